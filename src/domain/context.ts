@@ -1,0 +1,17 @@
+import type { EditorDocument } from './posts/editor-document.js';
+import type { Picture } from './posts/post.types.js';
+import type { BlobStore, Clock, ContentEvents, ImageProcessor, Repositories } from './ports.js';
+
+export type BodyRenderer = (doc: EditorDocument, pictures: Map<string, Picture>) => { html: string; text: string };
+
+/** What every domain operation may use. Built once in main.ts (and by tests, with real storage). */
+export interface DomainContext {
+  repos: Repositories;
+  clock: Clock;
+  events: ContentEvents;
+  images: ImageProcessor;
+  blobs: BlobStore;
+  renderBody: BodyRenderer;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,87 @@
+import { extname } from 'node:path';
+import { z } from 'zod';
+import type { DomainContext } from '../context.js';
+import { DomainError, notFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { slugify } from '../shared/slug.js';
+import { cleanText, parseInput } from '../shared/validate.js';
+import type { MediaRecord } from '../ports.js';
+
+export const maxImageBytes = 25 * 1024 * 1024;
+
+const describeFields = {
+  alt: z.string().max(1000).transform(cleanText),
+  caption: z.string().max(2000).transform(cleanText),
+  credit: z.string().max(500).transform(cleanText),
+};
+const describeSchema = z.object({
+  alt: describeFields.alt.default(''),
+  caption: describeFields.caption.default(''),
+  credit: describeFields.credit.default(''),
+});
+const redescribeSchema = z.object(describeFields).partial();
+
+export interface ImportImageInput {
+  bytes: Buffer;
+  originalName: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+function storageBase(id: string, originalName: string, now: Date): string {
+  const name = slugify(originalName.slice(0, 200).replace(extname(originalName), ''), 40).replace(/[^a-z0-9-]/g, '') || 'image';
+  const month = String(now.getUTCMonth() + 1).padStart(2, '0');
+  return `${now.getUTCFullYear()}/${month}/${name}-${id.slice(-8)}`;
+}
+
+/**
+ * Adds an image to the media library: the processor checks the bytes really are an image, strips
+ * every bit of metadata and makes the responsive variants; only those re-encoded files are public.
+ */
+export async function importImage(ctx: DomainContext, input: ImportImageInput): Promise<MediaRecord> {
+  const described = parseInput(describeSchema, input);
+  if (input.bytes.length === 0) throw new DomainError('VALIDATION', 'The file is empty', [{ property: 'file', message: 'empty' }]);
+  if (input.bytes.length > maxImageBytes)
+    throw new DomainError('VALIDATION', 'The file is larger than 25 MB', [{ property: 'file', message: 'too large' }]);
+  const processed = await ctx.images.process(input.bytes);
+  const now = ctx.clock.now();
+  const id = newId(now);
+  const base = storageBase(id, input.originalName, now);
+  const masterKey = `${base}.${processed.master.format === 'jpeg' ? 'jpg' : processed.master.format}`;
+  await ctx.blobs.put(masterKey, processed.master.bytes, processed.mimeType);
+  const variants = [];
+  for (const v of processed.variants) {
+    const key = `${base}-${v.width}.${v.format === 'jpeg' ? 'jpg' : v.format}`;
+    await ctx.blobs.put(key, v.bytes, `image/${v.format}`);
+    variants.push({ width: v.width, height: v.height, format: v.format, key, sizeBytes: v.bytes.length });
+  }
+  const record: MediaRecord = {
+    id,
+    storageKey: masterKey,
+    originalName: cleanText(input.originalName).slice(0, 255) || 'image',
+    mimeType: processed.mimeType,
+    width: processed.width,
+    height: processed.height,
+    sizeBytes: processed.master.bytes.length,
+    ...described,
+    variants,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await ctx.repos.media.insert(record);
+  return record;
+}
+
+export async function describeMedia(
+  ctx: DomainContext,
+  id: string,
+  input: { alt?: string; caption?: string; credit?: string },
+): Promise<MediaRecord> {
+  const existing = await ctx.repos.media.findById(id);
+  if (!existing) throw notFound('Media');
+  const parsed = parseInput(redescribeSchema, input);
+  await ctx.repos.media.update(id, { ...parsed, updatedAt: ctx.clock.now().toISOString() });
+  ctx.events.contentChanged();
+  return (await ctx.repos.media.findById(id))!;
+}

@@ -1,0 +1,235 @@
+import type { ImageVariant, PostStatus, PostType, PromoSlot, TagKind } from './posts/post.types.js';
+
+/* Records as the domain stores them. Repositories (src/storage) map them to rows. */
+
+export interface PostRecord {
+  id: string;
+  type: PostType;
+  slug: string;
+  title: string;
+  standfirst: string;
+  excerpt: string;
+  bodyJson: string;
+  bodyHtml: string;
+  bodyText: string;
+  status: PostStatus;
+  isFeatured: boolean;
+  language: string;
+  translationGroup: string | null;
+  featuredMediaId: string | null;
+  featuredAlt: string | null;
+  featuredCaption: string | null;
+  featuredCredit: string | null;
+  canonicalUrl: string | null;
+  metaTitle: string | null;
+  metaDescription: string | null;
+  ogTitle: string | null;
+  ogDescription: string | null;
+  twitterTitle: string | null;
+  twitterDescription: string | null;
+  promoSlot: PromoSlot | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SourceRecord {
+  id: string;
+  postId: string;
+  publisher: string;
+  title: string;
+  url: string;
+  note: string;
+  sortOrder: number;
+  archiveStatus: string;
+  linkStatus: string;
+}
+
+export interface TagRecord {
+  id: string;
+  slug: string;
+  name: string;
+  kind: TagKind;
+  description: string;
+  language: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StaffRecord {
+  id: string;
+  slug: string;
+  name: string;
+  email: string;
+  role: string;
+  status: string;
+  bio: string;
+  location: string;
+  website: string;
+  photoMediaId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MediaRecord {
+  id: string;
+  storageKey: string;
+  originalName: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  sizeBytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  variants: ImageVariant[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PromotionRecord {
+  id: string;
+  title: string;
+  body: string;
+  imageMediaId: string | null;
+  linkUrl: string;
+  ctaLabel: string;
+  slot: PromoSlot;
+  language: string | null;
+  isActive: boolean;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Which posts a query may return: the access rule, expressed as data the repository turns into SQL. */
+export interface PostFilter {
+  ids?: string[];
+  types?: PostType[];
+  statuses?: PostStatus[];
+  tagId?: string;
+  authorId?: string;
+  language?: string;
+  slug?: string;
+  excludeIds?: string[];
+  isFeatured?: boolean;
+}
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+export interface RelatedLink {
+  relatedPostId: string;
+  rank: number;
+  score: number;
+}
+
+export interface PostRepository {
+  insert(post: PostRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<PostRecord, 'id' | 'createdAt'>>): Promise<void>;
+  delete(id: string): Promise<void>;
+  findById(id: string): Promise<PostRecord | undefined>;
+  findOne(filter: PostFilter): Promise<PostRecord | undefined>;
+  list(filter: PostFilter, page: Page): Promise<PostRecord[]>;
+  count(filter: PostFilter): Promise<number>;
+  isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+  findDueScheduled(now: string): Promise<PostRecord[]>;
+  translations(group: string, filter: PostFilter): Promise<PostRecord[]>;
+  setAuthors(postId: string, staffIds: string[]): Promise<void>;
+  setTags(postId: string, tagIds: string[]): Promise<void>;
+  authorIdsFor(postIds: string[]): Promise<Map<string, string[]>>;
+  tagIdsFor(postIds: string[]): Promise<Map<string, string[]>>;
+  setSources(postId: string, sources: SourceRecord[]): Promise<void>;
+  sourcesFor(postIds: string[]): Promise<Map<string, SourceRecord[]>>;
+  replaceRelated(postId: string, related: RelatedLink[]): Promise<void>;
+  relatedIds(postId: string): Promise<string[]>;
+  lastUpdatedAt(filter: PostFilter): Promise<string | null>;
+}
+
+export interface TagRepository {
+  insert(tag: TagRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<TagRecord, 'id' | 'createdAt'>>): Promise<void>;
+  delete(id: string): Promise<void>;
+  findById(id: string): Promise<TagRecord | undefined>;
+  findBySlug(slug: string): Promise<TagRecord | undefined>;
+  findByIds(ids: string[]): Promise<TagRecord[]>;
+  list(): Promise<TagRecord[]>;
+  isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+}
+
+export interface StaffRepository {
+  insert(staff: StaffRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<StaffRecord, 'id' | 'createdAt'>>): Promise<void>;
+  findById(id: string): Promise<StaffRecord | undefined>;
+  findBySlug(slug: string): Promise<StaffRecord | undefined>;
+  findByEmail(email: string): Promise<StaffRecord | undefined>;
+  findByIds(ids: string[]): Promise<StaffRecord[]>;
+  list(): Promise<StaffRecord[]>;
+  isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+}
+
+export interface MediaRepository {
+  insert(media: MediaRecord): Promise<void>;
+  update(id: string, patch: Partial<Pick<MediaRecord, 'alt' | 'caption' | 'credit' | 'updatedAt'>>): Promise<void>;
+  findById(id: string): Promise<MediaRecord | undefined>;
+  findByIds(ids: string[]): Promise<MediaRecord[]>;
+  list(page: Page): Promise<MediaRecord[]>;
+}
+
+export interface PromotionRepository {
+  insert(promotion: PromotionRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<PromotionRecord, 'id' | 'createdAt'>>): Promise<void>;
+  delete(id: string): Promise<void>;
+  findById(id: string): Promise<PromotionRecord | undefined>;
+  listActive(): Promise<PromotionRecord[]>;
+  list(): Promise<PromotionRecord[]>;
+}
+
+export interface SettingsRepository {
+  getAll(): Promise<Record<string, string>>;
+  set(entries: Record<string, string>, now: string): Promise<void>;
+}
+
+export interface Repositories {
+  posts: PostRepository;
+  tags: TagRepository;
+  staff: StaffRepository;
+  media: MediaRepository;
+  promotions: PromotionRepository;
+  settings: SettingsRepository;
+  /** Runs `work` in one transaction; the repositories it receives write inside it. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Where public files live (local disk by default, S3-compatible storage later). */
+export interface BlobStore {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  get(key: string): Promise<Buffer | undefined>;
+  delete(key: string): Promise<void>;
+  /** The public URL path for a key, e.g. `/media/2026/11/abc-960.webp`. */
+  publicPath(key: string): string;
+}
+
+export interface ProcessedImage {
+  mimeType: string;
+  width: number;
+  height: number;
+  /** The largest public rendition: re-encoded, metadata stripped. */
+  master: { bytes: Buffer; format: ImageVariant['format'] };
+  variants: { width: number; height: number; format: ImageVariant['format']; bytes: Buffer }[];
+}
+
+export interface ImageProcessor {
+  process(bytes: Buffer): Promise<ProcessedImage>;
+}
+
+/** Told after every write that readers could see, so caches drop what they hold. */
+export interface ContentEvents {
+  contentChanged(): void;
+}
+
+export interface Clock {
+  now(): Date;
+}

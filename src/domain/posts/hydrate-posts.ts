@@ -1,0 +1,108 @@
+import type { DomainContext } from '../context.js';
+import { toPicture } from '../media/picture.js';
+import type { MediaRecord, PostRecord, SourceRecord, StaffRecord, TagRecord } from '../ports.js';
+import type { AuthorSummary, PostView, Source, TagSummary } from './post.types.js';
+
+const toTagSummary = (t: TagRecord): TagSummary => ({
+  id: t.id,
+  slug: t.slug,
+  name: t.name,
+  kind: t.kind,
+  description: t.description,
+});
+
+export function toAuthorSummary(s: StaffRecord, media: Map<string, MediaRecord>): AuthorSummary {
+  const photo = s.photoMediaId ? media.get(s.photoMediaId) : undefined;
+  return {
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    bio: s.bio,
+    location: s.location,
+    website: s.website,
+    photo: photo ? toPicture(photo, { alt: s.name }) : null,
+  };
+}
+
+const toSource = (s: SourceRecord): Source => ({
+  id: s.id,
+  publisher: s.publisher,
+  title: s.title,
+  url: s.url,
+  note: s.note,
+  archiveStatus: s.archiveStatus,
+  linkStatus: s.linkStatus,
+});
+
+function byId<T extends { id: string }>(items: T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+/** Turns stored posts into the views every reader-facing surface uses, in a fixed number of queries. */
+export async function hydratePosts(ctx: DomainContext, records: PostRecord[]): Promise<PostView[]> {
+  if (records.length === 0) return [];
+  const { repos } = ctx;
+  const ids = records.map((r) => r.id);
+  const [authorIds, tagIds, sources] = await Promise.all([
+    repos.posts.authorIdsFor(ids),
+    repos.posts.tagIdsFor(ids),
+    repos.posts.sourcesFor(ids),
+  ]);
+  const [staff, tags] = await Promise.all([
+    repos.staff.findByIds([...new Set([...authorIds.values()].flat())]),
+    repos.tags.findByIds([...new Set([...tagIds.values()].flat())]),
+  ]);
+  const mediaIds = [...records.map((r) => r.featuredMediaId), ...staff.map((s) => s.photoMediaId)];
+  const media = byId(await repos.media.findByIds([...new Set(mediaIds.filter((m): m is string => !!m))]));
+  const staffById = byId(staff);
+  const tagsById = byId(tags);
+  return records.map((r) => toPostView(r, {
+    authors: (authorIds.get(r.id) ?? []).map((id) => staffById.get(id)).filter((s) => !!s).map((s) => toAuthorSummary(s, media)),
+    tags: (tagIds.get(r.id) ?? []).map((id) => tagsById.get(id)).filter((t) => !!t).map(toTagSummary),
+    sources: (sources.get(r.id) ?? []).map(toSource),
+    featured: r.featuredMediaId ? media.get(r.featuredMediaId) : undefined,
+  }));
+}
+
+interface Related {
+  authors: AuthorSummary[];
+  tags: TagSummary[];
+  sources: Source[];
+  featured: MediaRecord | undefined;
+}
+
+function toPostView(r: PostRecord, rel: Related): PostView {
+  return {
+    id: r.id,
+    type: r.type,
+    slug: r.slug,
+    title: r.title,
+    standfirst: r.standfirst,
+    excerpt: r.excerpt,
+    bodyHtml: r.bodyHtml,
+    bodyText: r.bodyText,
+    status: r.status,
+    isFeatured: r.isFeatured,
+    language: r.language,
+    translationGroup: r.translationGroup,
+    featuredImage: rel.featured
+      ? toPicture(rel.featured, { alt: r.featuredAlt, caption: r.featuredCaption, credit: r.featuredCredit })
+      : null,
+    canonicalUrl: r.canonicalUrl,
+    seo: {
+      metaTitle: r.metaTitle,
+      metaDescription: r.metaDescription,
+      ogTitle: r.ogTitle,
+      ogDescription: r.ogDescription,
+      twitterTitle: r.twitterTitle,
+      twitterDescription: r.twitterDescription,
+    },
+    promoSlot: r.promoSlot,
+    publishedAt: r.publishedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    authors: rel.authors,
+    tags: rel.tags,
+    sources: rel.sources,
+  };
+}

@@ -1,0 +1,102 @@
+import type { EditorDocument } from './editor-document.js';
+
+export const postStatuses = ['draft', 'scheduled', 'published'] as const;
+export type PostStatus = (typeof postStatuses)[number];
+export const postTypes = ['post', 'page'] as const;
+export type PostType = (typeof postTypes)[number];
+export const promoSlots = ['after-article', 'sidebar'] as const;
+export type PromoSlot = (typeof promoSlots)[number];
+
+export interface ImageVariant {
+  width: number;
+  height: number;
+  format: 'avif' | 'webp' | 'jpeg' | 'png';
+  key: string;
+  sizeBytes: number;
+}
+
+/** A picture as it appears in one place: the media file plus the alt, caption and credit used there. */
+export interface Picture {
+  mediaId: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  variants: ImageVariant[];
+}
+
+export interface AuthorSummary {
+  id: string;
+  slug: string;
+  name: string;
+  bio: string;
+  location: string;
+  website: string;
+  photo: Picture | null;
+}
+
+export interface TagSummary {
+  id: string;
+  slug: string;
+  name: string;
+  kind: TagKind;
+  description: string;
+}
+
+export const tagKinds = ['topic', 'person', 'organisation', 'place'] as const;
+export type TagKind = (typeof tagKinds)[number];
+
+export interface Source {
+  id: string;
+  publisher: string;
+  title: string;
+  url: string;
+  note: string;
+  archiveStatus: string;
+  linkStatus: string;
+}
+
+export interface SeoFields {
+  metaTitle: string | null;
+  metaDescription: string | null;
+  ogTitle: string | null;
+  ogDescription: string | null;
+  twitterTitle: string | null;
+  twitterDescription: string | null;
+}
+
+/** A post (or page) as every reader-facing surface sees it: the site, feeds, the Content API. */
+export interface PostView {
+  id: string;
+  type: PostType;
+  slug: string;
+  title: string;
+  standfirst: string;
+  excerpt: string;
+  bodyHtml: string;
+  bodyText: string;
+  status: PostStatus;
+  isFeatured: boolean;
+  language: string;
+  translationGroup: string | null;
+  featuredImage: Picture | null;
+  canonicalUrl: string | null;
+  seo: SeoFields;
+  promoSlot: PromoSlot | null;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  authors: AuthorSummary[];
+  tags: TagSummary[];
+  sources: Source[];
+}
+
+/** The editable form of a post, as the admin and importers see it. */
+export interface PostDraft extends PostView {
+  bodyJson: EditorDocument;
+}
+
+/** Who is asking: decides which posts are visible (an access rule that becomes a query filter). */
+export type Viewer = { kind: 'visitor' } | { kind: 'staff'; staffId: string; role: string };
+export const visitor: Viewer = { kind: 'visitor' };

@@ -1,0 +1,89 @@
+import type { DomainContext } from '../context.js';
+import type { PostFilter } from '../ports.js';
+import { hydratePosts } from './hydrate-posts.js';
+import type { PostType, PostView, Viewer } from './post.types.js';
+import { visibleTo } from './visibility.js';
+
+export interface Pagination {
+  page: number;
+  limit: number;
+  pages: number;
+  total: number;
+  next: number | null;
+  prev: number | null;
+}
+
+export interface PostListQuery {
+  viewer: Viewer;
+  page?: number;
+  limit?: number;
+  type?: PostType;
+  tagId?: string;
+  authorId?: string;
+  language?: string;
+  excludeIds?: string[];
+}
+
+export const maxPageSize = 100;
+
+function listFilter(query: PostListQuery): PostFilter {
+  return {
+    ...visibleTo(query.viewer),
+    types: [query.type ?? 'post'],
+    ...(query.tagId ? { tagId: query.tagId } : {}),
+    ...(query.authorId ? { authorId: query.authorId } : {}),
+    ...(query.language ? { language: query.language } : {}),
+    ...(query.excludeIds ? { excludeIds: query.excludeIds } : {}),
+  };
+}
+
+/** One page of posts, newest first, with the pagination readers and API clients need. */
+export async function listPosts(
+  ctx: DomainContext,
+  query: PostListQuery,
+): Promise<{ posts: PostView[]; pagination: Pagination }> {
+  const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 10)), maxPageSize);
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const filter = listFilter(query);
+  const [records, total] = await Promise.all([
+    ctx.repos.posts.list(filter, { offset: (page - 1) * limit, limit }),
+    ctx.repos.posts.count(filter),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return {
+    posts: await hydratePosts(ctx, records),
+    pagination: { page, limit, pages, total, next: page < pages ? page + 1 : null, prev: page > 1 ? page - 1 : null },
+  };
+}
+
+export async function getPostBySlug(ctx: DomainContext, slug: string, viewer: Viewer): Promise<PostView | undefined> {
+  const record = await ctx.repos.posts.findOne({ ...visibleTo(viewer), slug });
+  if (!record) return undefined;
+  return (await hydratePosts(ctx, [record]))[0];
+}
+
+/** The lead story: the newest featured post, or the newest post when none is featured. */
+export async function getLeadPost(ctx: DomainContext, viewer: Viewer): Promise<PostView | undefined> {
+  const filter: PostFilter = { ...visibleTo(viewer), types: ['post'] };
+  const record =
+    (await ctx.repos.posts.findOne({ ...filter, isFeatured: true })) ??
+    (await ctx.repos.posts.list(filter, { offset: 0, limit: 1 }))[0];
+  return record ? (await hydratePosts(ctx, [record]))[0] : undefined;
+}
+
+/** Other language versions of a post that the viewer may see. */
+export async function getTranslations(ctx: DomainContext, post: PostView, viewer: Viewer): Promise<PostView[]> {
+  if (!post.translationGroup) return [];
+  const records = await ctx.repos.posts.translations(post.translationGroup, visibleTo(viewer));
+  return hydratePosts(ctx, records.filter((r) => r.id !== post.id));
+}
+
+/** The stored "Check Also" posts, in rank order, limited to what the viewer may see. */
+export async function getRelatedPosts(ctx: DomainContext, post: PostView, viewer: Viewer, limit = 3): Promise<PostView[]> {
+  const ids = await ctx.repos.posts.relatedIds(post.id);
+  if (ids.length === 0) return [];
+  const records = await ctx.repos.posts.list({ ...visibleTo(viewer), ids }, { offset: 0, limit: ids.length });
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  records.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  return hydratePosts(ctx, records.slice(0, limit));
+}

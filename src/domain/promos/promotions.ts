@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { DomainContext } from '../context.js';
+import { toPicture } from '../media/picture.js';
+import type { PromotionRecord } from '../ports.js';
+import { promoSlots, type Picture, type PromoSlot } from '../posts/post.types.js';
+import { languageCode } from '../posts/post-input.js';
+import { notFound, validationError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
+
+const required = (max: number) => z.string().max(max).transform(cleanText).refine((v) => v.length > 0, 'is required');
+const promotionFields = z.object({
+  title: required(200),
+  body: z.string().max(2000).transform(cleanText),
+  imageMediaId: z.string().max(64).nullable(),
+  linkUrl: z.string().max(2048).transform((v) => v.trim()).refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
+  ctaLabel: required(80),
+  slot: z.enum(promoSlots),
+  language: languageCode.nullable(),
+  isActive: z.boolean(),
+  sortOrder: z.number().int().min(-1000).max(1000),
+});
+const createSchema = promotionFields.partial().required({ title: true, linkUrl: true, ctaLabel: true, slot: true });
+const updateSchema = promotionFields.partial();
+
+export interface PromotionView {
+  id: string;
+  title: string;
+  body: string;
+  image: Picture | null;
+  linkUrl: string;
+  ctaLabel: string;
+  slot: PromoSlot;
+}
+
+export async function createPromotion(ctx: DomainContext, input: z.input<typeof createSchema>): Promise<PromotionRecord> {
+  const f = parseInput(createSchema, input);
+  await assertMedia(ctx, f.imageMediaId);
+  const now = ctx.clock.now().toISOString();
+  const promotion: PromotionRecord = {
+    id: newId(ctx.clock.now()),
+    title: f.title!,
+    body: f.body ?? '',
+    imageMediaId: f.imageMediaId ?? null,
+    linkUrl: f.linkUrl!,
+    ctaLabel: f.ctaLabel!,
+    slot: f.slot!,
+    language: f.language ?? null,
+    isActive: f.isActive ?? true,
+    sortOrder: f.sortOrder ?? 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.repos.promotions.insert(promotion);
+  ctx.events.contentChanged();
+  return promotion;
+}
+
+export async function updatePromotion(ctx: DomainContext, id: string, input: z.input<typeof updateSchema>): Promise<PromotionRecord> {
+  const f = parseInput(updateSchema, input);
+  if (!(await ctx.repos.promotions.findById(id))) throw notFound('Promotion');
+  await assertMedia(ctx, f.imageMediaId);
+  await ctx.repos.promotions.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
+  ctx.events.contentChanged();
+  return (await ctx.repos.promotions.findById(id))!;
+}
+
+async function assertMedia(ctx: DomainContext, mediaId: string | null | undefined) {
+  if (mediaId && !(await ctx.repos.media.findById(mediaId)))
+    throw validationError([{ property: 'imageMediaId', message: 'no such media' }]);
+}
+
+/** Active promotions per slot for a page in `language` (promotions without a language show everywhere). */
+export async function promotionsBySlot(ctx: DomainContext, language: string): Promise<Map<PromoSlot, PromotionView[]>> {
+  const active = (await ctx.repos.promotions.listActive()).filter((p) => p.language === null || p.language === language);
+  const media = new Map(
+    (await ctx.repos.media.findByIds(active.map((p) => p.imageMediaId).filter((m): m is string => !!m))).map((m) => [m.id, m]),
+  );
+  const bySlot = new Map<PromoSlot, PromotionView[]>();
+  for (const p of active) {
+    const image = p.imageMediaId ? media.get(p.imageMediaId) : undefined;
+    const view: PromotionView = {
+      id: p.id, title: p.title, body: p.body, linkUrl: p.linkUrl, ctaLabel: p.ctaLabel, slot: p.slot,
+      image: image ? toPicture(image, { alt: image.alt || p.title }) : null,
+    };
+    bySlot.set(p.slot, [...(bySlot.get(p.slot) ?? []), view]);
+  }
+  return bySlot;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { DomainContext } from '../context.js';
+import { languageCode } from '../posts/post-input.js';
+import { validationError } from '../shared/errors.js';
+import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
+
+const navigationItem = z.object({
+  label: z.string().max(100).transform(cleanText).refine((v) => v.length > 0, 'is required'),
+  url: z.string().max(2048).transform((v) => v.trim()).refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
+});
+
+export const siteSettingsSchema = z.object({
+  title: z.string().max(150).transform(cleanText).refine((v) => v.length > 0, 'is required'),
+  description: z.string().max(500).transform(cleanText),
+  logoMediaId: z.string().max(64).nullable(),
+  languages: z.array(languageCode).min(1, 'must list at least one language').max(20),
+  defaultLanguage: languageCode,
+  navigation: z.array(navigationItem).max(30),
+});
+
+export type SiteSettings = z.output<typeof siteSettingsSchema>;
+
+export const defaultSiteSettings: SiteSettings = {
+  title: 'Broadsheet',
+  description: 'Independent news and commentary',
+  logoMediaId: null,
+  languages: ['en'],
+  defaultLanguage: 'en',
+  navigation: [{ label: 'Home', url: '/' }],
+};
+
+/** Site settings live in the database, one JSON value per key; a missing key takes its default. */
+export async function getSiteSettings(ctx: DomainContext): Promise<SiteSettings> {
+  const stored = await ctx.repos.settings.getAll();
+  const merged: Record<string, unknown> = { ...defaultSiteSettings };
+  for (const key of Object.keys(defaultSiteSettings)) {
+    const raw = stored[key];
+    if (raw !== undefined) merged[key] = JSON.parse(raw);
+  }
+  return merged as SiteSettings;
+}
+
+export async function updateSiteSettings(ctx: DomainContext, input: Partial<z.input<typeof siteSettingsSchema>>): Promise<SiteSettings> {
+  const current = await getSiteSettings(ctx);
+  const next = parseInput(siteSettingsSchema, { ...current, ...input });
+  if (!next.languages.includes(next.defaultLanguage))
+    throw validationError([{ property: 'defaultLanguage', message: 'must be one of the site languages' }]);
+  const entries = Object.fromEntries(
+    Object.keys(input)
+      .filter((k) => k in next)
+      .map((k) => [k, JSON.stringify(next[k as keyof SiteSettings])]),
+  );
+  await ctx.repos.settings.set(entries, ctx.clock.now().toISOString());
+  ctx.events.contentChanged();
+  return next;
+}

@@ -1,0 +1,24 @@
+export type ErrorCode = 'NOT_FOUND' | 'VALIDATION' | 'CONFLICT' | 'FORBIDDEN' | 'RATE_LIMITED';
+
+export interface ErrorDetail {
+  property?: string;
+  message: string;
+}
+
+/** The few errors the domain raises; the HTTP layer maps each code to a status in one place. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+export const conflict = (message: string, property?: string) =>
+  new DomainError('CONFLICT', message, [{ message, ...(property ? { property } : {}) }]);
+export const validationError = (details: ErrorDetail[]) =>
+  new DomainError('VALIDATION', details.map((d) => (d.property ? `${d.property}: ${d.message}` : d.message)).join('; '), details);

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { DomainContext } from '../context.js';
+import type { StaffRecord } from '../ports.js';
+import { conflict, notFound, validationError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { slugify, uniqueSlug } from '../shared/slug.js';
+import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
+
+export const staffRoles = ['owner', 'administrator', 'editor', 'author', 'contributor'] as const;
+
+const staffFields = z.object({
+  name: z.string().max(191).transform(cleanText).refine((v) => v.length > 0, 'is required'),
+  email: z.string().max(254).transform((v) => v.trim().toLowerCase()).pipe(z.email('must be an email address')),
+  role: z.enum(staffRoles),
+  bio: z.string().max(5000).transform(cleanText),
+  location: z.string().max(191).transform(cleanText),
+  website: z.string().max(2048).transform((v) => v.trim()).refine((v) => v === '' || isHttpUrl(v), 'must be an http(s) URL'),
+  photoMediaId: z.string().max(64).nullable(),
+});
+const createStaffSchema = staffFields.partial().required({ name: true, email: true });
+const updateStaffSchema = staffFields.partial();
+
+/** Adds a staff member (an author's public profile comes with it). Accounts and logins come with the admin. */
+export async function createStaff(ctx: DomainContext, input: z.input<typeof createStaffSchema>): Promise<StaffRecord> {
+  const f = parseInput(createStaffSchema, input);
+  if (await ctx.repos.staff.findByEmail(f.email!)) throw conflict('A staff member with that email exists', 'email');
+  if (f.photoMediaId && !(await ctx.repos.media.findById(f.photoMediaId)))
+    throw validationError([{ property: 'photoMediaId', message: 'no such media' }]);
+  const now = ctx.clock.now().toISOString();
+  const staff: StaffRecord = {
+    id: newId(ctx.clock.now()),
+    slug: await uniqueSlug(slugify(f.name!) || 'author', (s) => ctx.repos.staff.isSlugTaken(s)),
+    name: f.name!,
+    email: f.email!,
+    role: f.role ?? 'author',
+    status: 'active',
+    bio: f.bio ?? '',
+    location: f.location ?? '',
+    website: f.website ?? '',
+    photoMediaId: f.photoMediaId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.repos.staff.insert(staff);
+  ctx.events.contentChanged();
+  return staff;
+}
+
+export async function updateStaff(ctx: DomainContext, id: string, input: z.input<typeof updateStaffSchema>): Promise<StaffRecord> {
+  const f = parseInput(updateStaffSchema, input);
+  if (!(await ctx.repos.staff.findById(id))) throw notFound('Staff member');
+  await ctx.repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
+  ctx.events.contentChanged();
+  return (await ctx.repos.staff.findById(id))!;
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
+import { sharpImageProcessor } from './adapters/images/sharp-image-processor.js';
+import type { Config } from './config/config.js';
+import { ContentEventHub } from './domain/content-events.js';
+import { systemClock, type DomainContext } from './domain/context.js';
+import type { Clock } from './domain/ports.js';
+import { renderDocument } from './rendering/document-html.js';
+import { migrateToLatest, openStorage, type Storage } from './storage/storage.js';
+import { createRepositories } from './storage/repositories/index.js';
+
+export interface Site {
+  config: Config;
+  storage: Storage;
+  ctx: DomainContext;
+  events: ContentEventHub;
+  blobs: DiskBlobStore;
+  close(): Promise<void>;
+}
+
+export interface OpenSiteOptions {
+  clock?: Clock;
+  postgresSchema?: string;
+}
+
+/** Composition root: opens storage, brings the schema up to date and wires the domain's ports. */
+export async function openSite(config: Config, options: OpenSiteOptions = {}): Promise<Site> {
+  const storage = openStorage({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}),
+  });
+  await migrateToLatest(storage.db);
+  const blobs = new DiskBlobStore(join(config.dataDir, 'media'));
+  const events = new ContentEventHub();
+  const publicPath = (key: string) => blobs.publicPath(key);
+  const ctx: DomainContext = {
+    repos: createRepositories(storage.db),
+    clock: options.clock ?? systemClock,
+    events,
+    images: sharpImageProcessor,
+    blobs,
+    renderBody: (doc, pictures) => renderDocument(doc, { pictures, publicPath }),
+  };
+  return { config, storage, ctx, events, blobs, close: () => storage.close() };
+}

@@ -1,0 +1,84 @@
+import type { BlockNode, EditorDocument, InlineNode, Mark } from '../domain/posts/editor-document.js';
+import type { Picture } from '../domain/posts/post.types.js';
+import { escapeHtml } from './html.js';
+import { renderFigcaption, renderPicture, type PublicPath } from './picture.js';
+import { htmlToText, sanitizeBodyHtml } from './sanitize.js';
+
+export interface BodyRenderContext {
+  /** Pictures for `media:<id>` figure sources, keyed by media id. */
+  pictures: Map<string, Picture>;
+  publicPath: PublicPath;
+}
+
+const bodyImageSizes = '(min-width: 760px) 720px, 100vw';
+
+function safeHref(href: string): string | null {
+  const trimmed = href.trim();
+  if (/^(https?:|mailto:)/i.test(trimmed) || /^\/(?!\/)/.test(trimmed) || trimmed.startsWith('#')) return trimmed;
+  return null;
+}
+
+function wrapMark(inner: string, mark: Mark): string {
+  switch (mark.type) {
+    case 'bold':
+      return `<strong>${inner}</strong>`;
+    case 'italic':
+      return `<em>${inner}</em>`;
+    case 'code':
+      return `<code>${inner}</code>`;
+    case 'link': {
+      const href = safeHref(mark.attrs.href);
+      return href ? `<a href="${escapeHtml(href)}">${inner}</a>` : inner;
+    }
+  }
+}
+
+function renderInline(nodes: InlineNode[] | undefined): string {
+  return (nodes ?? [])
+    .map((node) => (node.type === 'hardBreak' ? '<br>' : (node.marks ?? []).reduce(wrapMark, escapeHtml(node.text))))
+    .join('');
+}
+
+function renderFigure(attrs: { src: string; alt: string; caption: string; credit: string }, ctx: BodyRenderContext) {
+  const caption = renderFigcaption(attrs.caption, attrs.credit).toString();
+  if (attrs.src.startsWith('media:')) {
+    const picture = ctx.pictures.get(attrs.src.slice(6));
+    if (!picture) return '';
+    const placed = { ...picture, alt: attrs.alt };
+    return `<figure class="figure">${renderPicture(placed, ctx.publicPath, { sizes: bodyImageSizes }).value}${caption}</figure>`;
+  }
+  if (!/^https?:\/\//i.test(attrs.src)) return '';
+  return `<figure class="figure"><img src="${escapeHtml(attrs.src)}" alt="${escapeHtml(attrs.alt)}" loading="lazy">${caption}</figure>`;
+}
+
+function renderBlock(block: BlockNode, ctx: BodyRenderContext): string {
+  switch (block.type) {
+    case 'paragraph':
+      return block.content?.length ? `<p>${renderInline(block.content)}</p>` : '';
+    case 'heading':
+      return `<h${block.attrs.level}>${renderInline(block.content)}</h${block.attrs.level}>`;
+    case 'blockquote':
+      return `<blockquote>${renderBlocks(block.content, ctx)}</blockquote>`;
+    case 'bulletList':
+    case 'orderedList': {
+      const tag = block.type === 'bulletList' ? 'ul' : 'ol';
+      return `<${tag}>${block.content.map((li) => `<li>${renderBlocks(li.content, ctx)}</li>`).join('')}</${tag}>`;
+    }
+    case 'horizontalRule':
+      return '<hr>';
+    case 'codeBlock':
+      return `<pre><code>${renderInline(block.content)}</code></pre>`;
+    case 'figure':
+      return renderFigure(block.attrs, ctx);
+  }
+}
+
+function renderBlocks(blocks: BlockNode[], ctx: BodyRenderContext): string {
+  return blocks.map((b) => renderBlock(b, ctx)).join('');
+}
+
+/** The stored HTML and plain text of a document. The HTML still goes through the one sanitizer policy. */
+export function renderDocument(doc: EditorDocument, ctx: BodyRenderContext): { html: string; text: string } {
+  const markup = sanitizeBodyHtml(renderBlocks(doc.content, ctx));
+  return { html: markup, text: htmlToText(markup) };
+}

@@ -1,0 +1,61 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The one HTML policy for stored content. Everything stored as HTML passes through it, whether the
+ * renderer wrote it or an importer brought it in. No scripts, no event handlers, no styles, no
+ * iframes; links only to http(s), mailto and relative URLs; images only from http(s) or our paths.
+ */
+const policy: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br', 'pre', 'code',
+    'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'figure', 'figcaption', 'picture', 'source',
+    'img', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'cite', 'q', 'abbr', 'time',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel', 'hreflang'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'title'],
+    source: ['type', 'srcset', 'sizes'],
+    span: ['class'],
+    figure: ['class'],
+    th: ['colspan', 'rowspan', 'scope'],
+    td: ['colspan', 'rowspan'],
+    abbr: ['title'],
+    time: ['datetime'],
+    ol: ['start', 'reversed'],
+  },
+  allowedClasses: { span: ['caption', 'credit'], figure: ['figure', 'figure-wide'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext'],
+  transformTags: {
+    a: (tagName, attribs) => {
+      const isExternal = /^https?:\/\//i.test(attribs.href ?? '');
+      return { tagName, attribs: isExternal ? { ...attribs, rel: 'noopener noreferrer' } : attribs };
+    },
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
+export function sanitizeBodyHtml(dirty: string): string {
+  return sanitizeHtml(dirty, policy);
+}
+
+/** Plain text of an HTML fragment (for excerpts, search and similarity). */
+export function htmlToText(markup: string): string {
+  return sanitizeHtml(markup.replace(/<\/(p|h\d|li|blockquote|figcaption|pre)>/gi, '$&\n').replace(/<br\s*\/?>/gi, '\n'), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template'],
+  })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+}

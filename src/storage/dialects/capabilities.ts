@@ -1,0 +1,10 @@
+/** Named differences between the databases; code asks for a capability, never for a dialect name. */
+export interface DialectCapabilities {
+  name: 'sqlite' | 'postgres';
+  /** Row locks with `FOR UPDATE SKIP LOCKED`, so several processes can claim work. */
+  hasSkipLocked: boolean;
+  /** `LISTEN/NOTIFY`, so several processes learn of content changes at once. */
+  hasNotify: boolean;
+  /** Other processes may share this database (so in-process caches need cross-process invalidation). */
+  isShared: boolean;
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Repositories } from '../../domain/ports.js';
+import type { Database } from '../tables.js';
+import { KyselyMediaRepository } from './media.repository.js';
+import { KyselyPostRepository } from './post.repository.js';
+import { KyselyPromotionRepository } from './promotion.repository.js';
+import { KyselySettingsRepository } from './settings.repository.js';
+import { KyselyStaffRepository } from './staff.repository.js';
+import { KyselyTagRepository } from './tag.repository.js';
+
+export function createRepositories(db: Kysely<Database>, isInTransaction = false): Repositories {
+  return {
+    posts: new KyselyPostRepository(db),
+    tags: new KyselyTagRepository(db),
+    staff: new KyselyStaffRepository(db),
+    media: new KyselyMediaRepository(db),
+    promotions: new KyselyPromotionRepository(db),
+    settings: new KyselySettingsRepository(db),
+    transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
+      isInTransaction
+        ? work(createRepositories(db, true))
+        : db.transaction().execute((trx) => work(createRepositories(trx, true))),
+  };
+}

@@ -1,0 +1,295 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type {
+  Page,
+  PostFilter,
+  PostRecord,
+  PostRepository,
+  RelatedLink,
+  SourceRecord,
+} from '../../domain/ports.js';
+import type { Database, PostRow, PostSourceRow } from '../tables.js';
+import { groupBy } from './group-by.js';
+
+type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
+
+export function toPostRecord(row: PostRow): PostRecord {
+  return {
+    id: row.id,
+    type: row.type as PostRecord['type'],
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    excerpt: row.excerpt,
+    bodyJson: row.body_json,
+    bodyHtml: row.body_html,
+    bodyText: row.body_text,
+    status: row.status as PostRecord['status'],
+    isFeatured: Number(row.is_featured) === 1,
+    language: row.language,
+    translationGroup: row.translation_group,
+    featuredMediaId: row.featured_media_id,
+    featuredAlt: row.featured_alt,
+    featuredCaption: row.featured_caption,
+    featuredCredit: row.featured_credit,
+    canonicalUrl: row.canonical_url,
+    metaTitle: row.meta_title,
+    metaDescription: row.meta_description,
+    ogTitle: row.og_title,
+    ogDescription: row.og_description,
+    twitterTitle: row.twitter_title,
+    twitterDescription: row.twitter_description,
+    promoSlot: row.promo_slot as PostRecord['promoSlot'],
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const columnOf: Record<keyof PostRecord, keyof PostRow> = {
+  id: 'id',
+  type: 'type',
+  slug: 'slug',
+  title: 'title',
+  standfirst: 'standfirst',
+  excerpt: 'excerpt',
+  bodyJson: 'body_json',
+  bodyHtml: 'body_html',
+  bodyText: 'body_text',
+  status: 'status',
+  isFeatured: 'is_featured',
+  language: 'language',
+  translationGroup: 'translation_group',
+  featuredMediaId: 'featured_media_id',
+  featuredAlt: 'featured_alt',
+  featuredCaption: 'featured_caption',
+  featuredCredit: 'featured_credit',
+  canonicalUrl: 'canonical_url',
+  metaTitle: 'meta_title',
+  metaDescription: 'meta_description',
+  ogTitle: 'og_title',
+  ogDescription: 'og_description',
+  twitterTitle: 'twitter_title',
+  twitterDescription: 'twitter_description',
+  promoSlot: 'promo_slot',
+  publishedAt: 'published_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+function toRow(patch: Partial<PostRecord>): Partial<PostRow> {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    row[columnOf[key as keyof PostRecord]] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  }
+  return row as Partial<PostRow>;
+}
+
+function toSourceRecord(row: PostSourceRow): SourceRecord {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    publisher: row.publisher,
+    title: row.title,
+    url: row.url,
+    note: row.note,
+    sortOrder: Number(row.sort_order),
+    archiveStatus: row.archive_status,
+    linkStatus: row.link_status,
+  };
+}
+
+function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
+  let q = query;
+  if (filter.ids) q = filter.ids.length > 0 ? q.where('posts.id', 'in', filter.ids) : q.where((eb) => eb.val(1), '=', 0);
+  if (filter.types) q = q.where('posts.type', 'in', filter.types);
+  if (filter.statuses) q = q.where('posts.status', 'in', filter.statuses);
+  if (filter.language) q = q.where('posts.language', '=', filter.language);
+  if (filter.slug !== undefined) q = q.where('posts.slug', '=', filter.slug);
+  if (filter.isFeatured !== undefined) q = q.where('posts.is_featured', '=', filter.isFeatured ? 1 : 0);
+  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('posts.id', 'not in', filter.excludeIds);
+  if (filter.tagId) {
+    const tagId = filter.tagId;
+    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_tags').select('post_id').where('tag_id', '=', tagId));
+  }
+  if (filter.authorId) {
+    const authorId = filter.authorId;
+    q = q.where('posts.id', 'in', (eb) =>
+      eb.selectFrom('post_authors').select('post_id').where('staff_id', '=', authorId),
+    );
+  }
+  return q;
+}
+
+export class KyselyPostRepository implements PostRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(post: PostRecord): Promise<void> {
+    await this.db.insertInto('posts').values(toRow(post) as PostRow).execute();
+  }
+
+  async update(id: string, patch: Partial<PostRecord>): Promise<void> {
+    const row = toRow(patch);
+    if (Object.keys(row).length === 0) return;
+    await this.db.updateTable('posts').set(row).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('posts').where('id', '=', id).execute();
+  }
+
+  async findById(id: string): Promise<PostRecord | undefined> {
+    const row = await this.db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toPostRecord(row);
+  }
+
+  async findOne(filter: PostFilter): Promise<PostRecord | undefined> {
+    const row = await applyFilter(this.db.selectFrom('posts'), filter).selectAll().limit(1).executeTakeFirst();
+    return row && toPostRecord(row);
+  }
+
+  async list(filter: PostFilter, page: Page): Promise<PostRecord[]> {
+    const rows = await applyFilter(this.db.selectFrom('posts'), filter)
+      .selectAll()
+      .orderBy('published_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map(toPostRecord);
+  }
+
+  async count(filter: PostFilter): Promise<number> {
+    const row = await applyFilter(this.db.selectFrom('posts'), filter)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async lastUpdatedAt(filter: PostFilter): Promise<string | null> {
+    const row = await applyFilter(this.db.selectFrom('posts'), filter)
+      .select((eb) => eb.fn.max('updated_at').as('latest'))
+      .executeTakeFirst();
+    return (row?.latest as string | null | undefined) ?? null;
+  }
+
+  async isSlugTaken(slug: string, exceptId?: string): Promise<boolean> {
+    let q = this.db.selectFrom('posts').select('id').where('slug', '=', slug);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+
+  async findDueScheduled(now: string): Promise<PostRecord[]> {
+    const rows = await this.db
+      .selectFrom('posts')
+      .selectAll()
+      .where('status', '=', 'scheduled')
+      .where('published_at', '<=', now)
+      .execute();
+    return rows.map(toPostRecord);
+  }
+
+  async translations(group: string, filter: PostFilter): Promise<PostRecord[]> {
+    const rows = await applyFilter(this.db.selectFrom('posts'), filter)
+      .selectAll()
+      .where('translation_group', '=', group)
+      .orderBy('language')
+      .execute();
+    return rows.map(toPostRecord);
+  }
+
+  async setAuthors(postId: string, staffIds: string[]): Promise<void> {
+    await this.db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
+    if (staffIds.length === 0) return;
+    await this.db
+      .insertInto('post_authors')
+      .values(staffIds.map((staffId, i) => ({ post_id: postId, staff_id: staffId, sort_order: i })))
+      .execute();
+  }
+
+  async setTags(postId: string, tagIds: string[]): Promise<void> {
+    await this.db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
+    if (tagIds.length === 0) return;
+    await this.db
+      .insertInto('post_tags')
+      .values(tagIds.map((tagId, i) => ({ post_id: postId, tag_id: tagId, sort_order: i })))
+      .execute();
+  }
+
+  async authorIdsFor(postIds: string[]): Promise<Map<string, string[]>> {
+    if (postIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('post_authors')
+      .select(['post_id', 'staff_id'])
+      .where('post_id', 'in', postIds)
+      .orderBy('post_id')
+      .orderBy('sort_order')
+      .execute();
+    return groupBy(rows, (r) => r.post_id, (r) => r.staff_id);
+  }
+
+  async tagIdsFor(postIds: string[]): Promise<Map<string, string[]>> {
+    if (postIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('post_tags')
+      .select(['post_id', 'tag_id'])
+      .where('post_id', 'in', postIds)
+      .orderBy('post_id')
+      .orderBy('sort_order')
+      .execute();
+    return groupBy(rows, (r) => r.post_id, (r) => r.tag_id);
+  }
+
+  async setSources(postId: string, sources: SourceRecord[]): Promise<void> {
+    await this.db.deleteFrom('post_sources').where('post_id', '=', postId).execute();
+    if (sources.length === 0) return;
+    await this.db
+      .insertInto('post_sources')
+      .values(
+        sources.map((s) => ({
+          id: s.id,
+          post_id: postId,
+          publisher: s.publisher,
+          title: s.title,
+          url: s.url,
+          note: s.note,
+          sort_order: s.sortOrder,
+          archive_status: s.archiveStatus,
+          link_status: s.linkStatus,
+        })),
+      )
+      .execute();
+  }
+
+  async sourcesFor(postIds: string[]): Promise<Map<string, SourceRecord[]>> {
+    if (postIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('post_sources')
+      .selectAll()
+      .where('post_id', 'in', postIds)
+      .orderBy('post_id')
+      .orderBy('sort_order')
+      .execute();
+    return groupBy(rows, (r) => r.post_id, toSourceRecord);
+  }
+
+  async replaceRelated(postId: string, related: RelatedLink[]): Promise<void> {
+    await this.db.deleteFrom('post_related').where('post_id', '=', postId).execute();
+    if (related.length === 0) return;
+    await this.db
+      .insertInto('post_related')
+      .values(related.map((r) => ({ post_id: postId, related_post_id: r.relatedPostId, rank: r.rank, score: r.score })))
+      .execute();
+  }
+
+  async relatedIds(postId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('post_related')
+      .select('related_post_id')
+      .where('post_id', '=', postId)
+      .orderBy('rank')
+      .execute();
+    return rows.map((r) => r.related_post_id);
+  }
+}

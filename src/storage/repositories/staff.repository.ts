@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { StaffRecord, StaffRepository } from '../../domain/ports.js';
+import type { Database, StaffUserRow } from '../tables.js';
+
+const toRecord = (row: StaffUserRow): StaffRecord => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  status: row.status,
+  bio: row.bio,
+  location: row.location,
+  website: row.website,
+  photoMediaId: row.photo_media_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+function toRow(patch: Partial<StaffRecord>): Partial<StaffUserRow> {
+  const map: [keyof StaffRecord, keyof StaffUserRow][] = [
+    ['id', 'id'],
+    ['slug', 'slug'],
+    ['name', 'name'],
+    ['email', 'email'],
+    ['role', 'role'],
+    ['status', 'status'],
+    ['bio', 'bio'],
+    ['location', 'location'],
+    ['website', 'website'],
+    ['photoMediaId', 'photo_media_id'],
+    ['createdAt', 'created_at'],
+    ['updatedAt', 'updated_at'],
+  ];
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of map) if (patch[key] !== undefined) row[column] = patch[key];
+  return row as Partial<StaffUserRow>;
+}
+
+export class KyselyStaffRepository implements StaffRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(staff: StaffRecord): Promise<void> {
+    await this.db
+      .insertInto('staff_users')
+      .values({ ...(toRow(staff) as StaffUserRow), password_hash: null })
+      .execute();
+  }
+
+  async update(id: string, patch: Partial<StaffRecord>): Promise<void> {
+    await this.db.updateTable('staff_users').set(toRow(patch)).where('id', '=', id).execute();
+  }
+
+  async findById(id: string): Promise<StaffRecord | undefined> {
+    const row = await this.db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async findBySlug(slug: string): Promise<StaffRecord | undefined> {
+    const row = await this.db.selectFrom('staff_users').selectAll().where('slug', '=', slug).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async findByEmail(email: string): Promise<StaffRecord | undefined> {
+    const row = await this.db
+      .selectFrom('staff_users')
+      .selectAll()
+      .where('email', '=', email.toLowerCase())
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async findByIds(ids: string[]): Promise<StaffRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.db.selectFrom('staff_users').selectAll().where('id', 'in', ids).execute()).map(toRecord);
+  }
+
+  async list(): Promise<StaffRecord[]> {
+    return (await this.db.selectFrom('staff_users').selectAll().orderBy('name').execute()).map(toRecord);
+  }
+
+  async isSlugTaken(slug: string, exceptId?: string): Promise<boolean> {
+    let q = this.db.selectFrom('staff_users').select('id').where('slug', '=', slug);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return (await q.executeTakeFirst()) !== undefined;
+  }
+}

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { Migrator, type Kysely } from 'kysely';
+import type { DialectCapabilities } from './dialects/capabilities.js';
+import { openPostgres, postgresCapabilities } from './dialects/postgres.js';
+import { openSqlite, sqliteCapabilities } from './dialects/sqlite.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './tables.js';
+
+export interface Storage {
+  db: Kysely<Database>;
+  capabilities: DialectCapabilities;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  databaseUrl?: string | undefined;
+  /** SQLite file; used when there is no databaseUrl. */
+  sqliteFile?: string;
+  dataDir?: string;
+  postgresSchema?: string;
+}
+
+export function openStorage(options: StorageOptions): Storage {
+  if (options.databaseUrl) {
+    const { db, close } = openPostgres({
+      url: options.databaseUrl,
+      ...(options.postgresSchema ? { schema: options.postgresSchema } : {}),
+    });
+    return { db, capabilities: postgresCapabilities, close };
+  }
+  const file = options.sqliteFile ?? join(options.dataDir ?? './content', 'data', 'broadsheet.db');
+  const { db, close } = openSqlite(file);
+  return { db, capabilities: sqliteCapabilities, close };
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

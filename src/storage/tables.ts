@@ -1,0 +1,158 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types shared by both dialects. Times are ISO-8601 UTC strings (`2026-01-02T03:04:05.000Z`),
+ * which sort correctly as text on SQLite and PostgreSQL alike; booleans are 0/1 integers; JSON is text.
+ */
+export interface Database {
+  settings: SettingsTable;
+  staff_users: StaffUsersTable;
+  tags: TagsTable;
+  media: MediaTable;
+  posts: PostsTable;
+  post_authors: PostAuthorsTable;
+  post_tags: PostTagsTable;
+  post_sources: PostSourcesTable;
+  post_related: PostRelatedTable;
+  promotions: PromotionsTable;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface StaffUsersTable {
+  id: string;
+  slug: string;
+  name: string;
+  email: string;
+  role: string;
+  status: string;
+  password_hash: string | null;
+  bio: string;
+  location: string;
+  website: string;
+  photo_media_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TagsTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  description: string;
+  language: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MediaTable {
+  id: string;
+  storage_key: string;
+  original_name: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  size_bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  variants: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostsTable {
+  id: string;
+  type: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  excerpt: string;
+  body_json: string;
+  body_html: string;
+  body_text: string;
+  status: string;
+  is_featured: number;
+  language: string;
+  translation_group: string | null;
+  featured_media_id: string | null;
+  featured_alt: string | null;
+  featured_caption: string | null;
+  featured_credit: string | null;
+  canonical_url: string | null;
+  meta_title: string | null;
+  meta_description: string | null;
+  og_title: string | null;
+  og_description: string | null;
+  twitter_title: string | null;
+  twitter_description: string | null;
+  promo_slot: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostAuthorsTable {
+  post_id: string;
+  staff_id: string;
+  sort_order: number;
+}
+
+export interface PostTagsTable {
+  post_id: string;
+  tag_id: string;
+  sort_order: number;
+}
+
+export interface PostSourcesTable {
+  id: string;
+  post_id: string;
+  publisher: string;
+  title: string;
+  url: string;
+  note: string;
+  sort_order: number;
+  archive_status: string;
+  archive_key: string | null;
+  archived_at: string | null;
+  link_status: string;
+  link_checked_at: string | null;
+}
+
+export interface PostRelatedTable {
+  post_id: string;
+  related_post_id: string;
+  rank: number;
+  score: number;
+}
+
+export interface PromotionsTable {
+  id: string;
+  title: string;
+  body: string;
+  image_media_id: string | null;
+  link_url: string;
+  cta_label: string;
+  slot: string;
+  language: string | null;
+  is_active: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type SettingsRow = Selectable<SettingsTable>;
+export type StaffUserRow = Selectable<StaffUsersTable>;
+export type TagRow = Selectable<TagsTable>;
+export type MediaRow = Selectable<MediaTable>;
+export type PostRow = Selectable<PostsTable>;
+export type PostSourceRow = Selectable<PostSourcesTable>;
+export type PromotionRow = Selectable<PromotionsTable>;
+export type NewPost = Insertable<PostsTable>;
+export type PostUpdate = Updateable<PostsTable>;
+export type { Generated };

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { documentFromText } from '../../src/domain/posts/editor-document.js';
+import { visitor } from '../../src/domain/posts/post.types.js';
+import { getPostBySlug, getRelatedPosts, getTranslations, listPosts } from '../../src/domain/posts/read-posts.js';
+import { createPost, publishDuePosts, updatePost } from '../../src/domain/posts/save-post.js';
+import { DomainError } from '../../src/domain/shared/errors.js';
+import { aPublishedPost, aTag, anAuthor, anImage } from '../helpers/factories.js';
+import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
+
+const staffViewer = { kind: 'staff', staffId: 'x', role: 'editor' } as const;
+
+for (const dialect of dialects) {
+  describe(`posts on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let site: TestSite;
+    before(async () => {
+      site = await createTestSite(dialect.name);
+    });
+    after(async () => site?.destroy());
+
+    test('a post keeps its authors in order, tags, sources and featured image overrides', async () => {
+      const { ctx } = site;
+      const [first, second] = [await anAuthor(ctx, 'Ada First'), await anAuthor(ctx, 'Bo Second')];
+      const tag = await aTag(ctx, 'Human rights');
+      const image = await anImage(ctx, { caption: 'Library caption', credit: 'Library credit' });
+      const id = await createPost(ctx, {
+        title: 'Blåbær og æøå – a “quoted” title',
+        status: 'published',
+        authorIds: [second.id, first.id],
+        tagIds: [tag.id],
+        featuredImage: { mediaId: image.id, caption: 'Placed caption', credit: 'Photo: Getty' },
+        body: documentFromText('First paragraph.\n\nSecond <script>alert(1)</script> paragraph.'),
+        sources: [
+          { publisher: 'The Ledger', title: 'Report', url: 'https://ledger.example/report', note: 'casualty figures' },
+          { publisher: 'Rights Watch', url: 'https://rights.example/r' },
+        ],
+      });
+      const post = await getPostBySlug(ctx, 'blabaer-og-aeoa-a-quoted-title', visitor);
+      assert.ok(post, 'published post is visible by its derived slug');
+      assert.equal(post.id, id);
+      assert.deepEqual(post.authors.map((a) => a.name), ['Bo Second', 'Ada First']);
+      assert.deepEqual(post.tags.map((t) => t.slug), ['human-rights']);
+      assert.deepEqual(post.sources.map((s) => [s.publisher, s.url, s.note]), [
+        ['The Ledger', 'https://ledger.example/report', 'casualty figures'],
+        ['Rights Watch', 'https://rights.example/r', ''],
+      ]);
+      assert.equal(post.featuredImage?.caption, 'Placed caption');
+      assert.equal(post.featuredImage?.credit, 'Photo: Getty');
+      assert.equal(post.featuredImage?.alt, 'A test picture');
+      assert.ok(post.featuredImage!.variants.some((v) => v.format === 'avif'));
+      assert.match(post.bodyHtml, /<p>Second &lt;script&gt;alert\(1\)&lt;\/script&gt; paragraph\.<\/p>/);
+      assert.ok(post.publishedAt, 'publishing sets the publish time');
+    });
+
+    test('drafts and scheduled posts are hidden from visitors but visible to staff', async () => {
+      const { ctx } = site;
+      await createPost(ctx, { title: 'Secret draft', status: 'draft' });
+      await createPost(ctx, { title: 'Tomorrow', status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000).toISOString() });
+      assert.equal(await getPostBySlug(ctx, 'secret-draft', visitor), undefined);
+      assert.equal(await getPostBySlug(ctx, 'tomorrow', visitor), undefined);
+      assert.ok(await getPostBySlug(ctx, 'secret-draft', staffViewer));
+      const visible = await listPosts(ctx, { viewer: visitor, limit: 100 });
+      assert.ok(visible.posts.every((p) => p.status === 'published'));
+    });
+
+    test('a scheduled post goes live once its time has passed', async () => {
+      const { ctx } = site;
+      const id = await createPost(ctx, { title: 'Soon', status: 'scheduled', publishedAt: new Date(Date.now() + 60_000).toISOString() });
+      assert.equal(await publishDuePosts(ctx), 0);
+      const later = { now: () => new Date(Date.now() + 120_000) };
+      assert.equal(await publishDuePosts({ ...ctx, clock: later }), 1);
+      assert.equal((await getPostBySlug(ctx, 'soon', visitor))?.id, id);
+    });
+
+    test('scheduling in the past, bad URLs and empty titles are refused with every problem named', async () => {
+      const { ctx } = site;
+      await assert.rejects(
+        createPost(ctx, { title: 'Late', status: 'scheduled', publishedAt: '2001-01-01T00:00:00Z' }),
+        (e: DomainError) => e.code === 'VALIDATION' && e.details.some((d) => d.property === 'publishedAt'),
+      );
+      await assert.rejects(
+        createPost(ctx, { title: '   ', sources: [{ publisher: 'X', url: 'javascript:alert(1)' }] }),
+        (e: DomainError) =>
+          e.code === 'VALIDATION' &&
+          e.details.some((d) => d.property === 'title') &&
+          e.details.some((d) => d.property === 'sources.0.url'),
+      );
+    });
+
+    test('slugs are unique: derived ones get a suffix, an explicit duplicate is a conflict', async () => {
+      const { ctx } = site;
+      await aPublishedPost(ctx, { title: 'Same title' });
+      await aPublishedPost(ctx, { title: 'Same title' });
+      assert.ok(await getPostBySlug(ctx, 'same-title-2', visitor));
+      const id = await aPublishedPost(ctx, { title: 'Other' });
+      await assert.rejects(updatePost(ctx, id, { slug: 'same-title' }), (e: DomainError) => e.code === 'CONFLICT');
+    });
+
+    test('pagination counts only visible posts and pages are separate from posts', async () => {
+      const { ctx } = site;
+      await createPost(ctx, { title: 'About us', type: 'page', status: 'published' });
+      const all = await listPosts(ctx, { viewer: visitor, limit: 2 });
+      assert.equal(all.posts.length, 2);
+      assert.equal(all.pagination.pages, Math.ceil(all.pagination.total / 2));
+      assert.ok(all.posts.every((p) => p.type === 'post'));
+      const pages = await listPosts(ctx, { viewer: visitor, type: 'page' });
+      assert.deepEqual(pages.posts.map((p) => p.slug), ['about-us']);
+    });
+
+    test('related posts come from shared words and tags, never the post itself or a draft', async () => {
+      const { ctx } = site;
+      const tag = await aTag(ctx, 'Fisheries');
+      const a = await aPublishedPost(ctx, { title: 'Cod quotas in the northern fisheries', tagIds: [tag.id], text: 'Cod quotas, trawlers and fisheries policy in the north.' });
+      await aPublishedPost(ctx, { title: 'Trawlers protest cod quotas', tagIds: [tag.id], text: 'Trawlers and fishermen protest the cod quotas and fisheries rules.' });
+      await createPost(ctx, { title: 'Draft about cod quotas and trawlers', status: 'draft', tagIds: [tag.id], body: documentFromText('cod quotas trawlers fisheries') });
+      await aPublishedPost(ctx, { title: 'Opera season opens', text: 'Singers and violins at the opera house.' });
+      const post = (await getPostBySlug(ctx, 'cod-quotas-in-the-northern-fisheries', visitor))!;
+      assert.equal(post.id, a);
+      const related = await getRelatedPosts(ctx, post, visitor);
+      assert.equal(related[0]?.slug, 'trawlers-protest-cod-quotas');
+      assert.ok(related.every((r) => r.id !== a && r.status === 'published'));
+      assert.ok(!related.some((r) => r.slug === 'opera-season-opens'));
+    });
+
+    test('translations are linked in one group', async () => {
+      const { ctx } = site;
+      const en = await aPublishedPost(ctx, { title: 'Winter roads', language: 'en' });
+      await aPublishedPost(ctx, { title: 'Vinterveier', language: 'nb', translationOf: en });
+      const post = (await getPostBySlug(ctx, 'winter-roads', visitor))!;
+      const translations = await getTranslations(ctx, post, visitor);
+      assert.deepEqual(translations.map((t) => [t.slug, t.language]), [['vinterveier', 'nb']]);
+    });
+
+    test('every change tells the caches', async () => {
+      const before = site.events.changeCount;
+      await aPublishedPost(site.ctx);
+      assert.ok(site.events.changeCount > before);
+    });
+  });
+}

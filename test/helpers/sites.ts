@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config.js';
+import { openSite, type Site } from '../../src/main.js';
+import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
+
+export const postgresUrl = process.env.BROADSHEET_TEST_POSTGRES_URL;
+
+export interface DialectUnderTest {
+  name: 'sqlite' | 'postgres';
+  /** Why this dialect's tests are skipped, printed by the runner; undefined when they run. */
+  skip: string | undefined;
+}
+
+export const dialects: DialectUnderTest[] = [
+  { name: 'sqlite', skip: undefined },
+  {
+    name: 'postgres',
+    skip: postgresUrl ? undefined : 'PostgreSQL tests skipped: set BROADSHEET_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them',
+  },
+];
+
+export interface TestSite extends Site {
+  dataDir: string;
+  destroy(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A real site on a real database: a fresh SQLite file, or a fresh schema in the test PostgreSQL. */
+export async function createTestSite(dialect: DialectUnderTest['name'], env: Record<string, string> = {}): Promise<TestSite> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
+  const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  if (dialect === 'postgres') await createSchema(postgresUrl!, schema);
+  const config = loadConfig({
+    BROADSHEET_DATA_DIR: dataDir,
+    PORT: '2368',
+    LOG_LEVEL: 'silent',
+    ...(dialect === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
+    ...env,
+  });
+  const site = await openSite(config, dialect === 'postgres' ? { postgresSchema: schema } : {});
+  return {
+    ...site,
+    dataDir,
+    async destroy() {
+      await site.close();
+      if (dialect === 'postgres') await dropSchema(postgresUrl!, schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
