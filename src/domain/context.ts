@@ -2,7 +2,10 @@ import type { EditorDocument } from './posts/editor-document.js';
 import type { Picture } from './posts/post.types.js';
 import type { BlobStore, Clock, ContentEvents, ImageProcessor, Repositories } from './ports.js';
 
-export type BodyRenderer = (doc: EditorDocument, pictures: Map<string, Picture>) => { html: string; text: string };
+export type BodyRenderer = (
+  doc: EditorDocument,
+  pictures: Map<string, Picture>,
+) => { html: string; text: string };
 
 /** What every domain operation may use. Built once in main.ts (and by tests, with real storage). */
 export interface DomainContext {

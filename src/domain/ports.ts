@@ -172,7 +172,10 @@ export interface StaffRepository {
 
 export interface MediaRepository {
   insert(media: MediaRecord): Promise<void>;
-  update(id: string, patch: Partial<Pick<MediaRecord, 'alt' | 'caption' | 'credit' | 'updatedAt'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<MediaRecord, 'alt' | 'caption' | 'credit' | 'updatedAt'>>,
+  ): Promise<void>;
   findById(id: string): Promise<MediaRecord | undefined>;
   findByIds(ids: string[]): Promise<MediaRecord[]>;
   list(page: Page): Promise<MediaRecord[]>;

@@ -14,7 +14,8 @@ const bodyImageSizes = '(min-width: 760px) 720px, 100vw';
 
 function safeHref(href: string): string | null {
   const trimmed = href.trim();
-  if (/^(https?:|mailto:)/i.test(trimmed) || /^\/(?!\/)/.test(trimmed) || trimmed.startsWith('#')) return trimmed;
+  if (/^(https?:|mailto:)/i.test(trimmed) || /^\/(?!\/)/.test(trimmed) || trimmed.startsWith('#'))
+    return trimmed;
   return null;
 }
 
@@ -35,11 +36,16 @@ function wrapMark(inner: string, mark: Mark): string {
 
 function renderInline(nodes: InlineNode[] | undefined): string {
   return (nodes ?? [])
-    .map((node) => (node.type === 'hardBreak' ? '<br>' : (node.marks ?? []).reduce(wrapMark, escapeHtml(node.text))))
+    .map((node) =>
+      node.type === 'hardBreak' ? '<br>' : (node.marks ?? []).reduce(wrapMark, escapeHtml(node.text)),
+    )
     .join('');
 }
 
-function renderFigure(attrs: { src: string; alt: string; caption: string; credit: string }, ctx: BodyRenderContext) {
+function renderFigure(
+  attrs: { src: string; alt: string; caption: string; credit: string },
+  ctx: BodyRenderContext,
+) {
   const caption = renderFigcaption(attrs.caption, attrs.credit).toString();
   if (attrs.src.startsWith('media:')) {
     const picture = ctx.pictures.get(attrs.src.slice(6));

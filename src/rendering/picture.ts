@@ -32,7 +32,14 @@ export function renderPicture(picture: Picture, publicPath: PublicPath, options:
   const sources = formatOrder
     .map((format) => picture.variants.filter((v) => v.format === format))
     .filter((list) => list.length > 0)
-    .map((list) => html`<source type="image/${list[0]!.format}" srcset="${srcsetOf(list, publicPath)}" sizes="${options.sizes}">`);
+    .map(
+      (list) =>
+        html`<source
+          type="image/${list[0]!.format}"
+          srcset="${srcsetOf(list, publicPath)}"
+          sizes="${options.sizes}"
+        />`,
+    );
   return html`<picture${options.className ? html` class="${options.className}"` : ''}>${sources}<img src="${
     largest ? publicPath(largest.key) : ''
   }" srcset="${srcsetOf(fallbacks, publicPath)}" sizes="${options.sizes}" width="${picture.width}" height="${
@@ -43,7 +50,9 @@ export function renderPicture(picture: Picture, publicPath: PublicPath, options:
 /** The figure caption: the caption, then the credit in its own element (never the caption twice). */
 export function renderFigcaption(caption: string, credit: string): SafeHtml | '' {
   if (!caption && !credit) return '';
-  return html`<figcaption>${caption ? html`<span class="caption">${caption}</span>` : ''}${
-    credit ? html` <span class="credit">${credit}</span>` : ''
-  }</figcaption>`;
+  return html`<figcaption>
+    ${caption ? html`<span class="caption">${caption}</span>` : ''}${
+      credit ? html` <span class="credit">${credit}</span>` : ''
+    }
+  </figcaption>`;
 }

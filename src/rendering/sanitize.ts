@@ -7,9 +7,46 @@ import sanitizeHtml from 'sanitize-html';
  */
 const policy: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br', 'pre', 'code',
-    'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a', 'figure', 'figcaption', 'picture', 'source',
-    'img', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'cite', 'q', 'abbr', 'time',
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'hr',
+    'br',
+    'pre',
+    'code',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'a',
+    'figure',
+    'figcaption',
+    'picture',
+    'source',
+    'img',
+    'span',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'cite',
+    'q',
+    'abbr',
+    'time',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'hreflang'],
@@ -29,7 +66,20 @@ const policy: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'title',
+    'template',
+    'xmp',
+    'iframe',
+    'noembed',
+    'noframes',
+    'plaintext',
+  ],
   transformTags: {
     a: (tagName, attribs) => {
       const isExternal = /^https?:\/\//i.test(attribs.href ?? '');
@@ -45,11 +95,14 @@ export function sanitizeBodyHtml(dirty: string): string {
 
 /** Plain text of an HTML fragment (for excerpts, search and similarity). */
 export function htmlToText(markup: string): string {
-  return sanitizeHtml(markup.replace(/<\/(p|h\d|li|blockquote|figcaption|pre)>/gi, '$&\n').replace(/<br\s*\/?>/gi, '\n'), {
-    allowedTags: [],
-    allowedAttributes: {},
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template'],
-  })
+  return sanitizeHtml(
+    markup.replace(/<\/(p|h\d|li|blockquote|figcaption|pre)>/gi, '$&\n').replace(/<br\s*\/?>/gi, '\n'),
+    {
+      allowedTags: [],
+      allowedAttributes: {},
+      nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template'],
+    },
+  )
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { visitor } from '../../src/domain/posts/post.types.js';
-import { getPostBySlug, getRelatedPosts, getTranslations, listPosts } from '../../src/domain/posts/read-posts.js';
+import {
+  getPostBySlug,
+  getRelatedPosts,
+  getTranslations,
+  listPosts,
+} from '../../src/domain/posts/read-posts.js';
 import { createPost, publishDuePosts, updatePost } from '../../src/domain/posts/save-post.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { aPublishedPost, aTag, anAuthor, anImage } from '../helpers/factories.js';
@@ -31,19 +36,33 @@ for (const dialect of dialects) {
         featuredImage: { mediaId: image.id, caption: 'Placed caption', credit: 'Photo: Getty' },
         body: documentFromText('First paragraph.\n\nSecond <script>alert(1)</script> paragraph.'),
         sources: [
-          { publisher: 'The Ledger', title: 'Report', url: 'https://ledger.example/report', note: 'casualty figures' },
+          {
+            publisher: 'The Ledger',
+            title: 'Report',
+            url: 'https://ledger.example/report',
+            note: 'casualty figures',
+          },
           { publisher: 'Rights Watch', url: 'https://rights.example/r' },
         ],
       });
       const post = await getPostBySlug(ctx, 'blabaer-og-aeoa-a-quoted-title', visitor);
       assert.ok(post, 'published post is visible by its derived slug');
       assert.equal(post.id, id);
-      assert.deepEqual(post.authors.map((a) => a.name), ['Bo Second', 'Ada First']);
-      assert.deepEqual(post.tags.map((t) => t.slug), ['human-rights']);
-      assert.deepEqual(post.sources.map((s) => [s.publisher, s.url, s.note]), [
-        ['The Ledger', 'https://ledger.example/report', 'casualty figures'],
-        ['Rights Watch', 'https://rights.example/r', ''],
-      ]);
+      assert.deepEqual(
+        post.authors.map((a) => a.name),
+        ['Bo Second', 'Ada First'],
+      );
+      assert.deepEqual(
+        post.tags.map((t) => t.slug),
+        ['human-rights'],
+      );
+      assert.deepEqual(
+        post.sources.map((s) => [s.publisher, s.url, s.note]),
+        [
+          ['The Ledger', 'https://ledger.example/report', 'casualty figures'],
+          ['Rights Watch', 'https://rights.example/r', ''],
+        ],
+      );
       assert.equal(post.featuredImage?.caption, 'Placed caption');
       assert.equal(post.featuredImage?.credit, 'Photo: Getty');
       assert.equal(post.featuredImage?.alt, 'A test picture');
@@ -55,7 +74,11 @@ for (const dialect of dialects) {
     test('drafts and scheduled posts are hidden from visitors but visible to staff', async () => {
       const { ctx } = site;
       await createPost(ctx, { title: 'Secret draft', status: 'draft' });
-      await createPost(ctx, { title: 'Tomorrow', status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000).toISOString() });
+      await createPost(ctx, {
+        title: 'Tomorrow',
+        status: 'scheduled',
+        publishedAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
       assert.equal(await getPostBySlug(ctx, 'secret-draft', visitor), undefined);
       assert.equal(await getPostBySlug(ctx, 'tomorrow', visitor), undefined);
       assert.ok(await getPostBySlug(ctx, 'secret-draft', staffViewer));
@@ -65,7 +88,11 @@ for (const dialect of dialects) {
 
     test('a scheduled post goes live once its time has passed', async () => {
       const { ctx } = site;
-      const id = await createPost(ctx, { title: 'Soon', status: 'scheduled', publishedAt: new Date(Date.now() + 60_000).toISOString() });
+      const id = await createPost(ctx, {
+        title: 'Soon',
+        status: 'scheduled',
+        publishedAt: new Date(Date.now() + 60_000).toISOString(),
+      });
       assert.equal(await publishDuePosts(ctx), 0);
       const later = { now: () => new Date(Date.now() + 120_000) };
       assert.equal(await publishDuePosts({ ...ctx, clock: later }), 1);
@@ -93,7 +120,10 @@ for (const dialect of dialects) {
       await aPublishedPost(ctx, { title: 'Same title' });
       assert.ok(await getPostBySlug(ctx, 'same-title-2', visitor));
       const id = await aPublishedPost(ctx, { title: 'Other' });
-      await assert.rejects(updatePost(ctx, id, { slug: 'same-title' }), (e: DomainError) => e.code === 'CONFLICT');
+      await assert.rejects(
+        updatePost(ctx, id, { slug: 'same-title' }),
+        (e: DomainError) => e.code === 'CONFLICT',
+      );
     });
 
     test('pagination counts only visible posts and pages are separate from posts', async () => {
@@ -104,16 +134,35 @@ for (const dialect of dialects) {
       assert.equal(all.pagination.pages, Math.ceil(all.pagination.total / 2));
       assert.ok(all.posts.every((p) => p.type === 'post'));
       const pages = await listPosts(ctx, { viewer: visitor, type: 'page' });
-      assert.deepEqual(pages.posts.map((p) => p.slug), ['about-us']);
+      assert.deepEqual(
+        pages.posts.map((p) => p.slug),
+        ['about-us'],
+      );
     });
 
     test('related posts come from shared words and tags, never the post itself or a draft', async () => {
       const { ctx } = site;
       const tag = await aTag(ctx, 'Fisheries');
-      const a = await aPublishedPost(ctx, { title: 'Cod quotas in the northern fisheries', tagIds: [tag.id], text: 'Cod quotas, trawlers and fisheries policy in the north.' });
-      await aPublishedPost(ctx, { title: 'Trawlers protest cod quotas', tagIds: [tag.id], text: 'Trawlers and fishermen protest the cod quotas and fisheries rules.' });
-      await createPost(ctx, { title: 'Draft about cod quotas and trawlers', status: 'draft', tagIds: [tag.id], body: documentFromText('cod quotas trawlers fisheries') });
-      await aPublishedPost(ctx, { title: 'Opera season opens', text: 'Singers and violins at the opera house.' });
+      const a = await aPublishedPost(ctx, {
+        title: 'Cod quotas in the northern fisheries',
+        tagIds: [tag.id],
+        text: 'Cod quotas, trawlers and fisheries policy in the north.',
+      });
+      await aPublishedPost(ctx, {
+        title: 'Trawlers protest cod quotas',
+        tagIds: [tag.id],
+        text: 'Trawlers and fishermen protest the cod quotas and fisheries rules.',
+      });
+      await createPost(ctx, {
+        title: 'Draft about cod quotas and trawlers',
+        status: 'draft',
+        tagIds: [tag.id],
+        body: documentFromText('cod quotas trawlers fisheries'),
+      });
+      await aPublishedPost(ctx, {
+        title: 'Opera season opens',
+        text: 'Singers and violins at the opera house.',
+      });
       const post = (await getPostBySlug(ctx, 'cod-quotas-in-the-northern-fisheries', visitor))!;
       assert.equal(post.id, a);
       const related = await getRelatedPosts(ctx, post, visitor);
@@ -128,7 +177,10 @@ for (const dialect of dialects) {
       await aPublishedPost(ctx, { title: 'Vinterveier', language: 'nb', translationOf: en });
       const post = (await getPostBySlug(ctx, 'winter-roads', visitor))!;
       const translations = await getTranslations(ctx, post, visitor);
-      assert.deepEqual(translations.map((t) => [t.slug, t.language]), [['vinterveier', 'nb']]);
+      assert.deepEqual(
+        translations.map((t) => [t.slug, t.language]),
+        [['vinterveier', 'nb']],
+      );
     });
 
     test('every change tells the caches', async () => {

@@ -10,10 +10,15 @@ import { createTag } from '../../src/domain/taxonomy/tags.js';
 let n = 0;
 
 export async function makeJpeg(width = 800, height = 500, color = '#336699'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
 }
 
-export async function anImage(ctx: DomainContext, fields: { alt?: string; caption?: string; credit?: string } = {}) {
+export async function anImage(
+  ctx: DomainContext,
+  fields: { alt?: string; caption?: string; credit?: string } = {},
+) {
   return importImage(ctx, {
     bytes: await makeJpeg(640, 400),
     originalName: `photo-${++n}.jpg`,
@@ -27,11 +32,18 @@ export async function anAuthor(ctx: DomainContext, name = `Author ${++n}`) {
   return createStaff(ctx, { name, email: `author${++n}@example.test`, bio: `${name} writes.` });
 }
 
-export async function aTag(ctx: DomainContext, name = `Tag ${++n}`, kind: 'topic' | 'person' | 'organisation' | 'place' = 'topic') {
+export async function aTag(
+  ctx: DomainContext,
+  name = `Tag ${++n}`,
+  kind: 'topic' | 'person' | 'organisation' | 'place' = 'topic',
+) {
   return createTag(ctx, { name, kind });
 }
 
-export async function aPublishedPost(ctx: DomainContext, fields: Partial<CreatePostInput> & { text?: string } = {}) {
+export async function aPublishedPost(
+  ctx: DomainContext,
+  fields: Partial<CreatePostInput> & { text?: string } = {},
+) {
   const { text, ...rest } = fields;
   return createPost(ctx, {
     title: `Post ${++n}`,

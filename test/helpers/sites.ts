@@ -17,7 +17,9 @@ export const dialects: DialectUnderTest[] = [
   { name: 'sqlite', skip: undefined },
   {
     name: 'postgres',
-    skip: postgresUrl ? undefined : 'PostgreSQL tests skipped: set BROADSHEET_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them',
+    skip: postgresUrl
+      ? undefined
+      : 'PostgreSQL tests skipped: set BROADSHEET_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them',
   },
 ];
 
@@ -29,7 +31,10 @@ export interface TestSite extends Site {
 let counter = 0;
 
 /** A real site on a real database: a fresh SQLite file, or a fresh schema in the test PostgreSQL. */
-export async function createTestSite(dialect: DialectUnderTest['name'], env: Record<string, string> = {}): Promise<TestSite> {
+export async function createTestSite(
+  dialect: DialectUnderTest['name'],
+  env: Record<string, string> = {},
+): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   if (dialect === 'postgres') await createSchema(postgresUrl!, schema);

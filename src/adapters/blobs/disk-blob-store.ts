@@ -11,7 +11,8 @@ export class DiskBlobStore implements BlobStore {
   }
 
   private pathOf(key: string): string {
-    if (!/^[a-z0-9][a-z0-9/._-]*$/.test(key) || key.includes('..')) throw new Error(`Unsafe media key: ${key}`);
+    if (!/^[a-z0-9][a-z0-9/._-]*$/.test(key) || key.includes('..'))
+      throw new Error(`Unsafe media key: ${key}`);
     const path = resolve(join(this.root, key));
     if (!path.startsWith(this.root + sep)) throw new Error(`Unsafe media key: ${key}`);
     return path;

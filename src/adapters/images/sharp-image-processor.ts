@@ -20,10 +20,13 @@ function widthsFor(width: number): number[] {
 async function encode(input: sharp.Sharp, format: ImageVariant['format'], width: number) {
   const resized = input.clone().resize({ width, withoutEnlargement: true });
   const encoded =
-    format === 'avif' ? resized.avif({ quality: 50, effort: 2 })
-    : format === 'webp' ? resized.webp({ quality: 78 })
-    : format === 'png' ? resized.png({ compressionLevel: 9 })
-    : resized.jpeg({ quality: 82, mozjpeg: true });
+    format === 'avif'
+      ? resized.avif({ quality: 50, effort: 2 })
+      : format === 'webp'
+        ? resized.webp({ quality: 78 })
+        : format === 'png'
+          ? resized.png({ compressionLevel: 9 })
+          : resized.jpeg({ quality: 82, mozjpeg: true });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, format, bytes: data };
 }
@@ -41,7 +44,8 @@ export const sharpImageProcessor: ImageProcessor = {
     } catch {
       throw refuse('The file is not an image we can read (JPEG, PNG, WebP, AVIF, GIF or TIFF)');
     }
-    if (!meta.format || !acceptedFormats.has(meta.format)) throw refuse(`Images of type ${meta.format ?? 'unknown'} are not accepted`);
+    if (!meta.format || !acceptedFormats.has(meta.format))
+      throw refuse(`Images of type ${meta.format ?? 'unknown'} are not accepted`);
     if (!meta.width || !meta.height) throw refuse('The image has no size');
     const input = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', animated: false }).rotate();
     let oriented: { info: sharp.OutputInfo };
@@ -54,7 +58,8 @@ export const sharpImageProcessor: ImageProcessor = {
     const width = oriented.info.width;
     const master = await encode(input, fallback, Math.min(width, masterMaxWidth));
     const variants = [];
-    for (const w of widthsFor(width)) for (const format of ['avif', 'webp', fallback] as const) variants.push(await encode(input, format, w));
+    for (const w of widthsFor(width))
+      for (const format of ['avif', 'webp', fallback] as const) variants.push(await encode(input, format, w));
     return {
       mimeType: `image/${fallback}`,
       width: master.width,

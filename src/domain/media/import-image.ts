@@ -30,7 +30,9 @@ export interface ImportImageInput {
 }
 
 function storageBase(id: string, originalName: string, now: Date): string {
-  const name = slugify(originalName.slice(0, 200).replace(extname(originalName), ''), 40).replace(/[^a-z0-9-]/g, '') || 'image';
+  const name =
+    slugify(originalName.slice(0, 200).replace(extname(originalName), ''), 40).replace(/[^a-z0-9-]/g, '') ||
+    'image';
   const month = String(now.getUTCMonth() + 1).padStart(2, '0');
   return `${now.getUTCFullYear()}/${month}/${name}-${id.slice(-8)}`;
 }
@@ -41,9 +43,12 @@ function storageBase(id: string, originalName: string, now: Date): string {
  */
 export async function importImage(ctx: DomainContext, input: ImportImageInput): Promise<MediaRecord> {
   const described = parseInput(describeSchema, input);
-  if (input.bytes.length === 0) throw new DomainError('VALIDATION', 'The file is empty', [{ property: 'file', message: 'empty' }]);
+  if (input.bytes.length === 0)
+    throw new DomainError('VALIDATION', 'The file is empty', [{ property: 'file', message: 'empty' }]);
   if (input.bytes.length > maxImageBytes)
-    throw new DomainError('VALIDATION', 'The file is larger than 25 MB', [{ property: 'file', message: 'too large' }]);
+    throw new DomainError('VALIDATION', 'The file is larger than 25 MB', [
+      { property: 'file', message: 'too large' },
+    ]);
   const processed = await ctx.images.process(input.bytes);
   const now = ctx.clock.now();
   const id = newId(now);

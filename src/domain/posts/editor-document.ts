@@ -4,7 +4,8 @@ import { z } from 'zod';
  * The editor's document (TipTap/ProseMirror JSON). Only these nodes and marks exist; anything else is
  * refused at the door, so the HTML made from a document can only contain what the renderer writes.
  */
-export type Mark = { type: 'bold' } | { type: 'italic' } | { type: 'code' } | { type: 'link'; attrs: { href: string } };
+export type Mark =
+  { type: 'bold' } | { type: 'italic' } | { type: 'code' } | { type: 'link'; attrs: { href: string } };
 export type InlineNode = { type: 'text'; text: string; marks?: Mark[] } | { type: 'hardBreak' };
 export interface FigureAttrs {
   src: string;
@@ -37,7 +38,11 @@ const markSchema: z.ZodType<Mark> = z.union([
   z.object({ type: z.literal('link'), attrs: z.object({ href: z.string().max(2048) }) }),
 ]);
 const inlineSchema: z.ZodType<InlineNode> = z.union([
-  z.object({ type: z.literal('text'), text: z.string().max(maxText), marks: z.array(markSchema).max(8).optional() }),
+  z.object({
+    type: z.literal('text'),
+    text: z.string().max(maxText),
+    marks: z.array(markSchema).max(8).optional(),
+  }),
   z.object({ type: z.literal('hardBreak') }),
 ]);
 const inlines = z.array(inlineSchema).max(10_000).optional();
@@ -59,7 +64,9 @@ export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
     z.object({ type: z.literal('blockquote'), content: z.array(blockSchema).max(1000) }),
     z.object({
       type: z.enum(['bulletList', 'orderedList']),
-      content: z.array(z.object({ type: z.literal('listItem'), content: z.array(blockSchema).max(100) })).max(1000),
+      content: z
+        .array(z.object({ type: z.literal('listItem'), content: z.array(blockSchema).max(100) }))
+        .max(1000),
     }),
     z.object({ type: z.literal('horizontalRule') }),
     z.object({ type: z.literal('codeBlock'), content: inlines }),
@@ -93,7 +100,8 @@ export function figureMediaIds(doc: EditorDocument): string[] {
     for (const block of blocks) {
       if (block.type === 'figure' && block.attrs.src.startsWith('media:')) ids.push(block.attrs.src.slice(6));
       if (block.type === 'blockquote') visit(block.content);
-      if (block.type === 'bulletList' || block.type === 'orderedList') block.content.forEach((li) => visit(li.content));
+      if (block.type === 'bulletList' || block.type === 'orderedList')
+        block.content.forEach((li) => visit(li.content));
     }
   };
   visit(doc.content);

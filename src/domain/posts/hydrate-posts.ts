@@ -56,12 +56,20 @@ export async function hydratePosts(ctx: DomainContext, records: PostRecord[]): P
   const media = byId(await repos.media.findByIds([...new Set(mediaIds.filter((m): m is string => !!m))]));
   const staffById = byId(staff);
   const tagsById = byId(tags);
-  return records.map((r) => toPostView(r, {
-    authors: (authorIds.get(r.id) ?? []).map((id) => staffById.get(id)).filter((s) => !!s).map((s) => toAuthorSummary(s, media)),
-    tags: (tagIds.get(r.id) ?? []).map((id) => tagsById.get(id)).filter((t) => !!t).map(toTagSummary),
-    sources: (sources.get(r.id) ?? []).map(toSource),
-    featured: r.featuredMediaId ? media.get(r.featuredMediaId) : undefined,
-  }));
+  return records.map((r) =>
+    toPostView(r, {
+      authors: (authorIds.get(r.id) ?? [])
+        .map((id) => staffById.get(id))
+        .filter((s) => !!s)
+        .map((s) => toAuthorSummary(s, media)),
+      tags: (tagIds.get(r.id) ?? [])
+        .map((id) => tagsById.get(id))
+        .filter((t) => !!t)
+        .map(toTagSummary),
+      sources: (sources.get(r.id) ?? []).map(toSource),
+      featured: r.featuredMediaId ? media.get(r.featuredMediaId) : undefined,
+    }),
+  );
 }
 
 interface Related {

@@ -10,7 +10,11 @@ const isoDate = z
   .string()
   .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date and time such as 2026-11-24T09:00:00Z')
   .transform((v) => new Date(v).toISOString());
-const httpUrl = z.string().max(2048).transform((v) => v.trim()).refine(isHttpUrl, 'must be an http(s) URL');
+const httpUrl = z
+  .string()
+  .max(2048)
+  .transform((v) => v.trim())
+  .refine(isHttpUrl, 'must be an http(s) URL');
 export const languageCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'must be a language code such as en or nb');
@@ -33,7 +37,11 @@ const featuredImageSchema = z.object({
 export const postFieldsSchema = z.object({
   type: z.enum(postTypes),
   title: text(255).refine((v) => v.length > 0, 'is required'),
-  slug: z.string().max(191).transform((v) => v.trim().toLowerCase()).refine((v) => v === '' || isValidSlug(v), 'may only contain letters, digits and single hyphens'),
+  slug: z
+    .string()
+    .max(191)
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => v === '' || isValidSlug(v), 'may only contain letters, digits and single hyphens'),
   standfirst: text(1000),
   excerpt: text(1000),
   body: editorDocumentSchema,

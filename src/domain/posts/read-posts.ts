@@ -52,11 +52,22 @@ export async function listPosts(
   const pages = Math.max(1, Math.ceil(total / limit));
   return {
     posts: await hydratePosts(ctx, records),
-    pagination: { page, limit, pages, total, next: page < pages ? page + 1 : null, prev: page > 1 ? page - 1 : null },
+    pagination: {
+      page,
+      limit,
+      pages,
+      total,
+      next: page < pages ? page + 1 : null,
+      prev: page > 1 ? page - 1 : null,
+    },
   };
 }
 
-export async function getPostBySlug(ctx: DomainContext, slug: string, viewer: Viewer): Promise<PostView | undefined> {
+export async function getPostBySlug(
+  ctx: DomainContext,
+  slug: string,
+  viewer: Viewer,
+): Promise<PostView | undefined> {
   const record = await ctx.repos.posts.findOne({ ...visibleTo(viewer), slug });
   if (!record) return undefined;
   return (await hydratePosts(ctx, [record]))[0];
@@ -72,14 +83,26 @@ export async function getLeadPost(ctx: DomainContext, viewer: Viewer): Promise<P
 }
 
 /** Other language versions of a post that the viewer may see. */
-export async function getTranslations(ctx: DomainContext, post: PostView, viewer: Viewer): Promise<PostView[]> {
+export async function getTranslations(
+  ctx: DomainContext,
+  post: PostView,
+  viewer: Viewer,
+): Promise<PostView[]> {
   if (!post.translationGroup) return [];
   const records = await ctx.repos.posts.translations(post.translationGroup, visibleTo(viewer));
-  return hydratePosts(ctx, records.filter((r) => r.id !== post.id));
+  return hydratePosts(
+    ctx,
+    records.filter((r) => r.id !== post.id),
+  );
 }
 
 /** The stored "Check Also" posts, in rank order, limited to what the viewer may see. */
-export async function getRelatedPosts(ctx: DomainContext, post: PostView, viewer: Viewer, limit = 3): Promise<PostView[]> {
+export async function getRelatedPosts(
+  ctx: DomainContext,
+  post: PostView,
+  viewer: Viewer,
+  limit = 3,
+): Promise<PostView[]> {
   const ids = await ctx.repos.posts.relatedIds(post.id);
   if (ids.length === 0) return [];
   const records = await ctx.repos.posts.list({ ...visibleTo(viewer), ids }, { offset: 0, limit: ids.length });

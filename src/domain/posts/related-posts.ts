@@ -15,7 +15,11 @@ export async function recomputeRelatedPosts(ctx: DomainContext): Promise<void> {
   const matches = mostSimilar(docs, relatedPerPost);
   await ctx.repos.transaction(async (repos) => {
     for (const doc of docs) {
-      const related = (matches.get(doc.id) ?? []).map((m, rank) => ({ relatedPostId: m.id, rank, score: m.score }));
+      const related = (matches.get(doc.id) ?? []).map((m, rank) => ({
+        relatedPostId: m.id,
+        rank,
+        score: m.score,
+      }));
       await repos.posts.replaceRelated(doc.id, related);
     }
   });

@@ -6,7 +6,13 @@ import { newId } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 import { emptyDocument, figureMediaIds, type EditorDocument } from './editor-document.js';
-import { createPostSchema, updatePostSchema, type CreatePostInput, type PostFields, type UpdatePostInput } from './post-input.js';
+import {
+  createPostSchema,
+  updatePostSchema,
+  type CreatePostInput,
+  type PostFields,
+  type UpdatePostInput,
+} from './post-input.js';
 import type { PostStatus } from './post.types.js';
 import { recomputeRelatedPosts } from './related-posts.js';
 
@@ -17,12 +23,34 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
   const id = newId(ctx.clock.now());
   await ctx.repos.transaction(async (repos) => {
     const base: PostRecord = {
-      id, type: fields.type ?? 'post', slug: '', title: fields.title!, standfirst: '', excerpt: '',
-      bodyJson: JSON.stringify(emptyDocument()), bodyHtml: '', bodyText: '', status: 'draft', isFeatured: false,
-      language: 'en', translationGroup: null, featuredMediaId: null, featuredAlt: null, featuredCaption: null,
-      featuredCredit: null, canonicalUrl: null, metaTitle: null, metaDescription: null, ogTitle: null,
-      ogDescription: null, twitterTitle: null, twitterDescription: null, promoSlot: null, publishedAt: null,
-      createdAt: now, updatedAt: now,
+      id,
+      type: fields.type ?? 'post',
+      slug: '',
+      title: fields.title!,
+      standfirst: '',
+      excerpt: '',
+      bodyJson: JSON.stringify(emptyDocument()),
+      bodyHtml: '',
+      bodyText: '',
+      status: 'draft',
+      isFeatured: false,
+      language: 'en',
+      translationGroup: null,
+      featuredMediaId: null,
+      featuredAlt: null,
+      featuredCaption: null,
+      featuredCredit: null,
+      canonicalUrl: null,
+      metaTitle: null,
+      metaDescription: null,
+      ogTitle: null,
+      ogDescription: null,
+      twitterTitle: null,
+      twitterDescription: null,
+      promoSlot: null,
+      publishedAt: null,
+      createdAt: now,
+      updatedAt: now,
     };
     const record = await applyFields(ctx, repos, base, fields);
     await repos.posts.insert(record);
@@ -37,7 +65,12 @@ export async function updatePost(ctx: DomainContext, id: string, input: UpdatePo
   await ctx.repos.transaction(async (repos) => {
     const existing = await repos.posts.findById(id);
     if (!existing) throw notFound('Post');
-    const record = await applyFields(ctx, repos, { ...existing, updatedAt: ctx.clock.now().toISOString() }, fields);
+    const record = await applyFields(
+      ctx,
+      repos,
+      { ...existing, updatedAt: ctx.clock.now().toISOString() },
+      fields,
+    );
     await repos.posts.update(id, record);
     await saveRelations(repos, id, fields);
   });
@@ -56,13 +89,37 @@ async function afterContentChange(ctx: DomainContext): Promise<void> {
   ctx.events.contentChanged();
 }
 
-async function applyFields(ctx: DomainContext, repos: Repositories, current: PostRecord, f: PostFields): Promise<PostRecord> {
+async function applyFields(
+  ctx: DomainContext,
+  repos: Repositories,
+  current: PostRecord,
+  f: PostFields,
+): Promise<PostRecord> {
   const next: PostRecord = { ...current };
-  const simple = ['type', 'title', 'standfirst', 'excerpt', 'language', 'canonicalUrl', 'metaTitle', 'metaDescription', 'ogTitle', 'ogDescription', 'twitterTitle', 'twitterDescription', 'promoSlot', 'isFeatured'] as const;
-  for (const key of simple) if (f[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = f[key];
+  const simple = [
+    'type',
+    'title',
+    'standfirst',
+    'excerpt',
+    'language',
+    'canonicalUrl',
+    'metaTitle',
+    'metaDescription',
+    'ogTitle',
+    'ogDescription',
+    'twitterTitle',
+    'twitterDescription',
+    'promoSlot',
+    'isFeatured',
+  ] as const;
+  for (const key of simple)
+    if (f[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = f[key];
   if (f.slug !== undefined || !current.slug) {
     const wanted = f.slug || slugify(next.title) || 'untitled';
-    if (f.slug && (await repos.posts.isSlugTaken(f.slug, current.id))) throw new DomainError('CONFLICT', `The slug "${f.slug}" is already used`, [{ property: 'slug', message: 'already used' }]);
+    if (f.slug && (await repos.posts.isSlugTaken(f.slug, current.id)))
+      throw new DomainError('CONFLICT', `The slug "${f.slug}" is already used`, [
+        { property: 'slug', message: 'already used' },
+      ]);
     next.slug = f.slug ? wanted : await uniqueSlug(wanted, (s) => repos.posts.isSlugTaken(s, current.id));
   }
   if (f.body !== undefined) await applyBody(ctx, repos, next, f.body);
@@ -96,7 +153,8 @@ async function applyTranslation(repos: Repositories, post: PostRecord, translati
     return;
   }
   const original = await repos.posts.findById(translationOf);
-  if (!original || original.id === post.id) throw validationError([{ property: 'translationOf', message: 'no such post' }]);
+  if (!original || original.id === post.id)
+    throw validationError([{ property: 'translationOf', message: 'no such post' }]);
   if (!original.translationGroup) {
     await repos.posts.update(original.id, { translationGroup: original.id });
   }
@@ -104,13 +162,20 @@ async function applyTranslation(repos: Repositories, post: PostRecord, translati
 }
 
 /** Status rules: publishing without a date means now; scheduling needs a future date. */
-function applyStatus(post: PostRecord, status: PostStatus | undefined, publishedAt: string | null | undefined, now: Date) {
+function applyStatus(
+  post: PostRecord,
+  status: PostStatus | undefined,
+  publishedAt: string | null | undefined,
+  now: Date,
+) {
   if (publishedAt !== undefined) post.publishedAt = publishedAt;
   if (status !== undefined) post.status = status;
   if (post.status === 'published' && !post.publishedAt) post.publishedAt = now.toISOString();
   if (post.status === 'scheduled') {
     if (!post.publishedAt || Date.parse(post.publishedAt) <= now.getTime())
-      throw validationError([{ property: 'publishedAt', message: 'a scheduled post needs a publish time in the future' }]);
+      throw validationError([
+        { property: 'publishedAt', message: 'a scheduled post needs a publish time in the future' },
+      ]);
   }
 }
 
@@ -118,19 +183,28 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
   if (f.authorIds !== undefined) {
     const unique = [...new Set(f.authorIds)];
     const found = await repos.staff.findByIds(unique);
-    if (found.length !== unique.length) throw validationError([{ property: 'authorIds', message: 'unknown author' }]);
+    if (found.length !== unique.length)
+      throw validationError([{ property: 'authorIds', message: 'unknown author' }]);
     await repos.posts.setAuthors(postId, unique);
   }
   if (f.tagIds !== undefined) {
     const unique = [...new Set(f.tagIds)];
     const found = await repos.tags.findByIds(unique);
-    if (found.length !== unique.length) throw validationError([{ property: 'tagIds', message: 'unknown tag' }]);
+    if (found.length !== unique.length)
+      throw validationError([{ property: 'tagIds', message: 'unknown tag' }]);
     await repos.posts.setTags(postId, unique);
   }
   if (f.sources !== undefined) {
     const sources: SourceRecord[] = f.sources.map((s, i) => ({
-      id: newId(), postId, publisher: s.publisher, title: s.title, url: s.url, note: s.note, sortOrder: i,
-      archiveStatus: 'pending', linkStatus: 'unchecked',
+      id: newId(),
+      postId,
+      publisher: s.publisher,
+      title: s.title,
+      url: s.url,
+      note: s.note,
+      sortOrder: i,
+      archiveStatus: 'pending',
+      linkStatus: 'unchecked',
     }));
     await repos.posts.setSources(postId, sources);
   }

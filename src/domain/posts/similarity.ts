@@ -11,7 +11,9 @@ const stopwords = new Set(
 
 /** Words of a text worth comparing: lowercased letters and digits, no stopwords, no short words. */
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !stopwords.has(w));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
+    (w) => w.length >= 3 && !stopwords.has(w),
+  );
 }
 
 export interface SimilarityDocument {
@@ -30,14 +32,16 @@ type Vector = Map<string, number>;
 
 function termWeights(doc: SimilarityDocument): Vector {
   const counts: Vector = new Map();
-  for (const field of doc.fields) for (const t of field.terms) counts.set(t, (counts.get(t) ?? 0) + field.weight);
+  for (const field of doc.fields)
+    for (const t of field.terms) counts.set(t, (counts.get(t) ?? 0) + field.weight);
   return counts;
 }
 
 function tfidfVectors(docs: SimilarityDocument[], maxTerms: number): Map<string, Vector> {
   const counts = docs.map(termWeights);
   const documentFrequency = new Map<string, number>();
-  for (const c of counts) for (const term of c.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const c of counts)
+    for (const term of c.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const vectors = new Map<string, Vector>();
   docs.forEach((doc, i) => {
     const weighted = [...counts[i]!].map(([term, tf]) => {
@@ -57,7 +61,11 @@ function tfidfVectors(docs: SimilarityDocument[], maxTerms: number): Map<string,
  * strongest terms, and compared through an inverted index so large sites stay fast). Documents in
  * another language score half.
  */
-export function mostSimilar(docs: SimilarityDocument[], perDocument: number, maxTerms = 60): Map<string, SimilarityMatch[]> {
+export function mostSimilar(
+  docs: SimilarityDocument[],
+  perDocument: number,
+  maxTerms = 60,
+): Map<string, SimilarityMatch[]> {
   const vectors = tfidfVectors(docs, maxTerms);
   const postings = new Map<string, { id: string; weight: number }[]>();
   for (const [id, vector] of vectors)
@@ -71,9 +79,13 @@ export function mostSimilar(docs: SimilarityDocument[], perDocument: number, max
   for (const [id, vector] of vectors) {
     const scores = new Map<string, number>();
     for (const [term, weight] of vector)
-      for (const other of postings.get(term)!) if (other.id !== id) scores.set(other.id, (scores.get(other.id) ?? 0) + weight * other.weight);
+      for (const other of postings.get(term)!)
+        if (other.id !== id) scores.set(other.id, (scores.get(other.id) ?? 0) + weight * other.weight);
     const ranked = [...scores]
-      .map(([other, score]) => ({ id: other, score: language.get(other) === language.get(id) ? score : score / 2 }))
+      .map(([other, score]) => ({
+        id: other,
+        score: language.get(other) === language.get(id) ? score : score / 2,
+      }))
       .filter((m) => m.score > 0.01)
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
       .slice(0, perDocument);

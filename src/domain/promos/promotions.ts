@@ -8,19 +8,30 @@ import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
 
-const required = (max: number) => z.string().max(max).transform(cleanText).refine((v) => v.length > 0, 'is required');
+const required = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform(cleanText)
+    .refine((v) => v.length > 0, 'is required');
 const promotionFields = z.object({
   title: required(200),
   body: z.string().max(2000).transform(cleanText),
   imageMediaId: z.string().max(64).nullable(),
-  linkUrl: z.string().max(2048).transform((v) => v.trim()).refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
+  linkUrl: z
+    .string()
+    .max(2048)
+    .transform((v) => v.trim())
+    .refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
   ctaLabel: required(80),
   slot: z.enum(promoSlots),
   language: languageCode.nullable(),
   isActive: z.boolean(),
   sortOrder: z.number().int().min(-1000).max(1000),
 });
-const createSchema = promotionFields.partial().required({ title: true, linkUrl: true, ctaLabel: true, slot: true });
+const createSchema = promotionFields
+  .partial()
+  .required({ title: true, linkUrl: true, ctaLabel: true, slot: true });
 const updateSchema = promotionFields.partial();
 
 export interface PromotionView {
@@ -33,7 +44,10 @@ export interface PromotionView {
   slot: PromoSlot;
 }
 
-export async function createPromotion(ctx: DomainContext, input: z.input<typeof createSchema>): Promise<PromotionRecord> {
+export async function createPromotion(
+  ctx: DomainContext,
+  input: z.input<typeof createSchema>,
+): Promise<PromotionRecord> {
   const f = parseInput(createSchema, input);
   await assertMedia(ctx, f.imageMediaId);
   const now = ctx.clock.now().toISOString();
@@ -56,7 +70,11 @@ export async function createPromotion(ctx: DomainContext, input: z.input<typeof 
   return promotion;
 }
 
-export async function updatePromotion(ctx: DomainContext, id: string, input: z.input<typeof updateSchema>): Promise<PromotionRecord> {
+export async function updatePromotion(
+  ctx: DomainContext,
+  id: string,
+  input: z.input<typeof updateSchema>,
+): Promise<PromotionRecord> {
   const f = parseInput(updateSchema, input);
   if (!(await ctx.repos.promotions.findById(id))) throw notFound('Promotion');
   await assertMedia(ctx, f.imageMediaId);
@@ -71,16 +89,28 @@ async function assertMedia(ctx: DomainContext, mediaId: string | null | undefine
 }
 
 /** Active promotions per slot for a page in `language` (promotions without a language show everywhere). */
-export async function promotionsBySlot(ctx: DomainContext, language: string): Promise<Map<PromoSlot, PromotionView[]>> {
-  const active = (await ctx.repos.promotions.listActive()).filter((p) => p.language === null || p.language === language);
+export async function promotionsBySlot(
+  ctx: DomainContext,
+  language: string,
+): Promise<Map<PromoSlot, PromotionView[]>> {
+  const active = (await ctx.repos.promotions.listActive()).filter(
+    (p) => p.language === null || p.language === language,
+  );
   const media = new Map(
-    (await ctx.repos.media.findByIds(active.map((p) => p.imageMediaId).filter((m): m is string => !!m))).map((m) => [m.id, m]),
+    (await ctx.repos.media.findByIds(active.map((p) => p.imageMediaId).filter((m): m is string => !!m))).map(
+      (m) => [m.id, m],
+    ),
   );
   const bySlot = new Map<PromoSlot, PromotionView[]>();
   for (const p of active) {
     const image = p.imageMediaId ? media.get(p.imageMediaId) : undefined;
     const view: PromotionView = {
-      id: p.id, title: p.title, body: p.body, linkUrl: p.linkUrl, ctaLabel: p.ctaLabel, slot: p.slot,
+      id: p.id,
+      title: p.title,
+      body: p.body,
+      linkUrl: p.linkUrl,
+      ctaLabel: p.ctaLabel,
+      slot: p.slot,
       image: image ? toPicture(image, { alt: image.alt || p.title }) : null,
     };
     bySlot.set(p.slot, [...(bySlot.get(p.slot) ?? []), view]);

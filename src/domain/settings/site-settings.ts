@@ -5,12 +5,24 @@ import { validationError } from '../shared/errors.js';
 import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
 
 const navigationItem = z.object({
-  label: z.string().max(100).transform(cleanText).refine((v) => v.length > 0, 'is required'),
-  url: z.string().max(2048).transform((v) => v.trim()).refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
+  label: z
+    .string()
+    .max(100)
+    .transform(cleanText)
+    .refine((v) => v.length > 0, 'is required'),
+  url: z
+    .string()
+    .max(2048)
+    .transform((v) => v.trim())
+    .refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
 });
 
 export const siteSettingsSchema = z.object({
-  title: z.string().max(150).transform(cleanText).refine((v) => v.length > 0, 'is required'),
+  title: z
+    .string()
+    .max(150)
+    .transform(cleanText)
+    .refine((v) => v.length > 0, 'is required'),
   description: z.string().max(500).transform(cleanText),
   logoMediaId: z.string().max(64).nullable(),
   languages: z.array(languageCode).min(1, 'must list at least one language').max(20),
@@ -40,7 +52,10 @@ export async function getSiteSettings(ctx: DomainContext): Promise<SiteSettings>
   return merged as SiteSettings;
 }
 
-export async function updateSiteSettings(ctx: DomainContext, input: Partial<z.input<typeof siteSettingsSchema>>): Promise<SiteSettings> {
+export async function updateSiteSettings(
+  ctx: DomainContext,
+  input: Partial<z.input<typeof siteSettingsSchema>>,
+): Promise<SiteSettings> {
   const current = await getSiteSettings(ctx);
   const next = parseInput(siteSettingsSchema, { ...current, ...input });
   if (!next.languages.includes(next.defaultLanguage))

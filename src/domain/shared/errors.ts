@@ -21,4 +21,8 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} 
 export const conflict = (message: string, property?: string) =>
   new DomainError('CONFLICT', message, [{ message, ...(property ? { property } : {}) }]);
 export const validationError = (details: ErrorDetail[]) =>
-  new DomainError('VALIDATION', details.map((d) => (d.property ? `${d.property}: ${d.message}` : d.message)).join('; '), details);
+  new DomainError(
+    'VALIDATION',
+    details.map((d) => (d.property ? `${d.property}: ${d.message}` : d.message)).join('; '),
+    details,
+  );

@@ -1,5 +1,16 @@
 const transliterations: Record<string, string> = {
-  æ: 'ae', ø: 'o', å: 'a', ä: 'a', ö: 'o', ü: 'u', ß: 'ss', þ: 'th', ð: 'd', ł: 'l', đ: 'd', œ: 'oe',
+  æ: 'ae',
+  ø: 'o',
+  å: 'a',
+  ä: 'a',
+  ö: 'o',
+  ü: 'u',
+  ß: 'ss',
+  þ: 'th',
+  ð: 'd',
+  ł: 'l',
+  đ: 'd',
+  œ: 'oe',
 };
 
 /**
@@ -9,9 +20,11 @@ const transliterations: Record<string, string> = {
 export function slugify(input: string, maxLength = 80): string {
   const lowered = input.normalize('NFKC').toLowerCase();
   const transliterated = [...lowered].map((ch) => transliterations[ch] ?? ch).join('');
-  const stripped = transliterated.normalize('NFKD').replace(/\p{M}/gu, (mark, offset, whole: string) =>
-    /[\p{Script=Latin}]/u.test(whole[offset - 1] ?? '') ? '' : mark,
-  );
+  const stripped = transliterated
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, (mark, offset, whole: string) =>
+      /[\p{Script=Latin}]/u.test(whole[offset - 1] ?? '') ? '' : mark,
+    );
   const slug = stripped
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
@@ -27,7 +40,10 @@ function truncateSlug(slug: string, maxLength: number): string {
 
 /** True when a slug is safe to use in a path segment as it is. */
 export function isValidSlug(slug: string): boolean {
-  return /^[\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}]+(-[\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}]+)*$/u.test(slug) && [...slug].length <= 191;
+  return (
+    /^[\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}]+(-[\p{Ll}\p{Lo}\p{Lm}\p{N}\p{M}]+)*$/u.test(slug) &&
+    [...slug].length <= 191
+  );
 }
 
 /** First free slug among base, base-2, base-3… as told by `isTaken`. */

@@ -1,3 +1,4 @@
+import { removeControlCharacters } from './text.js';
 import type { z } from 'zod';
 import { validationError } from './errors.js';
 
@@ -6,17 +7,19 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw validationError(
-    parsed.error.issues.map((issue) => ({ property: issue.path.join('.') || undefined, message: issue.message }) as {
-      property?: string;
-      message: string;
-    }),
+    parsed.error.issues.map(
+      (issue) =>
+        ({ property: issue.path.join('.') || undefined, message: issue.message }) as {
+          property?: string;
+          message: string;
+        },
+    ),
   );
 }
 
 /** Text a person typed: trimmed, NUL and other C0 controls (but tab/newline) removed, NFC. */
 export function cleanText(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.normalize('NFC').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  return removeControlCharacters(value.normalize('NFC')).trim();
 }
 
 export function isHttpUrl(value: string): boolean {

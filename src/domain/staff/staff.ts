@@ -9,21 +9,37 @@ import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
 export const staffRoles = ['owner', 'administrator', 'editor', 'author', 'contributor'] as const;
 
 const staffFields = z.object({
-  name: z.string().max(191).transform(cleanText).refine((v) => v.length > 0, 'is required'),
-  email: z.string().max(254).transform((v) => v.trim().toLowerCase()).pipe(z.email('must be an email address')),
+  name: z
+    .string()
+    .max(191)
+    .transform(cleanText)
+    .refine((v) => v.length > 0, 'is required'),
+  email: z
+    .string()
+    .max(254)
+    .transform((v) => v.trim().toLowerCase())
+    .pipe(z.email('must be an email address')),
   role: z.enum(staffRoles),
   bio: z.string().max(5000).transform(cleanText),
   location: z.string().max(191).transform(cleanText),
-  website: z.string().max(2048).transform((v) => v.trim()).refine((v) => v === '' || isHttpUrl(v), 'must be an http(s) URL'),
+  website: z
+    .string()
+    .max(2048)
+    .transform((v) => v.trim())
+    .refine((v) => v === '' || isHttpUrl(v), 'must be an http(s) URL'),
   photoMediaId: z.string().max(64).nullable(),
 });
 const createStaffSchema = staffFields.partial().required({ name: true, email: true });
 const updateStaffSchema = staffFields.partial();
 
 /** Adds a staff member (an author's public profile comes with it). Accounts and logins come with the admin. */
-export async function createStaff(ctx: DomainContext, input: z.input<typeof createStaffSchema>): Promise<StaffRecord> {
+export async function createStaff(
+  ctx: DomainContext,
+  input: z.input<typeof createStaffSchema>,
+): Promise<StaffRecord> {
   const f = parseInput(createStaffSchema, input);
-  if (await ctx.repos.staff.findByEmail(f.email!)) throw conflict('A staff member with that email exists', 'email');
+  if (await ctx.repos.staff.findByEmail(f.email!))
+    throw conflict('A staff member with that email exists', 'email');
   if (f.photoMediaId && !(await ctx.repos.media.findById(f.photoMediaId)))
     throw validationError([{ property: 'photoMediaId', message: 'no such media' }]);
   const now = ctx.clock.now().toISOString();
@@ -46,7 +62,11 @@ export async function createStaff(ctx: DomainContext, input: z.input<typeof crea
   return staff;
 }
 
-export async function updateStaff(ctx: DomainContext, id: string, input: z.input<typeof updateStaffSchema>): Promise<StaffRecord> {
+export async function updateStaff(
+  ctx: DomainContext,
+  id: string,
+  input: z.input<typeof updateStaffSchema>,
+): Promise<StaffRecord> {
   const f = parseInput(updateStaffSchema, input);
   if (!(await ctx.repos.staff.findById(id))) throw notFound('Staff member');
   await ctx.repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });

@@ -9,8 +9,16 @@ import { isValidSlug, slugify, uniqueSlug } from '../shared/slug.js';
 import { cleanText, parseInput } from '../shared/validate.js';
 
 const tagFields = z.object({
-  name: z.string().max(191).transform(cleanText).refine((v) => v.length > 0, 'is required'),
-  slug: z.string().max(191).transform((v) => v.trim().toLowerCase()).refine((v) => v === '' || isValidSlug(v), 'may only contain letters, digits and single hyphens'),
+  name: z
+    .string()
+    .max(191)
+    .transform(cleanText)
+    .refine((v) => v.length > 0, 'is required'),
+  slug: z
+    .string()
+    .max(191)
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v) => v === '' || isValidSlug(v), 'may only contain letters, digits and single hyphens'),
   kind: z.enum(tagKinds),
   description: z.string().max(2000).transform(cleanText),
   language: languageCode.nullable(),
@@ -18,9 +26,13 @@ const tagFields = z.object({
 const createTagSchema = tagFields.partial().required({ name: true });
 const updateTagSchema = tagFields.partial();
 
-export async function createTag(ctx: DomainContext, input: z.input<typeof createTagSchema>): Promise<TagRecord> {
+export async function createTag(
+  ctx: DomainContext,
+  input: z.input<typeof createTagSchema>,
+): Promise<TagRecord> {
   const f = parseInput(createTagSchema, input);
-  if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug))) throw conflict(`The slug "${f.slug}" is already used`, 'slug');
+  if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug)))
+    throw conflict(`The slug "${f.slug}" is already used`, 'slug');
   const now = ctx.clock.now().toISOString();
   const tag: TagRecord = {
     id: newId(ctx.clock.now()),
@@ -37,12 +49,21 @@ export async function createTag(ctx: DomainContext, input: z.input<typeof create
   return tag;
 }
 
-export async function updateTag(ctx: DomainContext, id: string, input: z.input<typeof updateTagSchema>): Promise<TagRecord> {
+export async function updateTag(
+  ctx: DomainContext,
+  id: string,
+  input: z.input<typeof updateTagSchema>,
+): Promise<TagRecord> {
   const f = parseInput(updateTagSchema, input);
   if (!(await ctx.repos.tags.findById(id))) throw notFound('Tag');
-  if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug, id))) throw conflict(`The slug "${f.slug}" is already used`, 'slug');
+  if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug, id)))
+    throw conflict(`The slug "${f.slug}" is already used`, 'slug');
   const { slug, ...rest } = f;
-  await ctx.repos.tags.update(id, { ...rest, ...(slug ? { slug } : {}), updatedAt: ctx.clock.now().toISOString() });
+  await ctx.repos.tags.update(id, {
+    ...rest,
+    ...(slug ? { slug } : {}),
+    updatedAt: ctx.clock.now().toISOString(),
+  });
   ctx.events.contentChanged();
   return (await ctx.repos.tags.findById(id))!;
 }

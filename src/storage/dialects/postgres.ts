@@ -23,7 +23,8 @@ export function openPostgres(options: PostgresOptions): {
   close: () => Promise<void>;
 } {
   const schema = options.schema;
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Bad schema name: ${schema}`);
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new Error(`Bad schema name: ${schema}`);
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,

@@ -90,7 +90,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', text, now)
     .addColumn('updated_at', text, now)
     .execute();
-  await db.schema.createIndex('posts_listing_idx').on('posts').columns(['type', 'status', 'published_at']).execute();
+  await db.schema
+    .createIndex('posts_listing_idx')
+    .on('posts')
+    .columns(['type', 'status', 'published_at'])
+    .execute();
   await db.schema.createIndex('posts_translation_idx').on('posts').column('translation_group').execute();
 
   await db.schema

@@ -1,5 +1,9 @@
 /** Groups rows by a key, keeping their order, mapping each row to a value. */
-export function groupBy<R, V>(rows: R[], keyOf: (row: R) => string, valueOf: (row: R) => V): Map<string, V[]> {
+export function groupBy<R, V>(
+  rows: R[],
+  keyOf: (row: R) => string,
+  valueOf: (row: R) => V,
+): Map<string, V[]> {
   const groups = new Map<string, V[]>();
   for (const row of rows) {
     const key = keyOf(row);

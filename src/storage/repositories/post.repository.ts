@@ -101,7 +101,8 @@ function toSourceRecord(row: PostSourceRow): SourceRecord {
 
 function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
   let q = query;
-  if (filter.ids) q = filter.ids.length > 0 ? q.where('posts.id', 'in', filter.ids) : q.where((eb) => eb.val(1), '=', 0);
+  if (filter.ids)
+    q = filter.ids.length > 0 ? q.where('posts.id', 'in', filter.ids) : q.where((eb) => eb.val(1), '=', 0);
   if (filter.types) q = q.where('posts.type', 'in', filter.types);
   if (filter.statuses) q = q.where('posts.status', 'in', filter.statuses);
   if (filter.language) q = q.where('posts.language', '=', filter.language);
@@ -110,7 +111,9 @@ function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('posts.id', 'not in', filter.excludeIds);
   if (filter.tagId) {
     const tagId = filter.tagId;
-    q = q.where('posts.id', 'in', (eb) => eb.selectFrom('post_tags').select('post_id').where('tag_id', '=', tagId));
+    q = q.where('posts.id', 'in', (eb) =>
+      eb.selectFrom('post_tags').select('post_id').where('tag_id', '=', tagId),
+    );
   }
   if (filter.authorId) {
     const authorId = filter.authorId;
@@ -125,7 +128,10 @@ export class KyselyPostRepository implements PostRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(post: PostRecord): Promise<void> {
-    await this.db.insertInto('posts').values(toRow(post) as PostRow).execute();
+    await this.db
+      .insertInto('posts')
+      .values(toRow(post) as PostRow)
+      .execute();
   }
 
   async update(id: string, patch: Partial<PostRecord>): Promise<void> {
@@ -144,7 +150,10 @@ export class KyselyPostRepository implements PostRepository {
   }
 
   async findOne(filter: PostFilter): Promise<PostRecord | undefined> {
-    const row = await applyFilter(this.db.selectFrom('posts'), filter).selectAll().limit(1).executeTakeFirst();
+    const row = await applyFilter(this.db.selectFrom('posts'), filter)
+      .selectAll()
+      .limit(1)
+      .executeTakeFirst();
     return row && toPostRecord(row);
   }
 
@@ -226,7 +235,11 @@ export class KyselyPostRepository implements PostRepository {
       .orderBy('post_id')
       .orderBy('sort_order')
       .execute();
-    return groupBy(rows, (r) => r.post_id, (r) => r.staff_id);
+    return groupBy(
+      rows,
+      (r) => r.post_id,
+      (r) => r.staff_id,
+    );
   }
 
   async tagIdsFor(postIds: string[]): Promise<Map<string, string[]>> {
@@ -238,7 +251,11 @@ export class KyselyPostRepository implements PostRepository {
       .orderBy('post_id')
       .orderBy('sort_order')
       .execute();
-    return groupBy(rows, (r) => r.post_id, (r) => r.tag_id);
+    return groupBy(
+      rows,
+      (r) => r.post_id,
+      (r) => r.tag_id,
+    );
   }
 
   async setSources(postId: string, sources: SourceRecord[]): Promise<void> {
@@ -279,7 +296,14 @@ export class KyselyPostRepository implements PostRepository {
     if (related.length === 0) return;
     await this.db
       .insertInto('post_related')
-      .values(related.map((r) => ({ post_id: postId, related_post_id: r.relatedPostId, rank: r.rank, score: r.score })))
+      .values(
+        related.map((r) => ({
+          post_id: postId,
+          related_post_id: r.relatedPostId,
+          rank: r.rank,
+          score: r.score,
+        })),
+      )
       .execute();
   }
 

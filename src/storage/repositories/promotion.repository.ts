@@ -41,7 +41,10 @@ export class KyselyPromotionRepository implements PromotionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(promotion: PromotionRecord): Promise<void> {
-    await this.db.insertInto('promotions').values(toRow(promotion) as PromotionRow).execute();
+    await this.db
+      .insertInto('promotions')
+      .values(toRow(promotion) as PromotionRow)
+      .execute();
   }
 
   async update(id: string, patch: Partial<PromotionRecord>): Promise<void> {

@@ -57,7 +57,11 @@ export class KyselyStaffRepository implements StaffRepository {
   }
 
   async findBySlug(slug: string): Promise<StaffRecord | undefined> {
-    const row = await this.db.selectFrom('staff_users').selectAll().where('slug', '=', slug).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('staff_users')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     return row && toRecord(row);
   }
 
@@ -72,7 +76,9 @@ export class KyselyStaffRepository implements StaffRepository {
 
   async findByIds(ids: string[]): Promise<StaffRecord[]> {
     if (ids.length === 0) return [];
-    return (await this.db.selectFrom('staff_users').selectAll().where('id', 'in', ids).execute()).map(toRecord);
+    return (await this.db.selectFrom('staff_users').selectAll().where('id', 'in', ids).execute()).map(
+      toRecord,
+    );
   }
 
   async list(): Promise<StaffRecord[]> {

@@ -30,7 +30,10 @@ export class KyselyTagRepository implements TagRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(tag: TagRecord): Promise<void> {
-    await this.db.insertInto('tags').values(toRow(tag) as TagRow).execute();
+    await this.db
+      .insertInto('tags')
+      .values(toRow(tag) as TagRow)
+      .execute();
   }
 
   async update(id: string, patch: Partial<TagRecord>): Promise<void> {

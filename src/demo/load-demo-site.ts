@@ -1,0 +1,104 @@
+import type { DomainContext } from '../domain/context.js';
+import { importImage } from '../domain/media/import-image.js';
+import type { BlockNode, EditorDocument } from '../domain/posts/editor-document.js';
+import { createPost } from '../domain/posts/save-post.js';
+import { createPromotion } from '../domain/promos/promotions.js';
+import { updateSiteSettings } from '../domain/settings/site-settings.js';
+import { createStaff } from '../domain/staff/staff.js';
+import { createTag } from '../domain/taxonomy/tags.js';
+import { demoSite } from './demo-site.js';
+import type { DemoBlock, DemoDoc, DemoSite } from './demo-site.types.js';
+import { generateDemoImage } from './generate-image.js';
+
+const dayMs = 86_400_000;
+
+function linkFigures(blocks: DemoBlock[], mediaIds: Map<string, string>): BlockNode[] {
+  return blocks.map((block): BlockNode => {
+    if (block.type === 'figure') {
+      const key = block.attrs.src.replace(/^demo:/, '');
+      const id = mediaIds.get(key);
+      if (!id) throw new Error(`Demo figure refers to unknown image ${key}`);
+      return { type: 'figure', attrs: { ...block.attrs, src: `media:${id}` } };
+    }
+    if (block.type === 'blockquote')
+      return { type: 'blockquote', content: linkFigures(block.content, mediaIds) };
+    if (block.type === 'bulletList' || block.type === 'orderedList')
+      return {
+        type: block.type,
+        content: block.content.map((li) => ({
+          type: 'listItem',
+          content: linkFigures(li.content, mediaIds),
+        })),
+      };
+    return block as BlockNode;
+  });
+}
+
+const toDocument = (doc: DemoDoc, mediaIds: Map<string, string>): EditorDocument => ({
+  type: 'doc',
+  content: linkFigures(doc.content, mediaIds),
+});
+
+/** Loads the demo site (settings, generated images, authors, topics, posts, promotions) through domain operations. */
+export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite): Promise<void> {
+  await updateSiteSettings(ctx, site.settings);
+  const mediaIds = new Map<string, string>();
+  for (const image of site.images) {
+    const bytes = await generateDemoImage(image);
+    const media = await importImage(ctx, {
+      bytes,
+      originalName: `${image.key}.jpg`,
+      alt: image.alt,
+      caption: image.caption,
+      credit: image.credit,
+    });
+    mediaIds.set(image.key, media.id);
+  }
+  const authorIds = new Map<string, string>();
+  for (const author of site.authors) {
+    const { slug, photo, ...fields } = author;
+    const created = await createStaff(ctx, {
+      ...fields,
+      ...(photo ? { photoMediaId: mediaIds.get(photo) ?? null } : {}),
+    });
+    authorIds.set(slug, created.id);
+  }
+  const tagIds = new Map<string, string>();
+  for (const tag of site.tags) tagIds.set(tag.slug, (await createTag(ctx, tag)).id);
+  const postIds = new Map<string, string>();
+  const now = ctx.clock.now().getTime();
+  const ordered = [...site.posts].sort((a, b) => Number(!!a.translationOf) - Number(!!b.translationOf));
+  for (const post of ordered) {
+    const id = await createPost(ctx, {
+      type: post.type,
+      slug: post.slug,
+      title: post.title,
+      standfirst: post.standfirst ?? '',
+      excerpt: post.excerpt,
+      language: post.language,
+      status: 'published',
+      publishedAt: new Date(now - post.publishedDaysAgo * dayMs).toISOString(),
+      isFeatured: post.isFeatured ?? false,
+      metaDescription: post.metaDescription ?? null,
+      authorIds: post.authors.map((slug) => authorIds.get(slug)!).filter(Boolean),
+      tagIds: post.tags.map((slug) => tagIds.get(slug)!).filter(Boolean),
+      featuredImage: post.featuredImage ? { mediaId: mediaIds.get(post.featuredImage)! } : null,
+      body: toDocument(post.body, mediaIds),
+      sources: post.sources,
+      ...(post.translationOf ? { translationOf: postIds.get(post.translationOf)! } : {}),
+    });
+    postIds.set(post.slug, id);
+  }
+  for (const [i, promo] of site.promotions.entries()) {
+    await createPromotion(ctx, {
+      title: promo.title,
+      body: promo.body,
+      linkUrl: promo.linkUrl,
+      ctaLabel: promo.ctaLabel,
+      slot: promo.slot,
+      language: promo.language ?? null,
+      imageMediaId: promo.image ? (mediaIds.get(promo.image) ?? null) : null,
+      sortOrder: i,
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Site } from '../main.js';
+import { toHttpError } from './errors.js';
+import { registerSecurityHeaders } from './middleware/security-headers.js';
+import { PageCache } from './page-cache.js';
+import type { SiteEnv } from './site/site-env.js';
+import { messagePage } from './site/site-pages.js';
+import { registerSiteRoutes } from './site/site-routes.js';
+import { loadThemeAssets } from './theme-assets.js';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  cache: PageCache;
+}
+
+/** The HTTP transport: security headers, media files, the public site, and one error mapping. */
+export async function buildApp(site: Site): Promise<BuiltApp> {
+  const { config } = site;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: false,
+    routerOptions: { maxParamLength: 500 },
+    bodyLimit: 1024 * 1024,
+  });
+  const cache = new PageCache(config.pageCacheEntries);
+  site.events.subscribe(() => cache.clear());
+  const assets = loadThemeAssets();
+  const env: SiteEnv = {
+    ctx: site.ctx,
+    siteUrl: config.siteUrl,
+    stylesheetPath: assets.paths.get('style.css') ?? '/assets/style.css',
+    publicPath: (key) => site.blobs.publicPath(key),
+  };
+
+  registerSecurityHeaders(app);
+  mkdirSync(site.blobs.root, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: site.blobs.root,
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    immutable: true,
+    maxAge: '365d',
+    wildcard: true,
+  });
+  registerSiteRoutes(app, { env, cache, assets });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const mapped = toHttpError(error);
+    if (mapped.isUnexpected) request.log.error({ err: error }, 'unhandled error');
+    if (request.url.startsWith('/admin/api/') || request.url.startsWith('/ghost/api/'))
+      return reply.code(mapped.status).send(mapped.body);
+    const page = await messagePage(env, mapped.status === 404 ? 'not-found' : 'error', '/');
+    return reply
+      .code(mapped.status)
+      .type(page.contentType)
+      .header('cache-control', 'no-store')
+      .send(page.body);
+  });
+  return { app, cache };
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export interface RenderedPage {
+  status: number;
+  contentType: string;
+  body: string;
+  /** Seconds shared caches and browsers may keep it. */
+  maxAge?: number;
+}
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+export interface CachedPage {
+  status: number;
+  contentType: string;
+  maxAge: number;
+  etag: string;
+  bodies: Partial<Record<Encoding, Buffer>>;
+}
+
+/**
+ * Rendered public pages, keyed by path, dropped whole on any content change (a publish shows at
+ * once). Compressed bodies are made once, the first time a client asks for that encoding.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private generation = 0;
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string): CachedPage | undefined {
+    return this.pages.get(key);
+  }
+
+  /** The current generation; a render that started before a change must not be stored. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  store(key: string, page: RenderedPage, generation: number): CachedPage {
+    const identity = Buffer.from(page.body);
+    const entry: CachedPage = {
+      status: page.status,
+      contentType: page.contentType,
+      maxAge: page.maxAge ?? 0,
+      etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
+      bodies: { identity },
+    };
+    if (this.maxEntries > 0 && generation === this.generation) {
+      if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value!);
+      this.pages.set(key, entry);
+    }
+    return entry;
+  }
+
+  clear(): void {
+    this.generation++;
+    this.pages.clear();
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}
+
+export function bodyFor(page: CachedPage, encoding: Encoding): Buffer {
+  const existing = page.bodies[encoding];
+  if (existing) return existing;
+  const identity = page.bodies.identity!;
+  const compressed =
+    encoding === 'br'
+      ? brotliCompressSync(identity, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 9,
+            [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+          },
+        })
+      : gzipSync(identity, { level: 9 });
+  page.bodies[encoding] = compressed;
+  return compressed;
+}
+
+const compressible = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json|ld\+json))/;
+
+/** Picks br, then gzip, from Accept-Encoding (q=0 refuses); small or binary bodies stay as they are. */
+export function negotiateEncoding(acceptEncoding: string | undefined, page: CachedPage): Encoding {
+  if (!acceptEncoding || page.bodies.identity!.length < 512 || !compressible.test(page.contentType))
+    return 'identity';
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name!.trim(), q ? Number(q.slice(2)) || 0 : 1);
+  }
+  const allows = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (allows('br')) return 'br';
+  if (allows('gzip')) return 'gzip';
+  return 'identity';
+}

@@ -1,0 +1,40 @@
+import type { DomainContext } from '../../domain/context.js';
+import { getSiteSettings, type SiteSettings } from '../../domain/settings/site-settings.js';
+import type { PublicPath } from '../../rendering/picture.js';
+import { stringsFor } from '../../../themes/default/i18n.js';
+import type { PageFrame, PageMeta, SiteChrome } from '../../../themes/default/templates/view.js';
+import { toPicture } from '../../domain/media/picture.js';
+
+/** What the public site's page builders share. */
+export interface SiteEnv {
+  ctx: DomainContext;
+  siteUrl: string;
+  stylesheetPath: string;
+  publicPath: PublicPath;
+}
+
+export interface FrameSource {
+  settings: SiteSettings;
+  chrome: SiteChrome;
+}
+
+export async function loadChrome(env: SiteEnv): Promise<FrameSource> {
+  const settings = await getSiteSettings(env.ctx);
+  const logo = settings.logoMediaId ? await env.ctx.repos.media.findById(settings.logoMediaId) : undefined;
+  return {
+    settings,
+    chrome: {
+      title: settings.title,
+      description: settings.description,
+      siteUrl: env.siteUrl,
+      navigation: settings.navigation,
+      logo: logo ? toPicture(logo) : null,
+      stylesheetPath: env.stylesheetPath,
+      publicPath: env.publicPath,
+    },
+  };
+}
+
+export function frameFor(source: FrameSource, language: string, meta: PageMeta): PageFrame {
+  return { chrome: source.chrome, language, t: stringsFor(language), meta };
+}

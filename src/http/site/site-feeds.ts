@@ -1,0 +1,108 @@
+import { visitor } from '../../domain/posts/post.types.js';
+import { listPosts, type PostListQuery } from '../../domain/posts/read-posts.js';
+import { getSiteSettings } from '../../domain/settings/site-settings.js';
+import { largestImageUrl } from '../../rendering/absolute-urls.js';
+import { feedContentTypes, renderFeed, type FeedFormat } from '../../rendering/feeds.js';
+import { renderSitemap, type SitemapEntry } from '../../rendering/sitemap.js';
+import type { RenderedPage } from '../page-cache.js';
+import type { SiteEnv } from './site-env.js';
+
+const feedSize = 20;
+const sitemapBatch = 500;
+
+export type FeedScope = { kind: 'site' } | { kind: 'tag'; slug: string } | { kind: 'author'; slug: string };
+
+export async function feedDocument(
+  env: SiteEnv,
+  scope: FeedScope,
+  format: FeedFormat,
+): Promise<RenderedPage | null> {
+  const settings = await getSiteSettings(env.ctx);
+  const query: PostListQuery = { viewer: visitor, limit: feedSize };
+  let title = settings.title;
+  let description = settings.description;
+  let path = '/';
+  if (scope.kind === 'tag') {
+    const tag = await env.ctx.repos.tags.findBySlug(scope.slug);
+    if (!tag) return null;
+    query.tagId = tag.id;
+    title = `${settings.title}: ${tag.name}`;
+    description = tag.description || description;
+    path = `/tag/${encodeURIComponent(tag.slug)}/`;
+  } else if (scope.kind === 'author') {
+    const author = await env.ctx.repos.staff.findBySlug(scope.slug);
+    if (!author) return null;
+    query.authorId = author.id;
+    title = `${settings.title}: ${author.name}`;
+    description = author.bio || description;
+    path = `/author/${encodeURIComponent(author.slug)}/`;
+  }
+  const { posts } = await listPosts(env.ctx, query);
+  const body = renderFeed(
+    {
+      title,
+      description,
+      language: settings.defaultLanguage,
+      siteUrl: env.siteUrl,
+      pagePath: path,
+      feedBasePath: path,
+      posts,
+      publicPath: env.publicPath,
+    },
+    format,
+  );
+  return { status: 200, contentType: feedContentTypes[format], body, maxAge: 300 };
+}
+
+async function postEntries(env: SiteEnv, type: 'post' | 'page'): Promise<SitemapEntry[]> {
+  const entries: SitemapEntry[] = [];
+  for (let page = 1; ; page++) {
+    const { posts, pagination } = await listPosts(env.ctx, {
+      viewer: visitor,
+      type,
+      page,
+      limit: sitemapBatch,
+    });
+    for (const post of posts) {
+      const image = post.featuredImage && largestImageUrl(post.featuredImage, env.siteUrl, env.publicPath);
+      entries.push({
+        path: `/${encodeURIComponent(post.slug)}/`,
+        lastmod: post.updatedAt,
+        images: image ? [{ url: image }] : [],
+      });
+    }
+    if (!pagination.next) return entries;
+  }
+}
+
+export async function sitemapDocument(env: SiteEnv): Promise<RenderedPage> {
+  const [posts, pages, tags, staff] = await Promise.all([
+    postEntries(env, 'post'),
+    postEntries(env, 'page'),
+    env.ctx.repos.tags.list(),
+    env.ctx.repos.staff.list(),
+  ]);
+  const newest = await env.ctx.repos.posts.lastUpdatedAt({ statuses: ['published'] });
+  const entries: SitemapEntry[] = [
+    { path: '/', lastmod: newest, images: [] },
+    ...posts,
+    ...pages,
+    ...tags.map((t) => ({ path: `/tag/${encodeURIComponent(t.slug)}/`, lastmod: t.updatedAt, images: [] })),
+    ...staff.map((s) => ({
+      path: `/author/${encodeURIComponent(s.slug)}/`,
+      lastmod: s.updatedAt,
+      images: [],
+    })),
+  ];
+  return {
+    status: 200,
+    contentType: 'application/xml; charset=utf-8',
+    body: renderSitemap(env.siteUrl, entries),
+    maxAge: 300,
+  };
+}
+
+export function robotsDocument(env: SiteEnv): RenderedPage {
+  const body = `User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: ${env.siteUrl}/sitemap.xml\n`;
+  return { status: 200, contentType: 'text/plain; charset=utf-8', body, maxAge: 3600 };
+}

@@ -1,0 +1,227 @@
+import { toAuthorSummary } from '../../domain/posts/hydrate-posts.js';
+import { visitor, type PostView } from '../../domain/posts/post.types.js';
+import {
+  getLeadPost,
+  getPostBySlug,
+  getRelatedPosts,
+  getTranslations,
+  listPosts,
+} from '../../domain/posts/read-posts.js';
+import { promotionsBySlot } from '../../domain/promos/promotions.js';
+import { largestImageUrl } from '../../rendering/absolute-urls.js';
+import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
+import { stringsFor } from '../../../themes/default/i18n.js';
+import {
+  renderArchivePage,
+  renderHomePage,
+  renderMessagePage,
+  renderPostPage,
+  renderTopicsPage,
+} from '../../../themes/default/templates/pages.js';
+import { authorPath, postPath, tagPath } from '../../../themes/default/templates/partials.js';
+import type { FeedLink, PageMeta } from '../../../themes/default/templates/view.js';
+import type { RenderedPage } from '../page-cache.js';
+import { frameFor, loadChrome, type FrameSource, type SiteEnv } from './site-env.js';
+
+const htmlType = 'text/html; charset=utf-8';
+export const postsPerPage = 10;
+
+const feedLinks = (title: string, base: string): FeedLink[] => [
+  { title: `${title} (RSS)`, href: `${base}rss.xml`, type: 'application/rss+xml' },
+  { title: `${title} (Atom)`, href: `${base}atom.xml`, type: 'application/atom+xml' },
+  { title: `${title} (JSON Feed)`, href: `${base}feed.json`, type: 'application/feed+json' },
+];
+
+function imageMeta(env: SiteEnv, post: PostView): PageMeta['image'] {
+  const image = post.featuredImage;
+  const url = image && largestImageUrl(image, env.siteUrl, env.publicPath);
+  return image && url ? { url, width: image.width, height: image.height, alt: image.alt } : null;
+}
+
+function publisher(env: SiteEnv, source: FrameSource) {
+  const logo = source.chrome.logo;
+  return {
+    name: source.settings.title,
+    siteUrl: env.siteUrl,
+    logoUrl: logo ? largestImageUrl(logo, env.siteUrl, env.publicPath) : null,
+  };
+}
+
+export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage | null> {
+  const source = await loadChrome(env);
+  const lead = page === 1 ? await getLeadPost(env.ctx, visitor) : undefined;
+  const list = await listPosts(env.ctx, {
+    viewer: visitor,
+    page,
+    limit: postsPerPage,
+    ...(lead ? { excludeIds: [lead.id] } : {}),
+  });
+  if (page > list.pagination.pages) return null;
+  const language = source.settings.defaultLanguage;
+  const frame = frameFor(source, language, {
+    title:
+      page > 1
+        ? `${source.settings.title} – ${stringsFor(language).pageOf(page, list.pagination.pages)}`
+        : source.settings.title,
+    description: source.settings.description,
+    canonicalPath: page > 1 ? `/page/${page}/` : '/',
+    ogType: 'website',
+    feeds: feedLinks(source.settings.title, '/'),
+    jsonLd: websiteJsonLd(publisher(env, source), source.settings.description),
+  });
+  const promotions = await promotionsBySlot(env.ctx, language);
+  const body = renderHomePage(frame, {
+    lead,
+    posts: list.posts,
+    page,
+    pages: list.pagination.pages,
+    promotions,
+  });
+  return { status: 200, contentType: htmlType, body };
+}
+
+export async function postPage(env: SiteEnv, slug: string): Promise<RenderedPage | null> {
+  const post = await getPostBySlug(env.ctx, slug, visitor);
+  if (!post) return null;
+  const source = await loadChrome(env);
+  const [related, translations, promotions] = await Promise.all([
+    post.type === 'post' ? getRelatedPosts(env.ctx, post, visitor, 3) : Promise.resolve([]),
+    getTranslations(env.ctx, post, visitor),
+    promotionsBySlot(env.ctx, post.language),
+  ]);
+  const path = postPath(post);
+  const description =
+    post.seo.metaDescription ?? (post.standfirst || post.excerpt || source.settings.description);
+  const frame = frameFor(source, post.language, {
+    title: post.seo.metaTitle ?? post.title,
+    description,
+    canonicalPath: path,
+    canonicalUrl: post.canonicalUrl,
+    ogType: post.type === 'post' ? 'article' : 'website',
+    image: imageMeta(env, post),
+    ogTitle: post.seo.ogTitle,
+    ogDescription: post.seo.ogDescription,
+    twitterTitle: post.seo.twitterTitle,
+    twitterDescription: post.seo.twitterDescription,
+    publishedAt: post.publishedAt,
+    modifiedAt: post.updatedAt,
+    alternates: translations.length
+      ? [post, ...translations].map((p) => ({ language: p.language, path: postPath(p) }))
+      : [],
+    feeds: feedLinks(source.settings.title, '/'),
+    jsonLd: newsArticleJsonLd(
+      post,
+      post.canonicalUrl ?? env.siteUrl + path,
+      publisher(env, source),
+      env.publicPath,
+    ),
+  });
+  return {
+    status: 200,
+    contentType: htmlType,
+    body: renderPostPage(frame, { post, related, translations, promotions }),
+  };
+}
+
+export async function tagPage(env: SiteEnv, slug: string, page: number): Promise<RenderedPage | null> {
+  const tag = await env.ctx.repos.tags.findBySlug(slug);
+  if (!tag) return null;
+  const list = await listPosts(env.ctx, { viewer: visitor, page, limit: postsPerPage, tagId: tag.id });
+  if (page > list.pagination.pages) return null;
+  const source = await loadChrome(env);
+  const language = tag.language ?? source.settings.defaultLanguage;
+  const t = stringsFor(language);
+  const base = tagPath(tag);
+  const frame = frameFor(source, language, {
+    title: page > 1 ? `${tag.name} – ${t.pageOf(page, list.pagination.pages)}` : tag.name,
+    description: tag.description || `${t.postsAbout} ${tag.name}`,
+    canonicalPath: page > 1 ? `${base}page/${page}/` : base,
+    ogType: 'website',
+    feeds: feedLinks(`${source.settings.title}: ${tag.name}`, base),
+  });
+  const body = renderArchivePage(frame, {
+    heading: tag.name,
+    kindLabel: t.kinds[tag.kind],
+    description: tag.description,
+    basePath: base,
+    posts: list.posts,
+    page,
+    pages: list.pagination.pages,
+    tag: { ...tag },
+  });
+  return { status: 200, contentType: htmlType, body };
+}
+
+export async function authorPage(env: SiteEnv, slug: string, page: number): Promise<RenderedPage | null> {
+  const author = await env.ctx.repos.staff.findBySlug(slug);
+  if (!author) return null;
+  const list = await listPosts(env.ctx, { viewer: visitor, page, limit: postsPerPage, authorId: author.id });
+  if (page > list.pagination.pages) return null;
+  const source = await loadChrome(env);
+  const language = source.settings.defaultLanguage;
+  const t = stringsFor(language);
+  const photo = author.photoMediaId ? await env.ctx.repos.media.findById(author.photoMediaId) : undefined;
+  const summary = toAuthorSummary(author, new Map(photo ? [[photo.id, photo]] : []));
+  const base = authorPath(author);
+  const frame = frameFor(source, language, {
+    title: page > 1 ? `${author.name} – ${t.pageOf(page, list.pagination.pages)}` : author.name,
+    description: author.bio || `${t.postsBy} ${author.name}`,
+    canonicalPath: page > 1 ? `${base}page/${page}/` : base,
+    ogType: 'profile',
+    feeds: feedLinks(`${source.settings.title}: ${author.name}`, base),
+  });
+  const body = renderArchivePage(frame, {
+    heading: author.name,
+    kindLabel: t.postsBy,
+    description: author.bio,
+    basePath: base,
+    posts: list.posts,
+    page,
+    pages: list.pagination.pages,
+    author: summary,
+  });
+  return { status: 200, contentType: htmlType, body };
+}
+
+export async function topicsPage(env: SiteEnv): Promise<RenderedPage> {
+  const source = await loadChrome(env);
+  const language = source.settings.defaultLanguage;
+  const tags = await env.ctx.repos.tags.list();
+  const frame = frameFor(source, language, {
+    title: stringsFor(language).topics,
+    description: source.settings.description,
+    canonicalPath: '/topics/',
+    ogType: 'website',
+  });
+  return { status: 200, contentType: htmlType, body: renderTopicsPage(frame, tags) };
+}
+
+export async function messagePage(
+  env: SiteEnv,
+  kind: 'not-found' | 'error',
+  path: string,
+): Promise<RenderedPage> {
+  const status = kind === 'not-found' ? 404 : 500;
+  let source: FrameSource;
+  try {
+    source = await loadChrome(env);
+  } catch {
+    return {
+      status,
+      contentType: 'text/plain; charset=utf-8',
+      body: status === 404 ? 'Not found' : 'Internal error',
+    };
+  }
+  const language = source.settings.defaultLanguage;
+  const t = stringsFor(language);
+  const [heading, text] =
+    kind === 'not-found' ? [t.notFoundTitle, t.notFoundText] : [t.errorTitle, t.errorText];
+  const frame = frameFor(source, language, {
+    title: heading,
+    description: text,
+    canonicalPath: path.startsWith('/') ? path : '/',
+    ogType: 'website',
+    isIndexable: false,
+  });
+  return { status, contentType: htmlType, body: renderMessagePage(frame, heading, text) };
+}

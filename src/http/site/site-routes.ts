@@ -1,0 +1,98 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FeedFormat } from '../../rendering/feeds.js';
+import { PageCache, type RenderedPage } from '../page-cache.js';
+import type { ThemeAssets } from '../theme-assets.js';
+import type { SiteEnv } from './site-env.js';
+import { feedDocument, robotsDocument, sitemapDocument, type FeedScope } from './site-feeds.js';
+import { authorPage, homePage, messagePage, postPage, tagPage, topicsPage } from './site-pages.js';
+import { sendPage } from './send-page.js';
+
+type Render = () => Promise<RenderedPage | null> | RenderedPage | null;
+type Params = Record<string, string>;
+
+const feedFormats: Record<string, FeedFormat> = { 'rss.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
+
+/** `page/N/` numbers: 2 and up (page 1 lives at the unnumbered URL). */
+function pageNumber(raw: string | undefined): number | null {
+  if (raw === undefined) return 1;
+  return /^[1-9][0-9]{0,5}$/.test(raw) && Number(raw) >= 2 ? Number(raw) : null;
+}
+
+export interface SiteRoutesOptions {
+  env: SiteEnv;
+  cache: PageCache;
+  assets: ThemeAssets;
+}
+
+/** The public site: every page is rendered once, cached until content changes, and served from memory. */
+export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }: SiteRoutesOptions): void {
+  const assetCache = new PageCache(assets.byPath.size + 1);
+  const notFound = async (request: FastifyRequest, reply: FastifyReply) => {
+    const page = await messagePage(env, 'not-found', request.url);
+    return reply.code(404).type(page.contentType).header('cache-control', 'no-store').send(page.body);
+  };
+
+  const serve = async (request: FastifyRequest, reply: FastifyReply, render: Render) => {
+    const key = request.url.split('?')[0]!;
+    let page = cache.get(key);
+    if (!page) {
+      const generation = cache.currentGeneration;
+      const rendered = await render();
+      if (!rendered) return notFound(request, reply);
+      page = cache.store(key, rendered, generation);
+    }
+    return sendPage(request, reply, page);
+  };
+
+  const route = (path: string, render: (params: Params) => Render | null) =>
+    app.get(path, (request, reply) => {
+      const make = render(request.params as Params);
+      return make ? serve(request, reply, make) : notFound(request, reply);
+    });
+
+  const paged = (n: string | undefined, make: (page: number) => Render) => {
+    const page = pageNumber(n);
+    return page === null ? null : make(page);
+  };
+
+  route('/', () => () => homePage(env, 1));
+  route('/page/:n/', (p) => paged(p.n, (n) => () => homePage(env, n)));
+  route('/:slug/', (p) => () => postPage(env, p.slug!));
+  route('/tag/:slug/', (p) => () => tagPage(env, p.slug!, 1));
+  route('/tag/:slug/page/:n/', (p) => paged(p.n, (n) => () => tagPage(env, p.slug!, n)));
+  route('/author/:slug/', (p) => () => authorPage(env, p.slug!, 1));
+  route('/author/:slug/page/:n/', (p) => paged(p.n, (n) => () => authorPage(env, p.slug!, n)));
+  route('/topics/', () => () => topicsPage(env));
+  route('/sitemap.xml', () => () => sitemapDocument(env));
+  route('/robots.txt', () => () => robotsDocument(env));
+  for (const [file, format] of Object.entries(feedFormats)) {
+    const feed = (scope: FeedScope) => () => feedDocument(env, scope, format);
+    route(`/${file}`, () => feed({ kind: 'site' }));
+    route(`/tag/:slug/${file}`, (p) => feed({ kind: 'tag', slug: p.slug! }));
+    route(`/author/:slug/${file}`, (p) => feed({ kind: 'author', slug: p.slug! }));
+  }
+  app.get('/assets/:file', (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const asset = assets.byPath.get(path);
+    if (!asset) return notFound(request, reply);
+    return sendPage(
+      request,
+      reply,
+      assetCache.get(path) ?? assetCache.store(path, asset, assetCache.currentGeneration),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const [path, query] = request.url.split('?') as [string, string | undefined];
+    const lastSegment = path.split('/').pop() ?? '';
+    const isSafeToRedirect = !path.startsWith('//') && !path.includes('\\');
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      isSafeToRedirect &&
+      !path.endsWith('/') &&
+      !lastSegment.includes('.')
+    )
+      return reply.redirect(`${path}/${query === undefined ? '' : `?${query}`}`, 301);
+    return notFound(request, reply);
+  });
+}

@@ -1,0 +1,35 @@
+import type { DomainContext } from '../domain/context.js';
+import { publishDuePosts } from '../domain/posts/save-post.js';
+
+export interface JobHandle {
+  stop(): void;
+}
+
+/**
+ * Publishes scheduled posts when their time comes. State lives in the posts table (status and
+ * publish time), so the job keeps nothing in memory: after a crash or restart the first tick
+ * publishes everything that came due meanwhile. Running it in several processes is harmless:
+ * publishing an already published post changes nothing.
+ */
+export function startScheduledPublishing(
+  ctx: DomainContext,
+  onError: (error: unknown) => void,
+  intervalMs = 10_000,
+): JobHandle {
+  let isRunning = false;
+  const tick = async () => {
+    if (isRunning) return;
+    isRunning = true;
+    try {
+      await publishDuePosts(ctx);
+    } catch (error) {
+      onError(error);
+    } finally {
+      isRunning = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

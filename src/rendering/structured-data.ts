@@ -1,0 +1,65 @@
+import type { PostView } from '../domain/posts/post.types.js';
+import { largestImageUrl } from './absolute-urls.js';
+import type { PublicPath } from './picture.js';
+
+export interface PublisherInfo {
+  name: string;
+  siteUrl: string;
+  logoUrl: string | null;
+}
+
+/** schema.org NewsArticle for a post page, with its sources as citations. */
+export function newsArticleJsonLd(
+  post: PostView,
+  url: string,
+  publisher: PublisherInfo,
+  publicPath: PublicPath,
+): unknown {
+  const image = post.featuredImage
+    ? largestImageUrl(post.featuredImage, publisher.siteUrl, publicPath)
+    : null;
+  return {
+    '@context': 'https://schema.org',
+    '@type': post.type === 'page' ? 'WebPage' : 'NewsArticle',
+    headline: post.title.slice(0, 110),
+    description: post.seo.metaDescription ?? (post.standfirst || post.excerpt),
+    inLanguage: post.language,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    ...(image ? { image: [image] } : {}),
+    ...(post.publishedAt ? { datePublished: post.publishedAt } : {}),
+    dateModified: post.updatedAt,
+    author: post.authors.map((a) => ({
+      '@type': 'Person',
+      name: a.name,
+      url: `${publisher.siteUrl}/author/${encodeURIComponent(a.slug)}/`,
+    })),
+    publisher: {
+      '@type': 'Organization',
+      name: publisher.name,
+      url: publisher.siteUrl,
+      ...(publisher.logoUrl ? { logo: { '@type': 'ImageObject', url: publisher.logoUrl } } : {}),
+    },
+    ...(post.tags.length ? { keywords: post.tags.map((t) => t.name).join(', ') } : {}),
+    ...(post.sources.length
+      ? {
+          citation: post.sources.map((s) => ({
+            '@type': 'CreativeWork',
+            name: s.title || s.publisher,
+            url: s.url,
+            publisher: { '@type': 'Organization', name: s.publisher },
+          })),
+        }
+      : {}),
+  };
+}
+
+export function websiteJsonLd(publisher: PublisherInfo, description: string): unknown {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: publisher.name,
+    url: publisher.siteUrl,
+    description,
+  };
+}

@@ -1,0 +1,119 @@
+import { html, jsonForScript, type SafeHtml } from '../../../src/rendering/html.js';
+import type { PageFrame, PageMeta, SiteChrome } from './view.js';
+
+const absolute = (chrome: SiteChrome, path: string) =>
+  /^https?:\/\//.test(path) ? path : chrome.siteUrl + path;
+
+function socialMeta(chrome: SiteChrome, meta: PageMeta): SafeHtml {
+  const url = meta.canonicalUrl ?? absolute(chrome, meta.canonicalPath);
+  return html`<meta property="og:site_name" content="${chrome.title}" />
+    <meta property="og:type" content="${meta.ogType}" />
+    <meta property="og:title" content="${meta.ogTitle ?? meta.title}" />
+    <meta property="og:description" content="${meta.ogDescription ?? meta.description}" />
+    <meta property="og:url" content="${url}" />
+    ${
+      meta.image
+        ? html`<meta property="og:image" content="${meta.image.url}" />
+            <meta property="og:image:width" content="${meta.image.width}" />
+            <meta property="og:image:height" content="${meta.image.height}" />
+            <meta property="og:image:alt" content="${meta.image.alt}" /> `
+        : ''
+    }${
+      meta.publishedAt ? html`<meta property="article:published_time" content="${meta.publishedAt}" /> ` : ''
+    }${
+      meta.modifiedAt ? html`<meta property="article:modified_time" content="${meta.modifiedAt}" /> ` : ''
+    }<meta name="twitter:card" content="${meta.image ? 'summary_large_image' : 'summary'}" />
+    <meta name="twitter:title" content="${meta.twitterTitle ?? meta.ogTitle ?? meta.title}" />
+    <meta
+      name="twitter:description"
+      content="${meta.twitterDescription ?? meta.ogDescription ?? meta.description}"
+    />
+    ${
+      meta.image
+        ? html`<meta name="twitter:image" content="${meta.image.url}" />
+            <meta name="twitter:image:alt" content="${meta.image.alt}" /> `
+        : ''
+    }`;
+}
+
+function head(frame: PageFrame): SafeHtml {
+  const { chrome, meta } = frame;
+  const fullTitle = meta.title === chrome.title ? chrome.title : `${meta.title} – ${chrome.title}`;
+  return html`<head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${fullTitle}</title>
+    <meta name="description" content="${meta.description}" />
+    <link rel="canonical" href="${meta.canonicalUrl ?? absolute(chrome, meta.canonicalPath)}" />
+    ${meta.isIndexable === false ? html`<meta name="robots" content="noindex" /> ` : ''}${(
+      meta.alternates ?? []
+    ).map(
+      (a) => html`<link rel="alternate" hreflang="${a.language}" href="${absolute(chrome, a.path)}" /> `,
+    )}${(meta.feeds ?? []).map(
+      (f) =>
+        html`<link
+          rel="alternate"
+          type="${f.type}"
+          title="${f.title}"
+          href="${absolute(chrome, f.href)}"
+        /> `,
+    )}
+    <link rel="stylesheet" href="${chrome.stylesheetPath}" />
+    ${socialMeta(chrome, meta)}${
+      meta.jsonLd
+        ? html`<script type="application/ld+json">
+            ${jsonForScript(meta.jsonLd)}
+          </script> `
+        : ''
+    }
+  </head>`;
+}
+
+function masthead(frame: PageFrame): SafeHtml {
+  const { chrome, t } = frame;
+  return html`<header class="masthead">
+    <div class="masthead-inner">
+      <a class="site-title" href="/"
+        >${chrome.logo ? html`<img src="${chrome.publicPath(chrome.logo.variants[0]?.key ?? '')}" alt="" width="40" height="40" />` : ''}<span
+          >${chrome.title}</span
+        ></a
+      >
+      <p class="site-description">${chrome.description}</p>
+    </div>
+    <nav class="site-nav" aria-label="${t.mainNavigation}">
+      <ul>
+        ${chrome.navigation.map((item) => html`<li><a href="${item.url}">${item.label}</a></li>`)}
+      </ul>
+    </nav>
+  </header>`;
+}
+
+function footer(frame: PageFrame): SafeHtml {
+  const { chrome, t } = frame;
+  const year = new Date().getUTCFullYear();
+  return html`<footer class="site-footer">
+    <p>© ${year} ${chrome.title}</p>
+    <p>
+      ${t.feeds}: <a href="/rss.xml">RSS</a> · <a href="/atom.xml">Atom</a> ·
+      <a href="/feed.json">JSON Feed</a> · <a href="/topics/">${t.topics}</a>
+    </p>
+    <p class="powered">${t.poweredBy}</p>
+  </footer>`;
+}
+
+/** The whole document around a page's main content. */
+export function renderLayout(frame: PageFrame, main: SafeHtml, sidebar?: SafeHtml | ''): string {
+  return html`<!DOCTYPE html>
+    <html lang="${frame.language}">
+      ${head(frame)}
+      <body>
+        <a class="skip-link" href="#content">${frame.t.skipToContent}</a>
+        ${masthead(frame)}
+        <div class="page${sidebar ? ' has-sidebar' : ''}">
+          <main id="content" tabindex="-1">${main}</main>
+          ${sidebar ? html`<aside class="sidebar" aria-label="${frame.t.promoted}">${sidebar}</aside>` : ''}
+        </div>
+        ${footer(frame)}
+      </body>
+    </html> `.value;
+}
