@@ -69,7 +69,9 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
   const now = ctx.clock.now().getTime();
   const ordered = [...site.posts].sort((a, b) => Number(!!a.translationOf) - Number(!!b.translationOf));
   for (const post of ordered) {
-    const id = await createPost(ctx, {
+    const publishedAt = new Date(now - post.publishedDaysAgo * dayMs);
+    const asOfPublication = { ...ctx, clock: { now: () => publishedAt } };
+    const id = await createPost(asOfPublication, {
       type: post.type,
       slug: post.slug,
       title: post.title,
@@ -77,7 +79,7 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
       excerpt: post.excerpt,
       language: post.language,
       status: 'published',
-      publishedAt: new Date(now - post.publishedDaysAgo * dayMs).toISOString(),
+      publishedAt: publishedAt.toISOString(),
       isFeatured: post.isFeatured ?? false,
       metaDescription: post.metaDescription ?? null,
       authorIds: post.authors.map((slug) => authorIds.get(slug)!).filter(Boolean),

@@ -62,10 +62,15 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
       content: clean(absolutizeHtml(post.bodyHtml, spec.siteUrl)),
       date: new Date(post.updatedAt),
       published: post.publishedAt ? new Date(post.publishedAt) : new Date(post.createdAt),
-      author: post.authors.map((a) => ({
-        name: clean(a.name),
-        link: `${spec.siteUrl}/author/${encodeURIComponent(a.slug)}/`,
-      })),
+      // The feed library breaks on an empty author list, so the field is left out when there is none.
+      ...(post.authors.length
+        ? {
+            author: post.authors.map((a) => ({
+              name: clean(a.name),
+              link: `${spec.siteUrl}/author/${encodeURIComponent(a.slug)}/`,
+            })),
+          }
+        : {}),
       category: post.tags.map((t) => ({
         name: clean(t.name),
         domain: `${spec.siteUrl}/tag/${encodeURIComponent(t.slug)}/`,

@@ -32,27 +32,21 @@ export function renderPicture(picture: Picture, publicPath: PublicPath, options:
   const sources = formatOrder
     .map((format) => picture.variants.filter((v) => v.format === format))
     .filter((list) => list.length > 0)
-    .map(
-      (list) =>
-        html`<source
-          type="image/${list[0]!.format}"
-          srcset="${srcsetOf(list, publicPath)}"
-          sizes="${options.sizes}"
-        />`,
-    );
-  return html`<picture${options.className ? html` class="${options.className}"` : ''}>${sources}<img src="${
-    largest ? publicPath(largest.key) : ''
-  }" srcset="${srcsetOf(fallbacks, publicPath)}" sizes="${options.sizes}" width="${picture.width}" height="${
-    picture.height
-  }" alt="${picture.alt}"${options.isEager ? html` fetchpriority="high"` : html` loading="lazy"`} decoding="async"></picture>`;
+    .map((list) => {
+      const srcset = srcsetOf(list, publicPath);
+      return html`<source type="image/${list[0]!.format}" srcset="${srcset}" sizes="${options.sizes}">`;
+    });
+  const loading = options.isEager ? html` fetchpriority="high"` : html` loading="lazy"`;
+  const className = options.className ? html` class="${options.className}"` : '';
+  const src = largest ? publicPath(largest.key) : '';
+  const size = html`width="${picture.width}" height="${picture.height}"`;
+  return html`<picture${className}>${sources}<img src="${src}" srcset="${srcsetOf(fallbacks, publicPath)}" sizes="${options.sizes}" ${size} alt="${picture.alt}"${loading} decoding="async"></picture>`;
 }
 
 /** The figure caption: the caption, then the credit in its own element (never the caption twice). */
 export function renderFigcaption(caption: string, credit: string): SafeHtml | '' {
   if (!caption && !credit) return '';
-  return html`<figcaption>
-    ${caption ? html`<span class="caption">${caption}</span>` : ''}${
-      credit ? html` <span class="credit">${credit}</span>` : ''
-    }
-  </figcaption>`;
+  const captionHtml = caption ? html`<span class="caption">${caption}</span>` : '';
+  const creditHtml = credit ? html` <span class="credit">${credit}</span>` : '';
+  return html`<figcaption>${captionHtml}${creditHtml}</figcaption>`;
 }

@@ -57,9 +57,8 @@ export const sharpImageProcessor: ImageProcessor = {
     const fallback: ImageVariant['format'] = meta.hasAlpha ? 'png' : 'jpeg';
     const width = oriented.info.width;
     const master = await encode(input, fallback, Math.min(width, masterMaxWidth));
-    const variants = [];
-    for (const w of widthsFor(width))
-      for (const format of ['avif', 'webp', fallback] as const) variants.push(await encode(input, format, w));
+    const jobs = widthsFor(width).flatMap((w) => (['avif', 'webp', fallback] as const).map((format) => encode(input, format, w)));
+    const variants = await Promise.all(jobs);
     return {
       mimeType: `image/${fallback}`,
       width: master.width,

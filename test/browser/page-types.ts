@@ -1,0 +1,85 @@
+// A real Broadsheet server with the demo site loaded, and the page types the browser suites check.
+import type { AddressInfo } from 'node:net';
+import { loadDemoSite } from '../../src/demo/load-demo-site.js';
+import { markSiteInitialized } from '../../src/domain/settings/site-state.js';
+import { buildApp } from '../../src/http/app.js';
+import { createTestSite, type TestSite } from '../helpers/sites.js';
+
+export interface PageType {
+  /** A short name for messages and file names. */
+  name: string;
+  path: string;
+  status: number;
+}
+
+/** The lead article of the demo site: the richest page (figures, sources, translations, related posts). */
+export const articlePath = '/brenna-valley-abuses-kessan-forces/';
+
+/** Every page type of the public site, as the demo site renders it. Home page 2 is added when it exists. */
+export const pageTypes: readonly PageType[] = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'article', path: articlePath, status: 200 },
+  { name: 'article-nb', path: '/overgrep-i-brennadalen/', status: 200 },
+  { name: 'static-page', path: '/about/', status: 200 },
+  { name: 'tag', path: '/tag/human-rights/', status: 200 },
+  { name: 'tag-person', path: '/tag/davor-kessan/', status: 200 },
+  { name: 'author', path: '/author/ragnhild-saether-brekke/', status: 200 },
+  { name: 'topics', path: '/topics/', status: 200 },
+  { name: 'not-found', path: '/no-such-page/', status: 404 },
+];
+
+const homePage2: PageType = { name: 'home-page-2', path: '/page/2/', status: 200 };
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  origin: string;
+  /** `pageTypes`, plus home page 2 when the demo site has one. */
+  pages: PageType[];
+  close(): Promise<void>;
+}
+
+export interface FetchedPage {
+  page: PageType;
+  status: number;
+  html: string;
+}
+
+/** Starts the real HTTP app on a random local port over a fresh SQLite site with the demo content. */
+export async function startDemoServer(): Promise<RunningServer> {
+  let site: TestSite | undefined;
+  try {
+    site = await createTestSite('sqlite');
+    await loadDemoSite(site.ctx);
+    await markSiteInitialized(site.ctx);
+    const { app } = await buildApp(site);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const origin = `http://127.0.0.1:${port}`;
+    const opened = site;
+    const page2 = await fetch(origin + homePage2.path);
+    await page2.arrayBuffer();
+    const pages = [...pageTypes];
+    if (page2.status === 200) pages.splice(1, 0, homePage2);
+    return {
+      origin,
+      pages,
+      async close() {
+        await app.close();
+        await opened.destroy();
+      },
+    };
+  } catch (error) {
+    await site?.destroy();
+    throw error;
+  }
+}
+
+/** Fetches every page's HTML, checking each answers with the status its page type expects. */
+export async function fetchPages(server: RunningServer): Promise<FetchedPage[]> {
+  return Promise.all(
+    server.pages.map(async (page) => {
+      const response = await fetch(server.origin + page.path);
+      return { page, status: response.status, html: await response.text() };
+    }),
+  );
+}

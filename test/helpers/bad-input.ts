@@ -1,0 +1,217 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { DomUtils, parseDocument } from 'htmlparser2';
+
+const fixtures = new URL('../fixtures/badinput/', import.meta.url);
+
+export interface PayloadCorpus {
+  /** Every distinct payload, blns first, in file order. */
+  payloads: string[];
+  blnsCount: number;
+  xssLineCount: number;
+  xssFiles: string[];
+}
+
+/** The Big List of Naughty Strings plus every non-empty line of each XSS list, de-duplicated. */
+export function loadPayloads(): PayloadCorpus {
+  const blns = JSON.parse(readFileSync(new URL('blns/blns.json', fixtures), 'utf8')) as string[];
+  const xssDir = new URL('xss/', fixtures);
+  const xssFiles = readdirSync(xssDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
+  const xssLines = xssFiles.flatMap((name) =>
+    readFileSync(new URL(name, xssDir), 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== ''),
+  );
+  return {
+    payloads: [...new Set([...blns, ...xssLines])],
+    blnsCount: blns.length,
+    xssLineCount: xssLines.length,
+    xssFiles,
+  };
+}
+
+export type HtmlDocument = ReturnType<typeof parseDocument>;
+export type HtmlElement = ReturnType<typeof DomUtils.findAll>[number];
+
+export interface HtmlPage {
+  doc: HtmlDocument;
+  elements: HtmlElement[];
+}
+
+export function parseHtml(markup: string): HtmlPage {
+  const doc = parseDocument(markup);
+  return { doc, elements: DomUtils.findAll(() => true, doc.children) };
+}
+
+export const textOf = (node: HtmlElement | HtmlDocument): string => DomUtils.textContent(node);
+
+export const hasClass = (el: HtmlElement, name: string): boolean =>
+  (el.attribs.class ?? '').split(/\s+/).includes(name);
+
+/** Elements by tag name and (optionally) class, below `root` (default: the whole page). */
+export function select(root: HtmlPage | HtmlElement, tag: string, className?: string): HtmlElement[] {
+  const within = 'doc' in root ? root.doc.children : root.children;
+  return DomUtils.findAll(
+    (el) => el.name === tag && (className === undefined || hasClass(el, className)),
+    within,
+  );
+}
+
+/** `tag` and `tag@attribute` names present on a page: what a benign rendering of the same page uses. */
+export function vocabulary(page: HtmlPage): Set<string> {
+  const names = new Set<string>();
+  for (const el of page.elements) {
+    names.add(el.name);
+    for (const attribute of Object.keys(el.attribs)) names.add(`${el.name}@${attribute}`);
+  }
+  return names;
+}
+
+const forbiddenElements = new Set([
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'base',
+  'form',
+  'style',
+  'template',
+  'portal',
+]);
+const urlAttributes = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'cite',
+  'xlink:href',
+  'ping',
+]);
+const dangerousScheme = /^(javascript|vbscript|data):/;
+// Browsers ignore whitespace and control characters inside a URL scheme ("java\tscript:").
+const strip = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase(); // eslint-disable-line no-control-regex
+
+function urlProblems(tag: string, name: string, value: string): string[] {
+  const candidates = name === 'srcset' ? [value, ...value.split(',')] : [value];
+  return candidates
+    .filter((candidate) => dangerousScheme.test(candidate.trim().toLowerCase()) || dangerousScheme.test(strip(candidate)))
+    .map((candidate) => `<${tag} ${name}="${candidate}"> uses a script-capable URL scheme`);
+}
+
+function scriptProblems(el: HtmlElement): string[] {
+  if (el.attribs.type !== 'application/ld+json')
+    return [`<script type="${el.attribs.type ?? ''}"> is not JSON-LD: ${textOf(el).slice(0, 80)}`];
+  try {
+    JSON.parse(textOf(el));
+    return [];
+  } catch (error) {
+    return [`JSON-LD script is not valid JSON (${(error as Error).message})`];
+  }
+}
+
+/**
+ * Everything on a page that could run script or change where the page points: event handler
+ * attributes, scripts other than valid JSON-LD, script-capable URLs, active elements, and (with a
+ * benign page's vocabulary) any element or attribute the same page type never uses.
+ */
+export function htmlProblems(page: HtmlPage, allowed?: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  for (const el of page.elements) {
+    const tag = el.name;
+    if (forbiddenElements.has(tag)) problems.push(`<${tag}> element`);
+    if (tag === 'meta' && 'http-equiv' in el.attribs) problems.push('<meta http-equiv> element');
+    if (tag === 'script') problems.push(...scriptProblems(el));
+    if (allowed && !allowed.has(tag)) problems.push(`<${tag}> never appears on the benign page`);
+    for (const [name, value] of Object.entries(el.attribs)) {
+      if (/^on/i.test(name)) problems.push(`<${tag} ${name}="${value.slice(0, 60)}"> event handler`);
+      if (urlAttributes.has(name.toLowerCase())) problems.push(...urlProblems(tag, name, value));
+      if (allowed && !allowed.has(`${tag}@${name}`))
+        problems.push(`<${tag} ${name}> never appears on the benign page`);
+    }
+  }
+  return problems;
+}
+
+export interface XmlNode {
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  children: XmlNode[];
+}
+
+interface SaxParser {
+  onerror: (error: Error) => void;
+  onopentag: (tag: { name: string; attributes: Record<string, string> }) => void;
+  onclosetag: () => void;
+  ontext: (text: string) => void;
+  oncdata: (text: string) => void;
+  write(chunk: string): SaxParser;
+  close(): SaxParser;
+}
+// sax (a strict, well-formedness-checking XML parser) is already installed as a dependency of the feed
+// library's xml-js; it ships no types, so it is loaded through require with the few members used here.
+const sax = createRequire(import.meta.url)('sax') as {
+  parser(strict: true, options: { xmlns?: boolean; trim?: boolean; normalize?: boolean }): SaxParser;
+};
+
+// XML 1.0 `Char`: anything else (most C0 controls, U+FFFE/U+FFFF, lone surrogates) is a fatal error.
+const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** Parses a whole XML document strictly; returns its root element or the first well-formedness error. */
+export function parseXml(xml: string): { root: XmlNode } | { error: string } {
+  const bad = notXmlChar.exec(xml);
+  if (bad) return { error: `character U+${bad[0].codePointAt(0)!.toString(16)} is not allowed in XML` };
+  const top: XmlNode = { name: '#document', attributes: {}, text: '', children: [] };
+  const stack = [top];
+  let error: string | undefined;
+  const parser = sax.parser(true, { trim: false, normalize: false });
+  parser.onerror = (e) => {
+    error ??= e.message.replace(/\s+/g, ' ');
+    throw e;
+  };
+  parser.onopentag = ({ name, attributes }) => {
+    const node: XmlNode = { name, attributes, text: '', children: [] };
+    stack.at(-1)!.children.push(node);
+    stack.push(node);
+  };
+  parser.onclosetag = () => void stack.pop();
+  parser.ontext = parser.oncdata = (text) => {
+    stack.at(-1)!.text += text;
+  };
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    error ??= (e as Error).message;
+  }
+  if (error) return { error };
+  if (top.children.length !== 1) return { error: `${top.children.length} root elements` };
+  return { root: top.children[0]! };
+}
+
+/** Descendant elements by (qualified) name, in document order. */
+export function xmlAll(node: XmlNode, name: string): XmlNode[] {
+  return node.children.flatMap((child) => [...(child.name === name ? [child] : []), ...xmlAll(child, name)]);
+}
+
+export const xmlChild = (node: XmlNode | undefined, name: string): XmlNode | undefined =>
+  node?.children.find((child) => child.name === name);
+
+/** Attribute names that look like event handlers anywhere in an XML document. */
+export function xmlHandlerAttributes(node: XmlNode): string[] {
+  return [
+    ...Object.keys(node.attributes)
+      .filter((name) => /^on/i.test(name))
+      .map((name) => `<${node.name} ${name}>`),
+    ...node.children.flatMap(xmlHandlerAttributes),
+  ];
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/http/app.js';
+import { createTestSite, type DialectUnderTest, type TestSite } from './sites.js';
+
+export interface TestApp {
+  site: TestSite;
+  app: FastifyInstance;
+  get(path: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  destroy(): Promise<void>;
+}
+
+/** The real HTTP app on a real database, called in-process (no port). */
+export async function createTestApp(dialect: DialectUnderTest['name']): Promise<TestApp> {
+  const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example' });
+  const { app } = await buildApp(site);
+  await app.ready();
+  return {
+    site,
+    app,
+    get: (path, headers = {}) => app.inject({ method: 'GET', url: path, headers }),
+    async destroy() {
+      await app.close();
+      await site.destroy();
+    },
+  };
+}
