@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'broadsheet.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function runCli(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+async function waitForOk(url: string, child: ChildProcess, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return res;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+describe('the broadsheet command', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-cli-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('--help lists the commands', () => {
+    const result = runCli(['--help']);
+    assert.equal(result.status, 0);
+    for (const command of ['start', 'init', 'migrate'])
+      assert.match(result.stdout, new RegExp(`^  ${command}`, 'm'));
+  });
+
+  test('an unknown command fails with the usage', () => {
+    const result = runCli(['frobnicate']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /Unknown command: frobnicate/);
+  });
+
+  test('config errors are listed all at once and the exit code is non-zero', () => {
+    const result = runCli(['migrate'], {
+      PORT: 'abc',
+      DATABASE_URL: 'mysql://x',
+      LOG_LEVEL: 'loud',
+      BROADSHEET_URL: 'ftp://x',
+    });
+    assert.notEqual(result.status, 0);
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'BROADSHEET_URL'])
+      assert.match(result.stderr, new RegExp(`- ${name}:`), name);
+  });
+
+  test(
+    'start on an empty data folder creates the demo site; a later start keeps it',
+    { timeout: 120_000 },
+    async () => {
+      const port = await freePort();
+      const env = { ...process.env, BROADSHEET_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+      const first = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      first.stdout!.on('data', (d) => (output += d));
+      first.stderr!.on('data', (d) => (output += d));
+      try {
+        const home = await waitForOk(`http://127.0.0.1:${port}/`, first, 90_000);
+        assert.match(await home.text(), /The Skerry Review/);
+        assert.match(output, /loading the demo site/);
+      } finally {
+        await stop(first);
+      }
+      assert.equal(
+        runCli(['init'], { BROADSHEET_DATA_DIR: dataDir }).status,
+        1,
+        'init refuses an existing site',
+      );
+      const second = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let secondOutput = '';
+      second.stdout!.on('data', (d) => (secondOutput += d));
+      try {
+        const article = await waitForOk(
+          `http://127.0.0.1:${port}/brenna-valley-abuses-kessan-forces/`,
+          second,
+          10_000,
+        );
+        assert.equal(article.status, 200);
+        assert.doesNotMatch(secondOutput, /loading the demo site/);
+      } finally {
+        await stop(second);
+      }
+    },
+  );
+
+  test('migrate on a new folder creates the schema; init --empty makes an empty site', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'broadsheet-empty-'));
+    try {
+      const migrate = runCli(['migrate'], { BROADSHEET_DATA_DIR: empty });
+      assert.equal(migrate.status, 0, migrate.stderr);
+      assert.match(migrate.stdout, /Applied: 001-initial/);
+      assert.match(runCli(['migrate'], { BROADSHEET_DATA_DIR: empty }).stdout, /up to date/);
+      const init = runCli(['init', '--empty'], { BROADSHEET_DATA_DIR: empty });
+      assert.equal(init.status, 0, init.stderr);
+      assert.match(init.stdout, /empty site/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
