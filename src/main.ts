@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
+import { startPostgresContentNotifier } from './adapters/notify/postgres-content-notifier.js';
 import { sharpImageProcessor } from './adapters/images/sharp-image-processor.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
@@ -42,5 +43,18 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     blobs,
     renderBody: (doc, pictures) => renderDocument(doc, { pictures, publicPath }),
   };
-  return { config, storage, ctx, events, blobs, close: () => storage.close() };
+  const notifier =
+    storage.capabilities.hasNotify && config.databaseUrl
+      ? await startPostgresContentNotifier({
+          url: config.databaseUrl,
+          schema: options.postgresSchema,
+          hub: events,
+          onError: (error) => console.error('content notifications:', error),
+        })
+      : undefined;
+  const close = async () => {
+    await notifier?.close();
+    await storage.close();
+  };
+  return { config, storage, ctx, events, blobs, close };
 }

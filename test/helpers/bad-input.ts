@@ -50,14 +50,18 @@ export const textOf = (node: HtmlElement | HtmlDocument): string => DomUtils.tex
 export const hasClass = (el: HtmlElement, name: string): boolean =>
   (el.attribs.class ?? '').split(/\s+/).includes(name);
 
-/** Elements by tag name and (optionally) class, below `root` (default: the whole page). */
+/** Elements by tag name (`*`: any) and optionally class, below `root`, in document order. */
 export function select(root: HtmlPage | HtmlElement, tag: string, className?: string): HtmlElement[] {
   const within = 'doc' in root ? root.doc.children : root.children;
   return DomUtils.findAll(
-    (el) => el.name === tag && (className === undefined || hasClass(el, className)),
+    (el) => (tag === '*' || el.name === tag) && (className === undefined || hasClass(el, className)),
     within,
   );
 }
+
+/** Direct child elements of `el` with this tag name. */
+export const childElements = (el: HtmlElement, tag: string): HtmlElement[] =>
+  el.children.filter((node): node is HtmlElement => DomUtils.isTag(node) && node.name === tag);
 
 /** `tag` and `tag@attribute` names present on a page: what a benign rendering of the same page uses. */
 export function vocabulary(page: HtmlPage): Set<string> {
@@ -101,10 +105,17 @@ const dangerousScheme = /^(javascript|vbscript|data):/;
 // Browsers ignore whitespace and control characters inside a URL scheme ("java\tscript:").
 const strip = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase(); // eslint-disable-line no-control-regex
 
+// The theme's own empty favicon (`<link rel="icon" href="data:,">`) is the one data: URL a page may carry.
+const isEmptyFavicon = (el: HtmlElement, value: string) =>
+  el.name === 'link' && el.attribs.rel === 'icon' && value === 'data:,';
+
 function urlProblems(tag: string, name: string, value: string): string[] {
   const candidates = name === 'srcset' ? [value, ...value.split(',')] : [value];
   return candidates
-    .filter((candidate) => dangerousScheme.test(candidate.trim().toLowerCase()) || dangerousScheme.test(strip(candidate)))
+    .filter(
+      (candidate) =>
+        dangerousScheme.test(candidate.trim().toLowerCase()) || dangerousScheme.test(strip(candidate)),
+    )
     .map((candidate) => `<${tag} ${name}="${candidate}"> uses a script-capable URL scheme`);
 }
 
@@ -134,7 +145,8 @@ export function htmlProblems(page: HtmlPage, allowed?: ReadonlySet<string>): str
     if (allowed && !allowed.has(tag)) problems.push(`<${tag}> never appears on the benign page`);
     for (const [name, value] of Object.entries(el.attribs)) {
       if (/^on/i.test(name)) problems.push(`<${tag} ${name}="${value.slice(0, 60)}"> event handler`);
-      if (urlAttributes.has(name.toLowerCase())) problems.push(...urlProblems(tag, name, value));
+      if (urlAttributes.has(name.toLowerCase()) && !isEmptyFavicon(el, value))
+        problems.push(...urlProblems(tag, name, value));
       if (allowed && !allowed.has(`${tag}@${name}`))
         problems.push(`<${tag} ${name}> never appears on the benign page`);
     }

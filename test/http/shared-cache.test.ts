@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../../src/config/config.js';
+import { createPost, updatePost } from '../../src/domain/posts/save-post.js';
+import { buildApp, type BuiltApp } from '../../src/http/app.js';
+import { openSite, type Site } from '../../src/main.js';
+import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
+import { dialects, postgresUrl } from '../helpers/sites.js';
+
+const postgres = dialects.find((d) => d.name === 'postgres')!;
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}
+
+describe('two processes on one PostgreSQL database', { skip: postgres.skip }, () => {
+  const schema = `t_shared_${process.pid}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-shared-'));
+  let writer: Site;
+  let reader: Site;
+  let readerApp: BuiltApp;
+
+  before(async () => {
+    await createSchema(postgresUrl!, schema);
+    const config = loadConfig({ BROADSHEET_DATA_DIR: dataDir, DATABASE_URL: postgresUrl!, LOG_LEVEL: 'silent' });
+    writer = await openSite(config, { postgresSchema: schema });
+    reader = await openSite(config, { postgresSchema: schema });
+    readerApp = await buildApp(reader);
+  });
+  after(async () => {
+    await readerApp?.app.close();
+    await reader?.close();
+    await writer?.close();
+    await dropSchema(postgresUrl!, schema);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("a change made by one process shows at once on the other's cached pages", async () => {
+    const id = await createPost(writer.ctx, { title: 'First version', status: 'published', slug: 'shared' });
+    const page = () => readerApp.app.inject({ method: 'GET', url: '/shared/' });
+    assert.match((await page()).body, /First version/);
+    assert.match((await page()).body, /First version/, 'served from the cache');
+    assert.ok(readerApp.cache.size > 0);
+    await updatePost(writer.ctx, id, { title: 'Second version' });
+    assert.ok(await eventually(async () => /Second version/.test((await page()).body)), 'the reader saw the change');
+  });
+});
