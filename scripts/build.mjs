@@ -1,4 +1,6 @@
-// Bundles the TypeScript sources into dist/ so `npm start` runs plain JavaScript (fast cold start).
+// Bundles the TypeScript sources and their pure-JavaScript dependencies into dist/, so `npm start`
+// loads one file instead of hundreds of modules (cold start well under a second). Native addons and
+// what is only loaded on demand stay external.
 import { build } from 'esbuild';
 
 await build({
@@ -7,8 +9,14 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
-  packages: 'external',
+  external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'sanitize-html', 'feed'],
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
-import { startPostgresContentNotifier } from './adapters/notify/postgres-content-notifier.js';
 import { sharpImageProcessor } from './adapters/images/sharp-image-processor.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
@@ -26,7 +25,7 @@ export interface OpenSiteOptions {
 
 /** Composition root: opens storage, brings the schema up to date and wires the domain's ports. */
 export async function openSite(config: Config, options: OpenSiteOptions = {}): Promise<Site> {
-  const storage = openStorage({
+  const storage = await openStorage({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}),
@@ -45,7 +44,9 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
   };
   const notifier =
     storage.capabilities.hasNotify && config.databaseUrl
-      ? await startPostgresContentNotifier({
+      ? await (
+          await import('./adapters/notify/postgres-content-notifier.js')
+        ).startPostgresContentNotifier({
           url: config.databaseUrl,
           schema: options.postgresSchema,
           hub: events,

@@ -1,12 +1,15 @@
 import type { Config } from '../config/config.js';
-import { loadDemoSite } from '../demo/load-demo-site.js';
 import type { DomainContext } from '../domain/context.js';
 import { isSiteInitialized, markSiteInitialized } from '../domain/settings/site-state.js';
 import { openSite } from '../main.js';
 
 /** Sets up a new site in an empty database; refuses to touch a site that exists. */
 export async function initializeSite(ctx: DomainContext, options: { isEmpty: boolean }): Promise<void> {
-  if (!options.isEmpty) await loadDemoSite(ctx);
+  if (!options.isEmpty) {
+    // The demo (and the image generator it uses) is loaded only when a demo site is made.
+    const { loadDemoSite } = await import('../demo/load-demo-site.js');
+    await loadDemoSite(ctx);
+  }
   await markSiteInitialized(ctx);
 }
 

@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { migrateToLatest, openStorage } from '../storage/storage.js';
 
 export async function runMigrate(config: Config): Promise<number> {
-  const storage = openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = await migrateToLatest(storage.db);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

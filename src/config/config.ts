@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -9,6 +10,8 @@ export interface Config {
   siteUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   pageCacheEntries: number;
+  /** HTTP worker processes; 1 serves from this process. */
+  workers: number;
 }
 
 const envSchema = z.object({
@@ -30,6 +33,16 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   BROADSHEET_PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  BROADSHEET_WORKERS: z
+    .union([
+      z.literal('auto'),
+      z.coerce
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be 1 or more')
+        .max(64, 'must be 64 or less'),
+    ])
+    .default(1),
 });
 
 export class ConfigError extends Error {
@@ -58,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl: (e.BROADSHEET_URL ?? `http://${publicHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     pageCacheEntries: e.BROADSHEET_PAGE_CACHE_ENTRIES,
+    workers: e.BROADSHEET_WORKERS === 'auto' ? availableParallelism() : e.BROADSHEET_WORKERS,
   };
 }

@@ -5,7 +5,7 @@ import type { BlobStore, Clock, ContentEvents, ImageProcessor, Repositories } fr
 export type BodyRenderer = (
   doc: EditorDocument,
   pictures: Map<string, Picture>,
-) => { html: string; text: string };
+) => Promise<{ html: string; text: string }>;
 
 /** What every domain operation may use. Built once in main.ts (and by tests, with real storage). */
 export interface DomainContext {

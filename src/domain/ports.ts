@@ -115,6 +115,9 @@ export interface PostFilter {
   isFeatured?: boolean;
 }
 
+/** How much of a post to load: teasers need no body; readers need no editor document. */
+export type PostProjection = 'full' | 'reader' | 'teaser';
+
 export interface Page {
   offset: number;
   limit: number;
@@ -131,20 +134,23 @@ export interface PostRepository {
   update(id: string, patch: Partial<Omit<PostRecord, 'id' | 'createdAt'>>): Promise<void>;
   delete(id: string): Promise<void>;
   findById(id: string): Promise<PostRecord | undefined>;
-  findOne(filter: PostFilter): Promise<PostRecord | undefined>;
-  list(filter: PostFilter, page: Page): Promise<PostRecord[]>;
+  findOne(filter: PostFilter, projection?: PostProjection): Promise<PostRecord | undefined>;
+  list(filter: PostFilter, page: Page, projection?: PostProjection): Promise<PostRecord[]>;
   count(filter: PostFilter): Promise<number>;
   isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
   findDueScheduled(now: string): Promise<PostRecord[]>;
   translations(group: string, filter: PostFilter): Promise<PostRecord[]>;
   setAuthors(postId: string, staffIds: string[]): Promise<void>;
   setTags(postId: string, tagIds: string[]): Promise<void>;
-  authorIdsFor(postIds: string[]): Promise<Map<string, string[]>>;
+  /** Each post's authors and tags, in their order, in one query each. */
+  authorsFor(postIds: string[]): Promise<Map<string, StaffRecord[]>>;
+  tagsFor(postIds: string[]): Promise<Map<string, TagRecord[]>>;
   tagIdsFor(postIds: string[]): Promise<Map<string, string[]>>;
   setSources(postId: string, sources: SourceRecord[]): Promise<void>;
   sourcesFor(postIds: string[]): Promise<Map<string, SourceRecord[]>>;
   replaceRelated(postId: string, related: RelatedLink[]): Promise<void>;
-  relatedIds(postId: string): Promise<string[]>;
+  /** The stored related posts that pass the filter, best first. */
+  related(postId: string, filter: PostFilter, limit: number): Promise<PostRecord[]>;
   lastUpdatedAt(filter: PostFilter): Promise<string | null>;
 }
 

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -9,7 +10,19 @@ import { PageCache } from './page-cache.js';
 import type { SiteEnv } from './site/site-env.js';
 import { messagePage } from './site/site-pages.js';
 import { registerSiteRoutes } from './site/site-routes.js';
-import { loadThemeAssets } from './theme-assets.js';
+import { serveFromCache } from './site/send-page.js';
+import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
+
+export function createSiteEnv(site: Site, assets: ThemeAssets): SiteEnv {
+  return {
+    ctx: site.ctx,
+    siteUrl: site.config.siteUrl,
+    stylesheetPath: assets.paths.get('style.css') ?? '/assets/style.css',
+    publicPath: (key) => site.blobs.publicPath(key),
+    generation: () => site.events.changeCount,
+    memo: new Map(),
+  };
+}
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -19,22 +32,21 @@ export interface BuiltApp {
 /** The HTTP transport: security headers, media files, the public site, and one error mapping. */
 export async function buildApp(site: Site): Promise<BuiltApp> {
   const { config } = site;
+  const cache = new PageCache(config.pageCacheEntries);
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!serveFromCache(cache, request, response)) handler(request, response);
+      }),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     routerOptions: { maxParamLength: 500 },
     bodyLimit: 1024 * 1024,
   });
-  const cache = new PageCache(config.pageCacheEntries);
   site.events.subscribe(() => cache.clear());
   const assets = loadThemeAssets();
-  const env: SiteEnv = {
-    ctx: site.ctx,
-    siteUrl: config.siteUrl,
-    stylesheetPath: assets.paths.get('style.css') ?? '/assets/style.css',
-    publicPath: (key) => site.blobs.publicPath(key),
-  };
+  const env = createSiteEnv(site, assets);
 
   registerSecurityHeaders(app);
   mkdirSync(site.blobs.root, { recursive: true });

@@ -17,6 +17,15 @@ export interface CachedPage {
   maxAge: number;
   etag: string;
   bodies: Partial<Record<Encoding, Buffer>>;
+  /** Ready-made answers per encoding (headers as a flat list), built on first use. */
+  responses: Partial<Record<Encoding | `${Encoding}-304`, PreparedResponse>>;
+}
+
+export interface PreparedResponse {
+  status: number;
+  headers: Record<string, string>;
+  headerList: string[];
+  body: Buffer | null;
 }
 
 /**
@@ -46,6 +55,7 @@ export class PageCache {
       maxAge: page.maxAge ?? 0,
       etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
       bodies: { identity },
+      responses: {},
     };
     if (this.maxEntries > 0 && generation === this.generation) {
       if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value!);

@@ -84,7 +84,10 @@ function renderBlocks(blocks: BlockNode[], ctx: BodyRenderContext): string {
 }
 
 /** The stored HTML and plain text of a document. The HTML still goes through the one sanitizer policy. */
-export function renderDocument(doc: EditorDocument, ctx: BodyRenderContext): { html: string; text: string } {
-  const markup = sanitizeBodyHtml(renderBlocks(doc.content, ctx));
-  return { html: markup, text: htmlToText(markup) };
+export async function renderDocument(
+  doc: EditorDocument,
+  ctx: BodyRenderContext,
+): Promise<{ html: string; text: string }> {
+  const markup = await sanitizeBodyHtml(renderBlocks(doc.content, ctx));
+  return { html: markup, text: await htmlToText(markup) };
 }

@@ -1,5 +1,5 @@
 import { removeControlCharacters } from '../domain/shared/text.js';
-import { Feed } from 'feed';
+
 import type { PostView } from '../domain/posts/post.types.js';
 import { absolutizeHtml, largestImageUrl } from './absolute-urls.js';
 import type { PublicPath } from './picture.js';
@@ -30,7 +30,9 @@ export const feedFiles: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'at
 const xmlSafe = removeControlCharacters;
 
 /** RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a list of posts, with full content and absolute links. */
-export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
+export async function renderFeed(spec: FeedSpec, format: FeedFormat): Promise<string> {
+  // Loaded on first use: most processes serve far more pages than feeds.
+  const { Feed } = await import('feed');
   const link = spec.siteUrl + spec.pagePath;
   const updated = spec.posts[0]?.updatedAt ? new Date(spec.posts[0].updatedAt) : new Date(0);
   const clean = format === 'json' ? (s: string) => s : xmlSafe;

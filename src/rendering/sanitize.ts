@@ -1,11 +1,11 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 
 /**
  * The one HTML policy for stored content. Everything stored as HTML passes through it, whether the
  * renderer wrote it or an importer brought it in. No scripts, no event handlers, no styles, no
  * iframes; links only to http(s), mailto and relative URLs; images only from http(s) or our paths.
  */
-const policy: sanitizeHtml.IOptions = {
+const policyFor = (defaults: typeof sanitizeHtml.defaults): sanitizeHtml.IOptions => ({
   allowedTags: [
     'p',
     'h2',
@@ -66,6 +66,8 @@ const policy: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // <source> is a void element: without this sanitize-html writes a stray </source>.
+  selfClosing: [...defaults.selfClosing, 'source'],
   nonTextTags: [
     'script',
     'style',
@@ -87,15 +89,26 @@ const policy: sanitizeHtml.IOptions = {
     },
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
-};
+});
 
-export function sanitizeBodyHtml(dirty: string): string {
-  return sanitizeHtml(dirty, policy);
+// Loaded on first use: it is only needed when content is saved, and it is large (postcss) for a
+// process that mostly serves pages.
+let loaded: Promise<{ sanitize: typeof sanitizeHtml; policy: sanitizeHtml.IOptions }> | undefined;
+const sanitizer = () =>
+  (loaded ??= import('sanitize-html').then(({ default: sanitize }) => ({
+    sanitize,
+    policy: policyFor(sanitize.defaults),
+  })));
+
+export async function sanitizeBodyHtml(dirty: string): Promise<string> {
+  const { sanitize, policy } = await sanitizer();
+  return sanitize(dirty, policy);
 }
 
 /** Plain text of an HTML fragment (for excerpts, search and similarity). */
-export function htmlToText(markup: string): string {
-  return sanitizeHtml(
+export async function htmlToText(markup: string): Promise<string> {
+  const { sanitize } = await sanitizer();
+  return sanitize(
     markup.replace(/<\/(p|h\d|li|blockquote|figcaption|pre)>/gi, '$&\n').replace(/<br\s*\/?>/gi, '\n'),
     {
       allowedTags: [],

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Migrator, type Kysely } from 'kysely';
 import type { DialectCapabilities } from './dialects/capabilities.js';
-import { openPostgres, postgresCapabilities } from './dialects/postgres.js';
 import { openSqlite, sqliteCapabilities } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './tables.js';
@@ -20,8 +19,10 @@ export interface StorageOptions {
   postgresSchema?: string;
 }
 
-export function openStorage(options: StorageOptions): Storage {
+export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (options.databaseUrl) {
+    // Loaded only when used, so a SQLite site never loads the PostgreSQL driver.
+    const { openPostgres, postgresCapabilities } = await import('./dialects/postgres.js');
     const { db, close } = openPostgres({
       url: options.databaseUrl,
       ...(options.postgresSchema ? { schema: options.postgresSchema } : {}),

@@ -45,13 +45,20 @@ export function parseHtml(markup: string): HtmlPage {
   return { doc, elements: DomUtils.findAll(() => true, doc.children) };
 }
 
-export const textOf = (node: HtmlElement | HtmlDocument): string => DomUtils.textContent(node);
+/** Text content as a reader sees it (entities decoded); undefined for a missing element. */
+export const textOf = (node: HtmlElement | HtmlDocument | undefined): string | undefined =>
+  node && DomUtils.textContent(node);
 
 export const hasClass = (el: HtmlElement, name: string): boolean =>
   (el.attribs.class ?? '').split(/\s+/).includes(name);
 
 /** Elements by tag name (`*`: any) and optionally class, below `root`, in document order. */
-export function select(root: HtmlPage | HtmlElement, tag: string, className?: string): HtmlElement[] {
+export function select(
+  root: HtmlPage | HtmlElement | undefined,
+  tag: string,
+  className?: string,
+): HtmlElement[] {
+  if (!root) return [];
   const within = 'doc' in root ? root.doc.children : root.children;
   return DomUtils.findAll(
     (el) => (tag === '*' || el.name === tag) && (className === undefined || hasClass(el, className)),
@@ -121,9 +128,11 @@ function urlProblems(tag: string, name: string, value: string): string[] {
 
 function scriptProblems(el: HtmlElement): string[] {
   if (el.attribs.type !== 'application/ld+json')
-    return [`<script type="${el.attribs.type ?? ''}"> is not JSON-LD: ${textOf(el).slice(0, 80)}`];
+    return [
+      `<script${el.attribs.type ? ` type="${el.attribs.type}"` : ''}> element: ${textOf(el)!.slice(0, 80)}`,
+    ];
   try {
-    JSON.parse(textOf(el));
+    JSON.parse(textOf(el)!);
     return [];
   } catch (error) {
     return [`JSON-LD script is not valid JSON (${(error as Error).message})`];
@@ -179,10 +188,28 @@ const sax = createRequire(import.meta.url)('sax') as {
 // XML 1.0 `Char`: anything else (most C0 controls, U+FFFE/U+FFFF, lone surrogates) is a fatal error.
 const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
+// sax lets through two things XML forbids: a raw `<` in an attribute value (`AttValue ::= '"' ([^<&"] |
+// Reference)* '"'`) and `]]>` in character data (outside a CDATA section).
+const unparsed = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/g;
+const tagPattern = /<[^>"']*(?:("[^"]*"|'[^']*')[^>"']*)*>/g;
+
+function saxBlindSpots(xml: string): string | undefined {
+  const markup = xml.replace(unparsed, '');
+  for (const [tag] of markup.matchAll(tagPattern))
+    if (/=\s*("[^"]*<[^"]*"|'[^']*<[^']*')/.test(tag))
+      return `raw < in an attribute value: ${tag.slice(0, 80)}`;
+  const text = markup.replace(tagPattern, '');
+  const end = text.indexOf(']]>');
+  if (end >= 0) return `]]> in character data: …${text.slice(Math.max(0, end - 40), end + 3)}`;
+  return undefined;
+}
+
 /** Parses a whole XML document strictly; returns its root element or the first well-formedness error. */
 export function parseXml(xml: string): { root: XmlNode } | { error: string } {
   const bad = notXmlChar.exec(xml);
   if (bad) return { error: `character U+${bad[0].codePointAt(0)!.toString(16)} is not allowed in XML` };
+  const blindSpot = saxBlindSpots(xml);
+  if (blindSpot) return { error: blindSpot };
   const top: XmlNode = { name: '#document', attributes: {}, text: '', children: [] };
   const stack = [top];
   let error: string | undefined;
@@ -226,4 +253,30 @@ export function xmlHandlerAttributes(node: XmlNode): string[] {
       .map((name) => `<${node.name} ${name}>`),
     ...node.children.flatMap(xmlHandlerAttributes),
   ];
+}
+
+/** Failures grouped by where they happened (page and field), so one bug reads as one line, not hundreds. */
+export class FailureLog {
+  private readonly byPlace = new Map<string, string[]>();
+
+  add(place: string, detail: string): void {
+    const list = this.byPlace.get(place) ?? [];
+    list.push(detail);
+    this.byPlace.set(place, list);
+  }
+
+  get count(): number {
+    return [...this.byPlace.values()].reduce((sum, list) => sum + list.length, 0);
+  }
+
+  summary(examplesPerPlace = 3): string {
+    const places = [...this.byPlace].map(
+      ([place, details]) =>
+        `${place}: ${details.length} failure(s), e.g.\n${details
+          .slice(0, examplesPerPlace)
+          .map((d) => `    ${d}`)
+          .join('\n')}`,
+    );
+    return `${this.count} failures in ${places.length} places:\n${places.join('\n')}`;
+  }
 }

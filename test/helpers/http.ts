@@ -1,10 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { PageCache } from '../../src/http/page-cache.js';
 import { buildApp } from '../../src/http/app.js';
 import { createTestSite, type DialectUnderTest, type TestSite } from './sites.js';
 
 export interface TestApp {
   site: TestSite;
   app: FastifyInstance;
+  cache: PageCache;
   get(path: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   destroy(): Promise<void>;
 }
@@ -12,11 +14,12 @@ export interface TestApp {
 /** The real HTTP app on a real database, called in-process (no port). */
 export async function createTestApp(dialect: DialectUnderTest['name']): Promise<TestApp> {
   const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example' });
-  const { app } = await buildApp(site);
+  const { app, cache } = await buildApp(site);
   await app.ready();
   return {
     site,
     app,
+    cache,
     get: (path, headers = {}) => app.inject({ method: 'GET', url: path, headers }),
     async destroy() {
       await app.close();

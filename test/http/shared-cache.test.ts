@@ -30,7 +30,11 @@ describe('two processes on one PostgreSQL database', { skip: postgres.skip }, ()
 
   before(async () => {
     await createSchema(postgresUrl!, schema);
-    const config = loadConfig({ BROADSHEET_DATA_DIR: dataDir, DATABASE_URL: postgresUrl!, LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      BROADSHEET_DATA_DIR: dataDir,
+      DATABASE_URL: postgresUrl!,
+      LOG_LEVEL: 'silent',
+    });
     writer = await openSite(config, { postgresSchema: schema });
     reader = await openSite(config, { postgresSchema: schema });
     readerApp = await buildApp(reader);
@@ -50,6 +54,9 @@ describe('two processes on one PostgreSQL database', { skip: postgres.skip }, ()
     assert.match((await page()).body, /First version/, 'served from the cache');
     assert.ok(readerApp.cache.size > 0);
     await updatePost(writer.ctx, id, { title: 'Second version' });
-    assert.ok(await eventually(async () => /Second version/.test((await page()).body)), 'the reader saw the change');
+    assert.ok(
+      await eventually(async () => /Second version/.test((await page()).body)),
+      'the reader saw the change',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import type { ImageProcessor, ProcessedImage } from '../../domain/ports.js';
 import type { ImageVariant } from '../../domain/posts/post.types.js';
 import { DomainError } from '../../domain/shared/errors.js';
@@ -38,6 +38,8 @@ async function encode(input: sharp.Sharp, format: ImageVariant['format'], width:
  */
 export const sharpImageProcessor: ImageProcessor = {
   async process(bytes: Buffer): Promise<ProcessedImage> {
+    // Loaded on first use: libvips is large and a serving process rarely needs it.
+    const { default: sharp } = await import('sharp');
     let meta: sharp.Metadata;
     try {
       meta = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
@@ -57,7 +59,9 @@ export const sharpImageProcessor: ImageProcessor = {
     const fallback: ImageVariant['format'] = meta.hasAlpha ? 'png' : 'jpeg';
     const width = oriented.info.width;
     const master = await encode(input, fallback, Math.min(width, masterMaxWidth));
-    const jobs = widthsFor(width).flatMap((w) => (['avif', 'webp', fallback] as const).map((format) => encode(input, format, w)));
+    const jobs = widthsFor(width).flatMap((w) =>
+      (['avif', 'webp', fallback] as const).map((format) => encode(input, format, w)),
+    );
     const variants = await Promise.all(jobs);
     return {
       mimeType: `image/${fallback}`,

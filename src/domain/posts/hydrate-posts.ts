@@ -43,29 +43,20 @@ export async function hydratePosts(ctx: DomainContext, records: PostRecord[]): P
   if (records.length === 0) return [];
   const { repos } = ctx;
   const ids = records.map((r) => r.id);
-  const [authorIds, tagIds, sources] = await Promise.all([
-    repos.posts.authorIdsFor(ids),
-    repos.posts.tagIdsFor(ids),
+  const [authors, tags, sources] = await Promise.all([
+    repos.posts.authorsFor(ids),
+    repos.posts.tagsFor(ids),
     repos.posts.sourcesFor(ids),
   ]);
-  const [staff, tags] = await Promise.all([
-    repos.staff.findByIds([...new Set([...authorIds.values()].flat())]),
-    repos.tags.findByIds([...new Set([...tagIds.values()].flat())]),
-  ]);
-  const mediaIds = [...records.map((r) => r.featuredMediaId), ...staff.map((s) => s.photoMediaId)];
+  const mediaIds = [
+    ...records.map((r) => r.featuredMediaId),
+    ...[...authors.values()].flat().map((s) => s.photoMediaId),
+  ];
   const media = byId(await repos.media.findByIds([...new Set(mediaIds.filter((m): m is string => !!m))]));
-  const staffById = byId(staff);
-  const tagsById = byId(tags);
   return records.map((r) =>
     toPostView(r, {
-      authors: (authorIds.get(r.id) ?? [])
-        .map((id) => staffById.get(id))
-        .filter((s) => !!s)
-        .map((s) => toAuthorSummary(s, media)),
-      tags: (tagIds.get(r.id) ?? [])
-        .map((id) => tagsById.get(id))
-        .filter((t) => !!t)
-        .map(toTagSummary),
+      authors: (authors.get(r.id) ?? []).map((s) => toAuthorSummary(s, media)),
+      tags: (tags.get(r.id) ?? []).map(toTagSummary),
       sources: (sources.get(r.id) ?? []).map(toSource),
       featured: r.featuredMediaId ? media.get(r.featuredMediaId) : undefined,
     }),

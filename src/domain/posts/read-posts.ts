@@ -1,5 +1,5 @@
 import type { DomainContext } from '../context.js';
-import type { PostFilter } from '../ports.js';
+import type { PostFilter, PostProjection, PostRecord } from '../ports.js';
 import { hydratePosts } from './hydrate-posts.js';
 import type { PostType, PostView, Viewer } from './post.types.js';
 import { visibleTo } from './visibility.js';
@@ -22,6 +22,8 @@ export interface PostListQuery {
   authorId?: string;
   language?: string;
   excludeIds?: string[];
+  /** Lists default to teasers (no body); feeds ask for 'reader'. */
+  projection?: PostProjection;
 }
 
 export const maxPageSize = 100;
@@ -46,7 +48,7 @@ export async function listPosts(
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const filter = listFilter(query);
   const [records, total] = await Promise.all([
-    ctx.repos.posts.list(filter, { offset: (page - 1) * limit, limit }),
+    ctx.repos.posts.list(filter, { offset: (page - 1) * limit, limit }, query.projection ?? 'teaser'),
     ctx.repos.posts.count(filter),
   ]);
   const pages = Math.max(1, Math.ceil(total / limit));
@@ -68,7 +70,7 @@ export async function getPostBySlug(
   slug: string,
   viewer: Viewer,
 ): Promise<PostView | undefined> {
-  const record = await ctx.repos.posts.findOne({ ...visibleTo(viewer), slug });
+  const record = await ctx.repos.posts.findOne({ ...visibleTo(viewer), slug }, 'reader');
   if (!record) return undefined;
   return (await hydratePosts(ctx, [record]))[0];
 }
@@ -77,9 +79,25 @@ export async function getPostBySlug(
 export async function getLeadPost(ctx: DomainContext, viewer: Viewer): Promise<PostView | undefined> {
   const filter: PostFilter = { ...visibleTo(viewer), types: ['post'] };
   const record =
-    (await ctx.repos.posts.findOne({ ...filter, isFeatured: true })) ??
-    (await ctx.repos.posts.list(filter, { offset: 0, limit: 1 }))[0];
+    (await ctx.repos.posts.findOne({ ...filter, isFeatured: true }, 'teaser')) ??
+    (await ctx.repos.posts.list(filter, { offset: 0, limit: 1 }, 'teaser'))[0];
   return record ? (await hydratePosts(ctx, [record]))[0] : undefined;
+}
+
+/** Other language versions of a post that the viewer may see. */
+async function translationRecords(ctx: DomainContext, post: PostView, viewer: Viewer): Promise<PostRecord[]> {
+  if (!post.translationGroup) return [];
+  const records = await ctx.repos.posts.translations(post.translationGroup, visibleTo(viewer));
+  return records.filter((r) => r.id !== post.id);
+}
+
+function relatedRecords(
+  ctx: DomainContext,
+  post: PostView,
+  viewer: Viewer,
+  limit: number,
+): Promise<PostRecord[]> {
+  return ctx.repos.posts.related(post.id, visibleTo(viewer), limit);
 }
 
 /** Other language versions of a post that the viewer may see. */
@@ -88,12 +106,7 @@ export async function getTranslations(
   post: PostView,
   viewer: Viewer,
 ): Promise<PostView[]> {
-  if (!post.translationGroup) return [];
-  const records = await ctx.repos.posts.translations(post.translationGroup, visibleTo(viewer));
-  return hydratePosts(
-    ctx,
-    records.filter((r) => r.id !== post.id),
-  );
+  return hydratePosts(ctx, await translationRecords(ctx, post, viewer));
 }
 
 /** The stored "Check Also" posts, in rank order, limited to what the viewer may see. */
@@ -103,10 +116,28 @@ export async function getRelatedPosts(
   viewer: Viewer,
   limit = 3,
 ): Promise<PostView[]> {
-  const ids = await ctx.repos.posts.relatedIds(post.id);
-  if (ids.length === 0) return [];
-  const records = await ctx.repos.posts.list({ ...visibleTo(viewer), ids }, { offset: 0, limit: ids.length });
-  const rank = new Map(ids.map((id, i) => [id, i]));
-  records.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return hydratePosts(ctx, records.slice(0, limit));
+  return hydratePosts(ctx, await relatedRecords(ctx, post, viewer, limit));
+}
+
+export interface PostWithNeighbours {
+  post: PostView;
+  related: PostView[];
+  translations: PostView[];
+}
+
+/** A post with its "Check Also" posts and translations, hydrated together in one pass. */
+export async function getPostWithNeighbours(
+  ctx: DomainContext,
+  slug: string,
+  viewer: Viewer,
+  relatedLimit = 3,
+): Promise<PostWithNeighbours | undefined> {
+  const post = await getPostBySlug(ctx, slug, viewer);
+  if (!post) return undefined;
+  const [related, translations] = await Promise.all([
+    post.type === 'post' ? relatedRecords(ctx, post, viewer, relatedLimit) : Promise.resolve([]),
+    translationRecords(ctx, post, viewer),
+  ]);
+  const views = await hydratePosts(ctx, [...related, ...translations]);
+  return { post, related: views.slice(0, related.length), translations: views.slice(related.length) };
 }

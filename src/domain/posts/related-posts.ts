@@ -29,7 +29,7 @@ async function similarityDocuments(ctx: DomainContext): Promise<SimilarityDocume
   const filter: PostFilter = { types: ['post'], statuses: ['published'] };
   const docs: SimilarityDocument[] = [];
   for (let offset = 0; ; offset += batchSize) {
-    const posts = await ctx.repos.posts.list(filter, { offset, limit: batchSize });
+    const posts = await ctx.repos.posts.list(filter, { offset, limit: batchSize }, 'reader');
     const tagIds = await ctx.repos.posts.tagIdsFor(posts.map((p) => p.id));
     for (const post of posts) {
       docs.push({

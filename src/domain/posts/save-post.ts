@@ -132,7 +132,7 @@ async function applyFields(
 async function applyBody(ctx: DomainContext, repos: Repositories, post: PostRecord, body: EditorDocument) {
   const media = await picturesById((ids) => repos.media.findByIds(ids), figureMediaIds(body));
   const pictures = new Map([...media].map(([id, m]) => [id, toPicture(m)]));
-  const rendered = ctx.renderBody(body, pictures);
+  const rendered = await ctx.renderBody(body, pictures);
   post.bodyJson = JSON.stringify(body);
   post.bodyHtml = rendered.html;
   post.bodyText = rendered.text;

@@ -14,19 +14,18 @@ export const siteContentSecurityPolicy = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-const headers: Record<string, string> = {
+export const securityHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': siteContentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'SAMEORIGIN',
   'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
 /** Sets the security headers on every response, whatever route or error produced it. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(headers))
+    for (const [name, value] of Object.entries(securityHeaders))
       if (!reply.hasHeader(name)) reply.header(name, value);
     reply.removeHeader('x-powered-by');
     return payload;

@@ -11,6 +11,20 @@ export interface SiteEnv {
   siteUrl: string;
   stylesheetPath: string;
   publicPath: PublicPath;
+  /** Changes whenever content changes; what is memoized for one generation is reloaded after. */
+  generation: () => number;
+  memo: Map<string, { generation: number; value: Promise<unknown> }>;
+}
+
+/** Loads a value once per content generation (site settings, promotions: read by every page). */
+export function memoized<T>(env: SiteEnv, key: string, load: () => Promise<T>): Promise<T> {
+  const generation = env.generation();
+  const hit = env.memo.get(key);
+  if (hit && hit.generation === generation) return hit.value as Promise<T>;
+  const value = load();
+  env.memo.set(key, { generation, value });
+  value.catch(() => env.memo.delete(key));
+  return value;
 }
 
 export interface FrameSource {
@@ -18,7 +32,11 @@ export interface FrameSource {
   chrome: SiteChrome;
 }
 
-export async function loadChrome(env: SiteEnv): Promise<FrameSource> {
+export function loadChrome(env: SiteEnv): Promise<FrameSource> {
+  return memoized(env, 'chrome', () => readChrome(env));
+}
+
+async function readChrome(env: SiteEnv): Promise<FrameSource> {
   const settings = await getSiteSettings(env.ctx);
   const logo = settings.logoMediaId ? await env.ctx.repos.media.findById(settings.logoMediaId) : undefined;
   return {

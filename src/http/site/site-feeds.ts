@@ -18,7 +18,7 @@ export async function feedDocument(
   format: FeedFormat,
 ): Promise<RenderedPage | null> {
   const settings = await getSiteSettings(env.ctx);
-  const query: PostListQuery = { viewer: visitor, limit: feedSize };
+  const query: PostListQuery = { viewer: visitor, limit: feedSize, projection: 'reader' };
   let title = settings.title;
   let description = settings.description;
   let path = '/';
@@ -38,7 +38,7 @@ export async function feedDocument(
     path = `/author/${encodeURIComponent(author.slug)}/`;
   }
   const { posts } = await listPosts(env.ctx, query);
-  const body = renderFeed(
+  const body = await renderFeed(
     {
       title,
       description,

@@ -2,9 +2,7 @@ import { toAuthorSummary } from '../../domain/posts/hydrate-posts.js';
 import { visitor, type PostView } from '../../domain/posts/post.types.js';
 import {
   getLeadPost,
-  getPostBySlug,
-  getRelatedPosts,
-  getTranslations,
+  getPostWithNeighbours,
   listPosts,
 } from '../../domain/posts/read-posts.js';
 import { promotionsBySlot } from '../../domain/promos/promotions.js';
@@ -21,7 +19,7 @@ import {
 import { authorPath, postPath, tagPath } from '../../../themes/default/templates/partials.js';
 import type { FeedLink, PageMeta } from '../../../themes/default/templates/view.js';
 import type { RenderedPage } from '../page-cache.js';
-import { frameFor, loadChrome, type FrameSource, type SiteEnv } from './site-env.js';
+import { frameFor, loadChrome, memoized, type FrameSource, type SiteEnv } from './site-env.js';
 
 const htmlType = 'text/html; charset=utf-8';
 export const postsPerPage = 10;
@@ -47,6 +45,9 @@ function publisher(env: SiteEnv, source: FrameSource) {
   };
 }
 
+const promotionsFor = (env: SiteEnv, language: string) =>
+  memoized(env, `promotions:${language}`, () => promotionsBySlot(env.ctx, language));
+
 export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage | null> {
   const source = await loadChrome(env);
   const lead = page === 1 ? await getLeadPost(env.ctx, visitor) : undefined;
@@ -69,7 +70,7 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
     feeds: feedLinks(source.settings.title, '/'),
     jsonLd: websiteJsonLd(publisher(env, source), source.settings.description),
   });
-  const promotions = await promotionsBySlot(env.ctx, language);
+  const promotions = await promotionsFor(env, language);
   const body = renderHomePage(frame, {
     lead,
     posts: list.posts,
@@ -81,14 +82,11 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
 }
 
 export async function postPage(env: SiteEnv, slug: string): Promise<RenderedPage | null> {
-  const post = await getPostBySlug(env.ctx, slug, visitor);
-  if (!post) return null;
+  const found = await getPostWithNeighbours(env.ctx, slug, visitor);
+  if (!found) return null;
+  const { post, related, translations } = found;
   const source = await loadChrome(env);
-  const [related, translations, promotions] = await Promise.all([
-    post.type === 'post' ? getRelatedPosts(env.ctx, post, visitor, 3) : Promise.resolve([]),
-    getTranslations(env.ctx, post, visitor),
-    promotionsBySlot(env.ctx, post.language),
-  ]);
+  const promotions = await promotionsFor(env, post.language);
   const path = postPath(post);
   const description =
     post.seo.metaDescription ?? (post.standfirst || post.excerpt || source.settings.description);

@@ -1,12 +1,17 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type {
   Page,
+  PostProjection,
   PostFilter,
   PostRecord,
   PostRepository,
   RelatedLink,
   SourceRecord,
+  StaffRecord,
+  TagRecord,
 } from '../../domain/ports.js';
+import { toStaffRecord } from './staff.repository.js';
+import { toTagRecord } from './tag.repository.js';
 import type { Database, PostRow, PostSourceRow } from '../tables.js';
 import { groupBy } from './group-by.js';
 
@@ -75,6 +80,24 @@ const columnOf: Record<keyof PostRecord, keyof PostRow> = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 };
+
+const allColumns = Object.values(columnOf) as (keyof PostRow)[];
+const omitted: Record<PostProjection, (keyof PostRow)[]> = {
+  full: [],
+  reader: ['body_json'],
+  teaser: ['body_json', 'body_html', 'body_text'],
+};
+const projectionColumns = Object.fromEntries(
+  Object.entries(omitted).map(([name, skip]) => [
+    name,
+    allColumns.filter((c) => !skip.includes(c)).map((c) => `posts.${c}` as const),
+  ]),
+) as Record<PostProjection, `posts.${keyof PostRow}`[]>;
+
+/** A row loaded with a projection: the columns left out read as empty strings. */
+function fromProjectedRow(row: Partial<PostRow>): PostRecord {
+  return toPostRecord({ body_json: '', body_html: '', body_text: '', ...row } as PostRow);
+}
 
 function toRow(patch: Partial<PostRecord>): Partial<PostRow> {
   const row: Record<string, unknown> = {};
@@ -149,24 +172,24 @@ export class KyselyPostRepository implements PostRepository {
     return row && toPostRecord(row);
   }
 
-  async findOne(filter: PostFilter): Promise<PostRecord | undefined> {
+  async findOne(filter: PostFilter, projection: PostProjection = 'full'): Promise<PostRecord | undefined> {
     const row = await applyFilter(this.db.selectFrom('posts'), filter)
-      .selectAll()
+      .select(projectionColumns[projection])
       .limit(1)
       .executeTakeFirst();
-    return row && toPostRecord(row);
+    return row && fromProjectedRow(row);
   }
 
-  async list(filter: PostFilter, page: Page): Promise<PostRecord[]> {
+  async list(filter: PostFilter, page: Page, projection: PostProjection = 'full'): Promise<PostRecord[]> {
     const rows = await applyFilter(this.db.selectFrom('posts'), filter)
-      .selectAll()
+      .select(projectionColumns[projection])
       .orderBy('published_at', 'desc')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(page.limit)
       .offset(page.offset)
       .execute();
-    return rows.map(toPostRecord);
+    return rows.map(fromProjectedRow);
   }
 
   async count(filter: PostFilter): Promise<number> {
@@ -201,11 +224,11 @@ export class KyselyPostRepository implements PostRepository {
 
   async translations(group: string, filter: PostFilter): Promise<PostRecord[]> {
     const rows = await applyFilter(this.db.selectFrom('posts'), filter)
-      .selectAll()
+      .select(projectionColumns.teaser)
       .where('translation_group', '=', group)
       .orderBy('language')
       .execute();
-    return rows.map(toPostRecord);
+    return rows.map(fromProjectedRow);
   }
 
   async setAuthors(postId: string, staffIds: string[]): Promise<void> {
@@ -226,20 +249,32 @@ export class KyselyPostRepository implements PostRepository {
       .execute();
   }
 
-  async authorIdsFor(postIds: string[]): Promise<Map<string, string[]>> {
+  async authorsFor(postIds: string[]): Promise<Map<string, StaffRecord[]>> {
     if (postIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('post_authors')
-      .select(['post_id', 'staff_id'])
-      .where('post_id', 'in', postIds)
-      .orderBy('post_id')
-      .orderBy('sort_order')
+      .innerJoin('staff_users', 'staff_users.id', 'post_authors.staff_id')
+      .selectAll('staff_users')
+      .select('post_authors.post_id')
+      .where('post_authors.post_id', 'in', postIds)
+      .orderBy('post_authors.post_id')
+      .orderBy('post_authors.sort_order')
       .execute();
-    return groupBy(
-      rows,
-      (r) => r.post_id,
-      (r) => r.staff_id,
-    );
+    return groupBy(rows, (r) => r.post_id, toStaffRecord);
+  }
+
+  async tagsFor(postIds: string[]): Promise<Map<string, TagRecord[]>> {
+    if (postIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('post_tags')
+      .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+      .selectAll('tags')
+      .select('post_tags.post_id')
+      .where('post_tags.post_id', 'in', postIds)
+      .orderBy('post_tags.post_id')
+      .orderBy('post_tags.sort_order')
+      .execute();
+    return groupBy(rows, (r) => r.post_id, toTagRecord);
   }
 
   async tagIdsFor(postIds: string[]): Promise<Map<string, string[]>> {
@@ -307,13 +342,14 @@ export class KyselyPostRepository implements PostRepository {
       .execute();
   }
 
-  async relatedIds(postId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('post_related')
-      .select('related_post_id')
-      .where('post_id', '=', postId)
-      .orderBy('rank')
+  async related(postId: string, filter: PostFilter, limit: number): Promise<PostRecord[]> {
+    const rows = await applyFilter(this.db.selectFrom('posts'), filter)
+      .innerJoin('post_related', 'post_related.related_post_id', 'posts.id')
+      .select(projectionColumns.teaser)
+      .where('post_related.post_id', '=', postId)
+      .orderBy('post_related.rank')
+      .limit(limit)
       .execute();
-    return rows.map((r) => r.related_post_id);
+    return rows.map(fromProjectedRow);
   }
 }

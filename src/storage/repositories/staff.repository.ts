@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StaffRecord, StaffRepository } from '../../domain/ports.js';
 import type { Database, StaffUserRow } from '../tables.js';
 
-const toRecord = (row: StaffUserRow): StaffRecord => ({
+export const toStaffRecord = (row: StaffUserRow): StaffRecord => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -53,7 +53,7 @@ export class KyselyStaffRepository implements StaffRepository {
 
   async findById(id: string): Promise<StaffRecord | undefined> {
     const row = await this.db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toStaffRecord(row);
   }
 
   async findBySlug(slug: string): Promise<StaffRecord | undefined> {
@@ -62,7 +62,7 @@ export class KyselyStaffRepository implements StaffRepository {
       .selectAll()
       .where('slug', '=', slug)
       .executeTakeFirst();
-    return row && toRecord(row);
+    return row && toStaffRecord(row);
   }
 
   async findByEmail(email: string): Promise<StaffRecord | undefined> {
@@ -71,18 +71,18 @@ export class KyselyStaffRepository implements StaffRepository {
       .selectAll()
       .where('email', '=', email.toLowerCase())
       .executeTakeFirst();
-    return row && toRecord(row);
+    return row && toStaffRecord(row);
   }
 
   async findByIds(ids: string[]): Promise<StaffRecord[]> {
     if (ids.length === 0) return [];
     return (await this.db.selectFrom('staff_users').selectAll().where('id', 'in', ids).execute()).map(
-      toRecord,
+      toStaffRecord,
     );
   }
 
   async list(): Promise<StaffRecord[]> {
-    return (await this.db.selectFrom('staff_users').selectAll().orderBy('name').execute()).map(toRecord);
+    return (await this.db.selectFrom('staff_users').selectAll().orderBy('name').execute()).map(toStaffRecord);
   }
 
   async isSlugTaken(slug: string, exceptId?: string): Promise<boolean> {

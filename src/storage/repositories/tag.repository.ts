@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TagRecord, TagRepository } from '../../domain/ports.js';
 import type { Database, TagRow } from '../tables.js';
 
-const toRecord = (row: TagRow): TagRecord => ({
+export const toTagRecord = (row: TagRow): TagRecord => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -46,21 +46,21 @@ export class KyselyTagRepository implements TagRepository {
 
   async findById(id: string): Promise<TagRecord | undefined> {
     const row = await this.db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toTagRecord(row);
   }
 
   async findBySlug(slug: string): Promise<TagRecord | undefined> {
     const row = await this.db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toTagRecord(row);
   }
 
   async findByIds(ids: string[]): Promise<TagRecord[]> {
     if (ids.length === 0) return [];
-    return (await this.db.selectFrom('tags').selectAll().where('id', 'in', ids).execute()).map(toRecord);
+    return (await this.db.selectFrom('tags').selectAll().where('id', 'in', ids).execute()).map(toTagRecord);
   }
 
   async list(): Promise<TagRecord[]> {
-    return (await this.db.selectFrom('tags').selectAll().orderBy('name').execute()).map(toRecord);
+    return (await this.db.selectFrom('tags').selectAll().orderBy('name').execute()).map(toTagRecord);
   }
 
   async isSlugTaken(slug: string, exceptId?: string): Promise<boolean> {

@@ -59,6 +59,7 @@ function head(frame: PageFrame): SafeHtml {
         /> `,
     )}
     <link rel="stylesheet" href="${chrome.stylesheetPath}" />
+    <link rel="icon" href="data:," />
     ${socialMeta(chrome, meta)}${
       meta.jsonLd
         ? html`<script type="application/ld+json">

@@ -102,10 +102,9 @@ export function renderPromotions(
   slot: string,
 ): SafeHtml | '' {
   if (!promotions || promotions.length === 0) return '';
-  return html`<section class="promotions promotions-${slot}" aria-label="${t.promoted}">
-    ${promotions.map(
-      (p) =>
-        html`<div class="promo">
+  const items = promotions.map(
+    (p) =>
+      html`<div class="promo">
           ${p.image ? html`<div class="promo-image">${renderPicture(p.image, publicPath, { sizes: '200px' })}</div>` : ''}
           <div class="promo-text">
             <p class="promo-label">${t.promoted}</p>
@@ -115,8 +114,11 @@ export function renderPromotions(
             >
           </div>
         </div>`,
-    )}
-  </section>`;
+  );
+  // The sidebar's <aside> already is the labelled landmark; a second one inside it would repeat its name.
+  return slot === 'sidebar'
+    ? html`<div class="promotions promotions-${slot}">${items}</div>`
+    : html`<section class="promotions promotions-${slot}" aria-label="${t.promoted}">${items}</section>`;
 }
 
 export function renderPagination(base: string, page: number, pages: number, t: ThemeStrings): SafeHtml | '' {

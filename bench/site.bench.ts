@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: starts Broadsheet on a fresh demo site and prints each speed figure of the public
+ * site next to its target. Every load goes to 127.0.0.1 only, for a bounded time.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from './load.js';
+import { nginxBinary, startNginx } from './nginx.js';
+import { measureColdRender } from './cold-render.js';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'broadsheet.mjs');
+const article = '/brenna-valley-abuses-kessan-forces/';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rows: [string, string, string, boolean | null][] = [];
+
+const report = (name: string, figure: string, target: string, isMet: boolean | null) => {
+  rows.push([name, figure, target, isMet]);
+  console.log(`${isMet === null ? ' ' : isMet ? '✓' : '✗'} ${name}: ${figure} (target ${target})`);
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor200(url: string, child: ChildProcess): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('server exited');
+    try {
+      if ((await fetch(url)).status === 200) return performance.now() - started;
+    } catch {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+async function main() {
+  spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    BROADSHEET_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
+  console.log('Preparing the demo site…');
+  spawnSync(process.execPath, [bin, 'init'], { env, stdio: 'inherit' });
+
+  const started = performance.now();
+  const server = spawn(process.execPath, [bin, 'start'], { env, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor200(`${base}${article}`, server);
+    report(
+      'cold start to first 200 (article)',
+      `${(performance.now() - started).toFixed(0)} ms`,
+      '< 1000 ms',
+      performance.now() - started < 1000,
+    );
+    for (const path of [
+      '/',
+      article,
+      '/about/',
+      '/tag/human-rights/',
+      '/author/tomas-alden/',
+      '/rss.xml',
+      '/sitemap.xml',
+    ])
+      for (let i = 0; i < 50; i++) await (await fetch(base + path)).arrayBuffer();
+    const rss = rssMiB(server.pid!);
+    report('memory (RSS) after start and warm-up', `${rss.toFixed(1)} MiB`, '< 100 MiB', rss < 100);
+
+    const single = await load(base + article, seconds);
+    report(
+      `article page, cached, 1 process (${single.tool}, ${seconds}s)`,
+      `${single.requestsPerSecond.toFixed(0)} req/s`,
+      'for information',
+      null,
+    );
+    if (single.non2xx > 0) throw new Error(`${single.non2xx} non-2xx answers under load`);
+  } finally {
+    await stopServer(server);
+  }
+  const workers = availableParallelism();
+  const clustered = spawn(process.execPath, [bin, 'start'], {
+    env: { ...env, BROADSHEET_WORKERS: String(workers) },
+    stdio: 'ignore',
+  });
+  try {
+    await waitFor200(`${base}${article}`, clustered);
+    for (let i = 0; i < 200; i++) await (await fetch(base + article)).arrayBuffer();
+    const ours = await load(base + article, seconds);
+    report(
+      `article page, cached, ${workers} workers (BROADSHEET_WORKERS=${workers})`,
+      `${ours.requestsPerSecond.toFixed(0)} req/s`,
+      '≥ half of nginx',
+      null,
+    );
+    if (ours.non2xx > 0) throw new Error(`${ours.non2xx} non-2xx answers under load`);
+    const nginx = nginxBinary();
+    if (!nginx) {
+      report(
+        'nginx, same bytes as a static file',
+        'nginx is not installed (apt-get install nginx)',
+        '-',
+        null,
+      );
+    } else {
+      const bytes = Buffer.from(await (await fetch(base + article)).arrayBuffer());
+      const staticServer = await startNginx(
+        nginx,
+        mkdtempSync(join(tmpdir(), 'broadsheet-nginx-')),
+        await freePort(),
+        bytes,
+      );
+      try {
+        const theirs = await load(staticServer.url, seconds);
+        const ratio = ours.requestsPerSecond / theirs.requestsPerSecond;
+        report(
+          `nginx, same ${bytes.length} bytes as a static file`,
+          `${theirs.requestsPerSecond.toFixed(0)} req/s`,
+          'reference',
+          null,
+        );
+        report('Broadsheet / nginx', `${(ratio * 100).toFixed(0)} %`, '≥ 50 %', ratio >= 0.5);
+      } finally {
+        await staticServer.stop();
+      }
+    }
+  } finally {
+    await stopServer(clustered);
+  }
+  const cold = await measureColdRender(dataDir, article);
+  report(
+    'rendering the article with every cache cold',
+    `${cold.renderMs.toFixed(2)} ms CPU`,
+    '< 2 ms',
+    cold.renderMs < 2,
+  );
+  report(
+    '  the same as a whole in-process request (inject)',
+    `${cold.requestMs.toFixed(2)} ms CPU`,
+    'for information',
+    null,
+  );
+  report(
+    'a content change shows at once',
+    cold.isFreshAfterChange ? 'yes' : 'NO',
+    'no stale page',
+    cold.isFreshAfterChange,
+  );
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log('\nSummary');
+  for (const [name, figure, target, isMet] of rows)
+    console.log(`${isMet === null ? '-' : isMet ? 'PASS' : 'FAIL'}\t${figure}\t${target}\t${name}`);
+}
+
+await main();
