@@ -17,9 +17,11 @@ export const dialects: DialectUnderTest[] = [
   { name: 'sqlite', skip: undefined },
   {
     name: 'postgres',
-    skip: postgresUrl
-      ? undefined
-      : 'PostgreSQL tests skipped: set BROADSHEET_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them',
+    // In CI the PostgreSQL run is required: without a URL its tests fail instead of skipping.
+    skip:
+      postgresUrl || process.env.CI
+        ? undefined
+        : 'PostgreSQL tests skipped: set BROADSHEET_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them',
   },
 ];
 
@@ -36,6 +38,8 @@ export async function createTestSite(
   env: Record<string, string> = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
+  if (dialect === 'postgres' && !postgresUrl)
+    throw new Error('CI must run the PostgreSQL tests: set BROADSHEET_TEST_POSTGRES_URL');
   const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   if (dialect === 'postgres') await createSchema(postgresUrl!, schema);
   const config = loadConfig({

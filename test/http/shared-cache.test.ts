@@ -29,7 +29,8 @@ describe('two processes on one PostgreSQL database', { skip: postgres.skip }, ()
   let readerApp: BuiltApp;
 
   before(async () => {
-    await createSchema(postgresUrl!, schema);
+    if (!postgresUrl) throw new Error('CI must run the PostgreSQL tests: set BROADSHEET_TEST_POSTGRES_URL');
+    await createSchema(postgresUrl, schema);
     const config = loadConfig({
       BROADSHEET_DATA_DIR: dataDir,
       DATABASE_URL: postgresUrl!,
