@@ -30,7 +30,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     dataDir: config.dataDir,
     ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}),
   });
-  await migrateToLatest(storage.db);
+  await migrateToLatest(storage.db, options.postgresSchema);
   const blobs = new DiskBlobStore(join(config.dataDir, 'media'));
   const events = new ContentEventHub();
   const publicPath = (key: string) => blobs.publicPath(key);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Site } from '../main.js';
 import { toHttpError } from './errors.js';
 import { registerSecurityHeaders } from './middleware/security-headers.js';
@@ -41,7 +41,11 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
-    routerOptions: { maxParamLength: 500 },
+    // Long enough for any percent-encoded slug, so an over-long one is an ordinary 404 page.
+    routerOptions: { maxParamLength: 4096 },
+    // A URL that cannot be decoded gets a plain answer that repeats nothing of it.
+    frameworkErrors: (_error, _request, reply: FastifyReply) =>
+      reply.code(400).type('text/plain; charset=utf-8').send('Bad request'),
     bodyLimit: 1024 * 1024,
   });
   site.events.subscribe(() => cache.clear());

@@ -1,7 +1,7 @@
-import { removeControlCharacters } from '../domain/shared/text.js';
-
 import type { PostView } from '../domain/posts/post.types.js';
+import { removeControlCharacters } from '../domain/shared/text.js';
 import { absolutizeHtml, largestImageUrl } from './absolute-urls.js';
+import { escapeHtml } from './html.js';
 import type { PublicPath } from './picture.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -11,9 +11,8 @@ export interface FeedSpec {
   description: string;
   language: string;
   siteUrl: string;
-  /** Path of the page this feed follows (`/`, `/tag/x/`…) and of the feeds themselves, without extension. */
+  /** Path of the page this feed follows (`/`, `/tag/x/`…); the feed files live under it. */
   pagePath: string;
-  feedBasePath: string;
   posts: PostView[];
   publicPath: PublicPath;
 }
@@ -26,59 +25,159 @@ export const feedContentTypes: Record<FeedFormat, string> = {
 
 export const feedFiles: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
-// XML 1.0 cannot carry most control characters, even escaped; the feed library does not drop them.
-const xmlSafe = removeControlCharacters;
+/**
+ * XML text and attribute values: every value is escaped, never wrapped in CDATA (a `]]>` inside
+ * text cannot end anything), and characters XML 1.0 cannot carry are dropped.
+ */
+const xml = (value: string) => escapeHtml(removeControlCharacters(value));
+
+interface FeedItem {
+  url: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  image: string | null;
+  published: string;
+  updated: string;
+  authors: { name: string; url: string }[];
+  tags: { name: string; url: string; slug: string }[];
+}
+
+function toItem(post: PostView, spec: FeedSpec): FeedItem {
+  const image = post.featuredImage
+    ? largestImageUrl(post.featuredImage, spec.siteUrl, spec.publicPath)
+    : null;
+  const figure =
+    image && post.featuredImage
+      ? `<p><img src="${escapeHtml(image)}" alt="${escapeHtml(post.featuredImage.alt)}"></p>`
+      : '';
+  return {
+    url: `${spec.siteUrl}/${encodeURIComponent(post.slug)}/`,
+    title: post.title,
+    summary: post.excerpt || post.standfirst,
+    contentHtml: figure + absolutizeHtml(post.bodyHtml, spec.siteUrl),
+    image,
+    published: post.publishedAt ?? post.createdAt,
+    updated: post.updatedAt,
+    authors: post.authors.map((a) => ({
+      name: a.name,
+      url: `${spec.siteUrl}/author/${encodeURIComponent(a.slug)}/`,
+    })),
+    tags: post.tags.map((t) => ({
+      name: t.name,
+      slug: t.slug,
+      url: `${spec.siteUrl}/tag/${encodeURIComponent(t.slug)}/`,
+    })),
+  };
+}
+
+const rfc822 = (iso: string) => new Date(iso).toUTCString();
+
+const optional = (value: string, line: (v: string) => string) => (value ? [line(value)] : []);
+
+function rssItem(i: FeedItem): string {
+  return [
+    '<item>',
+    `<title>${xml(i.title)}</title>`,
+    `<link>${xml(i.url)}</link>`,
+    `<guid isPermaLink="true">${xml(i.url)}</guid>`,
+    `<pubDate>${rfc822(i.published)}</pubDate>`,
+    ...i.authors.map((a) => `<dc:creator>${xml(a.name)}</dc:creator>`),
+    ...i.tags.map((t) => `<category domain="${xml(t.url)}">${xml(t.name)}</category>`),
+    // RSS readers treat <description> as HTML, so the plain-text summary is escaped for HTML first.
+    ...optional(i.summary, (v) => `<description>${xml(escapeHtml(v))}</description>`),
+    `<content:encoded>${xml(i.contentHtml)}</content:encoded>`,
+    '</item>',
+  ].join('\n');
+}
+
+function rss(spec: FeedSpec, items: FeedItem[], updated: string): string {
+  const self = `${spec.siteUrl}${spec.pagePath}${feedFiles.rss}`;
+  const namespaces =
+    'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<rss version="2.0" ${namespaces}>`,
+    '<channel>',
+    `<title>${xml(spec.title)}</title>`,
+    `<link>${xml(spec.siteUrl + spec.pagePath)}</link>`,
+    `<description>${xml(spec.description)}</description>`,
+    `<language>${xml(spec.language)}</language>`,
+    `<lastBuildDate>${rfc822(updated)}</lastBuildDate>`,
+    '<generator>Broadsheet</generator>',
+    `<atom:link href="${xml(self)}" rel="self" type="application/rss+xml"/>`,
+    ...items.map(rssItem),
+    '</channel>',
+    '</rss>',
+    '',
+  ].join('\n');
+}
+
+function atomEntry(i: FeedItem): string {
+  return [
+    '<entry>',
+    `<id>${xml(i.url)}</id>`,
+    `<title type="text">${xml(i.title)}</title>`,
+    `<link rel="alternate" type="text/html" href="${xml(i.url)}"/>`,
+    `<published>${i.published}</published>`,
+    `<updated>${i.updated}</updated>`,
+    ...i.authors.map((a) => `<author><name>${xml(a.name)}</name><uri>${xml(a.url)}</uri></author>`),
+    ...i.tags.map((t) => `<category term="${xml(t.slug)}" label="${xml(t.name)}" scheme="${xml(t.url)}"/>`),
+    ...optional(i.summary, (v) => `<summary type="text">${xml(v)}</summary>`),
+    `<content type="html">${xml(i.contentHtml)}</content>`,
+    '</entry>',
+  ].join('\n');
+}
+
+function atom(spec: FeedSpec, items: FeedItem[], updated: string): string {
+  const page = spec.siteUrl + spec.pagePath;
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(spec.language)}">`,
+    `<id>${xml(page)}</id>`,
+    `<title type="text">${xml(spec.title)}</title>`,
+    `<subtitle type="text">${xml(spec.description)}</subtitle>`,
+    `<updated>${updated}</updated>`,
+    `<link rel="alternate" type="text/html" href="${xml(page)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${xml(page + feedFiles.atom)}"/>`,
+    '<generator>Broadsheet</generator>',
+    ...items.map(atomEntry),
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+function jsonFeed(spec: FeedSpec, items: FeedItem[]): string {
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: spec.title,
+    home_page_url: spec.siteUrl + spec.pagePath,
+    feed_url: `${spec.siteUrl}${spec.pagePath}${feedFiles.json}`,
+    description: spec.description,
+    language: spec.language,
+    items: items.map((i) => ({
+      id: i.url,
+      url: i.url,
+      title: i.title,
+      summary: i.summary,
+      content_html: i.contentHtml,
+      ...(i.image ? { image: i.image } : {}),
+      date_published: i.published,
+      date_modified: i.updated,
+      authors: i.authors,
+      tags: i.tags.map((t) => t.name),
+    })),
+  });
+}
 
 /** RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a list of posts, with full content and absolute links. */
-export async function renderFeed(spec: FeedSpec, format: FeedFormat): Promise<string> {
-  // Loaded on first use: most processes serve far more pages than feeds.
-  const { Feed } = await import('feed');
-  const link = spec.siteUrl + spec.pagePath;
-  const updated = spec.posts[0]?.updatedAt ? new Date(spec.posts[0].updatedAt) : new Date(0);
-  const clean = format === 'json' ? (s: string) => s : xmlSafe;
-  const feed = new Feed({
-    title: clean(spec.title),
-    description: clean(spec.description),
-    id: link,
-    link,
-    language: spec.language,
-    updated,
-    generator: 'Broadsheet',
-    copyright: clean(spec.title),
-    feedLinks: {
-      rss: `${spec.siteUrl}${spec.feedBasePath}${feedFiles.rss}`,
-      atom: `${spec.siteUrl}${spec.feedBasePath}${feedFiles.atom}`,
-      json: `${spec.siteUrl}${spec.feedBasePath}${feedFiles.json}`,
-    },
-  });
-  for (const post of spec.posts) {
-    const url = `${spec.siteUrl}/${encodeURIComponent(post.slug)}/`;
-    const image = post.featuredImage
-      ? largestImageUrl(post.featuredImage, spec.siteUrl, spec.publicPath)
-      : null;
-    feed.addItem({
-      title: clean(post.title),
-      id: url,
-      link: url,
-      description: clean(post.excerpt || post.standfirst),
-      content: clean(absolutizeHtml(post.bodyHtml, spec.siteUrl)),
-      date: new Date(post.updatedAt),
-      published: post.publishedAt ? new Date(post.publishedAt) : new Date(post.createdAt),
-      // The feed library breaks on an empty author list, so the field is left out when there is none.
-      ...(post.authors.length
-        ? {
-            author: post.authors.map((a) => ({
-              name: clean(a.name),
-              link: `${spec.siteUrl}/author/${encodeURIComponent(a.slug)}/`,
-            })),
-          }
-        : {}),
-      category: post.tags.map((t) => ({
-        name: clean(t.name),
-        domain: `${spec.siteUrl}/tag/${encodeURIComponent(t.slug)}/`,
-      })),
-      ...(image ? { image } : {}),
-    });
-  }
-  return format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
+export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
+  const items = spec.posts.map((p) => toItem(p, spec));
+  const updated = items.reduce(
+    (latest, i) => (i.updated > latest ? i.updated : latest),
+    new Date(0).toISOString(),
+  );
+  if (format === 'rss') return rss(spec, items, updated);
+  if (format === 'atom') return atom(spec, items, updated);
+  return jsonFeed(spec, items);
 }

@@ -35,8 +35,14 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
+  // With a schema named, Kysely keeps its migration tables there and never mistakes another
+  // schema's tables for its own (it looks tables up across schemas otherwise).
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -200,7 +200,8 @@ function saxBlindSpots(xml: string): string | undefined {
       return `raw < in an attribute value: ${tag.slice(0, 80)}`;
   const text = markup.replace(tagPattern, '');
   const end = text.indexOf(']]>');
-  if (end >= 0) return `]]> in character data: …${text.slice(Math.max(0, end - 40), end + 3)}`;
+  if (end >= 0)
+    return `]]> in character data: …${text.slice(Math.max(0, end - 40), end + 3).replace(/\s+/g, ' ')}`;
   return undefined;
 }
 

@@ -38,14 +38,13 @@ export async function feedDocument(
     path = `/author/${encodeURIComponent(author.slug)}/`;
   }
   const { posts } = await listPosts(env.ctx, query);
-  const body = await renderFeed(
+  const body = renderFeed(
     {
       title,
       description,
       language: settings.defaultLanguage,
       siteUrl: env.siteUrl,
       pagePath: path,
-      feedBasePath: path,
       posts,
       publicPath: env.publicPath,
     },

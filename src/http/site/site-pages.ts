@@ -1,10 +1,6 @@
 import { toAuthorSummary } from '../../domain/posts/hydrate-posts.js';
 import { visitor, type PostView } from '../../domain/posts/post.types.js';
-import {
-  getLeadPost,
-  getPostWithNeighbours,
-  listPosts,
-} from '../../domain/posts/read-posts.js';
+import { getLeadPost, getPostWithNeighbours, listPosts } from '../../domain/posts/read-posts.js';
 import { promotionsBySlot } from '../../domain/promos/promotions.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
