@@ -43,6 +43,15 @@ async function waitFor200(url: string, child: ChildProcess): Promise<number> {
   }
 }
 
+/** GET with one retry: a keep-alive connection from before a load run may have been closed meanwhile. */
+async function getBytes(url: string): Promise<Buffer> {
+  try {
+    return Buffer.from(await (await fetch(url)).arrayBuffer());
+  } catch {
+    return Buffer.from(await (await fetch(url, { headers: { connection: 'close' } })).arrayBuffer());
+  }
+}
+
 function stopServer(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -90,7 +99,7 @@ async function main() {
       '/rss.xml',
       '/sitemap.xml',
     ])
-      for (let i = 0; i < 50; i++) await (await fetch(base + path)).arrayBuffer();
+      for (let i = 0; i < 50; i++) await getBytes(base + path);
     const rss = rssMiB(server.pid!);
     report('memory (RSS) after start and warm-up', `${rss.toFixed(1)} MiB`, '< 100 MiB', rss < 100);
 
@@ -112,7 +121,7 @@ async function main() {
   });
   try {
     await waitFor200(`${base}${article}`, clustered);
-    for (let i = 0; i < 200; i++) await (await fetch(base + article)).arrayBuffer();
+    for (let i = 0; i < 200; i++) await getBytes(base + article);
     const ours = await load(base + article, seconds);
     report(
       `article page, cached, ${workers} workers (BROADSHEET_WORKERS=${workers})`,
@@ -130,7 +139,7 @@ async function main() {
         null,
       );
     } else {
-      const bytes = Buffer.from(await (await fetch(base + article)).arrayBuffer());
+      const bytes = await getBytes(base + article);
       const staticServer = await startNginx(
         nginx,
         mkdtempSync(join(tmpdir(), 'broadsheet-nginx-')),

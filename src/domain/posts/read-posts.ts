@@ -85,7 +85,9 @@ export async function getLeadPost(ctx: DomainContext, viewer: Viewer): Promise<P
 }
 
 /** Other language versions of a post that the viewer may see. */
-async function translationRecords(ctx: DomainContext, post: PostView, viewer: Viewer): Promise<PostRecord[]> {
+type PostRef = Pick<PostRecord, 'id' | 'translationGroup'>;
+
+async function translationRecords(ctx: DomainContext, post: PostRef, viewer: Viewer): Promise<PostRecord[]> {
   if (!post.translationGroup) return [];
   const records = await ctx.repos.posts.translations(post.translationGroup, visibleTo(viewer));
   return records.filter((r) => r.id !== post.id);
@@ -93,7 +95,7 @@ async function translationRecords(ctx: DomainContext, post: PostView, viewer: Vi
 
 function relatedRecords(
   ctx: DomainContext,
-  post: PostView,
+  post: PostRef,
   viewer: Viewer,
   limit: number,
 ): Promise<PostRecord[]> {
@@ -132,12 +134,13 @@ export async function getPostWithNeighbours(
   viewer: Viewer,
   relatedLimit = 3,
 ): Promise<PostWithNeighbours | undefined> {
-  const post = await getPostBySlug(ctx, slug, viewer);
-  if (!post) return undefined;
+  const record = await ctx.repos.posts.findOne({ ...visibleTo(viewer), slug }, 'reader');
+  if (!record) return undefined;
   const [related, translations] = await Promise.all([
-    post.type === 'post' ? relatedRecords(ctx, post, viewer, relatedLimit) : Promise.resolve([]),
-    translationRecords(ctx, post, viewer),
+    record.type === 'post' ? relatedRecords(ctx, record, viewer, relatedLimit) : Promise.resolve([]),
+    translationRecords(ctx, record, viewer),
   ]);
-  const views = await hydratePosts(ctx, [...related, ...translations]);
-  return { post, related: views.slice(0, related.length), translations: views.slice(related.length) };
+  // One hydration for the post and its neighbours: a fixed handful of queries for the whole page.
+  const [post, ...views] = await hydratePosts(ctx, [record, ...related, ...translations]);
+  return { post: post!, related: views.slice(0, related.length), translations: views.slice(related.length) };
 }
