@@ -6,7 +6,7 @@ import { ContentEventHub } from './domain/content-events.js';
 import { systemClock, type DomainContext } from './domain/context.js';
 import type { Clock } from './domain/ports.js';
 import { renderDocument } from './rendering/document-html.js';
-import { migrateToLatest, openStorage, type Storage } from './storage/storage.js';
+import { currentSchema, migrateToLatest, openStorage, type Storage } from './storage/storage.js';
 import { createRepositories } from './storage/repositories/index.js';
 
 export interface Site {
@@ -30,7 +30,9 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     dataDir: config.dataDir,
     ...(options.postgresSchema ? { postgresSchema: options.postgresSchema } : {}),
   });
-  await migrateToLatest(storage.db, options.postgresSchema);
+  const isPostgres = storage.capabilities.name === 'postgres';
+  const schema = options.postgresSchema ?? (isPostgres ? await currentSchema(storage.db) : undefined);
+  await migrateToLatest(storage.db, schema);
   const blobs = new DiskBlobStore(join(config.dataDir, 'media'));
   const events = new ContentEventHub();
   const publicPath = (key: string) => blobs.publicPath(key);
@@ -48,7 +50,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
           await import('./adapters/notify/postgres-content-notifier.js')
         ).startPostgresContentNotifier({
           url: config.databaseUrl,
-          schema: options.postgresSchema,
+          schema,
           hub: events,
           onError: (error) => console.error('content notifications:', error),
         })

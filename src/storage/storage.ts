@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { DialectCapabilities } from './dialects/capabilities.js';
 import { openSqlite, sqliteCapabilities } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -35,6 +35,12 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
+/** The schema PostgreSQL resolves unqualified names in (from search_path). */
+export async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]!.schema;
+}
+
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
   // With a schema named, Kysely keeps its migration tables there and never mistakes another
   // schema's tables for its own (it looks tables up across schemas otherwise).

@@ -5,6 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
+import { dialects, postgresUrl } from '../helpers/sites.js';
+
+const postgres = dialects.find((d) => d.name === 'postgres')!;
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'broadsheet.mjs');
@@ -115,6 +119,43 @@ describe('the broadsheet command', () => {
         assert.doesNotMatch(secondOutput, /loading the demo site/);
       } finally {
         await stop(second);
+      }
+    },
+  );
+
+  test(
+    'DATABASE_URL runs the same site on PostgreSQL',
+    { skip: postgres.skip, timeout: 120_000 },
+    async () => {
+      if (!postgresUrl) throw new Error('CI must run the PostgreSQL tests: set BROADSHEET_TEST_POSTGRES_URL');
+      const schema = `t_cli_${process.pid}`;
+      await createSchema(postgresUrl, schema);
+      const url = new URL(postgresUrl);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const port = await freePort();
+      const empty = mkdtempSync(join(tmpdir(), 'broadsheet-pg-'));
+      const env = {
+        ...process.env,
+        BROADSHEET_DATA_DIR: empty,
+        DATABASE_URL: url.toString(),
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+      };
+      const server = spawn(process.execPath, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      server.stdout!.on('data', (d) => (output += d));
+      try {
+        const article = await waitForOk(
+          `http://127.0.0.1:${port}/brenna-valley-abuses-kessan-forces/`,
+          server,
+          90_000,
+        );
+        assert.match(await article.text(), /Brenna Valley/);
+        assert.match(output, /\(postgres, /);
+      } finally {
+        await stop(server);
+        await dropSchema(postgresUrl, schema);
+        rmSync(empty, { recursive: true, force: true });
       }
     },
   );

@@ -218,6 +218,19 @@ for (const dialect of dialects) {
       assert.match(robots.body, /Sitemap: https:\/\/news.example\/sitemap.xml/);
     });
 
+    test('slugs in Norwegian, Arabic and emoji titles give working URLs', async () => {
+      for (const [title, slug] of [
+        ['Blåbær på Ærø', 'blabaer-pa-aero'],
+        ['مرحبا بالعالم', 'مرحبا-بالعالم'],
+        ['🎉🎉', 'untitled'],
+      ] as const) {
+        await createPost(t.site.ctx, { title, status: 'published' });
+        const res = await t.get(`/${encodeURIComponent(slug)}/`);
+        assert.equal(res.statusCode, 200, title);
+        assert.ok(fold(res.body).includes(`<h1>${title}</h1>`), title);
+      }
+    });
+
     test('drafts are not served, listed, or put in feeds and sitemaps', async () => {
       await createPost(t.site.ctx, { title: 'Secret draft', status: 'draft' });
       assert.equal((await t.get('/secret-draft/')).statusCode, 404);

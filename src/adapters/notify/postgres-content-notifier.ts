@@ -35,7 +35,7 @@ export async function startPostgresContentNotifier(options: {
       if (!isClosed) setTimeout(() => void listen().catch(options.onError), 1000).unref();
     });
     await client.connect();
-    await client.query(`LISTEN ${channel}`);
+    await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
     listener = client;
   };
 
