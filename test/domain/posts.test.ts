@@ -10,6 +10,9 @@ import {
 } from '../../src/domain/posts/read-posts.js';
 import { createPost, publishDuePosts, updatePost } from '../../src/domain/posts/save-post.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
+import { createPromotion, promotionsBySlot } from '../../src/domain/promos/promotions.js';
+import { createStaff, updateStaff } from '../../src/domain/staff/staff.js';
+import { createTag } from '../../src/domain/taxonomy/tags.js';
 import { aPublishedPost, aTag, anAuthor, anImage } from '../helpers/factories.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
 
@@ -187,6 +190,95 @@ for (const dialect of dialects) {
       const before = site.events.changeCount;
       await aPublishedPost(site.ctx);
       assert.ok(site.events.changeCount > before);
+    });
+  });
+}
+
+for (const dialect of dialects) {
+  describe(`staff, tags and promotions on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let site: TestSite;
+    before(async () => {
+      site = await createTestSite(dialect.name);
+    });
+    after(async () => site?.destroy());
+
+    test('a second staff member cannot take an email in use, on create or update', async () => {
+      const first = await anAuthor(site.ctx, 'Una One');
+      const second = await anAuthor(site.ctx, 'Tor Two');
+      await assert.rejects(
+        createStaff(site.ctx, { name: 'X', email: first.email.toUpperCase() }),
+        (e: DomainError) => e.code === 'CONFLICT',
+      );
+      await assert.rejects(
+        updateStaff(site.ctx, second.id, { email: first.email }),
+        (e: DomainError) => e.code === 'CONFLICT',
+      );
+      await assert.rejects(
+        updateStaff(site.ctx, second.id, { photoMediaId: 'nope' }),
+        (e: DomainError) => e.code === 'VALIDATION',
+      );
+      assert.equal(
+        (await updateStaff(site.ctx, second.id, { bio: 'Writes about ports.' })).bio,
+        'Writes about ports.',
+      );
+    });
+
+    test('tags keep their kind; explicit duplicate slugs conflict', async () => {
+      const tag = await createTag(site.ctx, { name: 'Oslo', kind: 'place' });
+      assert.equal(tag.kind, 'place');
+      await assert.rejects(
+        createTag(site.ctx, { name: 'Other', slug: 'oslo' }),
+        (e: DomainError) => e.code === 'CONFLICT',
+      );
+      await assert.rejects(
+        createTag(site.ctx, { name: 'Bad', kind: 'planet' as never }),
+        (e: DomainError) => e.code === 'VALIDATION',
+      );
+    });
+
+    test('promotions need a title, a safe link and a label; they are listed per slot and language', async () => {
+      await assert.rejects(
+        createPromotion(site.ctx, {
+          title: '',
+          linkUrl: 'javascript:alert(1)',
+          ctaLabel: '',
+          slot: 'sidebar',
+        }),
+        (e: DomainError) =>
+          ['title', 'linkUrl', 'ctaLabel'].every((p) => e.details.some((d) => d.property === p)),
+      );
+      await assert.rejects(
+        createPromotion(site.ctx, {
+          title: 'T',
+          linkUrl: '//evil.example/',
+          ctaLabel: 'Go',
+          slot: 'sidebar',
+        }),
+        (e: DomainError) => e.code === 'VALIDATION',
+      );
+      await createPromotion(site.ctx, {
+        title: 'Book',
+        linkUrl: 'https://books.example/b',
+        ctaLabel: 'Buy',
+        slot: 'after-article',
+      });
+      await createPromotion(site.ctx, {
+        title: 'Bok',
+        linkUrl: '/bok/',
+        ctaLabel: 'Kjøp',
+        slot: 'after-article',
+        language: 'nb',
+      });
+      const en = await promotionsBySlot(site.ctx, 'en');
+      assert.deepEqual(
+        en.get('after-article')?.map((p) => p.title),
+        ['Book'],
+      );
+      const nb = await promotionsBySlot(site.ctx, 'nb');
+      assert.deepEqual(
+        nb.get('after-article')?.map((p) => p.title),
+        ['Book', 'Bok'],
+      );
     });
   });
 }

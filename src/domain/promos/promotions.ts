@@ -1,29 +1,19 @@
 import { z } from 'zod';
+import { id, languageCode, linkUrl, requiredText, text } from '../shared/fields.js';
 import type { DomainContext } from '../context.js';
 import { toPicture } from '../media/picture.js';
 import type { PromotionRecord } from '../ports.js';
 import { promoSlots, type Picture, type PromoSlot } from '../posts/post.types.js';
-import { languageCode } from '../posts/post-input.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
+import { parseInput } from '../shared/validate.js';
 
-const required = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform(cleanText)
-    .refine((v) => v.length > 0, 'is required');
 const promotionFields = z.object({
-  title: required(200),
-  body: z.string().max(2000).transform(cleanText),
-  imageMediaId: z.string().max(64).nullable(),
-  linkUrl: z
-    .string()
-    .max(2048)
-    .transform((v) => v.trim())
-    .refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
-  ctaLabel: required(80),
+  title: requiredText(200),
+  body: text(2000),
+  imageMediaId: id.nullable(),
+  linkUrl,
+  ctaLabel: requiredText(80),
   slot: z.enum(promoSlots),
   language: languageCode.nullable(),
   isActive: z.boolean(),

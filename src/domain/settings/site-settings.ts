@@ -1,30 +1,15 @@
 import { z } from 'zod';
+import { id, languageCode, linkUrl, requiredText, text } from '../shared/fields.js';
 import type { DomainContext } from '../context.js';
-import { languageCode } from '../posts/post-input.js';
 import { validationError } from '../shared/errors.js';
-import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
+import { parseInput } from '../shared/validate.js';
 
-const navigationItem = z.object({
-  label: z
-    .string()
-    .max(100)
-    .transform(cleanText)
-    .refine((v) => v.length > 0, 'is required'),
-  url: z
-    .string()
-    .max(2048)
-    .transform((v) => v.trim())
-    .refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site'),
-});
+const navigationItem = z.object({ label: requiredText(100), url: linkUrl });
 
 export const siteSettingsSchema = z.object({
-  title: z
-    .string()
-    .max(150)
-    .transform(cleanText)
-    .refine((v) => v.length > 0, 'is required'),
-  description: z.string().max(500).transform(cleanText),
-  logoMediaId: z.string().max(64).nullable(),
+  title: requiredText(150),
+  description: text(500),
+  logoMediaId: id.nullable(),
   languages: z.array(languageCode).min(1, 'must list at least one language').max(20),
   defaultLanguage: languageCode,
   navigation: z.array(navigationItem).max(30),

@@ -1,33 +1,26 @@
 import { z } from 'zod';
+import { httpUrl, id, requiredText, text } from '../shared/fields.js';
 import type { DomainContext } from '../context.js';
 import type { StaffRecord } from '../ports.js';
 import { conflict, notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
-import { cleanText, isHttpUrl, parseInput } from '../shared/validate.js';
+import { parseInput } from '../shared/validate.js';
 
 export const staffRoles = ['owner', 'administrator', 'editor', 'author', 'contributor'] as const;
 
 const staffFields = z.object({
-  name: z
-    .string()
-    .max(191)
-    .transform(cleanText)
-    .refine((v) => v.length > 0, 'is required'),
+  name: requiredText(191),
   email: z
     .string()
     .max(254)
     .transform((v) => v.trim().toLowerCase())
     .pipe(z.email('must be an email address')),
   role: z.enum(staffRoles),
-  bio: z.string().max(5000).transform(cleanText),
-  location: z.string().max(191).transform(cleanText),
-  website: z
-    .string()
-    .max(2048)
-    .transform((v) => v.trim())
-    .refine((v) => v === '' || isHttpUrl(v), 'must be an http(s) URL'),
-  photoMediaId: z.string().max(64).nullable(),
+  bio: text(5000),
+  location: text(191),
+  website: z.literal('').or(httpUrl),
+  photoMediaId: id.nullable(),
 });
 const createStaffSchema = staffFields.partial().required({ name: true, email: true });
 const updateStaffSchema = staffFields.partial();
@@ -69,6 +62,10 @@ export async function updateStaff(
 ): Promise<StaffRecord> {
   const f = parseInput(updateStaffSchema, input);
   if (!(await ctx.repos.staff.findById(id))) throw notFound('Staff member');
+  const sameEmail = f.email ? await ctx.repos.staff.findByEmail(f.email) : undefined;
+  if (sameEmail && sameEmail.id !== id) throw conflict('A staff member with that email exists', 'email');
+  if (f.photoMediaId && !(await ctx.repos.media.findById(f.photoMediaId)))
+    throw validationError([{ property: 'photoMediaId', message: 'no such media' }]);
   await ctx.repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
   ctx.events.contentChanged();
   return (await ctx.repos.staff.findById(id))!;

@@ -2,25 +2,17 @@ import { z } from 'zod';
 import type { DomainContext } from '../context.js';
 import type { TagRecord } from '../ports.js';
 import { tagKinds } from '../posts/post.types.js';
-import { languageCode } from '../posts/post-input.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { isValidSlug, slugify, uniqueSlug } from '../shared/slug.js';
-import { cleanText, parseInput } from '../shared/validate.js';
+import { languageCode, requiredText, slug, text } from '../shared/fields.js';
+import { slugify, uniqueSlug } from '../shared/slug.js';
+import { parseInput } from '../shared/validate.js';
 
 const tagFields = z.object({
-  name: z
-    .string()
-    .max(191)
-    .transform(cleanText)
-    .refine((v) => v.length > 0, 'is required'),
-  slug: z
-    .string()
-    .max(191)
-    .transform((v) => v.trim().toLowerCase())
-    .refine((v) => v === '' || isValidSlug(v), 'may only contain letters, digits and single hyphens'),
+  name: requiredText(191),
+  slug,
   kind: z.enum(tagKinds),
-  description: z.string().max(2000).transform(cleanText),
+  description: text(2000),
   language: languageCode.nullable(),
 });
 const createTagSchema = tagFields.partial().required({ name: true });
