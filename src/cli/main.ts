@@ -1,8 +1,9 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { runInit } from './init.js';
 import { runMigrate } from './migrate.js';
-import { runStart } from './start.js';
+import { runStart, StartError } from './start.js';
 
 const usage = `Usage: broadsheet <command> [options]
 
@@ -18,8 +19,24 @@ Configuration (environment variables):
   BROADSHEET_DATA_DIR    Data folder: SQLite database and media (default ./content)
   DATABASE_URL           postgres://… to use PostgreSQL instead of SQLite
   BROADSHEET_URL         Public URL of the site (default http://HOST:PORT)
+  BROADSHEET_WORKERS     HTTP worker processes, or auto for one per core (default 1)
   LOG_LEVEL              fatal, error, warn, info, debug or silent (default info)
 `;
+
+/** The options after the command; 'help' when asked for it, or the problem as a sentence. */
+function parseOptions(args: string[]): { empty: boolean } | 'help' | string {
+  if (args.includes('--help') || args.includes('-h')) return 'help';
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { empty: { type: 'boolean', default: false } },
+      strict: true,
+    });
+    return { empty: values.empty === true };
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,17 +44,21 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const { values } = parseArgs({
-    args: rest,
-    options: { empty: { type: 'boolean', default: false } },
-    strict: true,
-  });
+  const values = parseOptions(rest);
+  if (values === 'help') {
+    console.log(usage);
+    return 0;
+  }
+  if (typeof values === 'string') {
+    console.error(`${values}\n\n${usage}`);
+    return 2;
+  }
   const config = loadConfig();
   switch (command) {
     case 'start':
       return runStart(config);
     case 'init':
-      return runInit(config, { isEmpty: values.empty === true });
+      return runInit(config, { isEmpty: values.empty });
     case 'migrate':
       return runMigrate(config);
     default:
@@ -51,8 +72,10 @@ main(process.argv.slice(2)).then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof StartError) console.error(error.message);
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
+    // A cluster worker stays alive while its channel to the primary is open.
+    cluster.worker?.disconnect();
   },
 );

@@ -1,4 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
@@ -7,6 +9,30 @@ import { openSite, type Site } from '../main.js';
 import { initializeSite } from './init.js';
 
 const contentChanged = 'broadsheet:content-changed';
+
+/** A start failure the user can fix; printed as its message, without a stack. */
+export class StartError extends Error {}
+
+function explainListenError(error: NodeJS.ErrnoException, config: Config): Error {
+  if (error.code === 'EADDRINUSE')
+    return new StartError(
+      `Port ${config.port} on ${config.host} is already in use: stop the other server or set PORT.`,
+    );
+  if (error.code === 'EACCES')
+    return new StartError(`Not allowed to listen on port ${config.port}: choose a PORT above 1023.`);
+  if (error.code === 'EADDRNOTAVAIL')
+    return new StartError(`This machine has no address ${config.host}: check HOST.`);
+  return error;
+}
+
+/** Listens, turning the common failures into one sentence that says what to change. */
+async function listenOrExplain(app: FastifyInstance, config: Config): Promise<void> {
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    throw explainListenError(error as NodeJS.ErrnoException, config);
+  }
+}
 
 /** Creates the database, runs migrations and loads the demo on the first start. */
 async function prepareSite(config: Config): Promise<Site> {
@@ -18,7 +44,17 @@ async function prepareSite(config: Config): Promise<Site> {
   return site;
 }
 
+/** Fails at once when the address cannot be used, before minutes could go into setting up a site. */
+async function checkAddress(config: Config): Promise<void> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(explainListenError(error, config)));
+    probe.listen(config.port, config.host, () => probe.close(() => resolve()));
+  });
+}
+
 export async function runStart(config: Config): Promise<number> {
+  if (cluster.isPrimary) await checkAddress(config);
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   return serve(config, await prepareSite(config));
 }
@@ -36,10 +72,10 @@ async function serve(config: Config, site: Site): Promise<number> {
   const job = startScheduledPublishing(site.ctx, (error) =>
     app.log.error({ err: error }, 'scheduled publishing failed'),
   );
-  await app.listen({ host: config.host, port: config.port });
+  await listenOrExplain(app, config);
   if (!cluster.isWorker)
     console.log(
-      `Broadsheet is serving ${config.siteUrl} (${site.storage.capabilities.name}, data in ${config.dataDir})`,
+      `Broadsheet is listening on http://${config.host}:${config.port} for ${config.siteUrl} (${site.storage.capabilities.name}, data in ${config.dataDir})`,
     );
   const shutdown = async (signal: string) => {
     if (!cluster.isWorker) console.log(`${signal}: shutting down`);
@@ -72,12 +108,19 @@ async function runPrimary(config: Config): Promise<number> {
     worker.on('message', relay(worker));
   };
   for (let i = 0; i < config.workers; i++) fork();
+  let listening = 0;
   cluster.on('exit', (worker, code) => {
     if (isStopping) return;
+    if (listening < config.workers) {
+      // A worker that dies before every worker listens (port taken, bad address) would die again.
+      console.error(`A worker could not start (exit code ${code}); stopping.`);
+      isStopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      process.exit(1);
+    }
     console.error(`worker ${worker.process.pid} exited (${code}); starting another`);
     fork();
   });
-  let listening = 0;
   cluster.on('listening', () => {
     if (++listening === config.workers)
       console.log(

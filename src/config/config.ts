@@ -28,21 +28,18 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL (leave it unset for SQLite)')
     .optional(),
   BROADSHEET_URL: z
-    .url({ message: 'must be an absolute http(s) URL such as https://news.example' })
-    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    .string()
+    .refine(
+      (u) => /^https?:\/\/[^/\s]+/.test(u) && URL.canParse(u),
+      'must be an absolute http(s) URL such as https://news.example',
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   BROADSHEET_PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   BROADSHEET_WORKERS: z
-    .union([
-      z.literal('auto'),
-      z.coerce
-        .number()
-        .int('must be a whole number')
-        .min(1, 'must be 1 or more')
-        .max(64, 'must be 64 or less'),
-    ])
-    .default(1),
+    .string()
+    .regex(/^(auto|[1-9][0-9]?)$/, 'must be auto or a number of processes from 1 to 99')
+    .default('1'),
 });
 
 export class ConfigError extends Error {
@@ -71,6 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteUrl: (e.BROADSHEET_URL ?? `http://${publicHost}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     pageCacheEntries: e.BROADSHEET_PAGE_CACHE_ENTRIES,
-    workers: e.BROADSHEET_WORKERS === 'auto' ? availableParallelism() : e.BROADSHEET_WORKERS,
+    workers: e.BROADSHEET_WORKERS === 'auto' ? availableParallelism() : Number(e.BROADSHEET_WORKERS),
   };
 }

@@ -104,6 +104,8 @@ export interface PromotionRecord {
 
 /** Which posts a query may return: the access rule, expressed as data the repository turns into SQL. */
 export interface PostFilter {
+  /** Of a set of translations, keep only the version in this language (when it passes the filter). */
+  preferredLanguage?: string;
   ids?: string[];
   types?: PostType[];
   statuses?: PostStatus[];

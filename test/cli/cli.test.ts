@@ -66,6 +66,34 @@ describe('the broadsheet command', () => {
       assert.match(result.stdout, new RegExp(`^  ${command}`, 'm'));
   });
 
+  test('--help after a command shows the usage; an unknown option is one clear line', () => {
+    const help = runCli(['start', '--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: broadsheet/);
+    const bad = runCli(['init', '--bogus']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /^Unknown option '--bogus'/);
+    assert.doesNotMatch(bad.stderr, /\s+at /, 'no stack trace');
+  });
+
+  test('a port in use is explained, without a stack trace', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const result = runCli(['start'], {
+        BROADSHEET_DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_LEVEL: 'silent',
+      });
+      assert.equal(result.status, 1);
+      assert.match(result.stderr, new RegExp(`Port ${port} on 127.0.0.1 is already in use`));
+      assert.doesNotMatch(result.stderr, /\s+at /);
+    } finally {
+      blocker.close();
+    }
+  });
+
   test('an unknown command fails with the usage', () => {
     const result = runCli(['frobnicate']);
     assert.equal(result.status, 2);

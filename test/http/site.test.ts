@@ -144,6 +144,26 @@ for (const dialect of dialects) {
       assert.equal((await t.get('/author/nobody/')).statusCode, 404);
     });
 
+    test('the home page lists one version of a translated story, and pages never repeat a post', async () => {
+      const home = (await t.get('/')).body;
+      assert.doesNotMatch(
+        home,
+        /href="\/overgrep-i-brennadalen\/"/,
+        'the Norwegian version of the lead is not listed',
+      );
+      assert.equal((await t.get('/overgrep-i-brennadalen/')).statusCode, 200);
+      const links = (body: string) =>
+        [...body.matchAll(/<h[23] class="teaser-title"><a href="([^"]+)"/g)].map((m) => m[1]);
+      const first = links((await t.get('/')).body);
+      const second = links((await t.get('/page/2/')).body);
+      assert.ok(second.length > 0);
+      assert.deepEqual(
+        first.filter((l) => second.includes(l)),
+        [],
+        'no post on both pages',
+      );
+    });
+
     test('a path without its trailing slash redirects, but never to another host', async () => {
       const res = await t.get('/about?x=1');
       assert.equal(res.statusCode, 301);

@@ -22,6 +22,8 @@ export interface PostListQuery {
   authorId?: string;
   language?: string;
   excludeIds?: string[];
+  /** Show one version of translated posts: the one in this language where there is one. */
+  preferredLanguage?: string;
   /** Lists default to teasers (no body); feeds ask for 'reader'. */
   projection?: PostProjection;
 }
@@ -36,6 +38,7 @@ function listFilter(query: PostListQuery): PostFilter {
     ...(query.authorId ? { authorId: query.authorId } : {}),
     ...(query.language ? { language: query.language } : {}),
     ...(query.excludeIds ? { excludeIds: query.excludeIds } : {}),
+    ...(query.preferredLanguage ? { preferredLanguage: query.preferredLanguage } : {}),
   };
 }
 

@@ -46,11 +46,13 @@ const promotionsFor = (env: SiteEnv, language: string) =>
 
 export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage | null> {
   const source = await loadChrome(env);
-  const lead = page === 1 ? await getLeadPost(env.ctx, visitor) : undefined;
+  // The lead is left out of every page of the list, so page 2 starts where page 1 ended.
+  const lead = await getLeadPost(env.ctx, visitor);
   const list = await listPosts(env.ctx, {
     viewer: visitor,
     page,
     limit: postsPerPage,
+    preferredLanguage: source.settings.defaultLanguage,
     ...(lead ? { excludeIds: [lead.id] } : {}),
   });
   if (page > list.pagination.pages) return null;

@@ -122,6 +122,25 @@ function toSourceRecord(row: PostSourceRow): SourceRecord {
   };
 }
 
+function preferLanguage(query: PostQuery, language: string, statuses: string[] | undefined): PostQuery {
+  return query.where((eb) =>
+    eb.or([
+      eb('posts.language', '=', language),
+      eb('posts.translation_group', 'is', null),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('posts as version')
+            .select('version.id')
+            .whereRef('version.translation_group', '=', 'posts.translation_group')
+            .where('version.language', '=', language)
+            .$if(statuses !== undefined, (sub) => sub.where('version.status', 'in', statuses!)),
+        ),
+      ),
+    ]),
+  );
+}
+
 function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
   let q = query;
   if (filter.ids)
@@ -130,6 +149,7 @@ function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
   if (filter.statuses) q = q.where('posts.status', 'in', filter.statuses);
   if (filter.language) q = q.where('posts.language', '=', filter.language);
   if (filter.slug !== undefined) q = q.where('posts.slug', '=', filter.slug);
+  if (filter.preferredLanguage) q = preferLanguage(q, filter.preferredLanguage, filter.statuses);
   if (filter.isFeatured !== undefined) q = q.where('posts.is_featured', '=', filter.isFeatured ? 1 : 0);
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('posts.id', 'not in', filter.excludeIds);
   if (filter.tagId) {
