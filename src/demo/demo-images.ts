@@ -11,7 +11,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#2b3a4a', '#6b7f6a', '#e0b872'],
     alt: 'Illustration: a pale road winding through a valley between layers of dark hills under a low sun',
     caption: 'The road into the Brenna Valley from Orsava, where brigade checkpoints now control access.',
-    credit: 'Photo: Arne Vik / Nordlys Agency',
+    credit: 'Illustration: Arne Vik / Nordlys Agency',
   },
   {
     key: 'brenna-witness-statements',
@@ -31,7 +31,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#24323f', '#8fa7b3', '#f2c14e'],
     alt: 'Illustration: stylised head-and-shoulders silhouette against a blue-grey background',
     caption: 'Ragnhild Sæther Brekke, editor of The Skerry Review.',
-    credit: 'Photo: Ingrid Lunde / Broadsheet demo',
+    credit: 'Illustration: Ingrid Lunde / Broadsheet demo',
   },
   {
     key: 'book-quiet-border',
@@ -63,7 +63,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#2e2a26', '#d8d2c4', '#3d6e8f'],
     alt: 'Illustration: pages of a draft agreement spread across a dark table, with a blue stamp',
     caption: 'A draft text from the last round of talks in Lindhamn, which ended without agreement.',
-    credit: 'Photo: Mats Horvei / Nordlys Agency',
+    credit: 'Illustration: Mats Horvei / Nordlys Agency',
   },
   {
     key: 'media-law-protest',
@@ -73,7 +73,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#3a4a5c', '#a7b4bf', '#e8d44d'],
     alt: 'Illustration: a dense crowd of silhouetted figures holding up yellow placards',
     caption: 'Journalists and readers gathered outside parliament on the evening of the vote.',
-    credit: 'Photo: Leyla Barzani / Calder Images',
+    credit: 'Illustration: Leyla Barzani / Calder Images',
   },
   {
     key: 'orsava-volunteers',
@@ -83,7 +83,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#463a33', '#c7a98b', '#f0e6d2'],
     alt: 'Illustration: rows of figures in warm brown tones, seen from behind, a few holding up pale sheets',
     caption: 'Families attend a weekly meeting where volunteers update the register of the missing.',
-    credit: 'Photo: Arne Vik / Nordlys Agency',
+    credit: 'Illustration: Arne Vik / Nordlys Agency',
   },
   {
     key: 'grain-fields',
@@ -93,7 +93,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#5d7a94', '#b89b4c', '#f6e3a1'],
     alt: 'Illustration: striped golden fields rolling towards blue hills under a hazy sky',
     caption: 'Wheat fields in eastern Estavia, where much of the harvest now passes through brigade hands.',
-    credit: 'Photo: Ingrid Lunde / Broadsheet demo',
+    credit: 'Illustration: Ingrid Lunde / Broadsheet demo',
   },
   {
     key: 'vesterhavn-harbour',
@@ -103,7 +103,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#1d2b3a', '#4f6d8a', '#f5b85c'],
     alt: 'Illustration: a harbour town skyline at dusk, lit windows reflected in dark water',
     caption: 'Vesterhavn’s north quay, where a new freezing plant opened two years ago.',
-    credit: 'Photo: Mats Horvei / Nordlys Agency',
+    credit: 'Illustration: Mats Horvei / Nordlys Agency',
   },
   {
     key: 'sorvik-breakwater',
@@ -113,7 +113,7 @@ export const demoImages: DemoImage[] = [
     palette: ['#3c4c58', '#7a8f99', '#dfe7ea'],
     alt: 'Illustration: grey headlands above a cold sea under a pale, overcast sky',
     caption: 'The coast at Sørvik, a week after the January storm broke the breakwater.',
-    credit: 'Photo: Ingrid Lunde / Broadsheet demo',
+    credit: 'Illustration: Ingrid Lunde / Broadsheet demo',
   },
   {
     key: 'newsroom-windows',

@@ -77,6 +77,8 @@ export interface DemoPost {
   authors: string[] /* author slugs, ordered */;
   tags: string[] /* tag slugs, first = primary */;
   featuredImage?: string /* image key */;
+  /** Alt, caption and credit for this post's use of the featured image (e.g. in its own language). */
+  featuredImageText?: { alt: string; caption: string; credit: string };
   body: DemoDoc;
   sources: DemoSource[];
   publishedDaysAgo: number;

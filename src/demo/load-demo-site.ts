@@ -84,7 +84,9 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
       metaDescription: post.metaDescription ?? null,
       authorIds: post.authors.map((slug) => authorIds.get(slug)!).filter(Boolean),
       tagIds: post.tags.map((slug) => tagIds.get(slug)!).filter(Boolean),
-      featuredImage: post.featuredImage ? { mediaId: mediaIds.get(post.featuredImage)! } : null,
+      featuredImage: post.featuredImage
+        ? { mediaId: mediaIds.get(post.featuredImage)!, ...post.featuredImageText }
+        : null,
       body: toDocument(post.body, mediaIds),
       sources: post.sources,
       ...(post.translationOf ? { translationOf: postIds.get(post.translationOf)! } : {}),

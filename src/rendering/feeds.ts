@@ -15,6 +15,10 @@ export interface FeedSpec {
   pagePath: string;
   posts: PostView[];
   publicPath: PublicPath;
+  /** Words for the sources list in the feed's language. */
+  labels: { sources: string; accordingTo: string; readFullArticle: string };
+  /** The feed's update time when it has no posts. */
+  now: string;
 }
 
 export const feedContentTypes: Record<FeedFormat, string> = {
@@ -43,19 +47,35 @@ interface FeedItem {
   tags: { name: string; url: string; slug: string }[];
 }
 
+/** The featured image with its caption and credit, as the web page shows it. */
+function featureFigure(url: string, picture: NonNullable<PostView['featuredImage']>): string {
+  const caption = [picture.caption, picture.credit].filter(Boolean).map(escapeHtml).join(' ');
+  const figcaption = caption ? `<figcaption>${caption}</figcaption>` : '';
+  return `<figure><img src="${escapeHtml(url)}" alt="${escapeHtml(picture.alt)}">${figcaption}</figure>`;
+}
+
+/** The post's cited sources, so a feed reader sees where the reporting comes from. */
+function sourcesHtml(post: PostView, labels: FeedSpec['labels']): string {
+  if (post.sources.length === 0) return '';
+  const items = post.sources.map((s) => {
+    const title = s.title ? ` (${escapeHtml(s.title)})` : '';
+    const note = s.note ? `<br>${escapeHtml(s.note)}` : '';
+    const link = `<a href="${escapeHtml(s.url)}">${escapeHtml(labels.readFullArticle)}</a>`;
+    return `<li>${escapeHtml(labels.accordingTo)} <cite>${escapeHtml(s.publisher)}</cite> — ${link}${title}${note}</li>`;
+  });
+  return `<h2>${escapeHtml(labels.sources)}</h2><ul>${items.join('')}</ul>`;
+}
+
 function toItem(post: PostView, spec: FeedSpec): FeedItem {
   const image = post.featuredImage
     ? largestImageUrl(post.featuredImage, spec.siteUrl, spec.publicPath)
     : null;
-  const figure =
-    image && post.featuredImage
-      ? `<p><img src="${escapeHtml(image)}" alt="${escapeHtml(post.featuredImage.alt)}"></p>`
-      : '';
+  const figure = image && post.featuredImage ? featureFigure(image, post.featuredImage) : '';
   return {
     url: `${spec.siteUrl}/${encodeURIComponent(post.slug)}/`,
     title: post.title,
     summary: post.excerpt || post.standfirst,
-    contentHtml: figure + absolutizeHtml(post.bodyHtml, spec.siteUrl),
+    contentHtml: figure + absolutizeHtml(post.bodyHtml, spec.siteUrl) + sourcesHtml(post, spec.labels),
     image,
     published: post.publishedAt ?? post.createdAt,
     updated: post.updatedAt,
@@ -173,10 +193,9 @@ function jsonFeed(spec: FeedSpec, items: FeedItem[]): string {
 /** RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a list of posts, with full content and absolute links. */
 export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
   const items = spec.posts.map((p) => toItem(p, spec));
-  const updated = items.reduce(
-    (latest, i) => (i.updated > latest ? i.updated : latest),
-    new Date(0).toISOString(),
-  );
+  const updated = items.length
+    ? items.reduce((latest, i) => (i.updated > latest ? i.updated : latest), '')
+    : spec.now;
   if (format === 'rss') return rss(spec, items, updated);
   if (format === 'atom') return atom(spec, items, updated);
   return jsonFeed(spec, items);

@@ -275,11 +275,7 @@ for (const dialect of dialects) {
         sourceText('source-title'),
         stored.sourceTitle ? `(${stored.sourceTitle})` : undefined,
       );
-      same(
-        'source note',
-        sourceText('source-note'),
-        stored.sourceNote ? `: ${stored.sourceNote}` : undefined,
-      );
+      same('source note', sourceText('source-note'), stored.sourceNote || undefined);
       same('kicker tag', textOf(select(one('p', 'kicker'), 'a')[0]), tagName);
       same('tag list', select(one('nav', 'post-tags'), 'a').map(textOf).join('|'), tagName);
       const postBody = one('div', 'post-body');

@@ -56,7 +56,7 @@ for (const dialect of dialects) {
       assert.match(page, /<time datetime="\d{4}-\d\d-\d\dT/);
       assert.match(
         page,
-        /<figure class="feature-image"><picture>.*<\/picture><figcaption>.*class="credit">Photo: Arne Vik \/ Nordlys Agency</s,
+        /<figure class="feature-image"><picture>.*<\/picture><figcaption>.*class="credit">Illustration: Arne Vik \/ Nordlys Agency</s,
       );
       assert.match(page, /<source type="image\/avif" srcset="[^"]+ 480w/);
       assert.match(page, /<source type="image\/webp"/);
@@ -220,6 +220,35 @@ for (const dialect of dialects) {
       const rss = (await t.get('/rss.xml')).body;
       assert.ok(!/src="\/media/.test(rss), 'feed content uses absolute image URLs');
       assert.equal((await t.get('/tag/no-such-tag/rss.xml')).statusCode, 404);
+    });
+
+    test('feed items carry the image caption and credit and the sources; feeds speak their language', async () => {
+      const rss = (await t.get('/rss.xml')).body;
+      const item = (feed: string) =>
+        feed.split('<item>').find((i) => i.includes(`<link>https://news.example${lead}</link>`))!;
+      const leadItem = item(rss);
+      assert.match(leadItem, /Illustration: Arne Vik \/ Nordlys Agency/);
+      assert.match(
+        leadItem,
+        /According to &lt;cite&gt;The Northern Ledger&lt;\/cite&gt; — &lt;a href=&quot;https:\/\/northernledger\.example/,
+      );
+      const json = JSON.parse((await t.get('/feed.json')).body) as {
+        items: { url: string; content_html: string }[];
+      };
+      const jsonItem = json.items.find((i) => i.url.endsWith(lead))!;
+      assert.match(jsonItem.content_html, /<h2>Sources<\/h2>/);
+      const nb = (await t.get('/tag/menneskerettigheter/rss.xml')).body;
+      assert.match(nb, /<language>nb<\/language>/);
+      assert.match(nb, /Les hele artikkelen/);
+      assert.match(nb, /overgrep-i-brennadalen/);
+      assert.equal((await t.get('/rss/')).statusCode, 200, 'the feed address Ghost sites use');
+      assert.equal((await t.get('/feed/')).statusCode, 200, 'the feed address WordPress sites use');
+    });
+
+    test('a post cannot take a path the site uses itself', async () => {
+      const id = await createPost(t.site.ctx, { title: 'RSS', status: 'published' });
+      assert.equal((await t.site.ctx.repos.posts.findById(id))!.slug, 'rss-2');
+      await assert.rejects(updatePost(t.site.ctx, id, { slug: 'tag' }), /already used/);
     });
 
     test('sitemap has every public URL with lastmod and images; robots points to it', async () => {

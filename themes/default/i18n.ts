@@ -31,6 +31,8 @@ export interface ThemeStrings {
   kindsPlural: Record<'topic' | 'person' | 'organisation' | 'place', string>;
   poweredBy: string;
   languageName: string;
+  /** Open Graph locale, e.g. en_GB. */
+  ogLocale: string;
 }
 
 const en: ThemeStrings = {
@@ -62,9 +64,10 @@ const en: ThemeStrings = {
   feeds: 'Feeds',
   promoted: 'From the publisher',
   kinds: { topic: 'Topic', person: 'Person', organisation: 'Organisation', place: 'Place' },
-  kindsPlural: { topic: 'Topics', person: 'People', organisation: 'Organisations', place: 'Places' },
+  kindsPlural: { topic: 'Subjects', person: 'People', organisation: 'Organisations', place: 'Places' },
   poweredBy: 'Published with Broadsheet',
   languageName: 'English',
+  ogLocale: 'en_GB',
 };
 
 const nb: ThemeStrings = {
@@ -96,9 +99,10 @@ const nb: ThemeStrings = {
   feeds: 'Nyhetsstrømmer',
   promoted: 'Fra utgiveren',
   kinds: { topic: 'Emne', person: 'Person', organisation: 'Organisasjon', place: 'Sted' },
-  kindsPlural: { topic: 'Emner', person: 'Personer', organisation: 'Organisasjoner', place: 'Steder' },
+  kindsPlural: { topic: 'Temaer', person: 'Personer', organisation: 'Organisasjoner', place: 'Steder' },
   poweredBy: 'Publisert med Broadsheet',
   languageName: 'Norsk',
+  ogLocale: 'nb_NO',
 };
 
 const catalogue: Record<string, ThemeStrings> = { en, nb, no: nb, nn: nb };

@@ -32,7 +32,7 @@ export const countingTheMissing: DemoPost = {
       'orsava-volunteers',
       'Illustration: rows of figures in warm brown tones, seen from behind, a few holding up pale sheets',
       'Families attend a weekly meeting in Orsava where volunteers read out updates to the register.',
-      'Photo: Arne Vik / Nordlys Agency',
+      'Illustration: Arne Vik / Nordlys Agency',
     ),
     h2('Why it matters to reporting'),
     p(

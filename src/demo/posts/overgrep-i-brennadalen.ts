@@ -17,6 +17,11 @@ export const overgrepIBrennadalen: DemoPost = {
   authors: ['tomas-alden', 'ragnhild-saether-brekke'],
   tags: ['menneskerettigheter', 'brenna-valley', 'davor-kessan', 'northern-shield-brigade', 'estavia'],
   featuredImage: 'brenna-valley-road',
+  featuredImageText: {
+    alt: 'Illustrasjon: en blek vei som slynger seg gjennom en dal mellom mørke åser under en lav sol',
+    caption: 'Veien inn i Brennadalen fra Orsava, der brigadens kontrollposter nå styrer all ferdsel.',
+    credit: 'Illustrasjon: Arne Vik / Nordlys Agency',
+  },
   publishedDaysAgo: 1,
   body: doc(
     p(

@@ -3,7 +3,7 @@ import { picturesById, toPicture } from '../media/picture.js';
 import type { PostRecord, Repositories, SourceRecord } from '../ports.js';
 import { DomainError, notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { slugify, uniqueSlug } from '../shared/slug.js';
+import { isReservedPath, slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 import { emptyDocument, figureMediaIds, type EditorDocument } from './editor-document.js';
 import {
@@ -116,11 +116,13 @@ async function applyFields(
     if (f[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = f[key];
   if (f.slug !== undefined || !current.slug) {
     const wanted = f.slug || slugify(next.title) || 'untitled';
-    if (f.slug && (await repos.posts.isSlugTaken(f.slug, current.id)))
+    const isTaken = async (slug: string) =>
+      isReservedPath(slug) || (await repos.posts.isSlugTaken(slug, current.id));
+    if (f.slug && (await isTaken(f.slug)))
       throw new DomainError('CONFLICT', `The slug "${f.slug}" is already used`, [
         { property: 'slug', message: 'already used' },
       ]);
-    next.slug = f.slug ? wanted : await uniqueSlug(wanted, (s) => repos.posts.isSlugTaken(s, current.id));
+    next.slug = f.slug ? wanted : await uniqueSlug(wanted, isTaken);
   }
   if (f.body !== undefined) await applyBody(ctx, repos, next, f.body);
   if (f.featuredImage !== undefined) await applyFeaturedImage(repos, next, f.featuredImage);

@@ -55,3 +55,21 @@ export async function uniqueSlug(base: string, isTaken: (slug: string) => Promis
     if (!(await isTaken(candidate))) return candidate;
   }
 }
+
+/** First path segments the site uses itself; a post or page slug may not take one. */
+const reservedPaths = new Set([
+  'admin',
+  'assets',
+  'author',
+  'feed',
+  'ghost',
+  'media',
+  'page',
+  'rss',
+  'tag',
+  'topics',
+]);
+
+export function isReservedPath(slug: string): boolean {
+  return reservedPaths.has(slug);
+}

@@ -6,6 +6,7 @@ import { feedContentTypes, renderFeed, type FeedFormat } from '../../rendering/f
 import { renderSitemap, type SitemapEntry } from '../../rendering/sitemap.js';
 import type { RenderedPage } from '../page-cache.js';
 import type { SiteEnv } from './site-env.js';
+import { stringsFor } from '../../../themes/default/i18n.js';
 
 const feedSize = 20;
 const sitemapBatch = 500;
@@ -22,10 +23,12 @@ export async function feedDocument(
   let title = settings.title;
   let description = settings.description;
   let path = '/';
+  let language = settings.defaultLanguage;
   if (scope.kind === 'tag') {
     const tag = await env.ctx.repos.tags.findBySlug(scope.slug);
     if (!tag) return null;
     query.tagId = tag.id;
+    language = tag.language ?? language;
     title = `${settings.title}: ${tag.name}`;
     description = tag.description || description;
     path = `/tag/${encodeURIComponent(tag.slug)}/`;
@@ -37,16 +40,19 @@ export async function feedDocument(
     description = author.bio || description;
     path = `/author/${encodeURIComponent(author.slug)}/`;
   }
-  const { posts } = await listPosts(env.ctx, query);
+  const { posts } = await listPosts(env.ctx, { ...query, preferredLanguage: language });
+  const t = stringsFor(language);
   const body = renderFeed(
     {
       title,
       description,
-      language: settings.defaultLanguage,
+      language,
       siteUrl: env.siteUrl,
       pagePath: path,
       posts,
       publicPath: env.publicPath,
+      labels: { sources: t.sources, accordingTo: t.accordingTo, readFullArticle: t.readFullArticle },
+      now: env.ctx.clock.now().toISOString(),
     },
     format,
   );
@@ -84,6 +90,7 @@ export async function sitemapDocument(env: SiteEnv): Promise<RenderedPage> {
   const newest = await env.ctx.repos.posts.lastUpdatedAt({ statuses: ['published'] });
   const entries: SitemapEntry[] = [
     { path: '/', lastmod: newest, images: [] },
+    { path: '/topics/', lastmod: null, images: [] },
     ...posts,
     ...pages,
     ...tags.map((t) => ({ path: `/tag/${encodeURIComponent(t.slug)}/`, lastmod: t.updatedAt, images: [] })),

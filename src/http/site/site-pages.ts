@@ -122,10 +122,16 @@ export async function postPage(env: SiteEnv, slug: string): Promise<RenderedPage
 export async function tagPage(env: SiteEnv, slug: string, page: number): Promise<RenderedPage | null> {
   const tag = await env.ctx.repos.tags.findBySlug(slug);
   if (!tag) return null;
-  const list = await listPosts(env.ctx, { viewer: visitor, page, limit: postsPerPage, tagId: tag.id });
-  if (page > list.pagination.pages) return null;
   const source = await loadChrome(env);
   const language = tag.language ?? source.settings.defaultLanguage;
+  const list = await listPosts(env.ctx, {
+    viewer: visitor,
+    page,
+    limit: postsPerPage,
+    tagId: tag.id,
+    preferredLanguage: language,
+  });
+  if (page > list.pagination.pages) return null;
   const t = stringsFor(language);
   const base = tagPath(tag);
   const frame = frameFor(source, language, {
@@ -151,10 +157,16 @@ export async function tagPage(env: SiteEnv, slug: string, page: number): Promise
 export async function authorPage(env: SiteEnv, slug: string, page: number): Promise<RenderedPage | null> {
   const author = await env.ctx.repos.staff.findBySlug(slug);
   if (!author) return null;
-  const list = await listPosts(env.ctx, { viewer: visitor, page, limit: postsPerPage, authorId: author.id });
-  if (page > list.pagination.pages) return null;
   const source = await loadChrome(env);
   const language = source.settings.defaultLanguage;
+  const list = await listPosts(env.ctx, {
+    viewer: visitor,
+    page,
+    limit: postsPerPage,
+    authorId: author.id,
+    preferredLanguage: language,
+  });
+  if (page > list.pagination.pages) return null;
   const t = stringsFor(language);
   const photo = author.photoMediaId ? await env.ctx.repos.media.findById(author.photoMediaId) : undefined;
   const summary = toAuthorSummary(author, new Map(photo ? [[photo.id, photo]] : []));

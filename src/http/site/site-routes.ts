@@ -63,6 +63,9 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
   route('/author/:slug/', (p) => () => authorPage(env, p.slug!, 1));
   route('/author/:slug/page/:n/', (p) => paged(p.n, (n) => () => authorPage(env, p.slug!, n)));
   route('/topics/', () => () => topicsPage(env));
+  // Where Ghost and WordPress sites keep their feeds, so readers' subscriptions survive a move.
+  route('/rss/', () => () => feedDocument(env, { kind: 'site' }, 'rss'));
+  route('/feed/', () => () => feedDocument(env, { kind: 'site' }, 'rss'));
   route('/sitemap.xml', () => () => sitemapDocument(env));
   route('/robots.txt', () => () => robotsDocument(env));
   for (const [file, format] of Object.entries(feedFormats)) {

@@ -4,9 +4,10 @@ import type { PageFrame, PageMeta, SiteChrome } from './view.js';
 const absolute = (chrome: SiteChrome, path: string) =>
   /^https?:\/\//.test(path) ? path : chrome.siteUrl + path;
 
-function socialMeta(chrome: SiteChrome, meta: PageMeta): SafeHtml {
+function socialMeta(chrome: SiteChrome, meta: PageMeta, locale: string): SafeHtml {
   const url = meta.canonicalUrl ?? absolute(chrome, meta.canonicalPath);
   return html`<meta property="og:site_name" content="${chrome.title}" />
+    <meta property="og:locale" content="${locale}" />
     <meta property="og:type" content="${meta.ogType}" />
     <meta property="og:title" content="${meta.ogTitle ?? meta.title}" />
     <meta property="og:description" content="${meta.ogDescription ?? meta.description}" />
@@ -60,7 +61,7 @@ function head(frame: PageFrame): SafeHtml {
     )}
     <link rel="stylesheet" href="${chrome.stylesheetPath}" />
     <link rel="icon" href="data:," />
-    ${socialMeta(chrome, meta)}${
+    ${socialMeta(chrome, meta, frame.t.ogLocale)}${
       meta.jsonLd
         ? html`<script type="application/ld+json">
             ${jsonForScript(meta.jsonLd)}

@@ -2,7 +2,7 @@ import type { AuthorSummary, PostView, TagSummary } from '../../../src/domain/po
 import type { PromotionView } from '../../../src/domain/promos/promotions.js';
 import { html, type SafeHtml } from '../../../src/rendering/html.js';
 import { renderFigcaption, renderPicture, type PublicPath } from '../../../src/rendering/picture.js';
-import { formatDate, type ThemeStrings } from '../i18n.js';
+import { formatDate, stringsFor, type ThemeStrings } from '../i18n.js';
 
 export const postPath = (post: { slug: string }) => `/${encodeURIComponent(post.slug)}/`;
 export const tagPath = (tag: { slug: string }) => `/tag/${encodeURIComponent(tag.slug)}/`;
@@ -52,7 +52,7 @@ export function renderTeaser(post: PostView, o: TeaserOptions): SafeHtml {
       ${heading}
       ${post.standfirst || post.excerpt ? html`<p class="teaser-excerpt">${post.excerpt || post.standfirst}</p>` : ''}
       <p class="meta">
-        ${authorLinks(post.authors, o.t)}${post.authors.length ? ' · ' : ''}${dateLine(post.publishedAt, post.language)}
+        ${authorLinks(post.authors, stringsFor(post.language))}${post.authors.length ? ' · ' : ''}${dateLine(post.publishedAt, post.language)}
       </p>
     </div>
   </article>`;
@@ -67,23 +67,18 @@ export function renderFeatureImage(post: PostView, publicPath: PublicPath): Safe
 }
 
 /** "According to The Ledger — Read the full article": one line per cited source. */
+/** "According to The Ledger — Read the full article": one line per cited source, then what was taken from it. */
 export function renderSources(post: PostView, t: ThemeStrings): SafeHtml | '' {
   if (post.sources.length === 0) return '';
-  return html`<section class="sources" aria-labelledby="sources-heading">
-    <h2 id="sources-heading">${t.sources}</h2>
-    <ol>
-      ${post.sources.map(
-        (s) =>
-          html`<li class="source">
-            <span class="source-publisher">${t.accordingTo} <cite>${s.publisher}</cite></span
-            >${s.note ? html`<span class="source-note">: ${s.note}</span>` : ''} —
-            <a href="${s.url}" rel="noopener noreferrer external"
-              >${t.readFullArticle}<span class="visually-hidden">: ${s.title || s.publisher}</span></a
-            >${s.title ? html` <span class="source-title">(${s.title})</span>` : ''}
-          </li>`,
-      )}
-    </ol>
-  </section>`;
+  const item = (s: PostView['sources'][number]) => {
+    const publisher = html`<span class="source-publisher">${t.accordingTo} <cite>${s.publisher}</cite></span>`;
+    const hidden = html`<span class="visually-hidden">: ${s.title || s.publisher}</span>`;
+    const link = html`<a href="${s.url}" rel="noopener external">${t.readFullArticle}${hidden}</a>`;
+    const title = s.title ? html` <span class="source-title">(${s.title})</span>` : '';
+    const note = s.note ? html`<span class="source-note">${s.note}</span>` : '';
+    return html`<li class="source">${publisher} — ${link}${title}${note}</li>`;
+  };
+  return html`<section class="sources" aria-labelledby="sources-heading"><h2 id="sources-heading">${t.sources}</h2><ol>${post.sources.map(item)}</ol></section>`;
 }
 
 export function renderTagList(tags: TagSummary[], t: ThemeStrings): SafeHtml | '' {
