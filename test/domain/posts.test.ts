@@ -282,3 +282,27 @@ for (const dialect of dialects) {
     });
   });
 }
+
+test('a post in another language is related through shared tags even when no word is shared', async () => {
+  const { mostSimilar } = await import('../../src/domain/posts/similarity.js');
+  // Each word ten times, as in a long article: the words alone would outweigh any tag.
+  const words = (prefix: string) => Array.from({ length: 1000 }, (_, i) => `${prefix}${i % 100}`);
+  const doc = (id: string, language: string, prefix: string, labels: string[], group?: string) => ({
+    id,
+    language,
+    fields: [{ terms: words(prefix), weight: 1 }],
+    labels,
+    ...(group ? { group } : {}),
+  });
+  const matches = mostSimilar(
+    [doc('en', 'en', 'english', ['war']), doc('nb', 'nb', 'norsk', ['war']), doc('other', 'en', 'opera', [])],
+    3,
+  );
+  assert.deepEqual(
+    matches.get('nb')?.map((m) => m.id),
+    ['en'],
+  );
+  assert.deepEqual(matches.get('other'), []);
+  const translations = mostSimilar([doc('a', 'en', 'same', [], 'g'), doc('b', 'nb', 'same', [], 'g')], 3);
+  assert.deepEqual(translations.get('a'), [], 'translations of one story are not related to each other');
+});

@@ -35,11 +35,12 @@ async function similarityDocuments(ctx: DomainContext): Promise<SimilarityDocume
       docs.push({
         id: post.id,
         language: post.language,
+        group: post.translationGroup,
         fields: [
           { terms: tokenize(`${post.title} ${post.standfirst}`), weight: 3 },
           { terms: tokenize(post.bodyText), weight: 1 },
-          { terms: (tagIds.get(post.id) ?? []).map((id) => `#tag:${id}`), weight: 4 },
         ],
+        labels: tagIds.get(post.id) ?? [],
       });
     }
     if (posts.length < batchSize) return docs;

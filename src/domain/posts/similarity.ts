@@ -19,9 +19,16 @@ export function tokenize(text: string): string[] {
 export interface SimilarityDocument {
   id: string;
   language: string;
-  /** Weighted terms: a term appearing in several weighted fields is counted with each weight. */
+  /** Documents in one group (translations of one story) are never matched with each other. */
+  group?: string | null;
+  /** Weighted words: a word appearing in several weighted fields is counted with each weight. */
   fields: { terms: string[]; weight: number }[];
+  /** Labels such as tags: compared as sets, so they relate documents that share no words. */
+  labels: string[];
 }
+
+/** How much shared labels count beside the text: a full label overlap weighs like a strong text match. */
+const labelWeight = 0.5;
 
 export interface SimilarityMatch {
   id: string;
@@ -56,40 +63,77 @@ function tfidfVectors(docs: SimilarityDocument[], maxTerms: number): Map<string,
   return vectors;
 }
 
+function invertedIndex<T>(
+  entries: Iterable<[string, Iterable<[string, T]>]>,
+): Map<string, { id: string; value: T }[]> {
+  const postings = new Map<string, { id: string; value: T }[]>();
+  for (const [id, terms] of entries)
+    for (const [term, value] of terms) {
+      const list = postings.get(term) ?? [];
+      list.push({ id, value });
+      postings.set(term, list);
+    }
+  return postings;
+}
+
+/** Cosine similarity of every pair of vectors that share a term, through an inverted index. */
+function textScores(vectors: Map<string, Vector>): Map<string, Map<string, number>> {
+  const postings = invertedIndex<number>(vectors);
+  const scores = new Map<string, Map<string, number>>();
+  for (const [id, vector] of vectors) {
+    const own = new Map<string, number>();
+    for (const [term, weight] of vector)
+      for (const other of postings.get(term)!)
+        own.set(other.id, (own.get(other.id) ?? 0) + weight * other.value);
+    scores.set(id, own);
+  }
+  return scores;
+}
+
+/** Jaccard overlap of label sets, added to the text scores. */
+function addLabelScores(docs: SimilarityDocument[], scores: Map<string, Map<string, number>>): void {
+  const labels = new Map(docs.map((d) => [d.id, new Set(d.labels)]));
+  const postings = invertedIndex(
+    docs.map((d) => [d.id, d.labels.map((l) => [l, true] as [string, boolean])]),
+  );
+  for (const doc of docs) {
+    const own = scores.get(doc.id)!;
+    const candidates = new Set(doc.labels.flatMap((l) => postings.get(l)!.map((p) => p.id)));
+    for (const other of candidates) {
+      const theirs = labels.get(other)!;
+      const shared = doc.labels.filter((l) => theirs.has(l)).length;
+      const union = new Set([...doc.labels, ...theirs]).size;
+      own.set(other, (own.get(other) ?? 0) + (labelWeight * shared) / union);
+    }
+  }
+}
+
 /**
- * For each document, the most similar others by cosine similarity of TF-IDF vectors (each cut to its
- * strongest terms, and compared through an inverted index so large sites stay fast). Documents in
- * another language score half.
+ * For each document, the most similar others: cosine similarity of TF-IDF word vectors (each cut to
+ * its strongest words) plus the overlap of labels, compared through inverted indexes so large sites
+ * stay fast. Documents in another language score half; translations of the same story are skipped.
  */
 export function mostSimilar(
   docs: SimilarityDocument[],
   perDocument: number,
   maxTerms = 60,
 ): Map<string, SimilarityMatch[]> {
-  const vectors = tfidfVectors(docs, maxTerms);
-  const postings = new Map<string, { id: string; weight: number }[]>();
-  for (const [id, vector] of vectors)
-    for (const [term, weight] of vector) {
-      const list = postings.get(term) ?? [];
-      list.push({ id, weight });
-      postings.set(term, list);
-    }
-  const language = new Map(docs.map((d) => [d.id, d.language]));
+  const scores = textScores(tfidfVectors(docs, maxTerms));
+  addLabelScores(docs, scores);
+  const byId = new Map(docs.map((d) => [d.id, d]));
   const result = new Map<string, SimilarityMatch[]>();
-  for (const [id, vector] of vectors) {
-    const scores = new Map<string, number>();
-    for (const [term, weight] of vector)
-      for (const other of postings.get(term)!)
-        if (other.id !== id) scores.set(other.id, (scores.get(other.id) ?? 0) + weight * other.weight);
-    const ranked = [...scores]
+  for (const doc of docs) {
+    const isSameStory = (other: SimilarityDocument) => !!doc.group && doc.group === other.group;
+    const ranked = [...scores.get(doc.id)!]
+      .filter(([other]) => other !== doc.id && !isSameStory(byId.get(other)!))
       .map(([other, score]) => ({
         id: other,
-        score: language.get(other) === language.get(id) ? score : score / 2,
+        score: byId.get(other)!.language === doc.language ? score : score / 2,
       }))
       .filter((m) => m.score > 0.01)
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
       .slice(0, perDocument);
-    result.set(id, ranked);
+    result.set(doc.id, ranked);
   }
   return result;
 }
