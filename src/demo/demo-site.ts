@@ -181,6 +181,7 @@ export const demoSite: DemoSite = {
       'Independent news and commentary from the Calder Sea coast: conflict, human rights, press freedom and the economics of small places.',
     languages: ['en', 'nb'],
     defaultLanguage: 'en',
+    timezone: 'Europe/Oslo',
     navigation: [
       { label: 'Home', url: '/' },
       { label: 'Estavia', url: '/tag/estavia/' },

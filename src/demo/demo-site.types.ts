@@ -102,6 +102,8 @@ export interface DemoSite {
     description: string;
     languages: string[];
     defaultLanguage: string;
+    /** IANA time zone the newsroom works in. */
+    timezone: string;
     navigation: { label: string; url: string }[];
   };
   images: DemoImage[];

@@ -4,6 +4,7 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { loadDemoSite } from '../../src/demo/load-demo-site.js';
 import { updatePost } from '../../src/domain/posts/save-post.js';
 import { createPost } from '../../src/domain/posts/save-post.js';
+import { updateSiteSettings } from '../../src/domain/settings/site-settings.js';
 import { markSiteInitialized } from '../../src/domain/settings/site-state.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
@@ -245,6 +246,21 @@ for (const dialect of dialects) {
       assert.equal((await t.get('/feed/')).statusCode, 200, 'the feed address WordPress sites use');
     });
 
+    test('dates are shown in the site time zone; a bad time zone is refused', async () => {
+      await createPost(t.site.ctx, {
+        title: 'Late night vote',
+        status: 'published',
+        publishedAt: '2026-03-09T23:30:00Z',
+      });
+      const page = (await t.get('/late-night-vote/')).body;
+      assert.match(
+        page,
+        /<time datetime="2026-03-09T23:30:00.000Z">10 March 2026<\/time>/,
+        'Oslo is an hour ahead',
+      );
+      await assert.rejects(updateSiteSettings(t.site.ctx, { timezone: 'Mars/Olympus' }), /time zone/);
+    });
+
     test('a post cannot take a path the site uses itself', async () => {
       const id = await createPost(t.site.ctx, { title: 'RSS', status: 'published' });
       assert.equal((await t.site.ctx.repos.posts.findById(id))!.slug, 'rss-2');
@@ -303,3 +319,19 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('an empty site', () => {
+  test('says nothing is published yet, and its feeds are dated now', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const home = await t.get('/');
+      assert.equal(home.statusCode, 200);
+      assert.match(home.body, /Nothing has been published yet\./);
+      const atom = (await t.get('/atom.xml')).body;
+      const updated = /<updated>([^<]+)<\/updated>/.exec(atom)![1]!;
+      assert.ok(Date.now() - Date.parse(updated) < 60_000, updated);
+    } finally {
+      await t.destroy();
+    }
+  });
+});

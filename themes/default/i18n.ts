@@ -3,6 +3,7 @@ export interface ThemeStrings {
   skipToContent: string;
   mainNavigation: string;
   latest: string;
+  nothingPublished: string;
   leadStory: string;
   by: string;
   and: string;
@@ -39,6 +40,7 @@ const en: ThemeStrings = {
   skipToContent: 'Skip to content',
   mainNavigation: 'Main navigation',
   latest: 'Latest',
+  nothingPublished: 'Nothing has been published yet.',
   leadStory: 'Lead story',
   by: 'By',
   and: 'and',
@@ -74,6 +76,7 @@ const nb: ThemeStrings = {
   skipToContent: 'Gå til innholdet',
   mainNavigation: 'Hovedmeny',
   latest: 'Siste',
+  nothingPublished: 'Ingenting er publisert ennå.',
   leadStory: 'Hovedsak',
   by: 'Av',
   and: 'og',
@@ -113,17 +116,14 @@ export function stringsFor(language: string): ThemeStrings {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "24 November 2026" in the page's language (formatters are cached: building one is costly). */
-export function formatDate(iso: string, language: string): string {
-  let format = dateFormats.get(language);
+/** "24 November 2026" in the page's language and the site's time zone (formatters are cached: building one is costly). */
+export function formatDate(iso: string, language: string, timeZone: string): string {
+  const key = `${language}|${timeZone}`;
+  let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    dateFormats.set(language, format);
+    const locale = language === 'en' ? 'en-GB' : language;
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    dateFormats.set(key, format);
   }
   return format.format(new Date(iso));
 }

@@ -6,6 +6,15 @@ import { parseInput } from '../shared/validate.js';
 
 const navigationItem = z.object({ label: requiredText(100), url: linkUrl });
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const siteSettingsSchema = z.object({
   title: requiredText(150),
   description: text(500),
@@ -13,6 +22,8 @@ export const siteSettingsSchema = z.object({
   languages: z.array(languageCode).min(1, 'must list at least one language').max(20),
   defaultLanguage: languageCode,
   navigation: z.array(navigationItem).max(30),
+  /** IANA time zone for dates on the site, e.g. Europe/Oslo. */
+  timezone: z.string().max(64).refine(isTimeZone, 'must be a time zone such as Europe/Oslo or UTC'),
 });
 
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
@@ -24,6 +35,7 @@ export const defaultSiteSettings: SiteSettings = {
   languages: ['en'],
   defaultLanguage: 'en',
   navigation: [{ label: 'Home', url: '/' }],
+  timezone: 'UTC',
 };
 
 /** Site settings live in the database, one JSON value per key; a missing key takes its default. */

@@ -49,6 +49,7 @@ async function readChrome(env: SiteEnv): Promise<FrameSource> {
       logo: logo ? toPicture(logo) : null,
       stylesheetPath: env.stylesheetPath,
       publicPath: env.publicPath,
+      timeZone: settings.timezone,
     },
   };
 }

@@ -42,7 +42,7 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
             : html`<p class="byline">${authorLinks(post.authors, t)}</p>
                 <p class="dates">
                   ${t.published}
-                  ${dateLine(post.publishedAt, post.language)}${wasUpdated ? html` · ${t.updated} ${dateLine(post.updatedAt, post.language)}` : ''}
+                  ${dateLine(post.publishedAt, post.language, chrome.timeZone)}${wasUpdated ? html` · ${t.updated} ${dateLine(post.updatedAt, post.language, chrome.timeZone)}` : ''}
                 </p>`
         }
         ${m.translations.length ? html`<p class="translations">${t.alsoIn}: ${m.translations.map((tr, i) => html`${i ? ', ' : ''}<a href="${postPath(tr)}" hreflang="${tr.language}" lang="${tr.language}">${stringsFor(tr.language).languageName}</a>`)}</p>` : ''}
@@ -57,7 +57,7 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
         ? html`<section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading">${t.checkAlso}</h2>
             <div class="teaser-grid">
-              ${m.related.map((r) => renderTeaser(r, { publicPath: chrome.publicPath, t, headingLevel: 3 }))}
+              ${m.related.map((r) => renderTeaser(r, { publicPath: chrome.publicPath, timeZone: chrome.timeZone, t, headingLevel: 3 }))}
             </div>
           </section>`
         : ''
@@ -79,13 +79,25 @@ export interface HomePageModel {
 export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
   const { t, chrome } = frame;
   const teaser = (p: PostView, isLead = false) =>
-    renderTeaser(p, { publicPath: chrome.publicPath, t, headingLevel: isLead ? 2 : 3, isLead });
+    renderTeaser(p, {
+      publicPath: chrome.publicPath,
+      timeZone: chrome.timeZone,
+      t,
+      headingLevel: isLead ? 2 : 3,
+      isLead,
+    });
   const main = html`<h1 class="visually-hidden">${chrome.title}</h1>
     ${m.lead && m.page === 1 ? html`<section class="lead" aria-label="${t.leadStory}">${teaser(m.lead, true)}</section>` : ''}
-    <section class="latest" aria-labelledby="latest-heading">
-      <h2 id="latest-heading" class="section-title">${t.latest}</h2>
-      <div class="teaser-grid">${m.posts.map((p) => teaser(p))}</div>
-    </section>
+    ${
+      m.posts.length
+        ? html`<section class="latest" aria-labelledby="latest-heading">
+          <h2 id="latest-heading" class="section-title">${t.latest}</h2>
+          <div class="teaser-grid">${m.posts.map((p) => teaser(p))}</div>
+        </section>`
+        : m.lead
+          ? ''
+          : html`<p class="message">${t.nothingPublished}</p>`
+    }
     ${renderPagination('/', m.page, m.pages, t)}`;
   return renderLayout(
     frame,
@@ -117,7 +129,7 @@ export function renderArchivePage(frame: PageFrame, m: ArchivePageModel): string
       ${m.author?.website ? html`<p><a href="${m.author.website}" rel="me noopener">${m.author.website.replace(/^https?:\/\//, '')}</a></p>` : ''}
     </header>
     <div class="teaser-grid">
-      ${m.posts.map((p) => renderTeaser(p, { publicPath: chrome.publicPath, t, headingLevel: 2 }))}
+      ${m.posts.map((p) => renderTeaser(p, { publicPath: chrome.publicPath, timeZone: chrome.timeZone, t, headingLevel: 2 }))}
     </div>
     ${renderPagination(m.basePath, m.page, m.pages, t)}`;
   return renderLayout(frame, main);

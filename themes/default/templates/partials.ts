@@ -8,8 +8,8 @@ export const postPath = (post: { slug: string }) => `/${encodeURIComponent(post.
 export const tagPath = (tag: { slug: string }) => `/tag/${encodeURIComponent(tag.slug)}/`;
 export const authorPath = (author: { slug: string }) => `/author/${encodeURIComponent(author.slug)}/`;
 
-export function dateLine(iso: string | null, language: string): SafeHtml | '' {
-  return iso ? html`<time datetime="${iso}">${formatDate(iso, language)}</time>` : '';
+export function dateLine(iso: string | null, language: string, timeZone: string): SafeHtml | '' {
+  return iso ? html`<time datetime="${iso}">${formatDate(iso, language, timeZone)}</time>` : '';
 }
 
 export function authorLinks(authors: AuthorSummary[], t: ThemeStrings): SafeHtml | '' {
@@ -27,6 +27,7 @@ export function authorLinks(authors: AuthorSummary[], t: ThemeStrings): SafeHtml
 }
 
 export interface TeaserOptions {
+  timeZone: string;
   publicPath: PublicPath;
   t: ThemeStrings;
   headingLevel: 2 | 3;
@@ -52,7 +53,7 @@ export function renderTeaser(post: PostView, o: TeaserOptions): SafeHtml {
       ${heading}
       ${post.standfirst || post.excerpt ? html`<p class="teaser-excerpt">${post.excerpt || post.standfirst}</p>` : ''}
       <p class="meta">
-        ${authorLinks(post.authors, stringsFor(post.language))}${post.authors.length ? ' · ' : ''}${dateLine(post.publishedAt, post.language)}
+        ${authorLinks(post.authors, stringsFor(post.language))}${post.authors.length ? ' · ' : ''}${dateLine(post.publishedAt, post.language, o.timeZone)}
       </p>
     </div>
   </article>`;

@@ -11,6 +11,8 @@ export interface SiteChrome {
   logo: Picture | null;
   stylesheetPath: string;
   publicPath: PublicPath;
+  /** IANA time zone dates are shown in, e.g. Europe/Oslo. */
+  timeZone: string;
 }
 
 export interface FeedLink {
