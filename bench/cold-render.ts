@@ -5,9 +5,16 @@ import { postPage } from '../src/http/site/site-pages.js';
 import { loadThemeAssets } from '../src/http/theme-assets.js';
 import { openSite } from '../src/main.js';
 
-function cpuMsPer(iterations: number, before: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000 / iterations;
+/** CPU milliseconds per call of `work`: the median of several rounds, so one GC pause or a busy neighbour does not decide. */
+async function cpuMsPer(work: () => Promise<void>, iterations: number, rounds = 7): Promise<number> {
+  const perRound: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const before = process.cpuUsage();
+    for (let i = 0; i < iterations; i++) await work();
+    const used = process.cpuUsage(before);
+    perRound.push((used.user + used.system) / 1000 / iterations);
+  }
+  return perRound.sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
 }
 
 /**
@@ -16,7 +23,7 @@ function cpuMsPer(iterations: number, before: NodeJS.CpuUsage): number {
  * `renderMs` is the page builder alone (queries, templates); `requestMs` a whole in-process request
  * through Fastify's inject (which adds its own overhead on top of a real socket's).
  */
-export async function measureColdRender(dataDir: string, path: string, iterations = 500) {
+export async function measureColdRender(dataDir: string, path: string, iterations = 200) {
   const site = await openSite(loadConfig({ BROADSHEET_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   const { app } = await buildApp(site);
   const env = createSiteEnv(site, loadThemeAssets());
@@ -27,18 +34,14 @@ export async function measureColdRender(dataDir: string, path: string, iteration
     await postPage(env, slug);
     await request();
   }
-  let before = process.cpuUsage();
-  for (let i = 0; i < iterations; i++) {
+  const renderMs = await cpuMsPer(async () => {
     site.events.remoteChanged();
     if (!(await postPage(env, slug))) throw new Error(`${path} not found`);
-  }
-  const renderMs = cpuMsPer(iterations, before);
-  before = process.cpuUsage();
-  for (let i = 0; i < iterations; i++) {
+  }, iterations);
+  const requestMs = await cpuMsPer(async () => {
     site.events.remoteChanged();
     if ((await request()).statusCode !== 200) throw new Error(`${path} did not answer 200`);
-  }
-  const requestMs = cpuMsPer(iterations, before);
+  }, iterations);
   const post = (await site.ctx.repos.posts.findOne({ slug }))!;
   await request();
   await updatePost(site.ctx, post.id, { title: 'Changed for the bench' });

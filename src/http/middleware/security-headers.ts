@@ -6,20 +6,18 @@ export const siteContentSecurityPolicy = [
   "script-src 'none'",
   "style-src 'self'",
   "img-src 'self' data: https:",
-  "font-src 'self'",
-  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'self'",
 ].join('; ');
 
+// Only what protects a page that runs no script: every header here is written on every cached hit,
+// so headers that guard script features (Permissions-Policy, COOP) are left to the admin app.
 export const securityHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': siteContentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
 /** Sets the security headers on every response, whatever route or error produced it. */
