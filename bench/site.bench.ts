@@ -86,6 +86,24 @@ function reportColdRender(cold: Awaited<ReturnType<typeof measureColdRender>>): 
   );
 }
 
+/** Sizes per encoding and the answer to a conditional GET, from the running server's cache. */
+async function reportConditionalAndCompressed(url: string): Promise<void> {
+  const sizes: string[] = [];
+  for (const encoding of ['identity', 'gzip', 'br']) {
+    const res = await fetch(url, { headers: { 'accept-encoding': encoding, connection: 'close' } });
+    const raw = Number(res.headers.get('content-length'));
+    await res.arrayBuffer();
+    sizes.push(`${encoding} ${raw} B`);
+  }
+  report('compression of the cached article', sizes.join(', '), 'gzip and brotli', null);
+  const first = await fetch(url, { headers: { connection: 'close' } });
+  await first.arrayBuffer();
+  const again = await fetch(url, {
+    headers: { 'if-none-match': first.headers.get('etag')!, connection: 'close' },
+  });
+  report('conditional GET with the ETag', String(again.status), '304', again.status === 304);
+}
+
 /** Starts `broadsheet start`, waits for the article, runs `work`, stops the server. */
 async function withServer<T>(
   env: NodeJS.ProcessEnv,
@@ -175,6 +193,7 @@ async function main() {
       '/sitemap.xml',
     ])
       for (let i = 0; i < 50; i++) await getBytes(base + path);
+    await reportConditionalAndCompressed(base + article);
     const rss = rssMiB(server.pid!);
     report('memory (RSS) after start and warm-up', `${rss.toFixed(1)} MiB`, '< 100 MiB', rss < 100);
     return loadArticle(base, '1 process');
