@@ -12,7 +12,7 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
-  external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'sanitize-html'],
+  external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'sanitize-html', '@node-rs/argon2'],
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
+import { argon2Hasher } from './adapters/passwords/argon2-hasher.js';
 import { sharpImageProcessor } from './adapters/images/sharp-image-processor.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
@@ -43,6 +44,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     images: sharpImageProcessor,
     blobs,
     renderBody: (doc, pictures) => renderDocument(doc, { pictures, publicPath }),
+    passwords: argon2Hasher,
   };
   const notifier =
     storage.capabilities.hasNotify && config.databaseUrl

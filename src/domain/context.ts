@@ -1,6 +1,13 @@
 import type { EditorDocument } from './posts/editor-document.js';
 import type { Picture } from './posts/post.types.js';
-import type { BlobStore, Clock, ContentEvents, ImageProcessor, Repositories } from './ports.js';
+import type {
+  BlobStore,
+  Clock,
+  ContentEvents,
+  ImageProcessor,
+  PasswordHasher,
+  Repositories,
+} from './ports.js';
 
 export type BodyRenderer = (
   doc: EditorDocument,
@@ -15,6 +22,7 @@ export interface DomainContext {
   images: ImageProcessor;
   blobs: BlobStore;
   renderBody: BodyRenderer;
+  passwords: PasswordHasher;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

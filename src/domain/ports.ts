@@ -176,6 +176,29 @@ export interface StaffRepository {
   findByIds(ids: string[]): Promise<StaffRecord[]>;
   list(): Promise<StaffRecord[]>;
   isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+  passwordHashOf(id: string): Promise<string | null>;
+  setPasswordHash(id: string, hash: string, now: string): Promise<void>;
+  countByRole(role: string): Promise<number>;
+}
+
+export interface SessionRecord {
+  idHash: string;
+  staffId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  userAgent: string;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  /** The session with this hash when it has not expired by `now`. */
+  findLive(idHash: string, now: string): Promise<SessionRecord | undefined>;
+  touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  /** Ends every session of a staff member but the one kept (if any). */
+  deleteForStaff(staffId: string, keepIdHash?: string): Promise<number>;
+  deleteExpired(now: string): Promise<number>;
 }
 
 export interface MediaRepository {
@@ -210,6 +233,7 @@ export interface Repositories {
   media: MediaRepository;
   promotions: PromotionRepository;
   settings: SettingsRepository;
+  sessions: SessionRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -239,6 +263,12 @@ export interface ImageProcessor {
 /** Told after every write that readers could see, so caches drop what they hold. */
 export interface ContentEvents {
   contentChanged(): void;
+}
+
+/** Password hashing (argon2id in production). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
 }
 
 export interface Clock {

@@ -15,6 +15,17 @@ export interface Database {
   post_sources: PostSourcesTable;
   post_related: PostRelatedTable;
   promotions: PromotionsTable;
+  staff_sessions: StaffSessionsTable;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the session token: a stolen database does not give away live sessions. */
+  id_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  user_agent: string;
 }
 
 export interface SettingsTable {

@@ -4,6 +4,7 @@ import type { Database } from '../tables.js';
 import { KyselyMediaRepository } from './media.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
 import { KyselyPromotionRepository } from './promotion.repository.js';
+import { KyselySessionRepository } from './session.repository.js';
 import { KyselySettingsRepository } from './settings.repository.js';
 import { KyselyStaffRepository } from './staff.repository.js';
 import { KyselyTagRepository } from './tag.repository.js';
@@ -16,6 +17,7 @@ export function createRepositories(db: Kysely<Database>, isInTransaction = false
     media: new KyselyMediaRepository(db),
     promotions: new KyselyPromotionRepository(db),
     settings: new KyselySettingsRepository(db),
+    sessions: new KyselySessionRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true))

@@ -90,4 +90,30 @@ export class KyselyStaffRepository implements StaffRepository {
     if (exceptId) q = q.where('id', '!=', exceptId);
     return (await q.executeTakeFirst()) !== undefined;
   }
+
+  async passwordHashOf(id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('staff_users')
+      .select('password_hash')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.password_hash ?? null;
+  }
+
+  async setPasswordHash(id: string, hash: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('staff_users')
+      .set({ password_hash: hash, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async countByRole(role: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('staff_users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('role', '=', role)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
 }

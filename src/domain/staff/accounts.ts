@@ -1,0 +1,110 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DomainContext } from '../context.js';
+import type { StaffRecord } from '../ports.js';
+import { notFound, validationError } from '../shared/errors.js';
+import { passwordProblem } from './passwords.js';
+import { createStaff, type staffRoles } from './staff.js';
+
+export const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
+/** A session's expiry is pushed forward at most this often, so reads do not write on every request. */
+const touchIntervalMs = 10 * 60 * 1000;
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  role: (typeof staffRoles)[number];
+  password: string;
+}
+
+function checkPassword(password: string, person: { email: string; name: string }): void {
+  const problem = passwordProblem(password, person);
+  if (problem) throw validationError([{ property: 'password', message: problem }]);
+}
+
+/** A staff member who can sign in: the profile plus an argon2id password hash. */
+export async function createAccount(ctx: DomainContext, input: NewAccount): Promise<StaffRecord> {
+  checkPassword(input.password, input);
+  const hash = await ctx.passwords.hash(input.password);
+  const staff = await createStaff(ctx, { name: input.name, email: input.email, role: input.role });
+  await ctx.repos.staff.setPasswordHash(staff.id, hash, ctx.clock.now().toISOString());
+  return staff;
+}
+
+// A real argon2id hash of a random password: checking it costs as much as checking a real one, so an
+// unknown address takes as long to refuse as a wrong password.
+let decoyHash: Promise<string> | undefined;
+
+/** The active staff member with this email and password, or null; the answer does not tell which was wrong. */
+export async function authenticate(
+  ctx: DomainContext,
+  email: string,
+  password: string,
+): Promise<StaffRecord | null> {
+  const staff = await ctx.repos.staff.findByEmail(email.trim().toLowerCase());
+  const hash = staff ? await ctx.repos.staff.passwordHashOf(staff.id) : null;
+  if (!staff || !hash) {
+    decoyHash ??= ctx.passwords.hash(randomBytes(16).toString('hex'));
+    await ctx.passwords.verify(await decoyHash, password);
+    return null;
+  }
+  const isValid = await ctx.passwords.verify(hash, password);
+  return isValid && staff.status === 'active' ? staff : null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Starts a session; returns the token for the cookie (only its hash is stored). */
+export async function startSession(ctx: DomainContext, staffId: string, userAgent = ''): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock.now();
+  await ctx.repos.sessions.insert({
+    idHash: hashToken(token),
+    staffId,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + sessionLifetimeMs).toISOString(),
+    userAgent: userAgent.slice(0, 300),
+  });
+  return token;
+}
+
+/** The staff member a session token belongs to, when the session is live and the account active. */
+export async function staffForSession(ctx: DomainContext, token: string): Promise<StaffRecord | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const now = ctx.clock.now();
+  const session = await ctx.repos.sessions.findLive(hashToken(token), now.toISOString());
+  if (!session) return null;
+  const staff = await ctx.repos.staff.findById(session.staffId);
+  if (!staff || staff.status !== 'active') return null;
+  if (now.getTime() - Date.parse(session.lastSeenAt) > touchIntervalMs) {
+    const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString();
+    await ctx.repos.sessions.touch(session.idHash, now.toISOString(), expiresAt);
+  }
+  return staff;
+}
+
+export async function endSession(ctx: DomainContext, token: string): Promise<void> {
+  await ctx.repos.sessions.delete(hashToken(token));
+}
+
+/** Changes a password; every other session of that person ends (the one making the change stays). */
+export async function changePassword(
+  ctx: DomainContext,
+  input: { staffId: string; currentPassword: string; newPassword: string; keepSessionToken?: string },
+): Promise<void> {
+  const staff = await ctx.repos.staff.findById(input.staffId);
+  if (!staff) throw notFound('Staff member');
+  const hash = await ctx.repos.staff.passwordHashOf(staff.id);
+  if (!hash || !(await ctx.passwords.verify(hash, input.currentPassword)))
+    throw validationError([{ property: 'currentPassword', message: 'is not your current password' }]);
+  checkPassword(input.newPassword, staff);
+  await ctx.repos.staff.setPasswordHash(
+    staff.id,
+    await ctx.passwords.hash(input.newPassword),
+    ctx.clock.now().toISOString(),
+  );
+  await ctx.repos.sessions.deleteForStaff(
+    staff.id,
+    input.keepSessionToken ? hashToken(input.keepSessionToken) : undefined,
+  );
+}
