@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { runInit } from './init.js';
 import { runMigrate } from './migrate.js';
+import { runUser } from './user.js';
 import { runStart, StartError } from './start.js';
 
 const usage = `Usage: broadsheet <command> [options]
@@ -11,6 +12,9 @@ Commands:
   start              Start the site (creates the database and loads the demo site on first run)
   init [--empty]     Set up a new site: with demo content (default) or empty
   migrate            Bring the database schema up to date
+  user create --email E --name N --role ROLE --password-stdin
+                     Create a staff account (roles: owner, administrator, editor, author,
+                     contributor); the password is read from standard input
   help               Show this help
 
 Configuration (environment variables):
@@ -23,18 +27,24 @@ Configuration (environment variables):
   LOG_LEVEL              fatal, error, warn, info, debug or silent (default info)
 `;
 
-/** The options after the command; 'help' when asked for it, or the problem as a sentence. */
-function parseOptions(args: string[]): { empty: boolean } | 'help' | string {
+const optionSpec = {
+  empty: { type: 'boolean', default: false },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+} as const;
+
+export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;
+
+/** The options and words after the command; 'help' when asked for it, or the problem as a sentence. */
+function parseOptions(args: string[]): CliOptions | 'help' | string {
   if (args.includes('--help') || args.includes('-h')) return 'help';
   try {
-    const { values } = parseArgs({
-      args,
-      options: { empty: { type: 'boolean', default: false } },
-      strict: true,
-    });
-    return { empty: values.empty === true };
+    return parseArgs({ args, options: optionSpec, strict: true, allowPositionals: true });
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    // Node's message goes on about positional arguments; the first sentence is what the user needs.
+    return (error instanceof Error ? error.message : String(error)).split('. To specify')[0]!;
   }
 }
 
@@ -44,23 +54,26 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const values = parseOptions(rest);
-  if (values === 'help') {
+  const parsed = parseOptions(rest);
+  if (parsed === 'help') {
     console.log(usage);
     return 0;
   }
-  if (typeof values === 'string') {
-    console.error(`${values}\n\n${usage}`);
+  if (typeof parsed === 'string') {
+    console.error(`${parsed}\n\n${usage}`);
     return 2;
   }
+  const { values, positionals } = parsed;
   const config = loadConfig();
   switch (command) {
     case 'start':
       return runStart(config);
     case 'init':
-      return runInit(config, { isEmpty: values.empty });
+      return runInit(config, { isEmpty: values.empty === true });
     case 'migrate':
       return runMigrate(config);
+    case 'user':
+      return runUser(config, positionals, values);
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);
       return 2;

@@ -24,11 +24,12 @@ function freePort(): Promise<number> {
   });
 }
 
-function runCli(args: string[], env: Record<string, string> = {}) {
+function runCli(args: string[], env: Record<string, string> = {}, input?: string) {
   return spawnSync(process.execPath, [bin, ...args], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     timeout: 60_000,
+    ...(input === undefined ? {} : { input }),
   });
 }
 
@@ -91,6 +92,45 @@ describe('the broadsheet command', () => {
       assert.doesNotMatch(result.stderr, /\s+at /);
     } finally {
       blocker.close();
+    }
+  });
+
+  test('user create makes a staff account from the shell, the password from standard input', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'broadsheet-user-'));
+    try {
+      const args = [
+        'user',
+        'create',
+        '--email',
+        'owner@news.example',
+        '--name',
+        'Oda Owner',
+        '--role',
+        'owner',
+        '--password-stdin',
+      ];
+      const created = runCli(args, { BROADSHEET_DATA_DIR: folder }, 'a long enough passphrase\n');
+      assert.equal(created.status, 0, created.stderr);
+      assert.match(created.stdout, /Created owner Oda Owner <owner@news.example>/);
+      const again = runCli(args, { BROADSHEET_DATA_DIR: folder }, 'a long enough passphrase\n');
+      assert.equal(again.status, 1);
+      assert.match(again.stderr, /email: A staff member with that email exists/);
+      const weak = runCli(
+        [...args.slice(0, 3), 'w@news.example', ...args.slice(4)],
+        { BROADSHEET_DATA_DIR: folder },
+        'short\n',
+      );
+      assert.equal(weak.status, 1);
+      assert.match(weak.stderr, /password: must be at least 10 characters/);
+      const noStdin = runCli(
+        ['user', 'create', '--email', 'x@news.example', '--role', 'king'],
+        { BROADSHEET_DATA_DIR: folder },
+        '',
+      );
+      assert.equal(noStdin.status, 2);
+      assert.match(noStdin.stderr, /Missing: --name, --password-stdin/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
