@@ -1,0 +1,104 @@
+import type { staffRoles } from './staff.js';
+
+export type Role = (typeof staffRoles)[number];
+export const resources = [
+  'post',
+  'page',
+  'media',
+  'tag',
+  'promotion',
+  'staff',
+  'settings',
+  'integration',
+  'redirect',
+] as const;
+export type Resource = (typeof resources)[number];
+export const actions = ['read', 'create', 'update', 'delete', 'publish'] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * Who may do what, as data. `all`: on anything; `own`: only on what the actor authored (posts) or
+ * uploaded (media); `own-draft`: own and never published; absent: not allowed.
+ */
+export type Grant = 'all' | 'own' | 'own-draft';
+type Matrix = Record<Role, Partial<Record<Resource, Partial<Record<Action, Grant>>>>>;
+
+const everything = Object.fromEntries(actions.map((a) => [a, 'all'])) as Record<Action, Grant>;
+const manage: Partial<Record<Action, Grant>> = { read: 'all', create: 'all', update: 'all', delete: 'all' };
+const administration = {
+  post: everything,
+  page: everything,
+  media: manage,
+  tag: manage,
+  promotion: manage,
+  staff: manage,
+  settings: { read: 'all', update: 'all' },
+  integration: manage,
+  redirect: manage,
+} as const;
+
+export const permissionMatrix: Matrix = {
+  owner: administration,
+  administrator: administration,
+  editor: {
+    post: everything,
+    page: everything,
+    media: manage,
+    tag: manage,
+    promotion: { read: 'all' },
+    staff: { read: 'all' },
+  },
+  author: {
+    post: { read: 'all', create: 'all', update: 'own', delete: 'own', publish: 'own' },
+    page: { read: 'all' },
+    media: { read: 'all', create: 'all', update: 'own', delete: 'own' },
+    tag: { read: 'all' },
+    staff: { read: 'all' },
+  },
+  contributor: {
+    post: { read: 'own', create: 'all', update: 'own-draft', delete: 'own-draft' },
+    media: { read: 'own', create: 'all', update: 'own', delete: 'own' },
+    tag: { read: 'all' },
+    staff: { read: 'all' },
+  },
+};
+
+export interface Actor {
+  role: Role;
+  staffId: string;
+}
+
+/** What the rule is checked against: who owns the target and whether it was ever published. */
+export interface Target {
+  ownerIds: string[];
+  isPublished?: boolean;
+}
+
+export function grantFor(role: Role, resource: Resource, action: Action): Grant | undefined {
+  return permissionMatrix[role][resource]?.[action];
+}
+
+/** May `actor` do `action` on `resource` (on `target`, when the rule depends on ownership)? */
+export function can(actor: Actor, action: Action, resource: Resource, target?: Target): boolean {
+  const grant = grantFor(actor.role, resource, action);
+  if (!grant) return false;
+  // Without a target the question is "may they do this to anything at all?" (a route guard).
+  if (grant === 'all' || !target) return true;
+  const isOwn = target.ownerIds.includes(actor.staffId);
+  return grant === 'own' ? isOwn : isOwn && !target.isPublished;
+}
+
+const cell = (grant: Grant | undefined) => (grant === 'all' ? 'yes' : (grant ?? 'no'));
+
+/** The matrix as a Markdown table, one table per role (docs/roles.md is checked against it). */
+export function permissionTable(): string {
+  const header = `| resource | ${actions.join(' | ')} |\n| --- |${actions.map(() => ' --- |').join('')}`;
+  return (Object.keys(permissionMatrix) as Role[])
+    .map((role) => {
+      const rows = resources.map(
+        (r) => `| ${r} | ${actions.map((a) => cell(grantFor(role, r, a))).join(' | ')} |`,
+      );
+      return `### ${role}\n\n${header}\n${rows.join('\n')}\n`;
+    })
+    .join('\n');
+}
