@@ -9,6 +9,7 @@ import { registerSecurityHeaders } from './middleware/security-headers.js';
 import { PageCache } from './page-cache.js';
 import type { SiteEnv } from './site/site-env.js';
 import { messagePage } from './site/site-pages.js';
+import { registerSessionRoutes } from './admin-api/session.routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
@@ -64,6 +65,7 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     maxAge: '365d',
     wildcard: true,
   });
+  registerSessionRoutes(app, { ctx: site.ctx, siteUrl: config.siteUrl });
   registerSiteRoutes(app, { env, cache, assets });
 
   app.setErrorHandler(async (error, request, reply) => {

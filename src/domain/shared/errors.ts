@@ -1,4 +1,5 @@
-export type ErrorCode = 'NOT_FOUND' | 'VALIDATION' | 'CONFLICT' | 'FORBIDDEN' | 'RATE_LIMITED';
+export type ErrorCode =
+  'NOT_FOUND' | 'VALIDATION' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
 
 export interface ErrorDetail {
   property?: string;

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createAccount } from '../../src/domain/staff/accounts.js';
+import { createTestApp, type TestApp } from '../helpers/http.js';
+import { dialects } from '../helpers/sites.js';
+
+const password = 'a sufficiently long passphrase';
+const origin = 'https://news.example';
+
+for (const dialect of dialects) {
+  describe(`admin sign-in on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect.name);
+      await createAccount(t.site.ctx, {
+        name: 'Erik Editor',
+        email: 'erik@news.example',
+        role: 'editor',
+        password,
+      });
+    });
+    after(async () => t?.destroy());
+
+    const login = (email: string, pass: string, headers: Record<string, string> = { origin }) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/admin/api/session',
+        headers,
+        payload: { email, password: pass },
+      });
+    const cookieOf = (res: { headers: Record<string, unknown> }) =>
+      String(res.headers['set-cookie']).split(';')[0]!;
+
+    test('a wrong password and an unknown address get the same answer', async () => {
+      const wrong = await login('erik@news.example', 'not the password at all');
+      const unknown = await login('nobody@news.example', password);
+      assert.equal(wrong.statusCode, 401);
+      assert.deepEqual(wrong.json(), unknown.json());
+      assert.equal(wrong.json().errors[0].code, 'UNAUTHENTICATED');
+    });
+
+    test('signing in sets a strict cookie, a new one each time, and never shows the hash', async () => {
+      const first = await login('erik@news.example', password);
+      assert.equal(first.statusCode, 201);
+      const setCookie = String(first.headers['set-cookie']);
+      assert.match(setCookie, /^__Host-broadsheet_session=/);
+      for (const flag of ['HttpOnly', 'SameSite=Lax', 'Secure', 'Path=/'])
+        assert.ok(setCookie.includes(flag), flag);
+      assert.deepEqual(Object.keys(first.json().staff).sort(), [
+        'email',
+        'id',
+        'name',
+        'role',
+        'slug',
+        'status',
+      ]);
+      const second = await login('erik@news.example', password);
+      assert.notEqual(cookieOf(second), cookieOf(first), 'the session id is new at every sign-in');
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/admin/api/session',
+        headers: { cookie: cookieOf(first) },
+      });
+      assert.equal(me.statusCode, 200);
+      assert.equal(me.json().staff.email, 'erik@news.example');
+      assert.doesNotMatch(me.body, /argon2/);
+    });
+
+    test('signing out needs the CSRF token and our origin', async () => {
+      const res = await login('erik@news.example', password);
+      const cookie = cookieOf(res);
+      const csrf = res.json().csrfToken as string;
+      const signOut = (headers: Record<string, string>) =>
+        t.app.inject({ method: 'DELETE', url: '/admin/api/session', headers: { cookie, ...headers } });
+      assert.equal((await signOut({ origin })).statusCode, 403, 'no token');
+      assert.equal((await signOut({ origin, 'x-csrf-token': 'forged' })).statusCode, 403, 'wrong token');
+      assert.equal(
+        (await signOut({ origin: 'https://evil.example', 'x-csrf-token': csrf })).statusCode,
+        403,
+        'other site',
+      );
+      assert.equal((await signOut({ origin, 'x-csrf-token': csrf })).statusCode, 204);
+      const after = await t.app.inject({ method: 'GET', url: '/admin/api/session', headers: { cookie } });
+      assert.equal(after.statusCode, 401);
+    });
+
+    test('a sign-in from another site is refused, and bad bodies get clear errors', async () => {
+      assert.equal(
+        (await login('erik@news.example', password, { origin: 'https://evil.example' })).statusCode,
+        403,
+      );
+      const notJson = await t.app.inject({
+        method: 'POST',
+        url: '/admin/api/session',
+        headers: { origin, 'content-type': 'application/json' },
+        payload: '{"email": ',
+      });
+      assert.equal(notJson.statusCode, 400);
+      assert.ok(Array.isArray(notJson.json().errors));
+      const empty = await t.app.inject({
+        method: 'POST',
+        url: '/admin/api/session',
+        headers: { origin },
+        payload: {},
+      });
+      assert.equal(empty.statusCode, 422);
+      assert.deepEqual(
+        empty
+          .json()
+          .errors.map((e: { property: string }) => e.property)
+          .sort(),
+        ['email', 'password'],
+      );
+    });
+
+    test('guessing one account is stopped after five tries', async () => {
+      await createAccount(t.site.ctx, {
+        name: 'Gina Guarded',
+        email: 'gina@news.example',
+        role: 'author',
+        password,
+      });
+      for (let i = 0; i < 5; i++)
+        assert.equal((await login('gina@news.example', `guess number ${i}!`)).statusCode, 401);
+      const blocked = await login('gina@news.example', password);
+      assert.equal(blocked.statusCode, 429);
+      assert.equal(blocked.json().errors[0].code, 'RATE_LIMITED');
+      assert.ok(Number(blocked.headers['retry-after']) > 0);
+    });
+  });
+}
