@@ -129,3 +129,41 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('first-run setup', () => {
+  test('with no owner the setup creates one and signs them in; afterwards it is refused', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      assert.deepEqual((await t.get('/admin/api/setup')).json(), { isSetupNeeded: true });
+      const body = { siteTitle: 'Fjord Post', name: 'Olav Owner', email: 'olav@news.example', password };
+      const weak = await t.app.inject({
+        method: 'POST',
+        url: '/admin/api/setup',
+        headers: { origin },
+        payload: { ...body, password: 'weak' },
+      });
+      assert.equal(weak.statusCode, 422);
+      assert.deepEqual(
+        (await t.get('/admin/api/setup')).json(),
+        { isSetupNeeded: true },
+        'a failed setup leaves nothing',
+      );
+      const [a, b] = await Promise.all([
+        t.app.inject({ method: 'POST', url: '/admin/api/setup', headers: { origin }, payload: body }),
+        t.app.inject({
+          method: 'POST',
+          url: '/admin/api/setup',
+          headers: { origin },
+          payload: { ...body, email: 'mallory@news.example' },
+        }),
+      ]);
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409], 'only one of two racing setups wins');
+      assert.equal(await t.site.ctx.repos.staff.countByRole('owner'), 1);
+      assert.match(String(a.headers['set-cookie'] ?? b.headers['set-cookie']), /__Host-broadsheet_session=/);
+      assert.deepEqual((await t.get('/admin/api/setup')).json(), { isSetupNeeded: false });
+      assert.match((await t.get('/')).body, /<title>Fjord Post<\/title>/);
+    } finally {
+      await t.destroy();
+    }
+  });
+});

@@ -11,6 +11,7 @@ import {
   staffForSession,
   startSession,
 } from '../../domain/staff/accounts.js';
+import { isSetupNeeded, setUpSite } from '../../domain/staff/setup.js';
 import { RateLimiter } from '../middleware/rate-limit.js';
 import { clearCookie, parseCookies, sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor, isCsrfTokenValid, isSameOrigin } from './csrf.js';
@@ -18,6 +19,13 @@ import { csrfTokenFor, isCsrfTokenValid, isSameOrigin } from './csrf.js';
 const loginSchema = z.object({
   email: z.string().max(254),
   password: z.string().min(1, 'is required').max(1024),
+});
+
+const setupSchema = z.object({
+  siteTitle: z.string().max(150),
+  name: z.string().max(191),
+  email: z.string().max(254),
+  password: z.string().max(1024),
 });
 
 const fifteenMinutes = 15 * 60 * 1000;
@@ -90,6 +98,21 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
       .header('set-cookie', setCookie(cookie, token, sessionLifetimeMs / 1000))
       .header('cache-control', 'no-store');
     return reply.code(201).send({ staff: presentStaff(staff), csrfToken: csrfTokenFor(token) });
+  });
+
+  app.get('/admin/api/setup', async () => ({ isSetupNeeded: await isSetupNeeded(ctx) }));
+
+  app.post('/admin/api/setup', async (request, reply) => {
+    if (!isSameOrigin(request.headers, siteUrl))
+      throw new DomainError('FORBIDDEN', 'Cross-site requests are refused');
+    throttle(perAddress, request.ip, reply);
+    const input = parseInput(setupSchema, request.body ?? {});
+    const owner = await setUpSite(ctx, input);
+    const token = await startSession(ctx, owner.id, String(request.headers['user-agent'] ?? ''));
+    reply
+      .header('set-cookie', setCookie(cookie, token, sessionLifetimeMs / 1000))
+      .header('cache-control', 'no-store');
+    return reply.code(201).send({ staff: presentStaff(owner), csrfToken: csrfTokenFor(token) });
   });
 
   app.delete('/admin/api/session', async (request, reply) => {
