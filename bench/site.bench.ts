@@ -13,6 +13,7 @@ import { measureColdRender } from './cold-render.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'broadsheet.mjs');
+const nodeFlags = ['--max-semi-space-size=2'];
 const article = '/brenna-valley-abuses-kessan-forces/';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rows: [string, string, string, boolean | null][] = [];
@@ -110,7 +111,8 @@ async function withServer<T>(
   url: string,
   work: (server: ChildProcess) => Promise<T>,
 ): Promise<T> {
-  const server = spawn(process.execPath, [bin, 'start'], { env, stdio: 'ignore' });
+  // The same Node flags as `npm start`.
+  const server = spawn(process.execPath, [...nodeFlags, bin, 'start'], { env, stdio: 'ignore' });
   try {
     await waitFor200(url, server);
     return await work(server);

@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
+// --max-semi-space-size=2: a serving process allocates little per request (pages come from the
+// cache); the default young generation only lets resident memory grow. `npm start` passes it too.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
