@@ -57,9 +57,13 @@ export async function requireStaff(ctx: DomainContext, siteUrl: string, request:
 }
 
 /** A state-changing request: same origin, and the session's CSRF token in X-CSRF-Token. */
-export async function requireStaffForChange(ctx: DomainContext, siteUrl: string, request: FastifyRequest) {
+function requireSameOrigin(siteUrl: string, request: FastifyRequest): void {
   if (!isSameOrigin(request.headers, siteUrl))
     throw new DomainError('FORBIDDEN', 'Cross-site requests are refused');
+}
+
+export async function requireStaffForChange(ctx: DomainContext, siteUrl: string, request: FastifyRequest) {
+  requireSameOrigin(siteUrl, request);
   const session = await requireStaff(ctx, siteUrl, request);
   const presented = request.headers['x-csrf-token'];
   if (!isCsrfTokenValid(session.token, typeof presented === 'string' ? presented : undefined))
@@ -79,40 +83,38 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
   const perAddress = new RateLimiter(20, fifteenMinutes);
   const perAccount = new RateLimiter(5, fifteenMinutes);
 
+  // A new token at every sign-in: a session id planted before login is never the one used after it.
+  const signIn = async (staff: StaffRecord, request: FastifyRequest, reply: FastifyReply) => {
+    const token = await startSession(ctx, staff.id, String(request.headers['user-agent'] ?? ''));
+    reply
+      .header('set-cookie', setCookie(cookie, token, sessionLifetimeMs / 1000))
+      .header('cache-control', 'no-store');
+    return reply.code(201).send({ staff: presentStaff(staff), csrfToken: csrfTokenFor(token) });
+  };
+
   app.get('/admin/api/session', async (request) => {
     const { staff, token } = await requireStaff(ctx, siteUrl, request);
     return { staff: presentStaff(staff), csrfToken: csrfTokenFor(token) };
   });
 
   app.post('/admin/api/session', async (request, reply) => {
-    if (!isSameOrigin(request.headers, siteUrl))
-      throw new DomainError('FORBIDDEN', 'Cross-site requests are refused');
+    requireSameOrigin(siteUrl, request);
     const input = parseInput(loginSchema, request.body ?? {});
     throttle(perAddress, request.ip, reply);
     throttle(perAccount, input.email.trim().toLowerCase(), reply);
     const staff = await authenticate(ctx, input.email, input.password);
     if (!staff) throw wrongLogin();
-    // A new token at every sign-in: a session id planted before login is never the one used after it.
-    const token = await startSession(ctx, staff.id, String(request.headers['user-agent'] ?? ''));
-    reply
-      .header('set-cookie', setCookie(cookie, token, sessionLifetimeMs / 1000))
-      .header('cache-control', 'no-store');
-    return reply.code(201).send({ staff: presentStaff(staff), csrfToken: csrfTokenFor(token) });
+    return signIn(staff, request, reply);
   });
 
   app.get('/admin/api/setup', async () => ({ isSetupNeeded: await isSetupNeeded(ctx) }));
 
   app.post('/admin/api/setup', async (request, reply) => {
-    if (!isSameOrigin(request.headers, siteUrl))
-      throw new DomainError('FORBIDDEN', 'Cross-site requests are refused');
+    requireSameOrigin(siteUrl, request);
     throttle(perAddress, request.ip, reply);
     const input = parseInput(setupSchema, request.body ?? {});
     const owner = await setUpSite(ctx, input);
-    const token = await startSession(ctx, owner.id, String(request.headers['user-agent'] ?? ''));
-    reply
-      .header('set-cookie', setCookie(cookie, token, sessionLifetimeMs / 1000))
-      .header('cache-control', 'no-store');
-    return reply.code(201).send({ staff: presentStaff(owner), csrfToken: csrfTokenFor(token) });
+    return signIn(owner, request, reply);
   });
 
   app.delete('/admin/api/session', async (request, reply) => {
