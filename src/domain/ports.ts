@@ -198,7 +198,6 @@ export interface SessionRepository {
   delete(idHash: string): Promise<void>;
   /** Ends every session of a staff member but the one kept (if any). */
   deleteForStaff(staffId: string, keepIdHash?: string): Promise<number>;
-  deleteExpired(now: string): Promise<number>;
 }
 
 export interface MediaRepository {

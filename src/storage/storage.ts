@@ -13,8 +13,6 @@ export interface Storage {
 
 export interface StorageOptions {
   databaseUrl?: string | undefined;
-  /** SQLite file; used when there is no databaseUrl. */
-  sqliteFile?: string;
   dataDir?: string;
   postgresSchema?: string;
 }
@@ -29,7 +27,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     });
     return { db, capabilities: postgresCapabilities, close };
   }
-  const file = options.sqliteFile ?? join(options.dataDir ?? './content', 'data', 'broadsheet.db');
+  const file = join(options.dataDir ?? './content', 'data', 'broadsheet.db');
   const { db, close } = openSqlite(file);
   return { db, capabilities: sqliteCapabilities, close };
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 /**
  * Table types shared by both dialects. Times are ISO-8601 UTC strings (`2026-01-02T03:04:05.000Z`),
@@ -157,13 +157,9 @@ export interface PromotionsTable {
   updated_at: string;
 }
 
-export type SettingsRow = Selectable<SettingsTable>;
 export type StaffUserRow = Selectable<StaffUsersTable>;
 export type TagRow = Selectable<TagsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type PostRow = Selectable<PostsTable>;
 export type PostSourceRow = Selectable<PostSourcesTable>;
 export type PromotionRow = Selectable<PromotionsTable>;
-export type NewPost = Insertable<PostsTable>;
-export type PostUpdate = Updateable<PostsTable>;
-export type { Generated };

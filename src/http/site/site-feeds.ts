@@ -1,11 +1,10 @@
 import { visitor } from '../../domain/posts/post.types.js';
 import { listPosts, type PostListQuery } from '../../domain/posts/read-posts.js';
-import { getSiteSettings } from '../../domain/settings/site-settings.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { feedContentTypes, renderFeed, type FeedFormat } from '../../rendering/feeds.js';
 import { renderSitemap, type SitemapEntry } from '../../rendering/sitemap.js';
 import type { RenderedPage } from '../page-cache.js';
-import type { SiteEnv } from './site-env.js';
+import { loadChrome, type SiteEnv } from './site-env.js';
 import { stringsFor } from '../../../themes/default/i18n.js';
 
 const feedSize = 20;
@@ -18,7 +17,7 @@ export async function feedDocument(
   scope: FeedScope,
   format: FeedFormat,
 ): Promise<RenderedPage | null> {
-  const settings = await getSiteSettings(env.ctx);
+  const { settings } = await loadChrome(env);
   const query: PostListQuery = { viewer: visitor, limit: feedSize, projection: 'reader' };
   let title = settings.title;
   let description = settings.description;
