@@ -10,6 +10,7 @@ import { PageCache } from './page-cache.js';
 import type { SiteEnv } from './site/site-env.js';
 import { messagePage } from './site/site-pages.js';
 import { registerSessionRoutes } from './admin-api/session.routes.js';
+import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
@@ -66,6 +67,7 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     wildcard: true,
   });
   registerSessionRoutes(app, { ctx: site.ctx, siteUrl: config.siteUrl });
+  registerAdminAppRoutes(app);
   registerSiteRoutes(app, { env, cache, assets });
 
   app.setErrorHandler(async (error, request, reply) => {

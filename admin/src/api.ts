@@ -1,0 +1,308 @@
+// The Admin API client: JSON, same-origin credentials, the session's CSRF token on every change, and
+// the API's `{ errors: [{ code, message, property }] }` turned into one error type.
+import type { Role } from './permissions.js';
+
+export type Locale = 'en' | 'nb';
+
+export interface Staff {
+  id: string;
+  slug: string;
+  name: string;
+  email?: string;
+  role: Role;
+  status: 'active' | 'suspended';
+  locale?: Locale;
+  bio?: string;
+}
+
+export interface SessionAnswer {
+  staff: Staff;
+  csrfToken: string;
+}
+
+export interface Meta {
+  page: number;
+  limit: number;
+  total: number;
+}
+
+export type TagKind = 'topic' | 'person' | 'organisation' | 'place';
+export type PostStatus = 'draft' | 'scheduled' | 'published';
+export type PostType = 'post' | 'page';
+export type PromoSlot = 'after-article' | 'sidebar';
+
+export interface PostSummary {
+  id: string;
+  type: PostType;
+  slug: string;
+  title: string;
+  status: PostStatus;
+  language: string;
+  publishedAt: string | null;
+  updatedAt: string;
+  url: string;
+  authors: { id: string; name: string }[];
+  tags: { id: string; name: string }[];
+}
+
+export interface Source {
+  id?: string;
+  publisher: string;
+  title: string;
+  url: string;
+  note: string;
+}
+
+export interface FeaturedImage {
+  mediaId: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  url?: string;
+}
+
+export interface EditorJson {
+  type: 'doc';
+  content: unknown[];
+}
+
+export interface Post {
+  id: string;
+  type: PostType;
+  title: string;
+  slug: string;
+  standfirst: string;
+  excerpt: string;
+  body: EditorJson | null;
+  status: PostStatus;
+  publishedAt: string | null;
+  language: string;
+  translationOf: string | null;
+  authorIds?: string[];
+  tagIds?: string[];
+  authors: { id: string; name: string }[];
+  tags: { id: string; name: string; slug: string; kind: TagKind }[];
+  featuredImage: FeaturedImage | null;
+  sources: Source[];
+  canonicalUrl: string | null;
+  metaTitle: string | null;
+  metaDescription: string | null;
+  ogTitle: string | null;
+  ogDescription: string | null;
+  twitterTitle: string | null;
+  twitterDescription: string | null;
+  promoSlot: PromoSlot | null;
+  isFeatured: boolean;
+  url: string;
+  createdAt: string;
+  updatedAt: string;
+  translations: { id: string; language: string; title: string }[];
+}
+
+export interface Revision {
+  id: string;
+  createdAt: string;
+  staffName: string;
+  title: string;
+  isAutosave: boolean;
+}
+
+export interface Media {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+  mimeType: string;
+  originalName: string;
+  sizeBytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  uploadedBy: string | { id: string; name: string } | null;
+  createdAt: string;
+  usage?: { id: string; title: string; type: PostType }[];
+}
+
+export interface Tag {
+  id: string;
+  slug: string;
+  name: string;
+  kind: TagKind;
+  description: string;
+  language: string | null;
+  postCount: number;
+}
+
+export interface Promotion {
+  id: string;
+  title: string;
+  body: string;
+  imageMediaId: string | null;
+  imageUrl: string | null;
+  linkUrl: string;
+  ctaLabel: string;
+  slot: PromoSlot;
+  language: string | null;
+  isActive: boolean;
+  sortOrder: number;
+}
+
+export interface Redirect {
+  id: string;
+  fromPath: string;
+  toUrl: string;
+  statusCode: 301 | 302;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Settings {
+  title: string;
+  description: string;
+  logoMediaId: string | null;
+  languages: string[];
+  defaultLanguage: string;
+  navigation: { label: string; url: string }[];
+  timezone: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  lastUsedAt: string | null;
+  createdBy: string | { id: string; name: string } | null;
+}
+
+export interface FieldError {
+  code: string;
+  message: string;
+  property?: string | null;
+}
+
+/** An answer other than 2xx, with the API's errors (or one made up when the body was not JSON). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: FieldError[],
+  ) {
+    super(errors.map((e) => e.message).join('; ') || `HTTP ${status}`);
+  }
+
+  get code(): string {
+    return this.errors[0]?.code ?? 'INTERNAL';
+  }
+}
+
+let csrfToken = '';
+let pending = 0;
+let onUnauthenticated: (() => void) | undefined;
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when a signed-in call answers 401 (the session ended elsewhere): the app shows the sign-in form. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+// How many calls are under way, on <body data-requests>: the browser tests wait for it to be 0.
+function track(delta: number): void {
+  pending += delta;
+  document.body.dataset.requests = String(pending);
+}
+
+export type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function errorsOf(response: Response): Promise<FieldError[]> {
+  try {
+    const body = (await response.json()) as { errors?: FieldError[] };
+    if (Array.isArray(body.errors)) return body.errors;
+  } catch {
+    // not JSON: made up below
+  }
+  const code =
+    response.status === 404 ? 'NOT_FOUND' : response.status === 403 ? 'FORBIDDEN' : `HTTP_${response.status}`;
+  return [{ code, message: `${response.status} ${response.statusText}`.trim(), property: null }];
+}
+
+export interface RequestOptions {
+  query?: Query;
+  /** Raw bytes (an upload) instead of a JSON body. */
+  file?: Blob;
+  /** Do not call the sign-out handler on a 401 (the session check itself). */
+  quiet401?: boolean;
+}
+
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (options.file) {
+    payload = options.file;
+    headers['content-type'] = options.file.type || 'application/octet-stream';
+  } else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  track(1);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(withQuery(`/admin/api${path}`, options.query), {
+        method,
+        headers,
+        body: payload,
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, [
+        { code: 'NETWORK', message: 'The server could not be reached', property: null },
+      ]);
+    }
+    if (!response.ok) {
+      const error = new ApiError(response.status, await errorsOf(response));
+      if (response.status === 401 && !options.quiet401) onUnauthenticated?.();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  } finally {
+    track(-1);
+  }
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, options?: RequestOptions) =>
+    request<T>('GET', path, undefined, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: (path: string) => request<undefined>('DELETE', path),
+  upload: (file: File) =>
+    request<{ media: Media }>('POST', '/media', undefined, { file, query: { filename: file.name } }),
+};

@@ -1,0 +1,877 @@
+// The post and page editor: every post field, autosave of drafts, revisions, preview, publishing.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  api,
+  type EditorJson,
+  type FeaturedImage,
+  type Post,
+  type PostSummary,
+  type PostType,
+  type PromoSlot,
+  type Revision,
+  type Settings,
+  type Source,
+  type Staff,
+  type Tag,
+  type TagKind,
+} from '../api.js';
+import { MediaPicker } from '../components/media-picker.js';
+import { BodyEditor } from '../editor/body-editor.js';
+import { rememberMedia } from '../editor/figure.js';
+import { formatDate, t } from '../i18n.js';
+import { navigate, replacePath } from '../router.js';
+import { usePermissions, useSession } from '../session.js';
+import {
+  Button,
+  Checkbox,
+  ConfirmButton,
+  ErrorSummary,
+  errorsOf,
+  Loading,
+  ScreenHeading,
+  SelectField,
+  StatusMessage,
+  TextArea,
+  TextField,
+  useLoad,
+  type Errors,
+} from '../ui.js';
+
+interface Draft {
+  title: string;
+  slug: string;
+  standfirst: string;
+  excerpt: string;
+  body: EditorJson;
+  language: string;
+  translationOf: string;
+  authorIds: string[];
+  tagIds: string[];
+  featuredImage: FeaturedImage | null;
+  sources: Source[];
+  canonicalUrl: string;
+  metaTitle: string;
+  metaDescription: string;
+  ogTitle: string;
+  ogDescription: string;
+  twitterTitle: string;
+  twitterDescription: string;
+  promoSlot: '' | PromoSlot;
+  isFeatured: boolean;
+}
+
+const seoFields = [
+  ['metaTitle', 'metaTitle'],
+  ['metaDescription', 'metaDescription'],
+  ['ogTitle', 'ogTitle'],
+  ['ogDescription', 'ogDescription'],
+  ['twitterTitle', 'twitterTitle'],
+  ['twitterDescription', 'twitterDescription'],
+] as const;
+
+const tagKinds: TagKind[] = ['topic', 'person', 'organisation', 'place'];
+
+function draftOf(post: Post): Draft {
+  return {
+    title: post.title ?? '',
+    slug: post.slug ?? '',
+    standfirst: post.standfirst ?? '',
+    excerpt: post.excerpt ?? '',
+    body: post.body ?? { type: 'doc', content: [] },
+    language: post.language ?? 'en',
+    translationOf: post.translationOf ?? '',
+    authorIds: post.authorIds ?? post.authors?.map((a) => a.id) ?? [],
+    tagIds: post.tagIds ?? post.tags?.map((tag) => tag.id) ?? [],
+    featuredImage: post.featuredImage,
+    sources: (post.sources ?? []).map((s) => ({ ...s })),
+    canonicalUrl: post.canonicalUrl ?? '',
+    metaTitle: post.metaTitle ?? '',
+    metaDescription: post.metaDescription ?? '',
+    ogTitle: post.ogTitle ?? '',
+    ogDescription: post.ogDescription ?? '',
+    twitterTitle: post.twitterTitle ?? '',
+    twitterDescription: post.twitterDescription ?? '',
+    promoSlot: post.promoSlot ?? '',
+    isFeatured: post.isFeatured ?? false,
+  };
+}
+
+function emptyDraft(me: Staff, language: string): Draft {
+  return {
+    title: '',
+    slug: '',
+    standfirst: '',
+    excerpt: '',
+    body: { type: 'doc', content: [] },
+    language,
+    translationOf: '',
+    authorIds: [me.id],
+    tagIds: [],
+    featuredImage: null,
+    sources: [],
+    canonicalUrl: '',
+    metaTitle: '',
+    metaDescription: '',
+    ogTitle: '',
+    ogDescription: '',
+    twitterTitle: '',
+    twitterDescription: '',
+    promoSlot: '',
+    isFeatured: false,
+  };
+}
+
+const orNull = (value: string) => (value.trim() ? value.trim() : null);
+
+/** The request body: empty optional texts become null, sources and the feature image lose their extras. */
+function bodyOf(draft: Draft) {
+  return {
+    title: draft.title,
+    slug: draft.slug || undefined,
+    standfirst: draft.standfirst,
+    excerpt: draft.excerpt,
+    body: draft.body,
+    language: draft.language,
+    translationOf: orNull(draft.translationOf),
+    authorIds: draft.authorIds,
+    tagIds: draft.tagIds,
+    featuredImage: draft.featuredImage
+      ? {
+          mediaId: draft.featuredImage.mediaId,
+          alt: draft.featuredImage.alt,
+          caption: draft.featuredImage.caption,
+          credit: draft.featuredImage.credit,
+        }
+      : null,
+    sources: draft.sources.map(({ publisher, title, url, note }) => ({ publisher, title, url, note })),
+    canonicalUrl: orNull(draft.canonicalUrl),
+    metaTitle: orNull(draft.metaTitle),
+    metaDescription: orNull(draft.metaDescription),
+    ogTitle: orNull(draft.ogTitle),
+    ogDescription: orNull(draft.ogDescription),
+    twitterTitle: orNull(draft.twitterTitle),
+    twitterDescription: orNull(draft.twitterDescription),
+    promoSlot: draft.promoSlot || null,
+    isFeatured: draft.isFeatured,
+  };
+}
+
+/** `2025-03-01T14:30` in the browser's time zone → ISO; and back. */
+const isoFromLocal = (local: string) => new Date(local).toISOString();
+function localFromIso(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+type SaveState = 'idle' | 'unsaved' | 'saving' | 'saved' | 'failed';
+const autosaveDelayMs = 1500;
+
+export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: string }) {
+  const { staff: me } = useSession();
+  const { may, mayOn } = usePermissions();
+  const base = type === 'page' ? 'pages' : 'posts';
+  const isNew = routeId === 'new';
+  const [post, setPost] = useState<Post>();
+  const [draft, setDraftState] = useState<Draft>();
+  const [loadErrors, setLoadErrors] = useState<Errors>([]);
+  const [errors, setErrors] = useState<Errors>([]);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [message, setMessage] = useState('');
+  const [bodyKey, setBodyKey] = useState(0);
+  const [schedule, setSchedule] = useState('');
+  const [isPicking, setPicking] = useState(false);
+  const id = useRef(isNew ? '' : routeId);
+  const draftRef = useRef<Draft>();
+  const version = useRef(0);
+  const isSaving = useRef(false);
+  const saveAgain = useRef(false);
+
+  const settings = useLoad(
+    () =>
+      may('settings', 'read')
+        ? api.get<{ settings: Settings }>('/settings').catch(() => undefined)
+        : Promise.resolve(undefined),
+    [],
+  );
+  const staffList = useLoad(() => api.get<{ staff: Staff[] }>('/staff').catch(() => ({ staff: [me] })), []);
+  const tags = useLoad(() => api.get<{ tags: Tag[] }>('/tags').catch(() => ({ tags: [] })), []);
+  const others = useLoad(
+    () => api.get<{ posts: PostSummary[] }>(`/${base}`, { limit: 100 }).catch(() => ({ posts: [] })),
+    [base],
+  );
+
+  useEffect(() => {
+    void (async () => {
+      if (isNew) {
+        const start = emptyDraft(me, 'en');
+        draftRef.current = start;
+        setDraftState(start);
+        return;
+      }
+      try {
+        const { post: loaded } = await api.get<{ post: Post }>(`/${base}/${encodeURIComponent(routeId)}`);
+        if (loaded.featuredImage?.url)
+          rememberMedia({ id: loaded.featuredImage.mediaId, url: loaded.featuredImage.url });
+        setPost(loaded);
+        draftRef.current = draftOf(loaded);
+        setDraftState(draftRef.current);
+        setSchedule(loaded.status === 'scheduled' ? localFromIso(loaded.publishedAt) : '');
+      } catch (error) {
+        setLoadErrors(errorsOf(error));
+      }
+    })();
+  }, []);
+
+  // A new post takes the site's default language once settings are known.
+  useEffect(() => {
+    const language = settings.data?.settings.defaultLanguage;
+    if (isNew && language && draftRef.current && version.current === 0) setDraft({ language }, false);
+  }, [settings.data]);
+
+  const status = post?.status ?? 'draft';
+  const isOwn = isNew || (draft?.authorIds ?? []).includes(me.id);
+  const everPublished = status !== 'draft' || Boolean(post?.publishedAt);
+  const canEdit = isNew ? may(type, 'create') : mayOn(type, 'update', { isOwn, isPublished: everPublished });
+  const canPublish = mayOn(type, 'publish', { isOwn, isPublished: everPublished });
+  const canDelete = !isNew && mayOn(type, 'delete', { isOwn, isPublished: everPublished });
+
+  async function save(autosave: boolean): Promise<boolean> {
+    const snapshot = draftRef.current;
+    if (!snapshot) return false;
+    if (isSaving.current) {
+      saveAgain.current = true;
+      return false;
+    }
+    if (!id.current && !snapshot.title.trim()) {
+      if (!autosave) setErrors([{ code: 'VALIDATION', message: t('titleRequired'), property: 'title' }]);
+      return false;
+    }
+    isSaving.current = true;
+    const savedVersion = version.current;
+    setSaveState('saving');
+    try {
+      const answer = id.current
+        ? await api.patch<{ post: Post }>(`/${base}/${encodeURIComponent(id.current)}`, {
+            ...bodyOf(snapshot),
+            ...(autosave ? { autosave: true } : {}),
+          })
+        : await api.post<{ post: Post }>(`/${base}`, { ...bodyOf(snapshot), type });
+      if (!id.current) {
+        id.current = answer.post.id;
+        replacePath(`/${base}/${answer.post.id}`);
+      }
+      setPost(answer.post);
+      setErrors([]);
+      setSaveState(version.current === savedVersion ? 'saved' : 'unsaved');
+      return true;
+    } catch (error) {
+      setErrors(errorsOf(error));
+      setSaveState('failed');
+      return false;
+    } finally {
+      isSaving.current = false;
+      if (saveAgain.current) {
+        saveAgain.current = false;
+        void save(true);
+      }
+    }
+  }
+
+  // Drafts save themselves a moment after the last change.
+  useEffect(() => {
+    if (saveState !== 'unsaved' || status !== 'draft' || !canEdit) return;
+    const timer = setTimeout(() => void save(true), autosaveDelayMs);
+    return () => clearTimeout(timer);
+  }, [draft, saveState, status]);
+
+  function setDraft(change: Partial<Draft>, isEdit = true) {
+    const next = { ...draftRef.current!, ...change };
+    draftRef.current = next;
+    setDraftState(next);
+    if (isEdit) {
+      version.current++;
+      setSaveState('unsaved');
+    }
+  }
+
+  const act = async (run: () => Promise<{ post: Post }>, done: string) => {
+    if (saveState === 'unsaved' || !id.current) {
+      if (!(await save(false))) return;
+    }
+    try {
+      const answer = await run();
+      setPost(answer.post);
+      setErrors([]);
+      setMessage(done);
+    } catch (error) {
+      setErrors(errorsOf(error));
+    }
+  };
+  const postPath = () => `/${base}/${encodeURIComponent(id.current)}`;
+
+  if (loadErrors.length)
+    return (
+      <>
+        <ScreenHeading>{type === 'page' ? t('editPage') : t('editPost')}</ScreenHeading>
+        <ErrorSummary errors={loadErrors} />
+        <p>
+          <a href={`#/${base}`}>{t('backToList')}</a>
+        </p>
+      </>
+    );
+
+  const heading = isNew
+    ? type === 'page'
+      ? t('newPage')
+      : t('newPost')
+    : type === 'page'
+      ? t('editPage')
+      : t('editPost');
+  const saveText: Record<SaveState, string> = {
+    idle: '',
+    unsaved: t('unsavedChanges'),
+    saving: t('saving'),
+    saved: t('saved'),
+    failed: t('saveFailed'),
+  };
+  const languages = [
+    ...new Set([...(settings.data?.settings.languages ?? ['en', 'nb']), draft?.language ?? 'en']),
+  ];
+  const grouped = tagKinds
+    .map((kind) => ({ kind, tags: tags.data?.tags.filter((tag) => tag.kind === kind) ?? [] }))
+    .filter((g) => g.tags.length);
+
+  return (
+    <>
+      <div class="screen-head">
+        <ScreenHeading>{heading}</ScreenHeading>
+        <p class="save-state" role="status" aria-live="polite">
+          {saveText[saveState]}
+        </p>
+      </div>
+      <p>
+        <a href={`#/${base}`}>{t('backToList')}</a>
+      </p>
+      <ErrorSummary errors={errors} />
+      <StatusMessage message={message} />
+      {!draft ? (
+        <Loading isLoading />
+      ) : (
+        <form
+          class="editor"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(false);
+          }}
+        >
+          <fieldset class="editor-main" disabled={!canEdit}>
+            <legend class="visually-hidden">{t('content')}</legend>
+            <TextField
+              name="title"
+              label={t('title')}
+              value={draft.title}
+              onValue={(title) => setDraft({ title })}
+              errors={errors}
+              required
+            />
+            <TextArea
+              name="standfirst"
+              label={t('standfirst')}
+              value={draft.standfirst}
+              onValue={(standfirst) => setDraft({ standfirst })}
+              errors={errors}
+              rows={2}
+            />
+            <div class="field">
+              <p class="label" id="body-label">
+                {t('body')}
+              </p>
+              <BodyEditor
+                key={bodyKey}
+                labelId="body-label"
+                initial={draft.body}
+                disabled={!canEdit}
+                onChange={(body) => setDraft({ body })}
+              />
+            </div>
+            <TextArea
+              name="excerpt"
+              label={t('excerpt')}
+              hint={t('excerptHint')}
+              value={draft.excerpt}
+              onValue={(excerpt) => setDraft({ excerpt })}
+              errors={errors}
+            />
+            <SourcesPanel
+              sources={draft.sources}
+              errors={errors}
+              onChange={(sources) => setDraft({ sources })}
+            />
+          </fieldset>
+
+          <div class="editor-side">
+            <section class="panel" aria-labelledby="publish-heading">
+              <h2 id="publish-heading">{t('publishing')}</h2>
+              <p>
+                {t('status')}: <span class={`badge badge-${status}`}>{t(`status_${status}`)}</span>
+                {post?.publishedAt ? <span class="muted small"> {formatDate(post.publishedAt)}</span> : null}
+              </p>
+              <div class="actions">
+                {canEdit ? (
+                  <button type="submit" class="button primary">
+                    {status === 'draft' ? t('saveDraft') : t('update')}
+                  </button>
+                ) : null}
+                {id.current || post ? (
+                  <a
+                    class="button"
+                    href={`/admin/api/posts/${encodeURIComponent(id.current)}/preview`}
+                    target="_blank"
+                    rel="noopener"
+                  >
+                    {t('preview')}
+                    <span class="visually-hidden"> {t('opensInNewTab')}</span>
+                  </a>
+                ) : null}
+              </div>
+              {canPublish ? (
+                <>
+                  <div class="actions">
+                    {status !== 'published' ? (
+                      <Button
+                        variant="primary"
+                        onClick={() =>
+                          void act(() => api.post(`${postPath()}/publish`, {}), t('publishedNow'))
+                        }
+                      >
+                        {t('publishNow')}
+                      </Button>
+                    ) : null}
+                    {status !== 'draft' ? (
+                      <Button
+                        onClick={() =>
+                          void act(() => api.post(`${postPath()}/unpublish`, {}), t('unpublished'))
+                        }
+                      >
+                        {t('unpublish')}
+                      </Button>
+                    ) : null}
+                  </div>
+                  <div class="schedule">
+                    <TextField
+                      name="schedule"
+                      type="datetime-local"
+                      label={t('scheduleFor')}
+                      value={schedule}
+                      onValue={setSchedule}
+                    />
+                    <Button
+                      disabled={!schedule}
+                      onClick={() =>
+                        void act(
+                          () => api.post(`${postPath()}/publish`, { publishedAt: isoFromLocal(schedule) }),
+                          t('scheduled'),
+                        )
+                      }
+                    >
+                      {t('schedule')}
+                    </Button>
+                  </div>
+                </>
+              ) : null}
+              {canDelete ? (
+                <div class="actions">
+                  <ConfirmButton
+                    label={t('delete')}
+                    confirmText={t('confirmDeletePost')}
+                    onConfirm={async () => {
+                      try {
+                        await api.delete(postPath());
+                        navigate(`/${base}`);
+                      } catch (error) {
+                        setErrors(errorsOf(error));
+                      }
+                    }}
+                  />
+                </div>
+              ) : null}
+            </section>
+
+            <fieldset class="panel" disabled={!canEdit}>
+              <legend>{t('details')}</legend>
+              <TextField
+                name="slug"
+                label={t('slug')}
+                hint={t('slugHint')}
+                value={draft.slug}
+                onValue={(slug) => setDraft({ slug })}
+                errors={errors}
+              />
+              <SelectField
+                name="language"
+                label={t('language')}
+                value={draft.language}
+                onValue={(language) => setDraft({ language })}
+                options={languages.map((l) => ({ value: l, label: l }))}
+                errors={errors}
+              />
+              <SelectField
+                name="translationOf"
+                label={t('translationOf')}
+                value={draft.translationOf}
+                onValue={(translationOf) => setDraft({ translationOf })}
+                options={[
+                  { value: '', label: t('none') },
+                  ...(others.data?.posts ?? [])
+                    .filter((p) => p.id !== id.current)
+                    .map((p) => ({ value: p.id, label: `${p.title} (${p.language})` })),
+                ]}
+                errors={errors}
+              />
+              {post?.translations?.length ? (
+                <p class="small">
+                  {t('translations')}:{' '}
+                  {post.translations.map((tr, i) => (
+                    <span key={tr.id}>
+                      {i ? ', ' : ''}
+                      <a href={`#/${base}/${tr.id}`}>
+                        {tr.title} ({tr.language})
+                      </a>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+              <SelectField
+                name="promoSlot"
+                label={t('promoSlot')}
+                value={draft.promoSlot}
+                onValue={(value) => setDraft({ promoSlot: value as Draft['promoSlot'] })}
+                options={[
+                  { value: '', label: t('none') },
+                  { value: 'after-article', label: t('slot_after-article') },
+                  { value: 'sidebar', label: t('slot_sidebar') },
+                ]}
+                errors={errors}
+              />
+              <Checkbox
+                name="isFeatured"
+                label={t('featured')}
+                checked={draft.isFeatured}
+                onValue={(isFeatured) => setDraft({ isFeatured })}
+                errors={errors}
+              />
+            </fieldset>
+
+            <fieldset class="panel" disabled={!canEdit}>
+              <legend>{t('featureImage')}</legend>
+              {draft.featuredImage ? (
+                <>
+                  <FeaturePreview image={draft.featuredImage} />
+                  <TextField
+                    name="featuredImage.alt"
+                    label={t('altText')}
+                    value={draft.featuredImage.alt}
+                    onValue={(alt) => setDraft({ featuredImage: { ...draft.featuredImage!, alt } })}
+                    errors={errors}
+                  />
+                  <TextField
+                    name="featuredImage.caption"
+                    label={t('caption')}
+                    value={draft.featuredImage.caption}
+                    onValue={(caption) => setDraft({ featuredImage: { ...draft.featuredImage!, caption } })}
+                    errors={errors}
+                  />
+                  <TextField
+                    name="featuredImage.credit"
+                    label={t('credit')}
+                    value={draft.featuredImage.credit}
+                    onValue={(credit) => setDraft({ featuredImage: { ...draft.featuredImage!, credit } })}
+                    errors={errors}
+                  />
+                </>
+              ) : (
+                <p class="muted">{t('noFeatureImage')}</p>
+              )}
+              <div class="actions">
+                <Button onClick={() => setPicking(true)}>
+                  {draft.featuredImage ? t('changeImage') : t('chooseImage')}
+                </Button>
+                {draft.featuredImage ? (
+                  <Button onClick={() => setDraft({ featuredImage: null })}>{t('removeImage')}</Button>
+                ) : null}
+              </div>
+            </fieldset>
+
+            <fieldset class="panel checklist" disabled={!canEdit}>
+              <legend>{t('authors')}</legend>
+              {(staffList.data?.staff ?? []).map((s) => (
+                <Checkbox
+                  key={s.id}
+                  name={`author-${s.id}`}
+                  label={s.name}
+                  checked={draft.authorIds.includes(s.id)}
+                  onValue={(on) =>
+                    setDraft({
+                      authorIds: on ? [...draft.authorIds, s.id] : draft.authorIds.filter((a) => a !== s.id),
+                    })
+                  }
+                />
+              ))}
+            </fieldset>
+
+            <fieldset class="panel checklist" disabled={!canEdit}>
+              <legend>{t('tagsAndTopics')}</legend>
+              {grouped.length === 0 ? <p class="muted">{t('noTags')}</p> : null}
+              {grouped.map((group) => (
+                <fieldset key={group.kind} class="subgroup">
+                  <legend>{t(`kind_${group.kind}`)}</legend>
+                  {group.tags.map((tag) => (
+                    <Checkbox
+                      key={tag.id}
+                      name={`tag-${tag.id}`}
+                      label={tag.name}
+                      checked={draft.tagIds.includes(tag.id)}
+                      onValue={(on) =>
+                        setDraft({
+                          tagIds: on ? [...draft.tagIds, tag.id] : draft.tagIds.filter((x) => x !== tag.id),
+                        })
+                      }
+                    />
+                  ))}
+                </fieldset>
+              ))}
+            </fieldset>
+
+            <details class="panel">
+              <summary>{t('seoAndSocial')}</summary>
+              <fieldset disabled={!canEdit}>
+                <legend class="visually-hidden">{t('seoAndSocial')}</legend>
+                <TextField
+                  name="canonicalUrl"
+                  type="url"
+                  label={t('canonicalUrl')}
+                  value={draft.canonicalUrl}
+                  onValue={(canonicalUrl) => setDraft({ canonicalUrl })}
+                  errors={errors}
+                />
+                {seoFields.map(([field, label]) =>
+                  field.endsWith('Description') ? (
+                    <TextArea
+                      key={field}
+                      name={field}
+                      label={t(label)}
+                      value={draft[field]}
+                      onValue={(value) => setDraft({ [field]: value })}
+                      errors={errors}
+                      rows={2}
+                    />
+                  ) : (
+                    <TextField
+                      key={field}
+                      name={field}
+                      label={t(label)}
+                      value={draft[field]}
+                      onValue={(value) => setDraft({ [field]: value })}
+                      errors={errors}
+                    />
+                  ),
+                )}
+              </fieldset>
+            </details>
+
+            {id.current ? (
+              <Revisions
+                path={postPath()}
+                canRestore={canEdit}
+                onRestored={(restored) => {
+                  setPost(restored);
+                  draftRef.current = draftOf(restored);
+                  setDraftState(draftRef.current);
+                  setBodyKey((k) => k + 1);
+                  setSaveState('saved');
+                  setMessage(t('revisionRestored'));
+                }}
+              />
+            ) : null}
+          </div>
+          <MediaPicker
+            isOpen={isPicking}
+            title={t('featureImage')}
+            withDetails
+            initial={draft.featuredImage ?? undefined}
+            onClose={() => setPicking(false)}
+            onChoose={({ media, alt, caption, credit }) => {
+              rememberMedia(media);
+              setDraft({ featuredImage: { mediaId: media.id, url: media.url, alt, caption, credit } });
+              setPicking(false);
+            }}
+          />
+        </form>
+      )}
+    </>
+  );
+}
+
+function FeaturePreview({ image }: { image: FeaturedImage }) {
+  const [url, setUrl] = useState(image.url);
+  useEffect(() => {
+    if (image.url) return setUrl(image.url);
+    api
+      .get<{ media: { url: string } }>(`/media/${encodeURIComponent(image.mediaId)}`)
+      .then(({ media }) => setUrl(media.url))
+      .catch(() => setUrl(undefined));
+  }, [image.mediaId, image.url]);
+  return url ? <img class="feature-preview" src={url} alt={image.alt} /> : null;
+}
+
+function SourcesPanel(props: { sources: Source[]; errors: Errors; onChange: (sources: Source[]) => void }) {
+  const { sources, onChange } = props;
+  const set = (index: number, change: Partial<Source>) =>
+    onChange(sources.map((s, i) => (i === index ? { ...s, ...change } : s)));
+  const move = (index: number, by: number) => {
+    const next = [...sources];
+    const [item] = next.splice(index, 1);
+    next.splice(index + by, 0, item!);
+    onChange(next);
+    // Keep focus on the moved source's same button where possible.
+    requestAnimationFrame(() =>
+      document.getElementById(`source-${index + by}-${by < 0 && index + by > 0 ? 'up' : 'down'}`)?.focus(),
+    );
+  };
+  return (
+    <section class="panel sources" aria-labelledby="sources-heading">
+      <h2 id="sources-heading">{t('sources')}</h2>
+      {sources.length === 0 ? <p class="muted">{t('noSources')}</p> : null}
+      <ol class="source-list">
+        {sources.map((source, i) => {
+          const n = i + 1;
+          return (
+            <li key={i}>
+              <fieldset class="source">
+                <legend>{t('sourceNumber', { n })}</legend>
+                <div class="grid-2">
+                  <TextField
+                    name={`sources.${i}.publisher`}
+                    label={t('publisher')}
+                    value={source.publisher}
+                    onValue={(publisher) => set(i, { publisher })}
+                    errors={props.errors}
+                  />
+                  <TextField
+                    name={`sources.${i}.title`}
+                    label={t('sourceTitle')}
+                    value={source.title}
+                    onValue={(title) => set(i, { title })}
+                    errors={props.errors}
+                  />
+                </div>
+                <TextField
+                  name={`sources.${i}.url`}
+                  type="url"
+                  label={t('url')}
+                  value={source.url}
+                  onValue={(url) => set(i, { url })}
+                  errors={props.errors}
+                />
+                <TextField
+                  name={`sources.${i}.note`}
+                  label={t('note')}
+                  value={source.note}
+                  onValue={(note) => set(i, { note })}
+                  errors={props.errors}
+                />
+                <div class="actions">
+                  <Button
+                    id={`source-${i}-up`}
+                    disabled={i === 0}
+                    aria-label={t('moveSourceUp', { n })}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    id={`source-${i}-down`}
+                    disabled={i === sources.length - 1}
+                    aria-label={t('moveSourceDown', { n })}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </Button>
+                  <Button
+                    variant="danger"
+                    aria-label={t('removeSource', { n })}
+                    onClick={() => onChange(sources.filter((_, j) => j !== i))}
+                  >
+                    {t('remove')}
+                  </Button>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <Button
+        onClick={() => {
+          onChange([...sources, { publisher: '', title: '', url: '', note: '' }]);
+          requestAnimationFrame(() =>
+            document.getElementById(`f-sources-${sources.length}-publisher`)?.focus(),
+          );
+        }}
+      >
+        {t('addSource')}
+      </Button>
+    </section>
+  );
+}
+
+function Revisions(props: { path: string; canRestore: boolean; onRestored: (post: Post) => void }) {
+  const [isOpen, setOpen] = useState(false);
+  const [errors, setErrors] = useState<Errors>([]);
+  const list = useLoad(
+    () =>
+      isOpen ? api.get<{ revisions: Revision[] }>(`${props.path}/revisions`) : Promise.resolve(undefined),
+    [isOpen, props.path],
+  );
+  return (
+    <details class="panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('revisions')}</summary>
+      <ErrorSummary errors={[...errors, ...list.errors]} />
+      <Loading isLoading={isOpen && list.isLoading} />
+      <ul class="revisions">
+        {list.data?.revisions.map((r) => (
+          <li key={r.id}>
+            <span>
+              {formatDate(r.createdAt)} · {r.staffName}
+              {r.isAutosave ? <span class="muted"> ({t('autosave')})</span> : null}
+              <br />
+              <span class="small">{r.title}</span>
+            </span>
+            {props.canRestore ? (
+              <Button
+                aria-label={t('restoreRevision', { date: formatDate(r.createdAt) })}
+                onClick={async () => {
+                  try {
+                    const { post } = await api.post<{ post: Post }>(
+                      `${props.path}/revisions/${encodeURIComponent(r.id)}/restore`,
+                      {},
+                    );
+                    setErrors([]);
+                    props.onRestored(post);
+                    await list.reload();
+                  } catch (error) {
+                    setErrors(errorsOf(error));
+                  }
+                }}
+              >
+                {t('restore')}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
