@@ -173,6 +173,8 @@ export interface TagRepository {
   findByIds(ids: string[]): Promise<TagRecord[]>;
   list(): Promise<TagRecord[]>;
   isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+  /** How many posts (of any status) carry each tag; tags on no post are absent. */
+  postCounts(): Promise<Map<string, number>>;
 }
 
 export interface StaffRepository {
