@@ -18,7 +18,7 @@ import { notFound } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
 import type { RenderedPage } from '../page-cache.js';
 import { actorOf, adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
-import { metaOf, pagingOf } from './paging.js';
+import { metaOf, pagingFields, toPaging } from './paging.js';
 import { presentPost, presentPostSummaries } from './presenters.js';
 
 const listQuerySchema = z.object({
@@ -27,6 +27,7 @@ const listQuerySchema = z.object({
   tagId: id.optional(),
   language: languageCode.optional(),
   q: text(200).optional(),
+  ...pagingFields,
 });
 const publishSchema = z.object({ publishedAt: isoDate.optional() });
 
@@ -51,9 +52,9 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
   });
 
   adminRoute(app, deps, { method: 'GET', url: base }, async (actor, request) => {
-    const query = queryOf(request);
-    const paging = pagingOf(query);
-    const filter = adminPostFilter(actor, type, parseInput(listQuerySchema, query));
+    const query = parseInput(listQuerySchema, queryOf(request));
+    const paging = toPaging(query);
+    const filter = adminPostFilter(actor, type, query);
     const [records, total] = await Promise.all([
       ctx.repos.posts.list(filter, { ...paging, order: 'updated' }, 'teaser'),
       ctx.repos.posts.count(filter),
