@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { adminOrigin, bearerClient, paragraph, signInAs, type AdminClient } from '../helpers/admin.js';
+import { bearerClient, paragraph, signInAs, type AdminClient } from '../helpers/admin.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
 
