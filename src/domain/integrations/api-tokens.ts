@@ -17,6 +17,8 @@ const createTokenSchema = z.object({
   name: requiredText(100),
   role: z.enum(tokenRoles as [Role, ...Role[]], { message: `must be one of ${tokenRoles.join(', ')}` }),
 });
+/** Anything may come in (from HTTP or the shell); the schema decides what is a token request. */
+type TokenInput = { name?: unknown; role?: unknown };
 
 /** Secrets carry a recognisable prefix, so a leaked one is easy to find in logs and repositories. */
 const secretPrefix = 'bst_';
@@ -31,7 +33,7 @@ const touchIntervalMs = 60_000;
 export async function createApiToken(
   ctx: DomainContext,
   actor: AdminActor | null,
-  input: z.input<typeof createTokenSchema>,
+  input: TokenInput,
 ): Promise<{ token: ApiTokenRecord; secret: string }> {
   if (actor) assertCan(actor, 'create', 'integration');
   const f = parseInput(createTokenSchema, input);
