@@ -8,6 +8,8 @@ import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
 
 const svgDir = join(import.meta.dirname, '..', 'fixtures', 'images', 'svg');
+const hostileDir = join(import.meta.dirname, '..', 'fixtures', 'images', 'hostile');
+const payloadMarkers = ['<script', 'passwd', 'system(', 'onerror', 'alert(', '<?php'];
 
 async function photoWithMetadata(): Promise<Buffer> {
   return sharp({ create: { width: 640, height: 480, channels: 3, background: '#48a' } })
@@ -60,6 +62,24 @@ for (const dialect of dialects) {
       const huge = await uploadAs(t, editor, Buffer.alloc(21 * 1024 * 1024, 1), 'big.jpg');
       assert.equal(huge.statusCode, 413);
       assert.equal(huge.json().errors[0].code, 'PAYLOAD_TOO_LARGE');
+    });
+
+    test('hostile images are refused, or served re-encoded with no script and no metadata', async () => {
+      for (const name of readdirSync(hostileDir)) {
+        const res = await uploadAs(t, editor, readFileSync(join(hostileDir, name)), name, 'image/png');
+        if (res.statusCode !== 201) {
+          assert.ok([413, 415, 422].includes(res.statusCode), `${name}: ${res.statusCode} ${res.body}`);
+          continue;
+        }
+        const media = res.json().media;
+        const served = await t.app.inject({ method: 'GET', url: media.url });
+        assert.equal(served.statusCode, 200, name);
+        const meta = await sharp(served.rawPayload).metadata();
+        assert.deepEqual([meta.exif, meta.xmp, meta.iptc], [undefined, undefined, undefined], name);
+        const text = served.rawPayload.toString('latin1').toLowerCase();
+        for (const marker of payloadMarkers) assert.ok(!text.includes(marker), `${name}: "${marker}" served`);
+        assert.match(String(served.headers['content-type']), /^image\/(jpeg|png)$/, name);
+      }
     });
 
     test('a post is written, cited, revised, previewed, scheduled, published and unpublished', async () => {
