@@ -208,6 +208,8 @@ export interface SessionRepository {
   delete(idHash: string): Promise<void>;
   /** Ends every session of a staff member but the one kept (if any). */
   deleteForStaff(staffId: string, keepIdHash?: string): Promise<number>;
+  /** Deletes sessions that expired before `now`; returns how many. */
+  deleteExpired(now: string): Promise<number>;
 }
 
 export interface MediaRepository {
