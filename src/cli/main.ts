@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { runInit } from './init.js';
 import { runMigrate } from './migrate.js';
+import { runToken } from './token.js';
 import { runUser } from './user.js';
 import { runStart, StartError } from './start.js';
 
@@ -15,6 +16,10 @@ Commands:
   user create --email E --name N --role ROLE --password-stdin
                      Create a staff account (roles: owner, administrator, editor, author,
                      contributor); the password is read from standard input
+  token create --name NAME --role ROLE
+                     Make an API token for an integration and print it (shown only once)
+  token list | token revoke --id ID
+                     List API tokens, or revoke one
   help               Show this help
 
 Configuration (environment variables):
@@ -25,6 +30,8 @@ Configuration (environment variables):
   BROADSHEET_URL         Public URL of the site (default http://HOST:PORT)
   BROADSHEET_WORKERS     HTTP worker processes, or auto for one per core (default 1)
   LOG_LEVEL              fatal, error, warn, info, debug or silent (default info)
+  BROADSHEET_TRUSTED_PROXIES
+                         Proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated)
 `;
 
 const optionSpec = {
@@ -33,6 +40,7 @@ const optionSpec = {
   name: { type: 'string' },
   role: { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
+  id: { type: 'string' },
 } as const;
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;
@@ -74,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       return runMigrate(config);
     case 'user':
       return runUser(config, positionals, values);
+    case 'token':
+      return runToken(config, positionals, values);
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);
       return 2;

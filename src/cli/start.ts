@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
 import { startScheduledPublishing } from '../jobs/scheduled-publishing.js';
+import { startSessionSweep } from '../jobs/session-sweep.js';
 import { openSite, type Site } from '../main.js';
 import { initializeSite } from './init.js';
 
@@ -69,9 +70,12 @@ async function serve(config: Config, site: Site): Promise<number> {
     });
   }
   const { app } = await buildApp(site);
-  const job = startScheduledPublishing(site.ctx, (error) =>
-    app.log.error({ err: error }, 'scheduled publishing failed'),
-  );
+  const jobs = [
+    startScheduledPublishing(site.ctx, (error) =>
+      app.log.error({ err: error }, 'scheduled publishing failed'),
+    ),
+    startSessionSweep(site.ctx, (error) => app.log.error({ err: error }, 'session sweep failed')),
+  ];
   await listenOrExplain(app, config);
   if (!cluster.isWorker)
     console.log(
@@ -79,7 +83,7 @@ async function serve(config: Config, site: Site): Promise<number> {
     );
   const shutdown = async (signal: string) => {
     if (!cluster.isWorker) console.log(`${signal}: shutting down`);
-    job.stop();
+    for (const job of jobs) job.stop();
     await app.close();
     await site.close();
     process.exit(0);

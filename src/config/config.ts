@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -12,6 +13,17 @@ export interface Config {
   pageCacheEntries: number;
   /** HTTP worker processes; 1 serves from this process. */
   workers: number;
+  /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
+}
+
+function isAddressOrRange(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^[0-9]{1,3}$/.test(bits) && n <= (version === 4 ? 32 : 128);
 }
 
 const envSchema = z.object({
@@ -40,6 +52,19 @@ const envSchema = z.object({
     .string()
     .regex(/^(auto|[1-9][0-9]?)$/, 'must be auto or a number of processes from 1 to 99')
     .default('1'),
+  BROADSHEET_TRUSTED_PROXIES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every(isAddressOrRange),
+      'must be a comma-separated list of IP addresses or CIDR ranges, such as 127.0.0.1,10.0.0.0/8',
+    )
+    .default([]),
 });
 
 export class ConfigError extends Error {
@@ -69,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     pageCacheEntries: e.BROADSHEET_PAGE_CACHE_ENTRIES,
     workers: e.BROADSHEET_WORKERS === 'auto' ? availableParallelism() : Number(e.BROADSHEET_WORKERS),
+    trustedProxies: e.BROADSHEET_TRUSTED_PROXIES,
   };
 }

@@ -83,6 +83,8 @@ export interface MediaRecord {
   caption: string;
   credit: string;
   variants: ImageVariant[];
+  /** The staff member who uploaded it (null for imports and the demo). */
+  uploadedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -115,6 +117,8 @@ export interface PostFilter {
   slug?: string;
   excludeIds?: string[];
   isFeatured?: boolean;
+  /** Case-insensitive search in titles. */
+  titleContains?: string;
 }
 
 /** How much of a post to load: teasers need no body; readers need no editor document. */
@@ -123,6 +127,8 @@ export type PostProjection = 'full' | 'reader' | 'teaser';
 export interface Page {
   offset: number;
   limit: number;
+  /** Newest publication first (default), or most recently changed first (the admin's lists). */
+  order?: 'published' | 'updated';
 }
 
 export interface RelatedLink {
@@ -154,6 +160,8 @@ export interface PostRepository {
   /** The stored related posts that pass the filter, best first. */
   related(postId: string, filter: PostFilter, limit: number): Promise<PostRecord[]>;
   lastUpdatedAt(filter: PostFilter): Promise<string | null>;
+  /** Posts that show a media file (as featured image or in the body). */
+  usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type'>[]>;
 }
 
 export interface TagRepository {
@@ -165,6 +173,8 @@ export interface TagRepository {
   findByIds(ids: string[]): Promise<TagRecord[]>;
   list(): Promise<TagRecord[]>;
   isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+  /** How many posts (of any status) carry each tag; tags on no post are absent. */
+  postCounts(): Promise<Map<string, number>>;
 }
 
 export interface StaffRepository {
@@ -198,6 +208,8 @@ export interface SessionRepository {
   delete(idHash: string): Promise<void>;
   /** Ends every session of a staff member but the one kept (if any). */
   deleteForStaff(staffId: string, keepIdHash?: string): Promise<number>;
+  /** Deletes sessions that expired before `now`; returns how many. */
+  deleteExpired(now: string): Promise<number>;
 }
 
 export interface MediaRepository {
@@ -208,7 +220,67 @@ export interface MediaRepository {
   ): Promise<void>;
   findById(id: string): Promise<MediaRecord | undefined>;
   findByIds(ids: string[]): Promise<MediaRecord[]>;
-  list(page: Page): Promise<MediaRecord[]>;
+  list(page: Page, filter?: { uploadedBy?: string }): Promise<MediaRecord[]>;
+  count(filter?: { uploadedBy?: string }): Promise<number>;
+  delete(id: string): Promise<void>;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  name: string;
+  role: string;
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  insert(token: ApiTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  list(): Promise<ApiTokenRecord[]>;
+  touch(id: string, lastUsedAt: string): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface RedirectRecord {
+  id: string;
+  fromPath: string;
+  toUrl: string;
+  statusCode: 301 | 302;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RedirectRepository {
+  insert(redirect: RedirectRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<RedirectRecord, 'id' | 'createdAt'>>): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  findById(id: string): Promise<RedirectRecord | undefined>;
+  findByPath(fromPath: string): Promise<RedirectRecord | undefined>;
+  list(): Promise<RedirectRecord[]>;
+}
+
+export interface RevisionRecord {
+  id: string;
+  postId: string;
+  staffId: string | null;
+  staffName: string;
+  title: string;
+  isAutosave: boolean;
+  snapshot: string;
+  createdAt: string;
+}
+
+export interface RevisionRepository {
+  insert(revision: RevisionRecord): Promise<void>;
+  /** Newest first, without snapshots. */
+  list(postId: string, limit: number): Promise<Omit<RevisionRecord, 'snapshot'>[]>;
+  findById(id: string): Promise<RevisionRecord | undefined>;
+  latest(postId: string): Promise<RevisionRecord | undefined>;
+  delete(id: string): Promise<void>;
+  /** Keeps the newest `keep` revisions of a post. */
+  prune(postId: string, keep: number): Promise<void>;
 }
 
 export interface PromotionRepository {
@@ -233,6 +305,9 @@ export interface Repositories {
   promotions: PromotionRepository;
   settings: SettingsRepository;
   sessions: SessionRepository;
+  tokens: ApiTokenRepository;
+  redirects: RedirectRepository;
+  revisions: RevisionRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

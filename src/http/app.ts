@@ -8,8 +8,8 @@ import { toHttpError } from './errors.js';
 import { registerSecurityHeaders } from './middleware/security-headers.js';
 import { PageCache } from './page-cache.js';
 import type { SiteEnv } from './site/site-env.js';
-import { messagePage } from './site/site-pages.js';
-import { registerSessionRoutes } from './admin-api/session.routes.js';
+import { messagePage, previewPage } from './site/site-pages.js';
+import { registerAdminApi } from './admin-api/admin-api.js';
 import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { serveFromCache } from './site/send-page.js';
@@ -42,7 +42,7 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
       }),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     // Long enough for any percent-encoded slug, so an over-long one is an ordinary 404 page.
     routerOptions: { maxParamLength: 4096 },
     // A URL that cannot be decoded gets a plain answer that repeats nothing of it.
@@ -66,7 +66,12 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     maxAge: '365d',
     wildcard: true,
   });
-  registerSessionRoutes(app, { ctx: site.ctx, siteUrl: config.siteUrl });
+  registerAdminApi(app, {
+    ctx: site.ctx,
+    siteUrl: config.siteUrl,
+    publicPath: (key) => site.blobs.publicPath(key),
+    preview: (postId) => previewPage(env, postId),
+  });
   registerAdminAppRoutes(app);
   registerSiteRoutes(app, { env, cache, assets });
 

@@ -7,6 +7,13 @@ export const statusOf: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+const frameworkErrors: Record<number, [string, string]> = {
+  413: ['PAYLOAD_TOO_LARGE', 'The request body is too large'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here'],
 };
 
 export interface ErrorBody {
@@ -31,9 +38,10 @@ export function toHttpError(error: unknown): { status: number; body: ErrorBody; 
   }
   const status = (error as { statusCode?: number }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    const [code, message] = frameworkErrors[status] ?? ['BAD_REQUEST', 'The request could not be understood'];
     return {
       status,
-      body: { errors: [{ code: 'BAD_REQUEST', message: 'The request could not be understood' }] },
+      body: { errors: [{ code, message }] },
       isUnexpected: false,
     };
   }

@@ -1,9 +1,6 @@
 import type { DomainContext } from '../domain/context.js';
 import { publishDuePosts } from '../domain/posts/save-post.js';
-
-export interface JobHandle {
-  stop(): void;
-}
+import { startPeriodicJob, type JobHandle } from './periodic.js';
 
 /**
  * Publishes scheduled posts when their time comes. State lives in the posts table (status and
@@ -16,20 +13,5 @@ export function startScheduledPublishing(
   onError: (error: unknown) => void,
   intervalMs = 10_000,
 ): JobHandle {
-  let isRunning = false;
-  const tick = async () => {
-    if (isRunning) return;
-    isRunning = true;
-    try {
-      await publishDuePosts(ctx);
-    } catch (error) {
-      onError(error);
-    } finally {
-      isRunning = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return startPeriodicJob(() => publishDuePosts(ctx), onError, intervalMs);
 }

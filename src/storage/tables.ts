@@ -16,6 +16,41 @@ export interface Database {
   post_related: PostRelatedTable;
   promotions: PromotionsTable;
   staff_sessions: StaffSessionsTable;
+  api_tokens: ApiTokensTable;
+  redirects: RedirectsTable;
+  post_revisions: PostRevisionsTable;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  /** SHA-256 of the secret; the secret itself is shown once and never stored. */
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface RedirectsTable {
+  id: string;
+  from_path: string;
+  to_url: string;
+  status_code: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostRevisionsTable {
+  id: string;
+  post_id: string;
+  staff_id: string | null;
+  staff_name: string;
+  title: string;
+  is_autosave: number;
+  /** The post's editable fields as JSON. */
+  snapshot: string;
+  created_at: string;
 }
 
 export interface StaffSessionsTable {
@@ -73,6 +108,7 @@ export interface MediaTable {
   caption: string;
   credit: string;
   variants: string;
+  uploaded_by: string | null;
   created_at: string;
   updated_at: string;
 }

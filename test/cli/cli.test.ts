@@ -5,6 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { loadConfig } from '../../src/config/config.js';
+import { buildApp } from '../../src/http/app.js';
+import { openSite } from '../../src/main.js';
 import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
 import { dialects, postgresUrl } from '../helpers/sites.js';
 
@@ -92,6 +95,43 @@ describe('the broadsheet command', () => {
       assert.doesNotMatch(result.stderr, /\s+at /);
     } finally {
       blocker.close();
+    }
+  });
+
+  test('token create prints a working API token; list shows it; revoke ends it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'broadsheet-token-'));
+    const env = { BROADSHEET_DATA_DIR: folder, LOG_LEVEL: 'silent' };
+    try {
+      const created = runCli(['token', 'create', '--name', 'Wire desk', '--role', 'editor'], env);
+      assert.equal(created.status, 0, created.stderr);
+      const secret = created.stdout.trim();
+      assert.match(secret, /^bst_[A-Za-z0-9_-]{40,}$/);
+      const listed = runCli(['token', 'list'], env);
+      assert.match(listed.stdout, /editor\s+last used never\s+Wire desk/);
+      assert.ok(!listed.stdout.includes(secret), 'the secret is never shown again');
+      const id = listed.stdout.split(/\s+/)[0]!;
+      const site = await openSite(loadConfig(env));
+      const { app } = await buildApp(site);
+      const call = () =>
+        app.inject({
+          method: 'GET',
+          url: '/admin/api/posts',
+          headers: { authorization: `Bearer ${secret}` },
+        });
+      try {
+        assert.equal((await call()).statusCode, 200);
+        assert.equal(runCli(['token', 'revoke', '--id', id], env).status, 0);
+        assert.equal((await call()).statusCode, 401);
+      } finally {
+        await app.close();
+        await site.close();
+      }
+      const owner = runCli(['token', 'create', '--name', 'x', '--role', 'owner'], env);
+      assert.equal(owner.status, 1);
+      assert.match(owner.stderr, /role: must be one of administrator, editor, author, contributor/);
+      assert.equal(runCli(['token', 'create', '--name', 'x'], env).status, 2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

@@ -5,6 +5,7 @@ import {
   authenticate,
   changePassword,
   createAccount,
+  deleteExpiredSessions,
   endSession,
   sessionLifetimeMs,
   staffForSession,
@@ -80,6 +81,30 @@ for (const dialect of dialects) {
       await site.ctx.repos.staff.update(staff.id, { status: 'active' });
       await endSession(site.ctx, token);
       assert.equal(await staffForSession(site.ctx, token), null, 'logged out');
+    });
+
+    test('the sweep deletes expired sessions and keeps live ones', async () => {
+      const staff = await createAccount(site.ctx, {
+        name: 'Sid Sweep',
+        email: 'sid@news.example',
+        role: 'author',
+        password: strong,
+      });
+      const live = await startSession(site.ctx, staff.id);
+      const past = { now: () => new Date(Date.now() - sessionLifetimeMs - 60_000) };
+      await startSession({ ...site.ctx, clock: past }, staff.id);
+      const count = async () =>
+        (
+          await site.storage.db
+            .selectFrom('staff_sessions')
+            .select('id_hash')
+            .where('staff_id', '=', staff.id)
+            .execute()
+        ).length;
+      assert.equal(await count(), 2);
+      assert.ok((await deleteExpiredSessions(site.ctx)) >= 1);
+      assert.equal(await count(), 1);
+      assert.equal((await staffForSession(site.ctx, live))?.id, staff.id);
     });
 
     test('changing the password ends every other session', async () => {

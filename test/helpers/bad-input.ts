@@ -281,3 +281,11 @@ export class FailureLog {
     return `${this.count} failures in ${places.length} places:\n${places.join('\n')}`;
   }
 }
+
+/** The `payload` strings of DOMPurify's sanitizer test cases (hostile and tricky HTML). */
+export async function loadSanitizerPayloads(): Promise<string[]> {
+  const module = (await import(new URL('sanitizer/dompurify-expect.mjs', fixtures).href)) as {
+    default: { payload: string }[];
+  };
+  return [...new Set(module.default.map((c) => c.payload))];
+}

@@ -12,8 +12,11 @@ export interface TestApp {
 }
 
 /** The real HTTP app on a real database, called in-process (no port). */
-export async function createTestApp(dialect: DialectUnderTest['name']): Promise<TestApp> {
-  const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example' });
+export async function createTestApp(
+  dialect: DialectUnderTest['name'],
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example', ...env });
   const { app, cache } = await buildApp(site);
   await app.ready();
   return {

@@ -35,3 +35,18 @@ test('every problem is listed at once', () => {
       /DATABASE_URL/.test(e.message),
   );
 });
+
+test('BROADSHEET_TRUSTED_PROXIES takes addresses and CIDR ranges, nothing else', () => {
+  assert.deepEqual(loadConfig({ BROADSHEET_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+    '::1',
+  ]);
+  assert.deepEqual(loadConfig({}).trustedProxies, []);
+  for (const bad of ['*', 'proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', 'true'])
+    assert.throws(
+      () => loadConfig({ BROADSHEET_TRUSTED_PROXIES: bad }),
+      (e: ConfigError) => e.problems.some((p) => p.startsWith('BROADSHEET_TRUSTED_PROXIES')),
+      bad,
+    );
+});

@@ -9,6 +9,8 @@ const masterMaxWidth = 2400;
 const maxPixels = 50_000_000;
 
 const refuse = (message: string) => new DomainError('VALIDATION', message, [{ property: 'file', message }]);
+const refuseType = (message: string) =>
+  new DomainError('UNSUPPORTED_MEDIA_TYPE', message, [{ property: 'file', message }]);
 
 function widthsFor(width: number): number[] {
   const widths = variantWidths.filter((w) => w < width);
@@ -44,11 +46,15 @@ export const sharpImageProcessor: ImageProcessor = {
     try {
       meta = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
     } catch {
-      throw refuse('The file is not an image we can read (JPEG, PNG, WebP, AVIF, GIF or TIFF)');
+      throw refuseType('The file is not an image we can read (JPEG, PNG, WebP, AVIF, GIF or TIFF)');
     }
     if (!meta.format || !acceptedFormats.has(meta.format))
-      throw refuse(`Images of type ${meta.format ?? 'unknown'} are not accepted`);
+      throw refuseType(`Images of type ${meta.format ?? 'unknown'} are not accepted`);
     if (!meta.width || !meta.height) throw refuse('The image has no size');
+    if (meta.width * meta.height > maxPixels)
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'The image has more than 50 megapixels', [
+        { property: 'file', message: 'more than 50 megapixels' },
+      ]);
     const input = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', animated: false }).rotate();
     let oriented: { info: sharp.OutputInfo };
     try {

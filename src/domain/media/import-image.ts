@@ -7,7 +7,7 @@ import { slugify } from '../shared/slug.js';
 import { cleanText, parseInput } from '../shared/validate.js';
 import type { MediaRecord } from '../ports.js';
 
-export const maxImageBytes = 25 * 1024 * 1024;
+export const maxImageBytes = 20 * 1024 * 1024;
 
 const describeFields = {
   alt: z.string().max(1000).transform(cleanText),
@@ -27,6 +27,7 @@ export interface ImportImageInput {
   alt?: string;
   caption?: string;
   credit?: string;
+  uploadedBy?: string | null;
 }
 
 function storageBase(id: string, originalName: string, now: Date): string {
@@ -46,7 +47,7 @@ export async function importImage(ctx: DomainContext, input: ImportImageInput): 
   if (input.bytes.length === 0)
     throw new DomainError('VALIDATION', 'The file is empty', [{ property: 'file', message: 'empty' }]);
   if (input.bytes.length > maxImageBytes)
-    throw new DomainError('VALIDATION', 'The file is larger than 25 MB', [
+    throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is larger than 20 MiB', [
       { property: 'file', message: 'too large' },
     ]);
   const processed = await ctx.images.process(input.bytes);
@@ -71,6 +72,7 @@ export async function importImage(ctx: DomainContext, input: ImportImageInput): 
     sizeBytes: processed.master.bytes.length,
     ...described,
     variants,
+    uploadedBy: input.uploadedBy ?? null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };

@@ -1,7 +1,7 @@
 import type { DomainContext } from '../context.js';
 import type { PostFilter, PostProjection, PostRecord } from '../ports.js';
 import { hydratePosts } from './hydrate-posts.js';
-import type { PostType, PostView, Viewer } from './post.types.js';
+import { visitor, type PostType, type PostView, type Viewer } from './post.types.js';
 import { visibleTo } from './visibility.js';
 
 export interface Pagination {
@@ -138,7 +138,27 @@ export async function getPostWithNeighbours(
   relatedLimit = 3,
 ): Promise<PostWithNeighbours | undefined> {
   const record = await ctx.repos.posts.findOne({ ...visibleTo(viewer), slug }, 'reader');
-  if (!record) return undefined;
+  return record && withNeighbours(ctx, record, viewer, relatedLimit);
+}
+
+/**
+ * Any post by id, whatever its status, with the neighbours a visitor would see beside it: the
+ * page exactly as it will look once published (the admin's preview).
+ */
+export async function getPostPreview(
+  ctx: DomainContext,
+  id: string,
+): Promise<PostWithNeighbours | undefined> {
+  const record = await ctx.repos.posts.findOne({ ids: [id] }, 'reader');
+  return record && withNeighbours(ctx, record, visitor, 3);
+}
+
+async function withNeighbours(
+  ctx: DomainContext,
+  record: PostRecord,
+  viewer: Viewer,
+  relatedLimit: number,
+): Promise<PostWithNeighbours> {
   const [related, translations] = await Promise.all([
     record.type === 'post' ? relatedRecords(ctx, record, viewer, relatedLimit) : Promise.resolve([]),
     translationRecords(ctx, record, viewer),

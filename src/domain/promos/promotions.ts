@@ -73,6 +73,12 @@ export async function updatePromotion(
   return (await ctx.repos.promotions.findById(id))!;
 }
 
+export async function deletePromotion(ctx: DomainContext, id: string): Promise<void> {
+  if (!(await ctx.repos.promotions.findById(id))) throw notFound('Promotion');
+  await ctx.repos.promotions.delete(id);
+  ctx.events.contentChanged();
+}
+
 async function assertMedia(ctx: DomainContext, mediaId: string | null | undefined) {
   if (mediaId && !(await ctx.repos.media.findById(mediaId)))
     throw validationError([{ property: 'imageMediaId', message: 'no such media' }]);

@@ -1,5 +1,12 @@
 export type ErrorCode =
-  'NOT_FOUND' | 'VALIDATION' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED';
+  | 'NOT_FOUND'
+  | 'VALIDATION'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export interface ErrorDetail {
   property?: string;
@@ -27,3 +34,4 @@ export const validationError = (details: ErrorDetail[]) =>
     details.map((d) => (d.property ? `${d.property}: ${d.message}` : d.message)).join('; '),
     details,
   );
+export const forbidden = (message = 'You may not do that') => new DomainError('FORBIDDEN', message);

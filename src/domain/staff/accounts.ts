@@ -108,3 +108,8 @@ export async function changePassword(
     input.keepSessionToken ? hashToken(input.keepSessionToken) : undefined,
   );
 }
+
+/** Removes expired sessions from storage; returns how many. */
+export function deleteExpiredSessions(ctx: DomainContext): Promise<number> {
+  return ctx.repos.sessions.deleteExpired(ctx.clock.now().toISOString());
+}

@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/errors.js';
 import type { staffRoles } from './staff.js';
 
 export type Role = (typeof staffRoles)[number];
@@ -47,6 +48,7 @@ export const permissionMatrix: Matrix = {
     tag: manage,
     promotion: { read: 'all' },
     staff: { read: 'all' },
+    settings: { read: 'all' },
   },
   author: {
     post: { read: 'all', create: 'all', update: 'own', delete: 'own', publish: 'own' },
@@ -54,18 +56,36 @@ export const permissionMatrix: Matrix = {
     media: { read: 'all', create: 'all', update: 'own', delete: 'own' },
     tag: { read: 'all' },
     staff: { read: 'all' },
+    settings: { read: 'all' },
   },
   contributor: {
     post: { read: 'own', create: 'all', update: 'own-draft', delete: 'own-draft' },
     media: { read: 'own', create: 'all', update: 'own', delete: 'own' },
     tag: { read: 'all' },
     staff: { read: 'all' },
+    settings: { read: 'all' },
   },
 };
 
 export interface Actor {
   role: Role;
   staffId: string;
+}
+
+/**
+ * Who is calling the Admin API: a signed-in staff member, or an integration's API token. A token acts
+ * with its role's rights; it is nobody's "own", so grants limited to own content never match it.
+ */
+export interface AdminActor extends Actor {
+  kind: 'staff' | 'token';
+  /** For revisions and logs: the staff member's name, or "Integration: NAME". */
+  name: string;
+}
+
+/** Refuses with FORBIDDEN unless the actor may do `action` on `resource` (and `target`). */
+export function assertCan(actor: Actor, action: Action, resource: Resource, target?: Target): void {
+  if (!can(actor, action, resource, target))
+    throw new DomainError('FORBIDDEN', `Your role (${actor.role}) may not ${action} this ${resource}`);
 }
 
 /** What the rule is checked against: who owns the target and whether it was ever published. */

@@ -1,6 +1,12 @@
 import { toAuthorSummary } from '../../domain/posts/hydrate-posts.js';
 import { visitor, type PostView } from '../../domain/posts/post.types.js';
-import { getLeadPost, getPostWithNeighbours, listPosts } from '../../domain/posts/read-posts.js';
+import {
+  getLeadPost,
+  getPostPreview,
+  getPostWithNeighbours,
+  listPosts,
+  type PostWithNeighbours,
+} from '../../domain/posts/read-posts.js';
 import { promotionsBySlot } from '../../domain/promos/promotions.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
@@ -81,7 +87,16 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
 
 export async function postPage(env: SiteEnv, slug: string): Promise<RenderedPage | null> {
   const found = await getPostWithNeighbours(env.ctx, slug, visitor);
-  if (!found) return null;
+  return found ? renderPost(env, found) : null;
+}
+
+/** A post of any status as its public page will show it (never cached, never indexed). */
+export async function previewPage(env: SiteEnv, id: string): Promise<RenderedPage | null> {
+  const found = await getPostPreview(env.ctx, id);
+  return found ? renderPost(env, found) : null;
+}
+
+async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<RenderedPage> {
   const { post, related, translations } = found;
   const source = await loadChrome(env);
   const promotions = await promotionsFor(env, post.language);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findRedirect } from '../../domain/redirects/redirects.js';
 import type { FeedFormat } from '../../rendering/feeds.js';
 import { PageCache, type RenderedPage } from '../page-cache.js';
 import type { ThemeAssets } from '../theme-assets.js';
@@ -18,6 +19,22 @@ function pageNumber(raw: string | undefined): number | null {
   return /^[1-9][0-9]{0,5}$/.test(raw) && Number(raw) >= 2 ? Number(raw) : null;
 }
 
+/** The redirect set up in the admin for a GET or HEAD request's path (as sent, or percent-decoded). */
+async function redirectFor(env: SiteEnv, request: FastifyRequest) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const path = request.url.split('?')[0]!;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // not valid percent-encoding: only the path as sent can match
+  }
+  return (
+    (await findRedirect(env.ctx, path)) ??
+    (decoded === path ? undefined : await findRedirect(env.ctx, decoded))
+  );
+}
+
 export interface SiteRoutesOptions {
   env: SiteEnv;
   cache: PageCache;
@@ -28,6 +45,9 @@ export interface SiteRoutesOptions {
 export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }: SiteRoutesOptions): void {
   const assetCache = new PageCache(assets.byPath.size + 1);
   const notFound = async (request: FastifyRequest, reply: FastifyReply) => {
+    const redirect = await redirectFor(env, request);
+    if (redirect)
+      return reply.header('cache-control', 'no-store').redirect(redirect.toUrl, redirect.statusCode);
     const page = await messagePage(env, 'not-found', request.url);
     return reply.code(404).type(page.contentType).header('cache-control', 'no-store').send(page.body);
   };
@@ -85,7 +105,10 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
     );
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    const redirect = await redirectFor(env, request);
+    if (redirect)
+      return reply.header('cache-control', 'no-store').redirect(redirect.toUrl, redirect.statusCode);
     const [path, query] = request.url.split('?') as [string, string | undefined];
     const lastSegment = path.split('/').pop() ?? '';
     const isSafeToRedirect = !path.startsWith('//') && !path.includes('\\');

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../domain/ports.js';
 import type { Database } from '../tables.js';
+import { KyselyApiTokenRepository } from './api-token.repository.js';
 import { KyselyMediaRepository } from './media.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
 import { KyselyPromotionRepository } from './promotion.repository.js';
+import { KyselyRedirectRepository } from './redirect.repository.js';
+import { KyselyRevisionRepository } from './revision.repository.js';
 import { KyselySessionRepository } from './session.repository.js';
 import { KyselySettingsRepository } from './settings.repository.js';
 import { KyselyStaffRepository } from './staff.repository.js';
@@ -18,6 +21,9 @@ export function createRepositories(db: Kysely<Database>, isInTransaction = false
     promotions: new KyselyPromotionRepository(db),
     settings: new KyselySettingsRepository(db),
     sessions: new KyselySessionRepository(db),
+    tokens: new KyselyApiTokenRepository(db),
+    redirects: new KyselyRedirectRepository(db),
+    revisions: new KyselyRevisionRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true))

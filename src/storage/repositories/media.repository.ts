@@ -14,6 +14,7 @@ const toRecord = (row: MediaRow): MediaRecord => ({
   caption: row.caption,
   credit: row.credit,
   variants: JSON.parse(row.variants) as MediaRecord['variants'],
+  uploadedBy: row.uploaded_by,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -36,6 +37,7 @@ export class KyselyMediaRepository implements MediaRepository {
         caption: m.caption,
         credit: m.credit,
         variants: JSON.stringify(m.variants),
+        uploaded_by: m.uploadedBy,
         created_at: m.createdAt,
         updated_at: m.updatedAt,
       })
@@ -61,14 +63,29 @@ export class KyselyMediaRepository implements MediaRepository {
     return (await this.db.selectFrom('media').selectAll().where('id', 'in', ids).execute()).map(toRecord);
   }
 
-  async list(page: Page): Promise<MediaRecord[]> {
+  async list(page: Page, filter: { uploadedBy?: string } = {}): Promise<MediaRecord[]> {
     const rows = await this.db
       .selectFrom('media')
       .selectAll()
+      .$if(filter.uploadedBy !== undefined, (q) => q.where('uploaded_by', '=', filter.uploadedBy!))
       .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .limit(page.limit)
       .offset(page.offset)
       .execute();
     return rows.map(toRecord);
+  }
+
+  async count(filter: { uploadedBy?: string } = {}): Promise<number> {
+    const row = await this.db
+      .selectFrom('media')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .$if(filter.uploadedBy !== undefined, (q) => q.where('uploaded_by', '=', filter.uploadedBy!))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('media').where('id', '=', id).execute();
   }
 }

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type {
   Page,
   PostProjection,
@@ -152,6 +152,10 @@ function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
   if (filter.preferredLanguage) q = preferLanguage(q, filter.preferredLanguage, filter.statuses);
   if (filter.isFeatured !== undefined) q = q.where('posts.is_featured', '=', filter.isFeatured ? 1 : 0);
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where('posts.id', 'not in', filter.excludeIds);
+  if (filter.titleContains) {
+    const pattern = `%${filter.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`lower(posts.title) like ${pattern} escape '\\'`);
+  }
   if (filter.tagId) {
     const tagId = filter.tagId;
     q = q.where('posts.id', 'in', (eb) =>
@@ -203,6 +207,7 @@ export class KyselyPostRepository implements PostRepository {
   async list(filter: PostFilter, page: Page, projection: PostProjection = 'full'): Promise<PostRecord[]> {
     const rows = await applyFilter(this.db.selectFrom('posts'), filter)
       .select(projectionColumns[projection])
+      .$if(page.order === 'updated', (q) => q.orderBy('updated_at', 'desc'))
       .orderBy('published_at', 'desc')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
@@ -371,5 +376,18 @@ export class KyselyPostRepository implements PostRepository {
       .limit(limit)
       .execute();
     return rows.map(fromProjectedRow);
+  }
+
+  async usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type'>[]> {
+    const marker = `%"media:${mediaId.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
+    const rows = await this.db
+      .selectFrom('posts')
+      .select(['id', 'title', 'type'])
+      .where((eb) =>
+        eb.or([eb('featured_media_id', '=', mediaId), sql<boolean>`body_json like ${marker} escape '\\'`]),
+      )
+      .orderBy('updated_at', 'desc')
+      .execute();
+    return rows.map((r) => ({ id: r.id, title: r.title, type: r.type as PostRecord['type'] }));
   }
 }

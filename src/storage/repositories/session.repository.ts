@@ -56,4 +56,12 @@ export class KyselySessionRepository implements SessionRepository {
     const result = await q.executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
+  async deleteExpired(now: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('staff_sessions')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

@@ -68,4 +68,13 @@ export class KyselyTagRepository implements TagRepository {
     if (exceptId) q = q.where('id', '!=', exceptId);
     return (await q.executeTakeFirst()) !== undefined;
   }
+
+  async postCounts(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('post_tags')
+      .select(['tag_id', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('tag_id')
+      .execute();
+    return new Map(rows.map((r) => [r.tag_id, Number(r.n)]));
+  }
 }

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { DomainContext } from '../context.js';
+import type { ApiTokenRecord } from '../ports.js';
+import { DomainError, notFound } from '../shared/errors.js';
+import { requiredText } from '../shared/fields.js';
+import { newId } from '../shared/ids.js';
+import { parseInput } from '../shared/validate.js';
+import { assertCan, type AdminActor, type Role } from '../staff/permissions.js';
+import { staffRoles } from '../staff/staff.js';
+
+/** Roles a token may carry: every role but owner (ownership belongs to a person). */
+export const tokenRoles = staffRoles.filter((r) => r !== 'owner');
+const roleRank = (role: string) => staffRoles.indexOf(role as Role);
+
+const createTokenSchema = z.object({
+  name: requiredText(100),
+  role: z.enum(tokenRoles as [Role, ...Role[]], { message: `must be one of ${tokenRoles.join(', ')}` }),
+});
+/** Anything may come in (from HTTP or the shell); the schema decides what is a token request. */
+type TokenInput = { name?: unknown; role?: unknown };
+
+/** Secrets carry a recognisable prefix, so a leaked one is easy to find in logs and repositories. */
+const secretPrefix = 'bst_';
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** Last-use times are written at most this often, so a busy integration does not write on every call. */
+const touchIntervalMs = 60_000;
+
+/**
+ * Makes an API token; the secret is returned this once and only its hash is kept. `actor` is null
+ * when the token is made from the shell by someone with access to the server.
+ */
+export async function createApiToken(
+  ctx: DomainContext,
+  actor: AdminActor | null,
+  input: TokenInput,
+): Promise<{ token: ApiTokenRecord; secret: string }> {
+  if (actor) assertCan(actor, 'create', 'integration');
+  const f = parseInput(createTokenSchema, input);
+  if (actor && roleRank(f.role) < roleRank(actor.role))
+    throw new DomainError('FORBIDDEN', 'A token cannot have more rights than the person making it');
+  const secret = secretPrefix + randomBytes(32).toString('base64url');
+  const token: ApiTokenRecord = {
+    id: newId(ctx.clock.now()),
+    name: f.name,
+    role: f.role,
+    tokenHash: hashSecret(secret),
+    createdBy: actor?.kind === 'staff' ? actor.staffId : null,
+    createdAt: ctx.clock.now().toISOString(),
+    lastUsedAt: null,
+  };
+  await ctx.repos.tokens.insert(token);
+  return { token, secret };
+}
+
+export async function listApiTokens(ctx: DomainContext, actor: AdminActor): Promise<ApiTokenRecord[]> {
+  assertCan(actor, 'read', 'integration');
+  return ctx.repos.tokens.list();
+}
+
+export async function revokeApiToken(ctx: DomainContext, actor: AdminActor, id: string): Promise<void> {
+  assertCan(actor, 'delete', 'integration');
+  if (!(await ctx.repos.tokens.delete(id))) throw notFound('Token');
+}
+
+/** The actor a bearer secret stands for, or null when it is unknown or revoked. */
+export async function actorForApiToken(ctx: DomainContext, secret: string): Promise<AdminActor | null> {
+  if (!secret.startsWith(secretPrefix) || secret.length > 200) return null;
+  const token = await ctx.repos.tokens.findByHash(hashSecret(secret));
+  if (!token) return null;
+  const now = ctx.clock.now();
+  if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > touchIntervalMs)
+    await ctx.repos.tokens.touch(token.id, now.toISOString());
+  return {
+    kind: 'token',
+    role: token.role as Role,
+    staffId: `token:${token.id}`,
+    name: `Integration: ${token.name}`,
+  };
+}

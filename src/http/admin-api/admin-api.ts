@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { registerContentRoutes } from './content.routes.js';
+import { registerMediaRoutes } from './media.routes.js';
+import { registerPostRoutes, type PostRoutesDeps } from './posts.routes.js';
+import { registerSessionRoutes } from './session.routes.js';
+import { registerSettingsRoutes } from './settings.routes.js';
+
+/** Every Admin API route (docs/admin-api.md). */
+export function registerAdminApi(app: FastifyInstance, deps: PostRoutesDeps): void {
+  registerSessionRoutes(app, deps);
+  registerPostRoutes(app, deps);
+  registerMediaRoutes(app, deps);
+  registerContentRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
+  // Unknown Admin API paths answer in the API's error shape, not with the site's 404 page.
+  app.all('/admin/api/*', async (_request, reply) =>
+    reply.code(404).send({ errors: [{ code: 'NOT_FOUND', message: 'No such Admin API endpoint' }] }),
+  );
+}

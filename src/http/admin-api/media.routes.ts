@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { maxImageBytes } from '../../domain/media/import-image.js';
+import {
+  deleteMediaAs,
+  describeMediaAs,
+  listMediaFor,
+  loadMediaFor,
+  mediaUsage,
+  uploadMediaAs,
+  type MediaInput,
+} from '../../domain/media/media-library.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { parseInput } from '../../domain/shared/validate.js';
+import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
+import { metaOf, pagingOf } from './paging.js';
+import { presentMedia } from './presenters.js';
+
+const uploadQuerySchema = z.object({ filename: z.string().max(1000).default('upload') });
+
+/**
+ * The media library. Uploads are the file's bytes as the request body, whatever Content-Type the
+ * client sends: the type is read from the bytes (see the image processor), never from a header or name.
+ */
+export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
+  const { ctx, publicPath } = deps;
+  const present = (m: Parameters<typeof presentMedia>[1]) => presentMedia(publicPath, m);
+
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/media' }, async (actor, request) => {
+    const paging = pagingOf(queryOf(request));
+    const { media, total } = await listMediaFor(ctx, actor, paging);
+    return { media: media.map(present), meta: metaOf(paging, total) };
+  });
+
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/media/:id' }, async (actor, request) => {
+    const media = await loadMediaFor(ctx, actor, paramsOf(request).id!);
+    const usage = await mediaUsage(ctx, media.id);
+    return { media: { ...present(media), usage: usage.posts, usedElsewhere: usage.elsewhere } };
+  });
+
+  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/media/:id' }, async (actor, request) => {
+    const input = (request.body ?? {}) as MediaInput;
+    return { media: present(await describeMediaAs(ctx, actor, paramsOf(request).id!, input)) };
+  });
+
+  adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/media/:id' }, async (actor, request) => {
+    await deleteMediaAs(ctx, actor, paramsOf(request).id!);
+  });
+
+  // Its own scope, so the raw-bytes body parser applies to this route alone.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxImageBytes }, (_request, body, done) =>
+      done(null, body),
+    );
+    adminRoute(
+      scope,
+      deps,
+      { method: 'POST', url: '/admin/api/media', status: 201 },
+      async (actor, request) => {
+        const { filename } = parseInput(uploadQuerySchema, queryOf(request));
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+          throw new DomainError('VALIDATION', 'Send the file as the request body', [
+            { property: 'file', message: 'is required' },
+          ]);
+        return {
+          media: present(await uploadMediaAs(ctx, actor, { bytes: request.body, originalName: filename })),
+        };
+      },
+    );
+  });
+}

@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  adminPostFilter,
+  createPostAs,
+  deletePostAs,
+  listRevisionsFor,
+  loadPostFor,
+  publishPostAs,
+  restoreRevisionAs,
+  unpublishPostAs,
+  updatePostAs,
+} from '../../domain/posts/editorial.js';
+import type { CreatePostInput, UpdatePostInput } from '../../domain/posts/post-input.js';
+import { postStatuses, type PostType } from '../../domain/posts/post.types.js';
+import { id, isoDate, languageCode, text } from '../../domain/shared/fields.js';
+import { notFound } from '../../domain/shared/errors.js';
+import { parseInput } from '../../domain/shared/validate.js';
+import type { RenderedPage } from '../page-cache.js';
+import { actorOf, adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
+import { metaOf, pagingFields, toPaging } from './paging.js';
+import { presentPost, presentPostSummaries } from './presenters.js';
+
+const listQuerySchema = z.object({
+  status: z.enum(postStatuses).optional(),
+  authorId: id.optional(),
+  tagId: id.optional(),
+  language: languageCode.optional(),
+  q: text(200).optional(),
+  ...pagingFields,
+});
+const publishSchema = z.object({ publishedAt: isoDate.optional() });
+
+/** The body of a write: a JSON object, or a clear VALIDATION error. */
+const objectBody = (body: unknown) =>
+  parseInput(z.record(z.string(), z.unknown(), { message: 'must be a JSON object' }), body ?? {});
+
+export interface PostRoutesDeps extends AdminApiDeps {
+  preview: (postId: string) => Promise<RenderedPage | null>;
+}
+
+/** Posts and pages: one set of routes per type, each checked against that type's rights. */
+export function registerPostRoutes(app: FastifyInstance, deps: PostRoutesDeps): void {
+  for (const type of ['post', 'page'] as const) registerType(app, deps, type);
+}
+
+function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType): void {
+  const { ctx, siteUrl } = deps;
+  const base = `/admin/api/${type}s`;
+  const present = async (post: Parameters<typeof presentPost>[2]) => ({
+    post: await presentPost(ctx, deps, post),
+  });
+
+  adminRoute(app, deps, { method: 'GET', url: base }, async (actor, request) => {
+    const query = parseInput(listQuerySchema, queryOf(request));
+    const paging = toPaging(query);
+    const filter = adminPostFilter(actor, type, query);
+    const [records, total] = await Promise.all([
+      ctx.repos.posts.list(filter, { ...paging, order: 'updated' }, 'teaser'),
+      ctx.repos.posts.count(filter),
+    ]);
+    return { [`${type}s`]: await presentPostSummaries(ctx, siteUrl, records), meta: metaOf(paging, total) };
+  });
+
+  adminRoute(app, deps, { method: 'GET', url: `${base}/:id` }, async (actor, request) => {
+    const { post } = await loadPostFor(ctx, actor, type, paramsOf(request).id!);
+    return present(post);
+  });
+
+  adminRoute(app, deps, { method: 'POST', url: base, status: 201 }, async (actor, request) => {
+    const input = { ...objectBody(request.body), type } as CreatePostInput;
+    return present(await createPostAs(ctx, actor, input));
+  });
+
+  adminRoute(app, deps, { method: 'PATCH', url: `${base}/:id` }, async (actor, request) => {
+    const input = objectBody(request.body) as UpdatePostInput & { autosave?: boolean };
+    const autosave = input.autosave === true;
+    return present(await updatePostAs(ctx, actor, type, paramsOf(request).id!, { ...input, autosave }));
+  });
+
+  adminRoute(app, deps, { method: 'DELETE', url: `${base}/:id` }, async (actor, request) => {
+    await deletePostAs(ctx, actor, type, paramsOf(request).id!);
+  });
+
+  adminRoute(app, deps, { method: 'POST', url: `${base}/:id/publish` }, async (actor, request) => {
+    const { publishedAt } = parseInput(publishSchema, request.body ?? {});
+    return present(await publishPostAs(ctx, actor, type, paramsOf(request).id!, publishedAt));
+  });
+
+  adminRoute(app, deps, { method: 'POST', url: `${base}/:id/unpublish` }, async (actor, request) =>
+    present(await unpublishPostAs(ctx, actor, type, paramsOf(request).id!)),
+  );
+
+  adminRoute(app, deps, { method: 'GET', url: `${base}/:id/revisions` }, async (actor, request) => {
+    const revisions = await listRevisionsFor(ctx, actor, type, paramsOf(request).id!);
+    return {
+      revisions: revisions.map((r) => ({
+        id: r.id,
+        createdAt: r.createdAt,
+        staffName: r.staffName,
+        title: r.title,
+        isAutosave: r.isAutosave,
+      })),
+    };
+  });
+
+  adminRoute(
+    app,
+    deps,
+    { method: 'POST', url: `${base}/:id/revisions/:revisionId/restore` },
+    async (actor, request) => {
+      const { id: postId, revisionId } = paramsOf(request);
+      return present(await restoreRevisionAs(ctx, actor, type, postId!, revisionId!));
+    },
+  );
+
+  app.get(`${base}/:id/preview`, async (request, reply) => {
+    const actor = await actorOf(deps, request, false);
+    const { post } = await loadPostFor(ctx, actor, type, paramsOf(request).id!);
+    const page = await deps.preview(post.id);
+    if (!page) throw notFound('Post');
+    return reply
+      .type(page.contentType)
+      .header('cache-control', 'no-store')
+      .header('x-robots-tag', 'noindex, nofollow')
+      .send(page.body);
+  });
+}

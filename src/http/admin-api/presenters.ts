@@ -1,0 +1,155 @@
+import type { DomainContext } from '../../domain/context.js';
+import type {
+  ApiTokenRecord,
+  MediaRecord,
+  PostRecord,
+  PromotionRecord,
+  RedirectRecord,
+  TagRecord,
+} from '../../domain/ports.js';
+import type { EditorDocument } from '../../domain/posts/editor-document.js';
+
+/* The Admin API's presenters: each lists the fields that leave the server; nothing else does. */
+
+type PublicPath = (key: string) => string;
+
+const postUrl = (siteUrl: string, post: PostRecord) => `${siteUrl}/${encodeURIComponent(post.slug)}/`;
+
+/** Post summaries for lists, with authors and tags loaded in one query each. */
+export async function presentPostSummaries(ctx: DomainContext, siteUrl: string, posts: PostRecord[]) {
+  const ids = posts.map((p) => p.id);
+  const [authors, tags] = await Promise.all([ctx.repos.posts.authorsFor(ids), ctx.repos.posts.tagsFor(ids)]);
+  return posts.map((p) => ({
+    id: p.id,
+    type: p.type,
+    slug: p.slug,
+    title: p.title,
+    status: p.status,
+    language: p.language,
+    publishedAt: p.publishedAt,
+    updatedAt: p.updatedAt,
+    url: postUrl(siteUrl, p),
+    authors: (authors.get(p.id) ?? []).map((a) => ({ id: a.id, name: a.name })),
+    tags: (tags.get(p.id) ?? []).map((t) => ({ id: t.id, name: t.name })),
+  }));
+}
+
+async function featuredImageOf(ctx: DomainContext, publicPath: PublicPath, post: PostRecord) {
+  if (!post.featuredMediaId) return null;
+  const media = await ctx.repos.media.findById(post.featuredMediaId);
+  return {
+    mediaId: post.featuredMediaId,
+    alt: post.featuredAlt,
+    caption: post.featuredCaption,
+    credit: post.featuredCredit,
+    url: media ? publicPath(media.storageKey) : null,
+  };
+}
+
+/** A post with everything the editor shows. */
+export async function presentPost(
+  ctx: DomainContext,
+  deps: { siteUrl: string; publicPath: PublicPath },
+  post: PostRecord,
+) {
+  const [authors, tags, sources, featuredImage, translations] = await Promise.all([
+    ctx.repos.posts.authorsFor([post.id]),
+    ctx.repos.posts.tagsFor([post.id]),
+    ctx.repos.posts.sourcesFor([post.id]),
+    featuredImageOf(ctx, deps.publicPath, post),
+    post.translationGroup ? ctx.repos.posts.translations(post.translationGroup, {}) : Promise.resolve([]),
+  ]);
+  return {
+    id: post.id,
+    type: post.type,
+    slug: post.slug,
+    title: post.title,
+    standfirst: post.standfirst,
+    excerpt: post.excerpt,
+    body: JSON.parse(post.bodyJson) as EditorDocument,
+    status: post.status,
+    publishedAt: post.publishedAt,
+    language: post.language,
+    translationGroup: post.translationGroup,
+    authors: (authors.get(post.id) ?? []).map((a) => ({ id: a.id, name: a.name })),
+    tags: (tags.get(post.id) ?? []).map((t) => ({ id: t.id, name: t.name, slug: t.slug, kind: t.kind })),
+    featuredImage,
+    sources: (sources.get(post.id) ?? []).map((s) => ({
+      id: s.id,
+      publisher: s.publisher,
+      title: s.title,
+      url: s.url,
+      note: s.note,
+    })),
+    translations: translations
+      .filter((t) => t.id !== post.id)
+      .map((t) => ({ id: t.id, language: t.language, title: t.title })),
+    canonicalUrl: post.canonicalUrl,
+    metaTitle: post.metaTitle,
+    metaDescription: post.metaDescription,
+    ogTitle: post.ogTitle,
+    ogDescription: post.ogDescription,
+    twitterTitle: post.twitterTitle,
+    twitterDescription: post.twitterDescription,
+    promoSlot: post.promoSlot,
+    isFeatured: post.isFeatured,
+    url: postUrl(deps.siteUrl, post),
+    createdAt: post.createdAt,
+    updatedAt: post.updatedAt,
+  };
+}
+
+export const presentMedia = (publicPath: PublicPath, m: MediaRecord) => ({
+  id: m.id,
+  url: publicPath(m.storageKey),
+  width: m.width,
+  height: m.height,
+  mimeType: m.mimeType,
+  originalName: m.originalName,
+  sizeBytes: m.sizeBytes,
+  alt: m.alt,
+  caption: m.caption,
+  credit: m.credit,
+  uploadedBy: m.uploadedBy,
+  createdAt: m.createdAt,
+});
+
+export const presentTag = (t: TagRecord, postCount?: number) => ({
+  id: t.id,
+  slug: t.slug,
+  name: t.name,
+  kind: t.kind,
+  description: t.description,
+  language: t.language,
+  ...(postCount === undefined ? {} : { postCount }),
+});
+
+export const presentPromotion = (publicPath: PublicPath, p: PromotionRecord, image?: MediaRecord) => ({
+  id: p.id,
+  title: p.title,
+  body: p.body,
+  imageMediaId: p.imageMediaId,
+  imageUrl: image ? publicPath(image.storageKey) : null,
+  linkUrl: p.linkUrl,
+  ctaLabel: p.ctaLabel,
+  slot: p.slot,
+  language: p.language,
+  isActive: p.isActive,
+  sortOrder: p.sortOrder,
+});
+
+export const presentRedirect = (r: RedirectRecord) => ({
+  id: r.id,
+  fromPath: r.fromPath,
+  toUrl: r.toUrl,
+  statusCode: r.statusCode,
+});
+
+export const presentToken = (t: ApiTokenRecord) => ({
+  id: t.id,
+  name: t.name,
+  role: t.role,
+  createdAt: t.createdAt,
+  lastUsedAt: t.lastUsedAt,
+  createdBy: t.createdBy,
+});

@@ -1,0 +1,63 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { createAccount } from '../../src/domain/staff/accounts.js';
+import type { Role } from '../../src/domain/staff/permissions.js';
+import type { TestApp } from './http.js';
+
+export const adminOrigin = 'https://news.example';
+export const testPassword = 'a sufficiently long passphrase';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface AdminClient {
+  staffId: string;
+  role: Role;
+  /** Cookie, origin and CSRF token, for requests made by hand. */
+  headers: Record<string, string>;
+  request(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+let accounts = 0;
+
+/** A staff member of `role`, signed in through the real sign-in route, sending cookie, origin and CSRF token. */
+export async function signInAs(t: TestApp, role: Role, name = `${role} ${++accounts}`): Promise<AdminClient> {
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@news.example`;
+  const staff = await createAccount(t.site.ctx, { name, email, role, password: testPassword });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/admin/api/session',
+    headers: { origin: adminOrigin },
+    payload: { email, password: testPassword },
+  });
+  if (login.statusCode !== 201) throw new Error(`sign-in failed: ${login.body}`);
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const csrf = (login.json() as { csrfToken: string }).csrfToken;
+  const headers = { cookie, origin: adminOrigin, 'x-csrf-token': csrf };
+  return {
+    staffId: staff.id,
+    role,
+    headers,
+    request: (method, url, body) =>
+      t.app.inject({
+        method,
+        url,
+        headers,
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
+
+/** An integration calling with `Authorization: Bearer`. */
+export function bearerClient(t: TestApp, secret: string) {
+  return (method: Method, url: string, body?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${secret}` },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+}
+
+export const paragraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
