@@ -6,23 +6,27 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  target: 'node20',
-  external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'sanitize-html', '@node-rs/argon2'],
-  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-  sourcemap: true,
-  logLevel: 'warning',
-});
+// `--admin-only`: the admin app alone (the tests use it, so they never rewrite a bundle in use).
+const isAdminOnly = process.argv.includes('--admin-only');
+
+if (!isAdminOnly)
+  await build({
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    target: 'node20',
+    external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'sanitize-html', '@node-rs/argon2'],
+    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    sourcemap: true,
+    logLevel: 'warning',
+  });
 
 /** The newest modification time of a file under `path` (or of `path` itself). */
 function newest(path) {

@@ -33,6 +33,7 @@ export const adminPermissionMatrix: Matrix = {
     tag: manage,
     promotion: { read: 'all' },
     staff: { read: 'all' },
+    settings: { read: 'all' },
   },
   author: {
     post: { read: 'all', create: 'all', update: 'own', delete: 'own', publish: 'own' },
@@ -40,12 +41,14 @@ export const adminPermissionMatrix: Matrix = {
     media: { read: 'all', create: 'all', update: 'own', delete: 'own' },
     tag: { read: 'all' },
     staff: { read: 'all' },
+    settings: { read: 'all' },
   },
   contributor: {
     post: { read: 'own', create: 'all', update: 'own-draft', delete: 'own-draft' },
     media: { read: 'own', create: 'all', update: 'own', delete: 'own' },
     tag: { read: 'all' },
     staff: { read: 'all' },
+    settings: { read: 'all' },
   },
 };
 

@@ -63,6 +63,7 @@ export function BodyEditor(props: {
       onTransaction: () => setTick((n) => n + 1),
     });
     editorRef.current = editor;
+    setTick((n) => n + 1);
     return () => editor.destroy();
   }, []);
 
@@ -183,6 +184,8 @@ export function BodyEditor(props: {
             disabled={props.disabled}
             aria-pressed={b.isActive ? (b.isActive() ? 'true' : 'false') : undefined}
             onFocus={() => setFocusIndex(i)}
+            // Keeps the focus and the selection in the text while clicking a tool.
+            onMouseDown={(e) => e.preventDefault()}
             onClick={b.run}
           >
             <span aria-hidden="true">{b.text}</span>

@@ -79,7 +79,7 @@ function draftOf(post: Post): Draft {
     excerpt: post.excerpt ?? '',
     body: post.body ?? { type: 'doc', content: [] },
     language: post.language ?? 'en',
-    translationOf: post.translationOf ?? '',
+    translationOf: post.translationOf ?? post.translations?.[0]?.id ?? '',
     authorIds: post.authorIds ?? post.authors?.map((a) => a.id) ?? [],
     tagIds: post.tagIds ?? post.tags?.map((tag) => tag.id) ?? [],
     featuredImage: post.featuredImage,
@@ -124,7 +124,7 @@ function emptyDraft(me: Staff, language: string): Draft {
 const orNull = (value: string) => (value.trim() ? value.trim() : null);
 
 /** The request body: empty optional texts become null, sources and the feature image lose their extras. */
-function bodyOf(draft: Draft) {
+function bodyOf(draft: Draft, initialTranslationOf: string) {
   return {
     title: draft.title,
     slug: draft.slug || undefined,
@@ -132,7 +132,8 @@ function bodyOf(draft: Draft) {
     excerpt: draft.excerpt,
     body: draft.body,
     language: draft.language,
-    translationOf: orNull(draft.translationOf),
+    // Sent only when changed: null takes a post out of its translation group.
+    translationOf: draft.translationOf === initialTranslationOf ? undefined : orNull(draft.translationOf),
     authorIds: draft.authorIds,
     tagIds: draft.tagIds,
     featuredImage: draft.featuredImage
@@ -183,6 +184,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
   const [schedule, setSchedule] = useState('');
   const [isPicking, setPicking] = useState(false);
   const id = useRef(isNew ? '' : routeId);
+  const initialTranslationOf = useRef('');
   const draftRef = useRef<Draft>();
   const version = useRef(0);
   const isSaving = useRef(false);
@@ -216,6 +218,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
           rememberMedia({ id: loaded.featuredImage.mediaId, url: loaded.featuredImage.url });
         setPost(loaded);
         draftRef.current = draftOf(loaded);
+        initialTranslationOf.current = draftRef.current.translationOf;
         setDraftState(draftRef.current);
         setSchedule(loaded.status === 'scheduled' ? localFromIso(loaded.publishedAt) : '');
       } catch (error) {
@@ -254,15 +257,16 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
     try {
       const answer = id.current
         ? await api.patch<{ post: Post }>(`/${base}/${encodeURIComponent(id.current)}`, {
-            ...bodyOf(snapshot),
+            ...bodyOf(snapshot, initialTranslationOf.current),
             ...(autosave ? { autosave: true } : {}),
           })
-        : await api.post<{ post: Post }>(`/${base}`, { ...bodyOf(snapshot), type });
+        : await api.post<{ post: Post }>(`/${base}`, { ...bodyOf(snapshot, ''), type });
       if (!id.current) {
         id.current = answer.post.id;
         replacePath(`/${base}/${answer.post.id}`);
       }
       setPost(answer.post);
+      initialTranslationOf.current = snapshot.translationOf;
       setErrors([]);
       setSaveState(version.current === savedVersion ? 'saved' : 'unsaved');
       return true;
@@ -426,12 +430,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                   </button>
                 ) : null}
                 {id.current || post ? (
-                  <a
-                    class="button"
-                    href={`/admin/api/posts/${encodeURIComponent(id.current)}/preview`}
-                    target="_blank"
-                    rel="noopener"
-                  >
+                  <a class="button" href={`/admin/api${postPath()}/preview`} target="_blank" rel="noopener">
                     {t('preview')}
                     <span class="visually-hidden"> {t('opensInNewTab')}</span>
                   </a>
@@ -607,7 +606,11 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
 
             <fieldset class="panel checklist" disabled={!canEdit}>
               <legend>{t('authors')}</legend>
-              {(staffList.data?.staff ?? []).map((s) => (
+              {[
+                ...new Map(
+                  [...(post?.authors ?? []), ...(staffList.data?.staff ?? [me])].map((s) => [s.id, s]),
+                ).values(),
+              ].map((s) => (
                 <Checkbox
                   key={s.id}
                   name={`author-${s.id}`}
@@ -689,6 +692,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                 onRestored={(restored) => {
                   setPost(restored);
                   draftRef.current = draftOf(restored);
+                  initialTranslationOf.current = draftRef.current.translationOf;
                   setDraftState(draftRef.current);
                   setBodyKey((k) => k + 1);
                   setSaveState('saved');
