@@ -181,17 +181,17 @@ function SignedIn(props: {
   const current = route.name || 'posts';
   return (
     <SessionContext.Provider value={session}>
-      <a
-        class="skip-link"
-        href="#/"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('screen-heading')?.focus();
-        }}
-      >
-        {t('skipToContent')}
-      </a>
       <header class="topbar">
+        <a
+          class="skip-link"
+          href="#/"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('screen-heading')?.focus();
+          }}
+        >
+          {t('skipToContent')}
+        </a>
         <p class="brand">Broadsheet</p>
         <p class="who">
           {staff.name} <span class="role">({t(`role_${staff.role}`)})</span>

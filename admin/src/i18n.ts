@@ -209,7 +209,7 @@ export const en = {
   uploaded: '{n} uploaded',
   noMedia: 'No images yet.',
   usage: 'Usage',
-  usageOf: 'Where {name} is used',
+  usageOf: 'Usage of {name}',
   notUsed: 'Not used in any post.',
   confirmDeleteMedia: 'Delete this image for good?',
   // Tags, promotions, redirects

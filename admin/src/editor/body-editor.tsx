@@ -178,7 +178,6 @@ export function BodyEditor(props: {
             key={b.label}
             type="button"
             class="tool"
-            aria-label={b.label}
             title={b.label}
             tabIndex={i === focusIndex ? 0 : -1}
             disabled={props.disabled}
@@ -189,6 +188,7 @@ export function BodyEditor(props: {
             onClick={b.run}
           >
             <span aria-hidden="true">{b.text}</span>
+            <span class="visually-hidden">{b.label}</span>
           </button>
         ))}
       </div>

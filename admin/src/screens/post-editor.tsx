@@ -200,7 +200,11 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
   const staffList = useLoad(() => api.get<{ staff: Staff[] }>('/staff').catch(() => ({ staff: [me] })), []);
   const tags = useLoad(() => api.get<{ tags: Tag[] }>('/tags').catch(() => ({ tags: [] })), []);
   const others = useLoad(
-    () => api.get<{ posts: PostSummary[] }>(`/${base}`, { limit: 100 }).catch(() => ({ posts: [] })),
+    () =>
+      api
+        .get<{ posts?: PostSummary[]; pages?: PostSummary[] }>(`/${base}`, { limit: 100 })
+        .then((a) => ({ posts: a.posts ?? a.pages ?? [] }))
+        .catch(() => ({ posts: [] as PostSummary[] })),
     [base],
   );
 

@@ -21,7 +21,13 @@ export function PostListScreen({ type, route }: { type: PostType; route: Route }
   }));
   const [search, setSearch] = useState(filters.q);
   const list = useLoad(
-    () => api.get<{ posts: PostSummary[]; meta: Meta }>(`/${base}`, { ...filters, limit: 20 }),
+    () =>
+      api
+        .get<{ posts?: PostSummary[]; pages?: PostSummary[]; meta: Meta }>(`/${base}`, {
+          ...filters,
+          limit: 20,
+        })
+        .then((a) => ({ posts: a.posts ?? a.pages ?? [], meta: a.meta })),
     [base, filters.status, filters.authorId, filters.tagId, filters.language, filters.q, filters.page],
   );
   const staff = useLoad(() => api.get<{ staff: Staff[] }>('/staff').catch(() => ({ staff: [] })), []);
