@@ -19,9 +19,7 @@ const promotionFields = z.object({
   isActive: z.boolean(),
   sortOrder: z.number().int().min(-1000).max(1000),
 });
-const createSchema = promotionFields
-  .partial()
-  .required({ title: true, linkUrl: true, ctaLabel: true, slot: true });
+const createSchema = promotionFields.partial().required({ title: true, linkUrl: true });
 const updateSchema = promotionFields.partial();
 
 export interface PromotionView {
@@ -47,8 +45,8 @@ export async function createPromotion(
     body: f.body ?? '',
     imageMediaId: f.imageMediaId ?? null,
     linkUrl: f.linkUrl!,
-    ctaLabel: f.ctaLabel!,
-    slot: f.slot!,
+    ctaLabel: f.ctaLabel ?? 'Learn more',
+    slot: f.slot ?? 'after-article',
     language: f.language ?? null,
     isActive: f.isActive ?? true,
     sortOrder: f.sortOrder ?? 0,
