@@ -121,6 +121,8 @@ export interface Media {
   uploadedBy: string | { id: string; name: string } | null;
   createdAt: string;
   usage?: { id: string; title: string; type: PostType }[];
+  /** Other places that show it: the logo, promotions, author photos. */
+  usedElsewhere?: string[];
 }
 
 export interface Tag {

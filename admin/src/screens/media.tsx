@@ -120,7 +120,8 @@ function MediaCard(props: { media: Media; onChanged: (m: Media) => void; onDelet
   const [credit, setCredit] = useState(media.credit);
   const [errors, setErrors] = useState<Errors>([]);
   const [message, setMessage] = useState('');
-  const [usage, setUsage] = useState<Media['usage']>();
+  const [usage, setUsage] = useState<{ id: string; title: string; type: string }[]>();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const prefix = `media-${media.id}`;
   return (
     <article class="media-card" aria-labelledby={`${prefix}-name`}>
@@ -192,10 +193,10 @@ function MediaCard(props: { media: Media; onChanged: (m: Media) => void; onDelet
             aria-label={t('usageOf', { name: media.originalName })}
             onClick={async () => {
               try {
-                setUsage(
-                  (await api.get<{ media: Media }>(`/media/${encodeURIComponent(media.id)}`)).media.usage ??
-                    [],
-                );
+                const found = (await api.get<{ media: Media }>(`/media/${encodeURIComponent(media.id)}`))
+                  .media;
+                setUsage(found.usage ?? []);
+                setElsewhere(found.usedElsewhere ?? []);
               } catch (error) {
                 setErrors(errorsOf(error));
               }
@@ -222,7 +223,7 @@ function MediaCard(props: { media: Media; onChanged: (m: Media) => void; onDelet
         <StatusMessage message={message} />
       </form>
       {usage ? (
-        usage.length === 0 ? (
+        usage.length === 0 && elsewhere.length === 0 ? (
           <p class="small">{t('notUsed')}</p>
         ) : (
           <ul class="small">
@@ -230,6 +231,9 @@ function MediaCard(props: { media: Media; onChanged: (m: Media) => void; onDelet
               <li key={u.id}>
                 <a href={`#/${u.type === 'page' ? 'pages' : 'posts'}/${u.id}`}>{u.title}</a>
               </li>
+            ))}
+            {elsewhere.map((place) => (
+              <li key={place}>{place}</li>
             ))}
           </ul>
         )
