@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
+import type { Clock } from '../../src/domain/ports.js';
 import { openSite, type Site } from '../../src/main.js';
 import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
 
@@ -36,6 +37,7 @@ let counter = 0;
 export async function createTestSite(
   dialect: DialectUnderTest['name'],
   env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
   if (dialect === 'postgres' && !postgresUrl)
@@ -49,7 +51,10 @@ export async function createTestSite(
     ...(dialect === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
     ...env,
   });
-  const site = await openSite(config, dialect === 'postgres' ? { postgresSchema: schema } : {});
+  const site = await openSite(config, {
+    ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     ...site,
     dataDir,
