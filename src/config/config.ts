@@ -12,6 +12,28 @@ export interface Config {
   pageCacheEntries: number;
   /** HTTP worker processes; 1 serves from this process. */
   workers: number;
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: emails are written to the log. */
+  smtpUrl: string | undefined;
+  /** The From of every email, `newsroom@news.example` or `Fjord Post <newsroom@news.example>`. */
+  mailFrom: string | undefined;
+}
+
+const mailbox = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
+
+/** A plain address, or a display name and an address in angle brackets; never two, never a line break. */
+export function isMailFrom(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const named = /^([^<>"\r\n,;]*)<([^<>]*)>$/.exec(value.trim());
+  return mailbox.test(named ? named[2]! : value.trim());
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 const envSchema = z.object({
@@ -40,6 +62,15 @@ const envSchema = z.object({
     .string()
     .regex(/^(auto|[1-9][0-9]?)$/, 'must be auto or a number of processes from 1 to 99')
     .default('1'),
+  // The messages never repeat the value: an SMTP URL carries a password.
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine(isMailFrom, 'must be one address such as newsroom@news.example or Name <newsroom@news.example>')
+    .optional(),
 });
 
 export class ConfigError extends Error {
@@ -55,9 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]),
   );
   const parsed = envSchema.safeParse(blankToUndefined);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (blankToUndefined.SMTP_URL && !blankToUndefined.MAIL_FROM)
+    problems.push('MAIL_FROM: must be set when SMTP_URL is set (the address emails come from)');
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const publicHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
@@ -69,5 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     pageCacheEntries: e.BROADSHEET_PAGE_CACHE_ENTRIES,
     workers: e.BROADSHEET_WORKERS === 'auto' ? availableParallelism() : Number(e.BROADSHEET_WORKERS),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM?.trim(),
   };
 }

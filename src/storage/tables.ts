@@ -16,6 +16,29 @@ export interface Database {
   post_related: PostRelatedTable;
   promotions: PromotionsTable;
   staff_sessions: StaffSessionsTable;
+  staff_invitations: StaffInvitationsTable;
+  password_resets: PasswordResetsTable;
+}
+
+export interface StaffInvitationsTable {
+  id: string;
+  email: string;
+  role: string;
+  /** SHA-256 of the emailed token. */
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 of the emailed token. */
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface StaffSessionsTable {
@@ -46,6 +69,7 @@ export interface StaffUsersTable {
   location: string;
   website: string;
   photo_media_id: string | null;
+  locale: string;
   created_at: string;
   updated_at: string;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { PageCache } from '../../src/http/page-cache.js';
 import { buildApp } from '../../src/http/app.js';
-import { createTestSite, type DialectUnderTest, type TestSite } from './sites.js';
+import { createTestSite, type DialectUnderTest, type TestSite, type TestSiteOptions } from './sites.js';
 
 export interface TestApp {
   site: TestSite;
@@ -12,8 +12,11 @@ export interface TestApp {
 }
 
 /** The real HTTP app on a real database, called in-process (no port). */
-export async function createTestApp(dialect: DialectUnderTest['name']): Promise<TestApp> {
-  const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example' });
+export async function createTestApp(
+  dialect: DialectUnderTest['name'],
+  options: TestSiteOptions = {},
+): Promise<TestApp> {
+  const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example' }, options);
   const { app, cache } = await buildApp(site);
   await app.ready();
   return {

@@ -27,8 +27,17 @@ export const dialects: DialectUnderTest[] = [
 
 export interface TestSite extends Site {
   dataDir: string;
+  /** Emails the log mailer wrote (a site without `smtpPort` sends nothing and logs here instead). */
+  mailLog: string[];
   destroy(): Promise<void>;
 }
+
+export interface TestSiteOptions {
+  /** Send email through the SMTP server on 127.0.0.1 at this port (see helpers/smtp.ts). */
+  smtpPort?: number;
+}
+
+export const testMailFrom = 'Fjord Post <newsroom@news.example>';
 
 let counter = 0;
 
@@ -36,6 +45,7 @@ let counter = 0;
 export async function createTestSite(
   dialect: DialectUnderTest['name'],
   env: Record<string, string> = {},
+  options: TestSiteOptions = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
   if (dialect === 'postgres' && !postgresUrl)
@@ -47,12 +57,20 @@ export async function createTestSite(
     PORT: '2368',
     LOG_LEVEL: 'silent',
     ...(dialect === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
+    ...(options.smtpPort
+      ? { SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`, MAIL_FROM: testMailFrom }
+      : {}),
     ...env,
   });
-  const site = await openSite(config, dialect === 'postgres' ? { postgresSchema: schema } : {});
+  const mailLog: string[] = [];
+  const site = await openSite(config, {
+    logMail: (text) => mailLog.push(text),
+    ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
+  });
   return {
     ...site,
     dataDir,
+    mailLog,
     async destroy() {
       await site.close();
       if (dialect === 'postgres') await dropSchema(postgresUrl!, schema);

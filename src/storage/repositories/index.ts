@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../domain/ports.js';
 import type { Database } from '../tables.js';
+import { KyselyInvitationRepository } from './invitation.repository.js';
 import { KyselyMediaRepository } from './media.repository.js';
+import { KyselyPasswordResetRepository } from './password-reset.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
 import { KyselyPromotionRepository } from './promotion.repository.js';
 import { KyselySessionRepository } from './session.repository.js';
@@ -18,6 +20,8 @@ export function createRepositories(db: Kysely<Database>, isInTransaction = false
     promotions: new KyselyPromotionRepository(db),
     settings: new KyselySettingsRepository(db),
     sessions: new KyselySessionRepository(db),
+    invitations: new KyselyInvitationRepository(db),
+    passwordResets: new KyselyPasswordResetRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true))
