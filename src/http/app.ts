@@ -9,7 +9,9 @@ import { registerSecurityHeaders } from './middleware/security-headers.js';
 import { PageCache } from './page-cache.js';
 import type { SiteEnv } from './site/site-env.js';
 import { messagePage } from './site/site-pages.js';
+import { registerAccountRoutes } from './admin-api/account.routes.js';
 import { registerSessionRoutes } from './admin-api/session.routes.js';
+import { registerStaffRoutes } from './admin-api/staff.routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
@@ -66,6 +68,8 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     wildcard: true,
   });
   registerSessionRoutes(app, { ctx: site.ctx, siteUrl: config.siteUrl });
+  registerAccountRoutes(app, { ctx: site.ctx, siteUrl: config.siteUrl });
+  registerStaffRoutes(app, { ctx: site.ctx, siteUrl: config.siteUrl });
   registerSiteRoutes(app, { env, cache, assets });
 
   app.setErrorHandler(async (error, request, reply) => {
