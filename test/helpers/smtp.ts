@@ -15,6 +15,10 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Resolves once `count` emails in all have arrived; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** The first email not yet taken by `next` (waiting for it to arrive). */
+  next(timeoutMs?: number): Promise<ReceivedMail>;
+  /** How many emails `next` has taken. */
+  readonly taken: number;
   close(): Promise<void>;
 }
 
@@ -47,17 +51,26 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
+  let taken = 0;
+  const waitFor = async (count: number, timeoutMs = 5000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (received.length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} emails, ${received.length} arrived in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return received;
+  };
   return {
     port,
     received,
-    async waitFor(count, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline)
-          throw new Error(`expected ${count} emails, ${received.length} arrived in ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return received;
+    waitFor,
+    async next(timeoutMs) {
+      await waitFor(taken + 1, timeoutMs);
+      return received[taken++]!;
+    },
+    get taken() {
+      return taken;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
