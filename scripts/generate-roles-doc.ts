@@ -1,6 +1,11 @@
 // `npm run docs:roles`: rewrites docs/roles.md from the permission matrix in the code.
 import { permissionTable } from '../src/domain/staff/permissions.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+const path = new URL('../docs/roles.md', import.meta.url);
+const end = '<!-- generated from permissionMatrix: end -->\n';
+// What follows the generated tables is written by hand ("Rules beyond the matrix") and kept as it is.
+const existing = existsSync(path) ? readFileSync(path, 'utf8') : '';
+const handWritten = existing.includes(end) ? existing.slice(existing.indexOf(end) + end.length) : '';
 const doc = `# Roles and permissions
 
 Five roles, from most to least trusted. The tables below are the rules the code enforces
@@ -19,6 +24,5 @@ API (next to be built) is to apply the same rule to lists as a query filter, so 
 post list holds only their own posts.
 
 <!-- generated from permissionMatrix: begin -->
-${permissionTable()}<!-- generated from permissionMatrix: end -->
-`;
-writeFileSync(new URL('../docs/roles.md', import.meta.url), doc);
+${permissionTable()}${end}${handWritten}`;
+writeFileSync(path, doc);

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
 import { argon2Hasher } from './adapters/passwords/argon2-hasher.js';
 import { sharpImageProcessor } from './adapters/images/sharp-image-processor.js';
+import { createLogMailer } from './adapters/mail/log-mailer.js';
+import { createSmtpMailer } from './adapters/mail/smtp-mailer.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
 import { systemClock, type DomainContext } from './domain/context.js';
-import type { Clock } from './domain/ports.js';
+import type { Clock, Mailer } from './domain/ports.js';
 import { renderDocument } from './rendering/document-html.js';
 import { currentSchema, migrateToLatest, openStorage, type Storage } from './storage/storage.js';
 import { createRepositories } from './storage/repositories/index.js';
@@ -22,6 +24,14 @@ export interface Site {
 export interface OpenSiteOptions {
   clock?: Clock;
   postgresSchema?: string;
+  /** Where the log mailer writes emails when no SMTP_URL is set (default: standard error). */
+  logMail?: (text: string) => void;
+}
+
+function createMailer(config: Config, logMail?: (text: string) => void): Mailer {
+  return config.smtpUrl && config.mailFrom
+    ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
+    : createLogMailer(logMail);
 }
 
 /** Composition root: opens storage, brings the schema up to date and wires the domain's ports. */
@@ -45,6 +55,8 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     blobs,
     renderBody: (doc, pictures) => renderDocument(doc, { pictures, publicPath }),
     passwords: argon2Hasher,
+    mail: createMailer(config, options.logMail),
+    siteUrl: config.siteUrl,
   };
   const notifier =
     storage.capabilities.hasNotify && config.databaseUrl

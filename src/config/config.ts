@@ -15,6 +15,10 @@ export interface Config {
   workers: number;
   /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: string[];
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset: emails are written to the log. */
+  smtpUrl: string | undefined;
+  /** The From of every email, `newsroom@news.example` or `Fjord Post <newsroom@news.example>`. */
+  mailFrom: string | undefined;
 }
 
 function isAddressOrRange(value: string): boolean {
@@ -24,6 +28,24 @@ function isAddressOrRange(value: string): boolean {
   if (bits === undefined) return true;
   const n = Number(bits);
   return /^[0-9]{1,3}$/.test(bits) && n <= (version === 4 ? 32 : 128);
+}
+
+const mailbox = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
+
+/** A plain address, or a display name and an address in angle brackets; never two, never a line break. */
+export function isMailFrom(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const named = /^([^<>"\r\n,;]*)<([^<>]*)>$/.exec(value.trim());
+  return mailbox.test(named ? named[2]! : value.trim());
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 const envSchema = z.object({
@@ -65,6 +87,15 @@ const envSchema = z.object({
       'must be a comma-separated list of IP addresses or CIDR ranges, such as 127.0.0.1,10.0.0.0/8',
     )
     .default([]),
+  // The messages never repeat the value: an SMTP URL carries a password.
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine(isMailFrom, 'must be one address such as newsroom@news.example or Name <newsroom@news.example>')
+    .optional(),
 });
 
 export class ConfigError extends Error {
@@ -80,9 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     Object.entries(env).map(([key, value]) => [key, value === '' ? undefined : value]),
   );
   const parsed = envSchema.safeParse(blankToUndefined);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (blankToUndefined.SMTP_URL && !blankToUndefined.MAIL_FROM)
+    problems.push('MAIL_FROM: must be set when SMTP_URL is set (the address emails come from)');
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const publicHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   return {
@@ -95,5 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheEntries: e.BROADSHEET_PAGE_CACHE_ENTRIES,
     workers: e.BROADSHEET_WORKERS === 'auto' ? availableParallelism() : Number(e.BROADSHEET_WORKERS),
     trustedProxies: e.BROADSHEET_TRUSTED_PROXIES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM?.trim(),
   };
 }

@@ -5,6 +5,7 @@ import type {
   Clock,
   ContentEvents,
   ImageProcessor,
+  Mailer,
   PasswordHasher,
   Repositories,
 } from './ports.js';
@@ -23,6 +24,9 @@ export interface DomainContext {
   blobs: BlobStore;
   renderBody: BodyRenderer;
   passwords: PasswordHasher;
+  mail: Mailer;
+  /** The site's public URL (no trailing slash), for links in emails. */
+  siteUrl: string;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -67,6 +67,8 @@ export interface StaffRecord {
   location: string;
   website: string;
   photoMediaId: string | null;
+  /** The language of the admin and of emails to this person: `en` or `nb`. */
+  locale: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -212,6 +214,49 @@ export interface SessionRepository {
   deleteExpired(now: string): Promise<number>;
 }
 
+/** An invitation to join the staff; only the hash of the emailed token is stored. */
+export interface InvitationRecord {
+  id: string;
+  email: string;
+  role: string;
+  tokenHash: string;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+export interface InvitationRepository {
+  insert(invitation: InvitationRecord): Promise<void>;
+  /** Drops the invitations to this address that were never accepted (a new one replaces them). */
+  deletePendingFor(email: string): Promise<void>;
+  /** Invitations neither accepted nor expired by `now`, newest first. */
+  listPending(now: string): Promise<InvitationRecord[]>;
+  /** Deletes an invitation not yet accepted; false when there was none. */
+  deletePending(id: string): Promise<boolean>;
+  findLive(tokenHash: string, now: string): Promise<InvitationRecord | undefined>;
+  /** Marks a live invitation accepted; false when it was used or expired meanwhile (single use). */
+  claim(tokenHash: string, now: string): Promise<boolean>;
+}
+
+/** A password reset; only the hash of the emailed token is stored. */
+export interface PasswordResetRecord {
+  tokenHash: string;
+  staffId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface PasswordResetRepository {
+  insert(reset: PasswordResetRecord): Promise<void>;
+  /** Ends every reset of a staff member that was not used. */
+  deleteForStaff(staffId: string): Promise<void>;
+  findLive(tokenHash: string, now: string): Promise<PasswordResetRecord | undefined>;
+  /** Marks a live reset used; false when it was used or expired meanwhile (single use). */
+  claim(tokenHash: string, now: string): Promise<boolean>;
+}
+
 export interface MediaRepository {
   insert(media: MediaRecord): Promise<void>;
   update(
@@ -308,6 +353,8 @@ export interface Repositories {
   tokens: ApiTokenRepository;
   redirects: RedirectRepository;
   revisions: RevisionRepository;
+  invitations: InvitationRepository;
+  passwordResets: PasswordResetRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -343,6 +390,21 @@ export interface ContentEvents {
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface MailMessage {
+  /** One address; never a list. */
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** Sends email: SMTP when configured, else the whole message goes to the log for an operator. */
+export interface Mailer {
+  /** False when emails only go to the log. */
+  readonly isConfigured: boolean;
+  send(message: MailMessage): Promise<void>;
 }
 
 export interface Clock {

@@ -19,6 +19,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   redirects: RedirectsTable;
   post_revisions: PostRevisionsTable;
+  staff_invitations: StaffInvitationsTable;
+  password_resets: PasswordResetsTable;
 }
 
 export interface ApiTokensTable {
@@ -53,6 +55,27 @@ export interface PostRevisionsTable {
   created_at: string;
 }
 
+export interface StaffInvitationsTable {
+  id: string;
+  email: string;
+  role: string;
+  /** SHA-256 of the emailed token. */
+  token_hash: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 of the emailed token. */
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface StaffSessionsTable {
   /** SHA-256 of the session token: a stolen database does not give away live sessions. */
   id_hash: string;
@@ -81,6 +104,7 @@ export interface StaffUsersTable {
   location: string;
   website: string;
   photo_media_id: string | null;
+  locale: string;
   created_at: string;
   updated_at: string;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { PageCache } from '../../src/http/page-cache.js';
 import { buildApp } from '../../src/http/app.js';
-import { createTestSite, type DialectUnderTest, type TestSite } from './sites.js';
+import { createTestSite, type DialectUnderTest, type TestSite, type TestSiteOptions } from './sites.js';
 
 export interface TestApp {
   site: TestSite;
@@ -15,8 +15,9 @@ export interface TestApp {
 export async function createTestApp(
   dialect: DialectUnderTest['name'],
   env: Record<string, string> = {},
+  options: TestSiteOptions = {},
 ): Promise<TestApp> {
-  const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example', ...env });
+  const site = await createTestSite(dialect, { BROADSHEET_URL: 'https://news.example', ...env }, options);
   const { app, cache } = await buildApp(site);
   await app.ready();
   return {

@@ -28,8 +28,19 @@ export const dialects: DialectUnderTest[] = [
 
 export interface TestSite extends Site {
   dataDir: string;
+  /** Emails the log mailer wrote (a site without `smtpPort` sends nothing and logs here instead). */
+  mailLog: string[];
   destroy(): Promise<void>;
 }
+
+export interface TestSiteOptions {
+  /** Send email through the SMTP server on 127.0.0.1 at this port (see helpers/smtp.ts). */
+  smtpPort?: number;
+  /** The site's clock (default: the system's). */
+  clock?: Clock;
+}
+
+export const testMailFrom = 'Fjord Post <newsroom@news.example>';
 
 let counter = 0;
 
@@ -37,7 +48,7 @@ let counter = 0;
 export async function createTestSite(
   dialect: DialectUnderTest['name'],
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: TestSiteOptions = {},
 ): Promise<TestSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-test-'));
   if (dialect === 'postgres' && !postgresUrl)
@@ -49,15 +60,21 @@ export async function createTestSite(
     PORT: '2368',
     LOG_LEVEL: 'silent',
     ...(dialect === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
+    ...(options.smtpPort
+      ? { SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`, MAIL_FROM: testMailFrom }
+      : {}),
     ...env,
   });
+  const mailLog: string[] = [];
   const site = await openSite(config, {
+    logMail: (text) => mailLog.push(text),
     ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     ...site,
     dataDir,
+    mailLog,
     async destroy() {
       await site.close();
       if (dialect === 'postgres') await dropSchema(postgresUrl!, schema);

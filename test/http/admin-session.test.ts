@@ -47,8 +47,10 @@ for (const dialect of dialects) {
       for (const flag of ['HttpOnly', 'SameSite=Lax', 'Secure', 'Path=/'])
         assert.ok(setCookie.includes(flag), flag);
       assert.deepEqual(Object.keys(first.json().staff).sort(), [
+        'bio',
         'email',
         'id',
+        'locale',
         'name',
         'role',
         'slug',

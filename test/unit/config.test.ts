@@ -50,3 +50,44 @@ test('BROADSHEET_TRUSTED_PROXIES takes addresses and CIDR ranges, nothing else',
       bad,
     );
 });
+
+test('SMTP_URL and MAIL_FROM are read; without SMTP_URL there is no mail server', () => {
+  const config = loadConfig({
+    SMTP_URL: 'smtps://user:secret@mail.example:465',
+    MAIL_FROM: 'Fjord Post <newsroom@news.example>',
+  });
+  assert.equal(config.smtpUrl, 'smtps://user:secret@mail.example:465');
+  assert.equal(config.mailFrom, 'Fjord Post <newsroom@news.example>');
+  assert.equal(loadConfig({}).smtpUrl, undefined);
+  assert.equal(
+    loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'a@news.example' }).mailFrom,
+    'a@news.example',
+  );
+});
+
+test('a bad SMTP_URL, a missing MAIL_FROM and a PORT are listed together, without the password', () => {
+  assert.throws(
+    () => loadConfig({ SMTP_URL: 'https://user:hunter2secret@mail.example', PORT: 'x' }),
+    (e: ConfigError) =>
+      e.problems.length === 3 &&
+      /SMTP_URL: must be an smtp/.test(e.message) &&
+      /MAIL_FROM: must be set when SMTP_URL is set/.test(e.message) &&
+      !e.message.includes('hunter2secret'),
+  );
+});
+
+test('MAIL_FROM must be one address with no line break', () => {
+  for (const from of [
+    'newsroom@news.example\r\nBcc: x@y.example',
+    'Fjord <newsroom@news.example>\nBcc: x@y.example',
+    'a@news.example, b@news.example',
+    'Fjord, Post <newsroom@news.example>',
+    'not an address',
+    'Fjord <a@news.example> <b@news.example>',
+  ])
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: from }),
+      (e: ConfigError) => e.problems.length === 1 && /^MAIL_FROM: must be one address/.test(e.problems[0]!),
+      JSON.stringify(from),
+    );
+});

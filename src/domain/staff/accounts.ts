@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { DomainContext } from '../context.js';
 import type { StaffRecord } from '../ports.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { passwordProblem } from './passwords.js';
 import { createStaff, type staffRoles } from './staff.js';
+import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
 export const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
 /** A session's expiry is pushed forward at most this often, so reads do not write on every request. */
@@ -16,7 +17,7 @@ export interface NewAccount {
   password: string;
 }
 
-function checkPassword(password: string, person: { email: string; name: string }): void {
+export function checkPassword(password: string, person: { email: string; name: string }): void {
   const problem = passwordProblem(password, person);
   if (problem) throw validationError([{ property: 'password', message: problem }]);
 }
@@ -51,11 +52,9 @@ export async function authenticate(
   return isValid && staff.status === 'active' ? staff : null;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 /** Starts a session; returns the token for the cookie (only its hash is stored). */
 export async function startSession(ctx: DomainContext, staffId: string, userAgent = ''): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const now = ctx.clock.now();
   await ctx.repos.sessions.insert({
     idHash: hashToken(token),
@@ -70,7 +69,7 @@ export async function startSession(ctx: DomainContext, staffId: string, userAgen
 
 /** The staff member a session token belongs to, when the session is live and the account active. */
 export async function staffForSession(ctx: DomainContext, token: string): Promise<StaffRecord | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  if (!isTokenShaped(token)) return null;
   const now = ctx.clock.now();
   const session = await ctx.repos.sessions.findLive(hashToken(token), now.toISOString());
   if (!session) return null;

@@ -8,15 +8,21 @@ import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 
 export const staffRoles = ['owner', 'administrator', 'editor', 'author', 'contributor'] as const;
+/** The languages of the admin and of staff emails. */
+export const staffLocales = ['en', 'nb'] as const;
+
+/** One email address, trimmed and lower-cased (ASCII only: no list, no display name, no line break). */
+export const emailAddress = z
+  .string()
+  .max(254)
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.email('must be an email address'));
 
 const staffFields = z.object({
   name: requiredText(191),
-  email: z
-    .string()
-    .max(254)
-    .transform((v) => v.trim().toLowerCase())
-    .pipe(z.email('must be an email address')),
+  email: emailAddress,
   role: z.enum(staffRoles),
+  locale: z.enum(staffLocales),
   bio: text(5000),
   location: text(191),
   website: z.literal('').or(httpUrl),
@@ -24,6 +30,8 @@ const staffFields = z.object({
 });
 const createStaffSchema = staffFields.partial().required({ name: true, email: true });
 const updateStaffSchema = staffFields.partial();
+/** What a staff member may change about themselves. */
+const profileSchema = staffFields.pick({ name: true, bio: true, locale: true }).partial();
 
 /** Adds a staff member (an author's public profile comes with it). Accounts and logins come with the admin. */
 export async function createStaff(
@@ -47,6 +55,7 @@ export async function createStaff(
     location: f.location ?? '',
     website: f.website ?? '',
     photoMediaId: f.photoMediaId ?? null,
+    locale: f.locale ?? 'en',
     createdAt: now,
     updatedAt: now,
   };
@@ -69,4 +78,13 @@ export async function updateStaff(
   await ctx.repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
   ctx.events.contentChanged();
   return (await ctx.repos.staff.findById(id))!;
+}
+
+/** A staff member's own profile: name, bio, and the language of the admin and of their emails. */
+export async function updateProfile(
+  ctx: DomainContext,
+  staffId: string,
+  input: z.input<typeof profileSchema>,
+): Promise<StaffRecord> {
+  return updateStaff(ctx, staffId, parseInput(profileSchema, input));
 }

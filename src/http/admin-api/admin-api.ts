@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAccountRoutes } from './account.routes.js';
 import { registerContentRoutes } from './content.routes.js';
 import { registerMediaRoutes } from './media.routes.js';
 import { registerPostRoutes, type PostRoutesDeps } from './posts.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerSettingsRoutes } from './settings.routes.js';
+import { registerStaffRoutes } from './staff.routes.js';
 
 /** Every Admin API route (docs/admin-api.md). */
 export function registerAdminApi(app: FastifyInstance, deps: PostRoutesDeps): void {
   registerSessionRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerStaffRoutes(app, deps);
   registerPostRoutes(app, deps);
   registerMediaRoutes(app, deps);
   registerContentRoutes(app, deps);

@@ -38,6 +38,8 @@ export const presentStaff = (s: StaffRecord) => ({
   email: s.email,
   role: s.role,
   status: s.status,
+  locale: s.locale,
+  bio: s.bio,
 });
 
 const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'Sign in first');
@@ -56,12 +58,13 @@ export async function requireStaff(ctx: DomainContext, siteUrl: string, request:
   return { staff, token };
 }
 
-/** A state-changing request: same origin, and the session's CSRF token in X-CSRF-Token. */
-function requireSameOrigin(siteUrl: string, request: FastifyRequest): void {
+/** A state-changing request must come from our own pages (see isSameOrigin). */
+export function requireSameOrigin(siteUrl: string, request: FastifyRequest): void {
   if (!isSameOrigin(request.headers, siteUrl))
     throw new DomainError('FORBIDDEN', 'Cross-site requests are refused');
 }
 
+/** A state-changing request: same origin, and the session's CSRF token in X-CSRF-Token. */
 export async function requireStaffForChange(ctx: DomainContext, siteUrl: string, request: FastifyRequest) {
   requireSameOrigin(siteUrl, request);
   const session = await requireStaff(ctx, siteUrl, request);
@@ -71,10 +74,34 @@ export async function requireStaffForChange(ctx: DomainContext, siteUrl: string,
   return session;
 }
 
-function throttle(limiter: RateLimiter, key: string, reply: FastifyReply): void {
+/** Counts an attempt against a limit; over it, RATE_LIMITED with Retry-After. */
+export function throttle(
+  limiter: RateLimiter,
+  key: string,
+  reply: FastifyReply,
+  message = 'Too many sign-in attempts; wait a few minutes and try again',
+): void {
   if (limiter.take(key)) return;
   reply.header('retry-after', String(limiter.retryAfter(key)));
-  throw new DomainError('RATE_LIMITED', 'Too many sign-in attempts; wait a few minutes and try again');
+  throw new DomainError('RATE_LIMITED', message);
+}
+
+/**
+ * Signs a staff member in: 201 `{ staff, csrfToken }` and the session cookie. A new token at every
+ * sign-in, so a session id planted before login is never the one used after it.
+ */
+export async function signIn(
+  ctx: DomainContext,
+  siteUrl: string,
+  staff: StaffRecord,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const token = await startSession(ctx, staff.id, String(request.headers['user-agent'] ?? ''));
+  reply
+    .header('set-cookie', setCookie(sessionCookie(siteUrl), token, sessionLifetimeMs / 1000))
+    .header('cache-control', 'no-store');
+  return reply.code(201).send({ staff: presentStaff(staff), csrfToken: csrfTokenFor(token) });
 }
 
 /** Sign in, see who is signed in, sign out: `/admin/api/session`. */
@@ -82,15 +109,6 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
   const cookie = sessionCookie(siteUrl);
   const perAddress = new RateLimiter(20, fifteenMinutes);
   const perAccount = new RateLimiter(5, fifteenMinutes);
-
-  // A new token at every sign-in: a session id planted before login is never the one used after it.
-  const signIn = async (staff: StaffRecord, request: FastifyRequest, reply: FastifyReply) => {
-    const token = await startSession(ctx, staff.id, String(request.headers['user-agent'] ?? ''));
-    reply
-      .header('set-cookie', setCookie(cookie, token, sessionLifetimeMs / 1000))
-      .header('cache-control', 'no-store');
-    return reply.code(201).send({ staff: presentStaff(staff), csrfToken: csrfTokenFor(token) });
-  };
 
   app.get('/admin/api/session', async (request) => {
     const { staff, token } = await requireStaff(ctx, siteUrl, request);
@@ -104,7 +122,7 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
     throttle(perAccount, input.email.trim().toLowerCase(), reply);
     const staff = await authenticate(ctx, input.email, input.password);
     if (!staff) throw wrongLogin();
-    return signIn(staff, request, reply);
+    return signIn(ctx, siteUrl, staff, request, reply);
   });
 
   app.get('/admin/api/setup', async () => ({ isSetupNeeded: await isSetupNeeded(ctx) }));
@@ -114,7 +132,7 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
     throttle(perAddress, request.ip, reply);
     const input = parseInput(setupSchema, request.body ?? {});
     const owner = await setUpSite(ctx, input);
-    return signIn(owner, request, reply);
+    return signIn(ctx, siteUrl, owner, request, reply);
   });
 
   app.delete('/admin/api/session', async (request, reply) => {

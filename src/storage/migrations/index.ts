@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
 import * as staffSessions from './002-staff-sessions.js';
 import * as admin from './003-admin.js';
+import * as staffMail from './004-staff-mail.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-staff-sessions': staffSessions,
   '003-admin': admin,
+  '004-staff-mail': staffMail,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Repositories } from '../../domain/ports.js';
 import type { Database } from '../tables.js';
 import { KyselyApiTokenRepository } from './api-token.repository.js';
+import { KyselyInvitationRepository } from './invitation.repository.js';
 import { KyselyMediaRepository } from './media.repository.js';
+import { KyselyPasswordResetRepository } from './password-reset.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
 import { KyselyPromotionRepository } from './promotion.repository.js';
 import { KyselyRedirectRepository } from './redirect.repository.js';
@@ -24,6 +26,8 @@ export function createRepositories(db: Kysely<Database>, isInTransaction = false
     tokens: new KyselyApiTokenRepository(db),
     redirects: new KyselyRedirectRepository(db),
     revisions: new KyselyRevisionRepository(db),
+    invitations: new KyselyInvitationRepository(db),
+    passwordResets: new KyselyPasswordResetRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true))

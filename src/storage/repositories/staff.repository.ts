@@ -13,6 +13,7 @@ export const toStaffRecord = (row: StaffUserRow): StaffRecord => ({
   location: row.location,
   website: row.website,
   photoMediaId: row.photo_media_id,
+  locale: row.locale,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -29,6 +30,7 @@ function toRow(patch: Partial<StaffRecord>): Partial<StaffUserRow> {
     ['location', 'location'],
     ['website', 'website'],
     ['photoMediaId', 'photo_media_id'],
+    ['locale', 'locale'],
     ['createdAt', 'created_at'],
     ['updatedAt', 'updated_at'],
   ];

@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { DomainContext } from '../../domain/context.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { parseInput } from '../../domain/shared/validate.js';
+import { changePassword } from '../../domain/staff/accounts.js';
+import { acceptInvitation } from '../../domain/staff/invitations.js';
+import { completePasswordReset, requestPasswordReset } from '../../domain/staff/password-reset.js';
+import { updateProfile } from '../../domain/staff/staff.js';
+import { RateLimiter } from '../middleware/rate-limit.js';
+import {
+  presentStaff,
+  requireSameOrigin,
+  requireStaff,
+  requireStaffForChange,
+  signIn,
+  throttle,
+} from './session.routes.js';
+
+const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1, 'is required').max(1024),
+  newPassword: z.string().max(1024),
+});
+const resetRequestSchema = z.object({ email: z.string().max(254) });
+
+const fifteenMinutes = 15 * 60 * 1000;
+const tooManyResets = 'Too many password reset requests; wait a few minutes and try again';
+
+/** The body as the domain operation's input: the operation validates it with its own schema. */
+const bodyOf = <T>(request: FastifyRequest) => (request.body ?? {}) as T;
+
+export interface AccountRoutesOptions {
+  ctx: DomainContext;
+  siteUrl: string;
+}
+
+/** Your own account and getting into one: profile, password, password reset, accepting an invitation. */
+export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: AccountRoutesOptions): void {
+  const resetsPerAddress = new RateLimiter(10, fifteenMinutes);
+  const resetsPerAccount = new RateLimiter(3, fifteenMinutes);
+  const acceptsPerAddress = new RateLimiter(20, fifteenMinutes);
+
+  // Who is calling (a session for now): the one place to change when API tokens arrive.
+  const signedIn = (request: FastifyRequest, isChange: boolean) =>
+    isChange ? requireStaffForChange(ctx, siteUrl, request) : requireStaff(ctx, siteUrl, request);
+
+  app.patch('/admin/api/profile', async (request) => {
+    const { staff } = await signedIn(request, true);
+    return { staff: presentStaff(await updateProfile(ctx, staff.id, bodyOf(request))) };
+  });
+
+  app.post('/admin/api/profile/password', async (request, reply) => {
+    const { staff, token } = await signedIn(request, true);
+    const input = parseInput(passwordChangeSchema, request.body ?? {});
+    await changePassword(ctx, { staffId: staff.id, ...input, keepSessionToken: token });
+    return reply.code(204).send();
+  });
+
+  app.get('/admin/api/mail', async (request) => {
+    await signedIn(request, false);
+    return { isConfigured: ctx.mail.isConfigured };
+  });
+
+  app.post('/admin/api/password-reset', async (request, reply) => {
+    requireSameOrigin(siteUrl, request);
+    const input = parseInput(resetRequestSchema, request.body ?? {});
+    throttle(resetsPerAddress, request.ip, reply, tooManyResets);
+    throttle(resetsPerAccount, input.email.trim().toLowerCase(), reply, tooManyResets);
+    // Not awaited: the answer comes as fast for an unknown address as for a known one.
+    requestPasswordReset(ctx, input.email).catch((error: unknown) => {
+      if (!(error instanceof DomainError)) request.log.error({ err: error }, 'password reset email failed');
+    });
+    return reply.code(202).send({});
+  });
+
+  app.post('/admin/api/password-reset/complete', async (request, reply) => {
+    requireSameOrigin(siteUrl, request);
+    await completePasswordReset(ctx, bodyOf(request));
+    return reply.code(204).send();
+  });
+
+  app.post('/admin/api/invitations/accept', async (request, reply) => {
+    requireSameOrigin(siteUrl, request);
+    throttle(acceptsPerAddress, request.ip, reply, 'Too many attempts; wait a few minutes and try again');
+    const staff = await acceptInvitation(ctx, bodyOf(request));
+    return signIn(ctx, siteUrl, staff, request, reply);
+  });
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { InvitationRecord, StaffRecord } from '../../domain/ports.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { inviteStaff, listInvitations, revokeInvitation } from '../../domain/staff/invitations.js';
+import { can, type Actor } from '../../domain/staff/permissions.js';
+import { updateMembership } from '../../domain/staff/staff-admin.js';
+import { adminRoute, bodyOf, paramsOf, type AdminApiDeps } from './actor.js';
+import { presentStaff } from './session.routes.js';
+
+/** An invitation as the admin sees it: never the token or its hash. */
+const presentInvitation = (i: InvitationRecord) => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  createdAt: i.createdAt,
+  expiresAt: i.expiresAt,
+});
+
+/** Everyone on the staff sees the staff list; only those who manage staff see email addresses. */
+function presentStaffTo(actor: Actor, staff: StaffRecord) {
+  const { email, ...rest } = presentStaff(staff);
+  return can(actor, 'update', 'staff') ? { ...rest, email } : rest;
+}
+
+/** The staff list, roles and suspension, invitations: `/admin/api/staff`. */
+export function registerStaffRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
+  const { ctx } = deps;
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff' }, async (actor) => {
+    if (!can(actor, 'read', 'staff')) throw new DomainError('FORBIDDEN', 'You may not see the staff list');
+    return { staff: (await ctx.repos.staff.list()).map((s) => presentStaffTo(actor, s)) };
+  });
+
+  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/staff/:id' }, async (actor, request) => ({
+    staff: presentStaff(await updateMembership(ctx, actor, paramsOf(request).id!, bodyOf(request))),
+  }));
+
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff/invitations' }, async (actor) => ({
+    invitations: (await listInvitations(ctx, actor)).map(presentInvitation),
+  }));
+
+  adminRoute(
+    app,
+    deps,
+    { method: 'POST', url: '/admin/api/staff/invitations', status: 202 },
+    async (actor, request) => {
+      // An invitation names who sent it: a person, never an integration.
+      if (actor.kind === 'token')
+        throw new DomainError('FORBIDDEN', 'Invitations are sent by a signed-in person');
+      await inviteStaff(ctx, actor, bodyOf(request));
+      return {};
+    },
+  );
+
+  adminRoute(
+    app,
+    deps,
+    { method: 'DELETE', url: '/admin/api/staff/invitations/:id' },
+    async (actor, request) => {
+      await revokeInvitation(ctx, actor, paramsOf(request).id!);
+    },
+  );
+}

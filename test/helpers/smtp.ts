@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  /** The SMTP envelope: who the server was told to deliver to, whatever the headers say. */
+  envelopeFrom: string;
+  envelopeTo: string[];
+  raw: string;
+  parsed: ParsedMail;
+}
+
+export interface TestSmtpServer {
+  port: number;
+  received: ReceivedMail[];
+  /** Resolves once `count` emails in all have arrived; rejects after `timeoutMs`. */
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** The first email not yet taken by `next` (waiting for it to arrive). */
+  next(timeoutMs?: number): Promise<ReceivedMail>;
+  /** How many emails `next` has taken. */
+  readonly taken: number;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 (a random port) that keeps every message it is given. */
+export async function startSmtpServer(): Promise<TestSmtpServer> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        simpleParser(raw)
+          .then((parsed) => {
+            const from = session.envelope.mailFrom;
+            received.push({
+              envelopeFrom: from ? from.address : '',
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              parsed,
+            });
+            callback();
+          })
+          .catch(callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  let taken = 0;
+  const waitFor = async (count: number, timeoutMs = 5000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (received.length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} emails, ${received.length} arrived in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return received;
+  };
+  return {
+    port,
+    received,
+    waitFor,
+    async next(timeoutMs) {
+      await waitFor(taken + 1, timeoutMs);
+      return received[taken++]!;
+    },
+    get taken() {
+      return taken;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
