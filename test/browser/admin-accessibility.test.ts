@@ -2,19 +2,18 @@
 // Norwegian bokmål, each checked with axe-core (0 violations), for console and page errors, failed
 // Admin API calls and Content-Security-Policy violations.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import { after, before, describe, test, type TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadDemoSite } from '../../src/demo/load-demo-site.js';
 import { markSiteInitialized } from '../../src/domain/settings/site-state.js';
 import { buildApp } from '../../src/http/app.js';
 import { ensureAdminBuilt } from '../helpers/admin-build.js';
 import { createTestSite } from '../helpers/sites.js';
+import { chromiumMissing, freePort, launchChromium, recordCspViolations } from './browser-kit.js';
 import { skipUnlessCi } from './page-types.js';
 
 // Browser globals used by the functions that run in the page (the test project has no DOM types).
@@ -22,17 +21,6 @@ import { skipUnlessCi } from './page-types.js';
 declare const document: { body: { dataset: Record<string, string | undefined> } };
 declare const location: { hash: string };
 
-const chromiumPath = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
-const chromiumMissing = chromiumPath
-  ? undefined
-  : '`chromium` is not on PATH (install Debian package chromium)';
-const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const owner = {
   name: 'Olivia Owner',
@@ -43,15 +31,6 @@ const owner = {
 interface AdminServer {
   origin: string;
   close(): Promise<void>;
-}
-
-/** A free local port (the site's URL must be known before it starts: the Admin API checks Origin). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** The real app over a fresh SQLite site with the demo content, and no owner yet (setup is needed). */
@@ -90,12 +69,6 @@ const runAxe = `axe.run(document, { resultTypes: ['violations'] }).then((r) => r
   id: v.id, impact: v.impact, help: v.help,
   nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary || '' })),
 })))`;
-
-// Installed before any page script: CSP violations are kept for the test to read.
-const recordCspViolations = `window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber);
-});`;
 
 /** An Admin API endpoint the backend does not have yet answers this (see src/http/admin-api/admin-api.ts). */
 const missingEndpoint = 'No such Admin API endpoint';
@@ -234,10 +207,7 @@ describe(
     before(async () => {
       if (chromiumMissing) throw new Error(`CI must run this suite, but: ${chromiumMissing}`);
       await ensureAdminBuilt();
-      [server, browser] = await Promise.all([
-        startAdminServer(),
-        chromium.launch({ executablePath: chromiumPath, args: chromiumFlags }),
-      ]);
+      [server, browser] = await Promise.all([startAdminServer(), launchChromium()]);
       await probeEndpoints(server!.origin);
       // Every endpoint the admin calls must exist: a missing one fails here instead of hiding a screen.
       assert.deepEqual([...notOnMain], [], 'Admin API endpoints the admin calls but the server lacks');
