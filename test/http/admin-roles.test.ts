@@ -5,7 +5,7 @@ import { createApiToken } from '../../src/domain/integrations/api-tokens.js';
 import { importImage } from '../../src/domain/media/import-image.js';
 import { createPost } from '../../src/domain/posts/save-post.js';
 import { createPromotion } from '../../src/domain/promos/promotions.js';
-import { staffRoles } from '../../src/domain/staff/staff.js';
+import { createStaff, staffRoles } from '../../src/domain/staff/staff.js';
 import {
   can,
   type Action,
@@ -100,6 +100,23 @@ const cases: Case[] = [
   ...siteCases('redirect', '/admin/api/redirects', () => ({ fromPath: `/from-${++unique}/`, toUrl: '/' }), {
     statusCode: 302,
   }),
+  { resource: 'staff', action: 'read', call: (c) => c.request('GET', '/admin/api/staff') },
+  {
+    resource: 'staff',
+    action: 'create',
+    call: (c) =>
+      c.request('POST', '/admin/api/staff/invitations', {
+        email: `new${++unique}@news.example`,
+        role: 'author',
+      }),
+  },
+  { resource: 'staff', action: 'create', call: (c) => c.request('GET', '/admin/api/staff/invitations') },
+  {
+    resource: 'staff',
+    action: 'update',
+    ownership: 'others',
+    call: (c, id) => c.request('PATCH', `/admin/api/staff/${id}`, { role: 'contributor' }),
+  },
   { resource: 'settings', action: 'read', call: (c) => c.request('GET', '/admin/api/settings') },
   {
     resource: 'settings',
@@ -169,6 +186,10 @@ for (const dialect of dialects) {
                 toUrl: '/',
               },
             )
+          ).id;
+        case 'staff':
+          return (
+            await createStaff(ctx, { name: `Member ${n}`, email: `member${n}@news.example`, role: 'author' })
           ).id;
         case 'integration':
           return (await createApiToken(ctx, null, { name: `T ${n}`, role: 'editor' })).token.id;
