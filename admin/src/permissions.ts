@@ -4,7 +4,17 @@
 export const roles = ['owner', 'administrator', 'editor', 'author', 'contributor'] as const;
 export type Role = (typeof roles)[number];
 export type Resource =
-  'post' | 'page' | 'media' | 'tag' | 'promotion' | 'staff' | 'settings' | 'integration' | 'redirect';
+  | 'post'
+  | 'page'
+  | 'media'
+  | 'tag'
+  | 'promotion'
+  | 'staff'
+  | 'settings'
+  | 'integration'
+  | 'redirect'
+  | 'member'
+  | 'newsletter';
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'publish';
 export type Grant = 'all' | 'own' | 'own-draft';
 type Matrix = Record<Role, Partial<Record<Resource, Partial<Record<Action, Grant>>>>>;
@@ -21,6 +31,8 @@ const administration = {
   settings: { read: 'all', update: 'all' },
   integration: manage,
   redirect: manage,
+  member: manage,
+  newsletter: { ...manage, publish: 'all' },
 } as const;
 
 export const adminPermissionMatrix: Matrix = {
@@ -34,6 +46,7 @@ export const adminPermissionMatrix: Matrix = {
     promotion: { read: 'all' },
     staff: { read: 'all' },
     settings: { read: 'all' },
+    newsletter: { read: 'all', publish: 'all' },
   },
   author: {
     post: { read: 'all', create: 'all', update: 'own', delete: 'own', publish: 'own' },
@@ -42,6 +55,7 @@ export const adminPermissionMatrix: Matrix = {
     tag: { read: 'all' },
     staff: { read: 'all' },
     settings: { read: 'all' },
+    newsletter: { read: 'all' },
   },
   contributor: {
     post: { read: 'own', create: 'all', update: 'own-draft', delete: 'own-draft' },

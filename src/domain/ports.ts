@@ -340,6 +340,8 @@ export interface PromotionRepository {
 export interface SettingsRepository {
   getAll(): Promise<Record<string, string>>;
   set(entries: Record<string, string>, now: string): Promise<void>;
+  /** Stores a value unless the key exists (two processes making a secret at once keep the first). */
+  setIfAbsent(key: string, value: string, now: string): Promise<void>;
 }
 
 export interface Repositories {

@@ -12,6 +12,8 @@ export const resources = [
   'settings',
   'integration',
   'redirect',
+  'member',
+  'newsletter',
 ] as const;
 export type Resource = (typeof resources)[number];
 export const actions = ['read', 'create', 'update', 'delete', 'publish'] as const;
@@ -36,6 +38,8 @@ const administration = {
   settings: { read: 'all', update: 'all' },
   integration: manage,
   redirect: manage,
+  member: manage,
+  newsletter: { ...manage, publish: 'all' },
 } as const;
 
 export const permissionMatrix: Matrix = {
@@ -49,6 +53,7 @@ export const permissionMatrix: Matrix = {
     promotion: { read: 'all' },
     staff: { read: 'all' },
     settings: { read: 'all' },
+    newsletter: { read: 'all', publish: 'all' },
   },
   author: {
     post: { read: 'all', create: 'all', update: 'own', delete: 'own', publish: 'own' },
@@ -57,6 +62,7 @@ export const permissionMatrix: Matrix = {
     tag: { read: 'all' },
     staff: { read: 'all' },
     settings: { read: 'all' },
+    newsletter: { read: 'all' },
   },
   contributor: {
     post: { read: 'own', create: 'all', update: 'own-draft', delete: 'own-draft' },

@@ -19,4 +19,12 @@ export class KyselySettingsRepository implements SettingsRepository {
         .execute();
     }
   }
+
+  async setIfAbsent(key: string, value: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('settings')
+      .values({ key, value, updated_at: now })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+  }
 }
