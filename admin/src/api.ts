@@ -183,6 +183,66 @@ export interface ApiToken {
   createdBy: string | { id: string; name: string } | null;
 }
 
+export interface Newsletter {
+  id: string;
+  slug: string;
+  name: string;
+  language: string;
+  senderName: string;
+  senderEmail: string;
+  /** '' when none. */
+  replyTo: string;
+  footer: string;
+  isActive: boolean;
+  sortOrder: number;
+  memberCount: number;
+}
+
+export type MemberStatus = 'pending' | 'active' | 'unsubscribed';
+export type ConsentSource = 'signup' | 'admin' | 'import';
+
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  status: MemberStatus;
+  newsletterIds: string[];
+  consentSource: ConsentSource;
+  consentAt: string | null;
+  createdAt: string;
+}
+
+/** The answer of `POST /admin/api/members/import`. */
+export interface MemberImport {
+  imported: number;
+  updated: number;
+  skipped: number;
+  errors: { line: number; message: string }[];
+}
+
+export type SendStatus = 'snapshot' | 'sending' | 'done';
+
+export interface NewsletterSend {
+  id: string;
+  postId: string;
+  newsletterId: string;
+  status: SendStatus;
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  pending: number;
+  possiblyDuplicated: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface SendReport {
+  failures: { email: string; error: string }[];
+  possiblyDuplicated: string[];
+}
+
 export interface FieldError {
   code: string;
   message: string;
@@ -247,7 +307,7 @@ async function errorsOf(response: Response): Promise<FieldError[]> {
 
 export interface RequestOptions {
   query?: Query;
-  /** Raw bytes (an upload) instead of a JSON body. */
+  /** Raw bytes (an upload, a CSV file) instead of a JSON body; its `type` is the content type. */
   file?: Blob;
   /** Do not call the sign-out handler on a 401 (the session check itself). */
   quiet401?: boolean;
@@ -305,6 +365,9 @@ export const api = {
     request<T>('POST', path, body ?? {}, options),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: (path: string) => request<undefined>('DELETE', path),
+  /** A CSV text as the body, `content-type: text/csv` (member import). */
+  postCsv: <T>(path: string, csv: string) =>
+    request<T>('POST', path, undefined, { file: new Blob([csv], { type: 'text/csv' }) }),
   upload: (file: File) =>
     request<{ media: Media }>('POST', '/media', undefined, { file, query: { filename: file.name } }),
 };

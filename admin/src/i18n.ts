@@ -20,6 +20,8 @@ export const en = {
   navRedirects: 'Redirects',
   navSettings: 'Settings',
   navIntegrations: 'Integrations',
+  navNewsletters: 'Newsletters',
+  navMembers: 'Members',
   navProfile: 'Profile',
   // Common
   required: 'required',
@@ -289,6 +291,76 @@ export const en = {
   noTokens: 'No API tokens.',
   lastUsed: 'Last used',
   confirmRevokeToken: 'Revoke this token? Programs using it stop working at once.',
+  // Newsletters
+  newslettersTitle: 'Newsletters',
+  newslettersIntro:
+    'Each newsletter has its own sender and footer. Members choose which ones they get; a post can be sent to any of them.',
+  newNewsletter: 'New newsletter',
+  editNewsletter: 'Edit newsletter',
+  newsletter: 'Newsletter',
+  newsletters: 'Newsletters',
+  newsletterLanguageHint: 'A language code such as en or nb: the language of the emails.',
+  senderName: 'Sender name',
+  senderEmail: 'Sender email address',
+  sender: 'Sender',
+  replyTo: 'Reply-to address',
+  replyToHint: 'Where replies go; empty sends them to the sender address.',
+  footer: 'Footer',
+  footerHint: 'Shown at the end of every email, above the unsubscribe link.',
+  memberCount: 'Members',
+  confirmDeleteNewsletter:
+    'Delete {name} for good? Its members stop getting it; their other newsletters are kept.',
+  // Members
+  membersTitle: 'Members',
+  memberCounts: '{active} active, {pending} waiting for confirmation, {unsubscribed} unsubscribed',
+  searchMembers: 'Search email or name',
+  memberStatus_pending: 'Not confirmed',
+  memberStatus_active: 'Active',
+  memberStatus_unsubscribed: 'Unsubscribed',
+  consent: 'Consent',
+  consent_signup: 'Signed up',
+  consent_admin: 'Added by hand',
+  consent_import: 'Imported',
+  addMember: 'Add a member',
+  addMemberHint: 'Only add people who have agreed to get the newsletters: they are active at once.',
+  memberAdded: '{email} added',
+  editMember: 'Edit {email}',
+  memberNewsletters: 'Newsletters',
+  noNewsletters: 'No newsletters yet.',
+  confirmDeleteMember: 'Delete {email} and all their data? This cannot be undone.',
+  exportCsv: 'Export as CSV',
+  importCsv: 'Import from CSV',
+  importFile: 'CSV file',
+  importHint:
+    'Columns: email (required), name, status, newsletters, consent_source, consent_at, created_at, as in the export.',
+  importButton: 'Import',
+  importing: 'Importing…',
+  importResult: '{imported} imported, {updated} updated, {skipped} skipped',
+  importErrors: 'Lines that were not imported',
+  importLine: 'Line {line}: {message}',
+  chooseFileFirst: 'Choose a CSV file first',
+  memberSince: 'Added',
+  // Newsletter sending (post editor)
+  sendAsNewsletter: 'Send as newsletter',
+  sendAsNewsletterHint: 'Sent once, when the post goes live (now, or at the scheduled time).',
+  sendToNewsletter: 'Send to a newsletter',
+  send: 'Send',
+  confirmSend: 'Send this post to everyone on {name} now?',
+  sendStarted: 'Sending to {name} started',
+  newsletterSends: 'Newsletter sends',
+  noSends: 'Not sent to any newsletter yet.',
+  sendStatus_snapshot: 'Preparing',
+  sendStatus_sending: 'Sending',
+  sendStatus_done: 'Done',
+  sendProgress: '{sent} of {total} sent, {failed} failed',
+  sendSkipped: '{skipped} skipped',
+  sendProgressOf: 'Progress of the send to {name}',
+  sendFailures: 'Failed addresses',
+  noFailures: 'No address failed.',
+  possiblyDuplicated: 'Possibly sent twice',
+  possiblyDuplicatedHint:
+    'Sending stopped while these emails were under way: these addresses may have got the email twice.',
+  unknownNewsletter: '(deleted newsletter)',
   // Profile
   profileTitle: 'Your profile',
   bio: 'Bio',
@@ -322,6 +394,10 @@ export function browserLocale(): Locale {
 export function t(key: Key, params?: Record<string, string | number>): string {
   const text = dictionaries[current][key] ?? en[key];
   return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(current === 'nb' ? 'nb-NO' : 'en-GB').format(n);
 }
 
 export function formatDate(iso: string): string {

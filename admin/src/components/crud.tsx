@@ -26,7 +26,7 @@ type Values = Record<string, unknown>;
 export interface FieldSpec {
   name: string;
   label: Key;
-  kind: 'text' | 'textarea' | 'select' | 'checkbox' | 'number' | 'url' | 'media';
+  kind: 'text' | 'textarea' | 'select' | 'checkbox' | 'number' | 'url' | 'email' | 'media';
   options?: { value: string; label: string }[];
   required?: boolean;
   hint?: Key;
@@ -45,6 +45,8 @@ export interface CrudProps<T extends { id: string }> {
   columns: { label: Key; render: (item: T) => ComponentChild }[];
   blank: Values;
   itemName: (item: T) => string;
+  /** The question before deleting one (`Delete {name} for good?` when not given). */
+  confirmDelete?: (item: T) => string;
   /** From form values to the request body (numbers, nulls). */
   toBody?: (values: Values) => Values;
   canCreate: boolean;
@@ -219,7 +221,10 @@ export function CrudScreen<T extends { id: string }>(props: CrudProps<T>) {
                       <ConfirmButton
                         label={t('delete')}
                         accessibleLabel={t('deleteNamed', { name: props.itemName(item) })}
-                        confirmText={t('confirmDeleteNamed', { name: props.itemName(item) })}
+                        confirmText={
+                          props.confirmDelete?.(item) ??
+                          t('confirmDeleteNamed', { name: props.itemName(item) })
+                        }
                         onConfirm={async () => {
                           try {
                             await api.delete(`${props.path}/${encodeURIComponent(item.id)}`);
