@@ -14,6 +14,8 @@ import { can, type Resource } from './permissions.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { SessionContext, type SessionValue } from './session.js';
 import { MediaScreen } from './screens/media.js';
+import { MembersScreen } from './screens/members.js';
+import { NewslettersScreen } from './screens/newsletters.js';
 import { PostEditorScreen } from './screens/post-editor.js';
 import { PostListScreen } from './screens/post-list.js';
 import { ProfileScreen } from './screens/profile.js';
@@ -47,6 +49,8 @@ const sections: { route: string; label: Key; resource?: Resource }[] = [
   { route: 'media', label: 'navMedia', resource: 'media' },
   { route: 'tags', label: 'navTags', resource: 'tag' },
   { route: 'staff', label: 'navStaff', resource: 'staff' },
+  { route: 'newsletters', label: 'navNewsletters', resource: 'newsletter' },
+  { route: 'members', label: 'navMembers', resource: 'member' },
   { route: 'promotions', label: 'navPromotions', resource: 'promotion' },
   { route: 'redirects', label: 'navRedirects', resource: 'redirect' },
   { route: 'settings', label: 'navSettings', resource: 'settings' },
@@ -242,6 +246,10 @@ function Screen({ route }: { route: Route }) {
       return <TagsScreen />;
     case 'staff':
       return <StaffScreen />;
+    case 'newsletters':
+      return <NewslettersScreen />;
+    case 'members':
+      return <MembersScreen route={route} />;
     case 'promotions':
       return <PromotionsScreen />;
     case 'redirects':

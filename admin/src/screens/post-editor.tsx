@@ -4,6 +4,7 @@ import {
   api,
   type EditorJson,
   type FeaturedImage,
+  type Newsletter,
   type Post,
   type PostSummary,
   type PostType,
@@ -16,6 +17,7 @@ import {
   type TagKind,
 } from '../api.js';
 import { MediaPicker } from '../components/media-picker.js';
+import { NewsletterSends, SendAsNewsletter } from '../components/newsletter-sending.js';
 import { BodyEditor } from '../editor/body-editor.js';
 import { rememberMedia } from '../editor/figure.js';
 import { formatDate, t } from '../i18n.js';
@@ -183,6 +185,8 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
   const [bodyKey, setBodyKey] = useState(0);
   const [schedule, setSchedule] = useState('');
   const [isPicking, setPicking] = useState(false);
+  /** The newsletters the post is to be sent to when it goes live (publish now or schedule). */
+  const [sendTo, setSendTo] = useState<string[]>([]);
   const id = useRef(isNew ? '' : routeId);
   const initialTranslationOf = useRef('');
   const draftRef = useRef<Draft>();
@@ -199,6 +203,18 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
   );
   const staffList = useLoad(() => api.get<{ staff: Staff[] }>('/staff').catch(() => ({ staff: [me] })), []);
   const tags = useLoad(() => api.get<{ tags: Tag[] }>('/tags').catch(() => ({ tags: [] })), []);
+  // Only posts go out as newsletters.
+  const mayReadNewsletters = type === 'post' && may('newsletter', 'read');
+  const newsletters = useLoad(
+    () =>
+      mayReadNewsletters
+        ? api
+            .get<{ newsletters: Newsletter[] }>('/newsletters')
+            .then((a) => a.newsletters)
+            .catch(() => [] as Newsletter[])
+        : Promise.resolve([] as Newsletter[]),
+    [],
+  );
   const others = useLoad(
     () =>
       api
@@ -243,6 +259,13 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
   const canEdit = isNew ? may(type, 'create') : mayOn(type, 'update', { isOwn, isPublished: everPublished });
   const canPublish = mayOn(type, 'publish', { isOwn, isPublished: everPublished });
   const canDelete = !isNew && mayOn(type, 'delete', { isOwn, isPublished: everPublished });
+  const canSendNewsletter = type === 'post' && may('newsletter', 'publish');
+  const activeNewsletters = (newsletters.data ?? []).filter((n) => n.isActive);
+  /** The publish request's body, with the newsletters to send to when some are checked. */
+  const publishBody = (body: Record<string, unknown>) => {
+    const newsletterIds = sendTo.filter((nid) => activeNewsletters.some((n) => n.id === nid));
+    return canSendNewsletter && newsletterIds.length ? { ...body, newsletterIds } : body;
+  };
 
   async function save(autosave: boolean): Promise<boolean> {
     const snapshot = draftRef.current;
@@ -312,6 +335,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
       const answer = await run();
       setPost(answer.post);
       setErrors([]);
+      setSendTo([]);
       setMessage(done);
     } catch (error) {
       setErrors(errorsOf(error));
@@ -442,12 +466,22 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
               </div>
               {canPublish ? (
                 <>
+                  {canSendNewsletter && status !== 'published' ? (
+                    <SendAsNewsletter
+                      newsletters={activeNewsletters}
+                      selected={sendTo}
+                      onChange={setSendTo}
+                    />
+                  ) : null}
                   <div class="actions">
                     {status !== 'published' ? (
                       <Button
                         variant="primary"
                         onClick={() =>
-                          void act(() => api.post(`${postPath()}/publish`, {}), t('publishedNow'))
+                          void act(
+                            () => api.post(`${postPath()}/publish`, publishBody({})),
+                            t('publishedNow'),
+                          )
                         }
                       >
                         {t('publishNow')}
@@ -475,7 +509,11 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                       disabled={!schedule}
                       onClick={() =>
                         void act(
-                          () => api.post(`${postPath()}/publish`, { publishedAt: isoFromLocal(schedule) }),
+                          () =>
+                            api.post(
+                              `${postPath()}/publish`,
+                              publishBody({ publishedAt: isoFromLocal(schedule) }),
+                            ),
                           t('scheduled'),
                         )
                       }
@@ -688,6 +726,16 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                 )}
               </fieldset>
             </details>
+
+            {mayReadNewsletters && id.current ? (
+              <NewsletterSends
+                key={`${id.current}-${status}`}
+                postId={id.current}
+                newsletters={newsletters.data ?? []}
+                canSend={canSendNewsletter}
+                isPublished={status === 'published'}
+              />
+            ) : null}
 
             {id.current ? (
               <Revisions
