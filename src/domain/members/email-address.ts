@@ -14,17 +14,21 @@ export function checkEmailAddress(raw: string): { email: string } | { error: str
   const value = raw.replace(/^ +| +$/g, '');
   if (value === '') return { error: 'is required' };
   if (value.length > 254) return { error: 'must be at most 254 characters' };
-  if (/[,;\s<>"()[\]\\]/.test(value)) return { error: 'must be one plain email address, such as name@example.com' };
+  if (/[,;\s<>"()[\]\\]/.test(value))
+    return { error: 'must be one plain email address, such as name@example.com' };
   const at = value.lastIndexOf('@');
-  if (at < 1 || value.indexOf('@') !== at) return { error: 'must be an email address, such as name@example.com' };
+  if (at < 1 || value.indexOf('@') !== at)
+    return { error: 'must be an email address, such as name@example.com' };
   const local = value.slice(0, at);
   const domainPart = value.slice(at + 1);
   if (/[^\u0020-\u007e]/.test(local))
     return {
-      error:
-        'addresses with letters outside a–z before the @ are not supported; please use another address',
+      error: 'addresses with letters outside a–z before the @ are not supported; please use another address',
     };
-  if (local.length > 64 || !/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/.test(local))
+  if (
+    local.length > 64 ||
+    !/^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/.test(local)
+  )
     return { error: 'must be an email address, such as name@example.com' };
   const domain = domainToASCII(domainPart.toLowerCase());
   if (

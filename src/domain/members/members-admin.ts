@@ -33,7 +33,10 @@ const updateSchema = z.object({
   newsletterIds: newsletterIdsField.optional(),
 });
 
-async function withNewsletters(ctx: DomainContext, members: MemberRecord[]): Promise<MemberWithNewsletters[]> {
+async function withNewsletters(
+  ctx: DomainContext,
+  members: MemberRecord[],
+): Promise<MemberWithNewsletters[]> {
   const ids = await ctx.repos.members.newsletterIdsFor(members.map((m) => m.id));
   return members.map((m) => ({ ...m, newsletterIds: ids.get(m.id) ?? [] }));
 }
@@ -76,7 +79,8 @@ export async function addMember(
   input: z.input<typeof addSchema>,
 ): Promise<MemberWithNewsletters> {
   const f = parseInput(addSchema, input);
-  if (await ctx.repos.members.findByEmail(f.email)) throw conflict('A member with that email exists', 'email');
+  if (await ctx.repos.members.findByEmail(f.email))
+    throw conflict('A member with that email exists', 'email');
   const newsletterIds = await checkNewsletterIds(ctx, f.newsletterIds);
   const now = ctx.clock.now();
   const member: MemberRecord = {
@@ -166,7 +170,10 @@ export const maxImportBytes = 5 * 1024 * 1024;
 
 function resolveNewsletters(cell: string, newsletters: NewsletterRecord[]): string[] | string {
   const ids: string[] = [];
-  for (const name of cell.split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const name of cell
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const found = newsletters.find((n) => n.slug === name.toLowerCase() || n.id === name);
     if (!found) return `no newsletter "${name.slice(0, 80)}"`;
     ids.push(found.id);
@@ -303,4 +310,3 @@ async function importOne(
     return true;
   });
 }
-

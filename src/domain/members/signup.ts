@@ -41,8 +41,7 @@ export async function prepareSignUp(
   const active = await activeNewsletters(ctx);
   if (active.length === 0)
     throw validationError([{ property: 'newsletterIds', message: 'there is no newsletter to subscribe to' }]);
-  const chosen =
-    active.length === 1 ? active : active.filter((n) => f.newsletterIds.includes(n.id));
+  const chosen = active.length === 1 ? active : active.filter((n) => f.newsletterIds.includes(n.id));
   if (chosen.length === 0)
     throw validationError([{ property: 'newsletterIds', message: 'choose at least one newsletter' }]);
   return { email: f.email, newsletters: chosen, language: f.language };
@@ -75,7 +74,9 @@ export async function sendConfirmation(ctx: DomainContext, signUp: PreparedSignU
       siteUrl: ctx.siteUrl,
       newsletterNames: signUp.newsletters.map((n) => n.name),
       token,
-      locale: memberLocaleFor(signUp.newsletters[0]?.language ?? (signUp.language || settings.defaultLanguage)),
+      locale: memberLocaleFor(
+        signUp.newsletters[0]?.language ?? (signUp.language || settings.defaultLanguage),
+      ),
     }),
   );
 }

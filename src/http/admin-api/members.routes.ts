@@ -88,10 +88,15 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
     const { members, total } = await listMembers(ctx, memberFilterOf(query), paging);
     return { members: members.map(presentMember), meta: metaOf(paging, total) };
   });
-  adminRoute(app, deps, { method: 'POST', url: '/admin/api/members', status: 201 }, async (actor, request) => {
-    assertCan(actor, 'create', 'member');
-    return { member: presentMember(await addMember(ctx, bodyOf(request))) };
-  });
+  adminRoute(
+    app,
+    deps,
+    { method: 'POST', url: '/admin/api/members', status: 201 },
+    async (actor, request) => {
+      assertCan(actor, 'create', 'member');
+      return { member: presentMember(await addMember(ctx, bodyOf(request))) };
+    },
+  );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/members/:id' }, async (actor, request) => {
     assertCan(actor, 'update', 'member');
     return { member: presentMember(await updateMember(ctx, idOf(request), bodyOf(request))) };

@@ -66,11 +66,7 @@ export class KyselyMemberRepository implements MemberRepository {
   }
 
   async findByEmail(email: string): Promise<MemberRecord | undefined> {
-    const row = await this.db
-      .selectFrom('members')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('members').selectAll().where('email', '=', email).executeTakeFirst();
     return row && toRecord(row);
   }
 

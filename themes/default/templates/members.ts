@@ -56,7 +56,12 @@ export function renderSignupBox(
 }
 
 /** A short page of the members' pages: a heading, a paragraph, and what else the page needs. */
-export function renderMemberPage(frame: PageFrame, heading: string, text: string, extra: SafeHtml | '' = ''): string {
+export function renderMemberPage(
+  frame: PageFrame,
+  heading: string,
+  text: string,
+  extra: SafeHtml | '' = '',
+): string {
   const main = html`<div class="message member-page">
     <h1>${heading}</h1>
     <p>${text}</p>
@@ -65,7 +70,11 @@ export function renderMemberPage(frame: PageFrame, heading: string, text: string
   return renderLayout(frame, main);
 }
 
-export function renderSubscribePage(frame: PageFrame, newsletters: NewsletterChoice[], problem?: string): string {
+export function renderSubscribePage(
+  frame: PageFrame,
+  newsletters: NewsletterChoice[],
+  problem?: string,
+): string {
   const { t } = frame;
   const main = html`<div class="member-page">
     ${problem ? html`<div class="form-problem" role="alert"><h2>${t.members.invalidTitle}</h2><p>${problem}</p></div>` : ''}
