@@ -199,7 +199,7 @@ for (const dialect of dialects) {
         const back = (await otherAdmin.request('GET', '/admin/api/members?limit=100')).json()
           .members as MemberJson[];
         const names = Object.fromEntries(back.map((m) => [m.email, m.name]));
-        for (const [email, name] of tricky) assert.equal(names[email], name);
+        for (const [email, name] of tricky) assert.equal(names[email!], name);
         const bob = back.find((m) => m.email === 'bob@example.org')!;
         assert.equal(bob.newsletterIds.length, 2);
         assert.equal(bob.consentSource, 'import');
