@@ -346,6 +346,14 @@ for (const dialect of dialects) {
       assert.equal(res.headers.location, undefined);
       assert.equal(res.headers['set-cookie'], undefined);
       assert.equal((await member('nordmann@example.no'))!.status, 'unsubscribed');
+      const multipart = await t.app.inject({
+        method: 'POST',
+        url: `/unsubscribe/?token=${token}`,
+        headers: { 'content-type': 'multipart/form-data; boundary=b' },
+        payload:
+          '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b--\r\n',
+      });
+      assertMemberPage(multipart, 200);
 
       const forged = await t.app.inject({
         method: 'POST',

@@ -106,12 +106,8 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     // RFC 8058 allows a one-click unsubscribe as multipart; its body carries nothing we need.
     scope.addContentTypeParser(
       'multipart/form-data',
-      { bodyLimit: maxFormBytes },
-      (_request, payload, done) => {
-        payload.resume();
-        payload.on('end', () => done(null, null));
-        payload.on('error', (error) => done(error, undefined));
-      },
+      { parseAs: 'string', bodyLimit: maxFormBytes },
+      (_request, _body, done) => done(null, null),
     );
 
     // ---- Signup ----

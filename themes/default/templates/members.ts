@@ -77,7 +77,7 @@ export function renderSubscribePage(
 ): string {
   const { t } = frame;
   const main = html`<div class="member-page">
-    ${problem ? html`<div class="form-problem" role="alert"><h2>${t.members.invalidTitle}</h2><p>${problem}</p></div>` : ''}
+    ${problem ? html`<p class="form-problem" role="alert"><strong>${t.members.invalidTitle}:</strong> ${problem}</p>` : ''}
     ${
       newsletters.length
         ? renderSignupBox(t, frame.language, newsletters, 1)
