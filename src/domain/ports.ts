@@ -423,6 +423,8 @@ export interface MemberRepository {
   findConfirmation(tokenHash: string): Promise<MemberConfirmationRecord | undefined>;
   /** Marks a confirmation used; false when it already was. */
   useConfirmation(tokenHash: string, now: string): Promise<boolean>;
+  /** Deletes confirmations that expired before `cutoff`; returns how many. */
+  deleteConfirmationsExpiredBefore(cutoff: string): Promise<number>;
 }
 
 export interface Repositories {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { deleteOldConfirmations } from '../../src/domain/members/signup.js';
 import { memberLinkToken } from '../../src/domain/members/member-links.js';
 import { createPost } from '../../src/domain/posts/save-post.js';
 import { createNewsletter } from '../../src/domain/newsletters/newsletters.js';
@@ -218,6 +219,11 @@ for (const dialect of dialects) {
       assertMemberPage(await post('/subscribe/confirm/', [['token', token]]), 400);
       assertMemberPage(await post('/subscribe/confirm/', [['token', 'x'.repeat(43)]]), 400);
       assert.equal((await member('late@example.org'))!.status, 'pending');
+      const late = (await member('late@example.org'))!;
+      assert.equal(await deleteOldConfirmations(t.site.ctx), 0, 'kept for a week after expiring');
+      nowMs += 7 * 24 * 3600 * 1000 + 1000;
+      assert.ok((await deleteOldConfirmations(t.site.ctx)) >= 1);
+      assert.equal(await t.site.ctx.repos.members.countConfirmationsSince(late.id, ''), 0);
     });
 
     test('bad addresses are refused with a clear page, and no email goes out', async () => {

@@ -216,3 +216,12 @@ export async function unsubscribeByLink(ctx: DomainContext, token: string): Prom
 export async function deleteMemberData(ctx: DomainContext, memberId: string): Promise<void> {
   await ctx.repos.transaction((repos) => repos.members.delete(memberId));
 }
+
+/** How long a used or expired confirmation is kept (confirming again stays harmless meanwhile). */
+export const confirmationRetentionMs = 7 * dayMs;
+
+/** Deletes confirmations that expired more than a week ago (run by the hourly sweep). */
+export async function deleteOldConfirmations(ctx: DomainContext): Promise<number> {
+  const cutoff = new Date(ctx.clock.now().getTime() - confirmationRetentionMs).toISOString();
+  return ctx.repos.members.deleteConfirmationsExpiredBefore(cutoff);
+}

@@ -198,4 +198,12 @@ export class KyselyMemberRepository implements MemberRepository {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
+
+  async deleteConfirmationsExpiredBefore(cutoff: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('member_confirmations')
+      .where('expires_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }
