@@ -25,6 +25,7 @@ function confirmTokenIn(text: string): string {
 const assertMemberPage = (res: LightMyRequestResponse, status: number) => {
   assert.equal(res.statusCode, status, res.body.slice(0, 500));
   assert.equal(res.headers['cache-control'], 'no-store');
+  assert.equal(res.headers['referrer-policy'], 'no-referrer');
   assert.match(String(res.headers['content-type']), /^text\/html/);
   assert.match(res.body, /<meta name="robots" content="noindex" \/>/);
   assert.match(res.body, /^<!doctype html>/i);

@@ -71,8 +71,14 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
   };
   const defaultStrings = async (language?: string) => (await frameOf('', '/', language)).t.members;
 
+  // The URLs of these pages carry tokens: no Referer, even to this site, may repeat them.
   const send = (reply: FastifyReply, status: number, body: string) =>
-    reply.code(status).type(htmlType).header('cache-control', 'no-store').send(body);
+    reply
+      .code(status)
+      .type(htmlType)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(body);
 
   const messagePage = async (
     reply: FastifyReply,
