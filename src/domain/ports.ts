@@ -344,6 +344,89 @@ export interface SettingsRepository {
   setIfAbsent(key: string, value: string, now: string): Promise<void>;
 }
 
+export interface NewsletterRecord {
+  id: string;
+  slug: string;
+  name: string;
+  language: string;
+  senderName: string;
+  senderEmail: string;
+  /** '' when none. */
+  replyTo: string;
+  footer: string;
+  isActive: boolean;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewsletterRepository {
+  insert(newsletter: NewsletterRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<NewsletterRecord, 'id' | 'createdAt'>>): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  findById(id: string): Promise<NewsletterRecord | undefined>;
+  /** In their order (sort order, then name). */
+  list(): Promise<NewsletterRecord[]>;
+  isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+  /** How many active members receive each newsletter; newsletters with none are absent. */
+  memberCounts(): Promise<Map<string, number>>;
+}
+
+export type MemberStatus = 'pending' | 'active' | 'unsubscribed';
+export type ConsentSource = 'signup' | 'admin' | 'import';
+
+export interface MemberRecord {
+  id: string;
+  email: string;
+  name: string;
+  status: MemberStatus;
+  consentSource: ConsentSource;
+  consentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberFilter {
+  /** Case-insensitive search in email and name. */
+  search?: string;
+  status?: MemberStatus;
+  newsletterId?: string;
+}
+
+export interface MemberConfirmationRecord {
+  tokenHash: string;
+  memberId: string;
+  newsletterIds: string[];
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface MemberRepository {
+  insert(member: MemberRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<MemberRecord, 'id' | 'createdAt'>>): Promise<void>;
+  /** Deletes the member, their subscriptions and confirmations; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  findById(id: string): Promise<MemberRecord | undefined>;
+  findByEmail(email: string): Promise<MemberRecord | undefined>;
+  /** Newest first. */
+  list(filter: MemberFilter, page: { offset: number; limit: number }): Promise<MemberRecord[]>;
+  count(filter: MemberFilter): Promise<number>;
+  newsletterIdsFor(memberIds: string[]): Promise<Map<string, string[]>>;
+  /** Replaces the member's newsletters. */
+  setNewsletters(memberId: string, newsletterIds: string[], now: string): Promise<void>;
+  /** Adds newsletters the member does not have yet. */
+  addNewsletters(memberId: string, newsletterIds: string[], now: string): Promise<void>;
+  insertConfirmation(confirmation: MemberConfirmationRecord): Promise<void>;
+  /** Confirmations recorded for a member at or after `since`. */
+  countConfirmationsSince(memberId: string, since: string): Promise<number>;
+  findConfirmation(tokenHash: string): Promise<MemberConfirmationRecord | undefined>;
+  /** Marks a confirmation used; false when it already was. */
+  useConfirmation(tokenHash: string, now: string): Promise<boolean>;
+  /** Deletes confirmations that expired before `cutoff`; returns how many. */
+  deleteConfirmationsExpiredBefore(cutoff: string): Promise<number>;
+}
+
 export interface Repositories {
   posts: PostRepository;
   tags: TagRepository;
@@ -357,6 +440,8 @@ export interface Repositories {
   revisions: RevisionRepository;
   invitations: InvitationRepository;
   passwordResets: PasswordResetRepository;
+  newsletters: NewsletterRepository;
+  members: MemberRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -11,6 +11,7 @@ import type { SiteEnv } from './site/site-env.js';
 import { messagePage, previewPage } from './site/site-pages.js';
 import { registerAdminApi } from './admin-api/admin-api.js';
 import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
+import { registerMemberRoutes } from './site/member-routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
@@ -73,6 +74,7 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     preview: (postId) => previewPage(env, postId),
   });
   registerAdminAppRoutes(app);
+  registerMemberRoutes(app, { env });
   registerSiteRoutes(app, { env, cache, assets });
 
   app.setErrorHandler(async (error, request, reply) => {

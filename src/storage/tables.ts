@@ -21,6 +21,10 @@ export interface Database {
   post_revisions: PostRevisionsTable;
   staff_invitations: StaffInvitationsTable;
   password_resets: PasswordResetsTable;
+  newsletters: NewslettersTable;
+  members: MembersTable;
+  member_newsletters: MemberNewslettersTable;
+  member_confirmations: MemberConfirmationsTable;
 }
 
 export interface ApiTokensTable {
@@ -223,3 +227,50 @@ export type MediaRow = Selectable<MediaTable>;
 export type PostRow = Selectable<PostsTable>;
 export type PostSourceRow = Selectable<PostSourcesTable>;
 export type PromotionRow = Selectable<PromotionsTable>;
+
+export interface NewslettersTable {
+  id: string;
+  slug: string;
+  name: string;
+  language: string;
+  sender_name: string;
+  sender_email: string;
+  /** '' when none. */
+  reply_to: string;
+  footer: string;
+  is_active: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembersTable {
+  id: string;
+  /** Trimmed and lower-cased. */
+  email: string;
+  name: string;
+  /** pending, active, unsubscribed */
+  status: string;
+  /** signup, admin, import */
+  consent_source: string;
+  consent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberNewslettersTable {
+  member_id: string;
+  newsletter_id: string;
+  created_at: string;
+}
+
+export interface MemberConfirmationsTable {
+  /** SHA-256 of the emailed token. */
+  token_hash: string;
+  member_id: string;
+  /** JSON array of newsletter ids. */
+  newsletter_ids: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}

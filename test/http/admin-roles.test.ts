@@ -14,6 +14,8 @@ import {
   type Target,
 } from '../../src/domain/staff/permissions.js';
 import { createTag } from '../../src/domain/taxonomy/tags.js';
+import { addMember } from '../../src/domain/members/members-admin.js';
+import { createNewsletter } from '../../src/domain/newsletters/newsletters.js';
 import { createRedirect } from '../../src/domain/redirects/redirects.js';
 import { paragraph, signInAs, type AdminClient } from '../helpers/admin.js';
 import { makeJpeg } from '../helpers/factories.js';
@@ -86,6 +88,8 @@ function siteCases(resource: Resource, base: string, create: () => object, updat
 }
 
 let unique = 0;
+/** The app of the running suite (for the one case that sends a non-JSON body). */
+let appUnderTest: TestApp;
 const cases: Case[] = [
   ...postCases('post'),
   ...postCases('page'),
@@ -100,6 +104,27 @@ const cases: Case[] = [
   ...siteCases('redirect', '/admin/api/redirects', () => ({ fromPath: `/from-${++unique}/`, toUrl: '/' }), {
     statusCode: 302,
   }),
+  ...siteCases('newsletter', '/admin/api/newsletters', () => ({ name: `Letter ${++unique}` }), {
+    footer: 'Changed',
+  }),
+  ...siteCases(
+    'member',
+    '/admin/api/members',
+    () => ({ email: `reader${++unique}@example.org`, newsletterIds: [] }),
+    { name: 'Changed' },
+  ),
+  { resource: 'member', action: 'read', call: (c) => c.request('GET', '/admin/api/members/export') },
+  {
+    resource: 'member',
+    action: 'create',
+    call: (c) =>
+      appUnderTest.app.inject({
+        method: 'POST',
+        url: '/admin/api/members/import',
+        headers: { ...c.headers, 'content-type': 'text/csv' },
+        payload: `email\nimported${++unique}@example.org\n`,
+      }),
+  },
   { resource: 'staff', action: 'read', call: (c) => c.request('GET', '/admin/api/staff') },
   {
     resource: 'staff',
@@ -145,6 +170,7 @@ for (const dialect of dialects) {
 
     before(async () => {
       t = await createTestApp(dialect.name);
+      appUnderTest = t;
       for (const role of staffRoles) clients.set(role, await signInAs(t, role, `The ${role}`));
       someoneElse = await signInAs(t, 'editor', 'Someone Else');
     });
@@ -191,6 +217,10 @@ for (const dialect of dialects) {
           return (
             await createStaff(ctx, { name: `Member ${n}`, email: `member${n}@news.example`, role: 'author' })
           ).id;
+        case 'newsletter':
+          return (await createNewsletter(ctx, { name: `Letter ${n}` })).id;
+        case 'member':
+          return (await addMember(ctx, { email: `item${n}@example.org` })).id;
         case 'integration':
           return (await createApiToken(ctx, null, { name: `T ${n}`, role: 'editor' })).token.id;
         default:

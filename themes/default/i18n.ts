@@ -34,6 +34,50 @@ export interface ThemeStrings {
   languageName: string;
   /** Open Graph locale, e.g. en_GB. */
   ogLocale: string;
+  /** The newsletter signup box and the members' pages. */
+  members: MemberStrings;
+}
+
+export interface MemberStrings {
+  signupHeading: string;
+  signupIntro: string;
+  emailLabel: string;
+  chooseNewsletters: string;
+  /** Label of the honeypot field, which people never see. */
+  leaveEmpty: string;
+  subscribe: string;
+  subscribeTitle: string;
+  noNewsletters: string;
+  sentTitle: string;
+  sentText: string;
+  invalidTitle: string;
+  invalidAddress: string;
+  tooManyTitle: string;
+  tooManyText: string;
+  forbiddenText: string;
+  confirmTitle: string;
+  confirmText: string;
+  confirmButton: string;
+  confirmedTitle: string;
+  confirmedText: string;
+  badLinkTitle: string;
+  badLinkText: string;
+  manageTitle: string;
+  manageText: (email: string) => string;
+  manageNewsletters: string;
+  save: string;
+  saved: string;
+  unsubscribeAll: string;
+  deleteData: string;
+  deleteDataText: string;
+  deletedTitle: string;
+  deletedText: string;
+  unsubscribeTitle: string;
+  unsubscribeText: string;
+  unsubscribeButton: string;
+  unsubscribedTitle: string;
+  unsubscribedText: string;
+  manageLink: string;
 }
 
 const en: ThemeStrings = {
@@ -70,6 +114,47 @@ const en: ThemeStrings = {
   poweredBy: 'Published with Broadsheet',
   languageName: 'English',
   ogLocale: 'en_GB',
+  members: {
+    signupHeading: 'Get our newsletter',
+    signupIntro: 'We email you a link to confirm. Unsubscribe at any time.',
+    emailLabel: 'Email address',
+    chooseNewsletters: 'Newsletters',
+    leaveEmpty: 'Leave this field empty',
+    subscribe: 'Subscribe',
+    subscribeTitle: 'Subscribe',
+    noNewsletters: 'There are no newsletters to subscribe to yet.',
+    sentTitle: 'Check your inbox',
+    sentText:
+      'If the address can receive our newsletter, an email with a link to confirm is on its way. The link works for 48 hours.',
+    invalidTitle: 'Please check your signup',
+    invalidAddress: 'The email address',
+    tooManyTitle: 'Too many attempts',
+    tooManyText: 'Please wait a few minutes and try again.',
+    forbiddenText: 'This form can only be sent from this site.',
+    confirmTitle: 'Confirm your subscription',
+    confirmText: 'Press the button to confirm that you want to receive our newsletter.',
+    confirmButton: 'Confirm subscription',
+    confirmedTitle: 'You are subscribed',
+    confirmedText: 'Thank you: your subscription is confirmed.',
+    badLinkTitle: 'This link does not work',
+    badLinkText: 'The link is not valid or has expired. You can sign up again to get a new one.',
+    manageTitle: 'Your subscriptions',
+    manageText: (email) => `Subscriptions for ${email}.`,
+    manageNewsletters: 'Newsletters you receive',
+    save: 'Save',
+    saved: 'Your choices are saved.',
+    unsubscribeAll: 'Unsubscribe from everything',
+    deleteData: 'Delete my data',
+    deleteDataText: 'Deletes your address and your subscriptions from our list.',
+    deletedTitle: 'Your data is deleted',
+    deletedText: 'Your address and your subscriptions are no longer on our list.',
+    unsubscribeTitle: 'Unsubscribe',
+    unsubscribeText: 'Press the button to stop receiving our newsletters.',
+    unsubscribeButton: 'Unsubscribe',
+    unsubscribedTitle: 'You are unsubscribed',
+    unsubscribedText: 'You will not receive our newsletters any more.',
+    manageLink: 'Manage your subscriptions',
+  },
 };
 
 const nb: ThemeStrings = {
@@ -106,6 +191,47 @@ const nb: ThemeStrings = {
   poweredBy: 'Publisert med Broadsheet',
   languageName: 'Norsk',
   ogLocale: 'nb_NO',
+  members: {
+    signupHeading: 'Få nyhetsbrevet vårt',
+    signupIntro: 'Vi sender deg en lenke for å bekrefte. Du kan melde deg av når som helst.',
+    emailLabel: 'E-postadresse',
+    chooseNewsletters: 'Nyhetsbrev',
+    leaveEmpty: 'La dette feltet stå tomt',
+    subscribe: 'Abonner',
+    subscribeTitle: 'Abonner',
+    noNewsletters: 'Det finnes ingen nyhetsbrev å abonnere på ennå.',
+    sentTitle: 'Sjekk innboksen din',
+    sentText:
+      'Om adressen kan få nyhetsbrevet vårt, er en e-post med en lenke for å bekrefte på vei. Lenken virker i 48 timer.',
+    invalidTitle: 'Sjekk påmeldingen',
+    invalidAddress: 'E-postadressen',
+    tooManyTitle: 'For mange forsøk',
+    tooManyText: 'Vent noen minutter og prøv igjen.',
+    forbiddenText: 'Dette skjemaet kan bare sendes fra dette nettstedet.',
+    confirmTitle: 'Bekreft abonnementet',
+    confirmText: 'Trykk på knappen for å bekrefte at du vil ha nyhetsbrevet vårt.',
+    confirmButton: 'Bekreft abonnementet',
+    confirmedTitle: 'Du abonnerer nå',
+    confirmedText: 'Takk: abonnementet ditt er bekreftet.',
+    badLinkTitle: 'Denne lenken virker ikke',
+    badLinkText: 'Lenken er ugyldig eller utløpt. Du kan melde deg på igjen for å få en ny.',
+    manageTitle: 'Abonnementene dine',
+    manageText: (email) => `Abonnementer for ${email}.`,
+    manageNewsletters: 'Nyhetsbrev du får',
+    save: 'Lagre',
+    saved: 'Valgene dine er lagret.',
+    unsubscribeAll: 'Meld meg av alt',
+    deleteData: 'Slett dataene mine',
+    deleteDataText: 'Sletter adressen din og abonnementene dine fra listen vår.',
+    deletedTitle: 'Dataene dine er slettet',
+    deletedText: 'Adressen din og abonnementene dine er ikke lenger på listen vår.',
+    unsubscribeTitle: 'Meld deg av',
+    unsubscribeText: 'Trykk på knappen for å slutte å få nyhetsbrevene våre.',
+    unsubscribeButton: 'Meld meg av',
+    unsubscribedTitle: 'Du er meldt av',
+    unsubscribedText: 'Du får ikke nyhetsbrevene våre lenger.',
+    manageLink: 'Endre abonnementene dine',
+  },
 };
 
 const catalogue: Record<string, ThemeStrings> = { en, nb, no: nb, nn: nb };

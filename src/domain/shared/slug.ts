@@ -64,10 +64,13 @@ const reservedPaths = new Set([
   'feed',
   'ghost',
   'media',
+  'members',
   'page',
   'rss',
   'tag',
+  'subscribe',
   'topics',
+  'unsubscribe',
 ]);
 
 export function isReservedPath(slug: string): boolean {

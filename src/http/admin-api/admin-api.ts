@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerContentRoutes } from './content.routes.js';
+import { registerMemberRoutes } from './members.routes.js';
 import { registerMediaRoutes } from './media.routes.js';
 import { registerPostRoutes, type PostRoutesDeps } from './posts.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
@@ -16,6 +17,7 @@ export function registerAdminApi(app: FastifyInstance, deps: PostRoutesDeps): vo
   registerMediaRoutes(app, deps);
   registerContentRoutes(app, deps);
   registerSettingsRoutes(app, deps);
+  registerMemberRoutes(app, deps);
   // Unknown Admin API paths answer in the API's error shape, not with the site's 404 page.
   app.all('/admin/api/*', async (_request, reply) =>
     reply.code(404).send({ errors: [{ code: 'NOT_FOUND', message: 'No such Admin API endpoint' }] }),

@@ -7,6 +7,7 @@ import {
   listPosts,
   type PostWithNeighbours,
 } from '../../domain/posts/read-posts.js';
+import { activeNewsletters } from '../../domain/newsletters/newsletters.js';
 import { promotionsBySlot } from '../../domain/promos/promotions.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
@@ -47,6 +48,12 @@ function publisher(env: SiteEnv, source: FrameSource) {
   };
 }
 
+/** The active newsletters the signup box offers (memoized: every page shows the box). */
+export const newslettersFor = (env: SiteEnv) =>
+  memoized(env, 'newsletters', async () =>
+    (await activeNewsletters(env.ctx)).map((n) => ({ id: n.id, name: n.name })),
+  );
+
 const promotionsFor = (env: SiteEnv, language: string) =>
   memoized(env, `promotions:${language}`, () => promotionsBySlot(env.ctx, language));
 
@@ -81,6 +88,7 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
     page,
     pages: list.pagination.pages,
     promotions,
+    newsletters: await newslettersFor(env),
   });
   return { status: 200, contentType: htmlType, body };
 }
@@ -130,7 +138,13 @@ async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<Rend
   return {
     status: 200,
     contentType: htmlType,
-    body: renderPostPage(frame, { post, related, translations, promotions }),
+    body: renderPostPage(frame, {
+      post,
+      related,
+      translations,
+      promotions,
+      newsletters: await newslettersFor(env),
+    }),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Repositories } from '../../domain/ports.js';
 import type { Database } from '../tables.js';
 import { KyselyApiTokenRepository } from './api-token.repository.js';
 import { KyselyInvitationRepository } from './invitation.repository.js';
+import { KyselyMemberRepository } from './member.repository.js';
+import { KyselyNewsletterRepository } from './newsletter.repository.js';
 import { KyselyMediaRepository } from './media.repository.js';
 import { KyselyPasswordResetRepository } from './password-reset.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
@@ -28,6 +30,8 @@ export function createRepositories(db: Kysely<Database>, isInTransaction = false
     revisions: new KyselyRevisionRepository(db),
     invitations: new KyselyInvitationRepository(db),
     passwordResets: new KyselyPasswordResetRepository(db),
+    newsletters: new KyselyNewsletterRepository(db),
+    members: new KyselyMemberRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true))

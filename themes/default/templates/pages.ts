@@ -16,6 +16,7 @@ import {
   renderTeaser,
   tagPath,
 } from './partials.js';
+import { renderSignupBox, type NewsletterChoice } from './members.js';
 import type { PageFrame } from './view.js';
 
 export interface PostPageModel {
@@ -23,6 +24,8 @@ export interface PostPageModel {
   related: PostView[];
   translations: PostView[];
   promotions: Map<string, PromotionView[]>;
+  /** Active newsletters: the signup box shows when there is one. */
+  newsletters?: NewsletterChoice[];
 }
 
 export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
@@ -51,6 +54,7 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
       <div class="post-body">${trusted(post.bodyHtml)}</div>
       ${renderSources(post, t)} ${isPage ? '' : renderTagList(post.tags, t)}
     </article>
+    ${isPage ? '' : renderSignupBox(t, frame.language, m.newsletters ?? [])}
     ${post.promoSlot !== 'sidebar' && !isPage ? renderPromotions(m.promotions.get('after-article'), chrome.publicPath, t, 'after-article') : ''}
     ${
       m.related.length
@@ -74,6 +78,7 @@ export interface HomePageModel {
   page: number;
   pages: number;
   promotions: Map<string, PromotionView[]>;
+  newsletters?: NewsletterChoice[];
 }
 
 export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
@@ -98,7 +103,8 @@ export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
           ? ''
           : html`<p class="message">${t.nothingPublished}</p>`
     }
-    ${renderPagination('/', m.page, m.pages, t)}`;
+    ${renderPagination('/', m.page, m.pages, t)}
+    ${renderSignupBox(t, frame.language, m.newsletters ?? [])}`;
   return renderLayout(
     frame,
     main,

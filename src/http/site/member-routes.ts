@@ -1,0 +1,287 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { memberLinkToken, verifyMemberLinkToken } from '../../domain/members/member-links.js';
+import {
+  chooseNewsletters,
+  confirmationState,
+  confirmSubscription,
+  deleteMemberData,
+  memberForLink,
+  prepareSignUp,
+  sendConfirmation,
+  unsubscribeByLink,
+  unsubscribeMember,
+} from '../../domain/members/signup.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { html, type SafeHtml } from '../../rendering/html.js';
+import {
+  renderManagePage,
+  renderMemberPage,
+  renderSubscribePage,
+  tokenForm,
+} from '../../../themes/default/templates/members.js';
+import type { PageFrame } from '../../../themes/default/templates/view.js';
+import { isSameOrigin } from '../admin-api/csrf.js';
+import { RateLimiter } from '../middleware/rate-limit.js';
+import { frameFor, loadChrome, type SiteEnv } from './site-env.js';
+import { newslettersFor } from './site-pages.js';
+
+const htmlType = 'text/html; charset=utf-8';
+const fifteenMinutes = 15 * 60 * 1000;
+const maxFormBytes = 16 * 1024;
+
+export interface MemberRoutesOptions {
+  env: SiteEnv;
+  /** Signups per IP address in 15 minutes (default 10). */
+  signupsPerAddress?: number;
+}
+
+/** A form body (application/x-www-form-urlencoded), or an empty one. */
+const formOf = (request: FastifyRequest): URLSearchParams =>
+  request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
+
+const field = (form: URLSearchParams, name: string) => form.get(name) ?? '';
+
+/** The token of a members' link: from the form, else from the query string. */
+function tokenOf(request: FastifyRequest): string {
+  const fromForm = formOf(request).get('token');
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const value = fromForm ?? query.token;
+  return typeof value === 'string' ? value.slice(0, 300) : '';
+}
+
+/**
+ * The public members' pages (docs/newsletters.md): signup, confirming, managing subscriptions and
+ * one-click unsubscribe. Never cached, never indexed; GET never changes anything.
+ */
+export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutesOptions): void {
+  const { env } = options;
+  const { ctx } = env;
+  const signups = new RateLimiter(options.signupsPerAddress ?? 10, fifteenMinutes);
+
+  const frameOf = async (title: string, path: string, language?: string): Promise<PageFrame> => {
+    const source = await loadChrome(env);
+    const lang = language && ['en', 'nb'].includes(language) ? language : source.settings.defaultLanguage;
+    return frameFor(source, lang, {
+      title,
+      description: source.settings.description,
+      canonicalPath: path,
+      ogType: 'website',
+      isIndexable: false,
+    });
+  };
+  const defaultStrings = async (language?: string) => (await frameOf('', '/', language)).t.members;
+
+  // The URLs of these pages carry tokens: no Referer, even to this site, may repeat them.
+  const send = (reply: FastifyReply, status: number, body: string) =>
+    reply
+      .code(status)
+      .type(htmlType)
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(body);
+
+  const messagePage = async (
+    reply: FastifyReply,
+    status: number,
+    path: string,
+    pick: (m: Awaited<ReturnType<typeof defaultStrings>>) => [string, string],
+    extra: (frame: PageFrame) => SafeHtml | '' = () => '',
+    language?: string,
+  ) => {
+    const m = await defaultStrings(language);
+    const [heading, text] = pick(m);
+    const frame = await frameOf(heading, path, language);
+    return send(reply, status, renderMemberPage(frame, heading, text, extra(frame)));
+  };
+
+  const badLink = (reply: FastifyReply, path: string) =>
+    messagePage(
+      reply,
+      400,
+      path,
+      (m) => [m.badLinkTitle, m.badLinkText],
+      (f) => html`<p><a href="/subscribe/">${f.t.members.subscribeTitle}</a></p>`,
+    );
+
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: maxFormBytes },
+      (_request, body, done) => done(null, new URLSearchParams(body as string)),
+    );
+    // RFC 8058 allows a one-click unsubscribe as multipart; its body carries nothing we need.
+    scope.addContentTypeParser(
+      'multipart/form-data',
+      { parseAs: 'string', bodyLimit: maxFormBytes },
+      (_request, _body, done) => done(null, null),
+    );
+
+    // ---- Signup ----
+    scope.get('/subscribe/', async (request, reply) => {
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      if (query.sent === '1') return messagePage(reply, 200, '/subscribe/', (m) => [m.sentTitle, m.sentText]);
+      const m = await defaultStrings();
+      const frame = await frameOf(m.subscribeTitle, '/subscribe/');
+      return send(reply, 200, renderSubscribePage(frame, await newslettersFor(env)));
+    });
+
+    scope.post('/subscribe/', async (request, reply) => {
+      const form = formOf(request);
+      const language = field(form, 'language').slice(0, 10);
+      if (!isSameOrigin(request.headers, env.siteUrl))
+        return messagePage(
+          reply,
+          403,
+          '/subscribe/',
+          (m) => [m.invalidTitle, m.forbiddenText],
+          undefined,
+          language,
+        );
+      if (!signups.take(request.ip)) {
+        reply.header('retry-after', String(signups.retryAfter(request.ip)));
+        return messagePage(
+          reply,
+          429,
+          '/subscribe/',
+          (m) => [m.tooManyTitle, m.tooManyText],
+          undefined,
+          language,
+        );
+      }
+      const sent = () => reply.header('cache-control', 'no-store').redirect('/subscribe/?sent=1', 303);
+      // A filled-in trap field: a robot. It gets the usual answer, and nothing is sent.
+      if (field(form, 'website') !== '') return sent();
+      let prepared;
+      try {
+        prepared = await prepareSignUp(ctx, {
+          email: field(form, 'email'),
+          newsletterIds: form.getAll('newsletters').slice(0, 50),
+          language,
+        });
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+        const m = await defaultStrings(language);
+        const frame = await frameOf(m.invalidTitle, '/subscribe/', language);
+        const problem = error.details
+          .map((d) => (d.property === 'email' ? `${m.invalidAddress} ${d.message}.` : `${d.message}.`))
+          .join(' ');
+        return send(reply, 400, renderSubscribePage(frame, await newslettersFor(env), problem));
+      }
+      // Not awaited: the answer is the same, and as fast, whether the address is known or not.
+      sendConfirmation(ctx, prepared).catch((error: unknown) =>
+        request.log.error({ err: error }, 'signup confirmation email failed'),
+      );
+      return sent();
+    });
+
+    // ---- Confirming ----
+    scope.get('/subscribe/confirm/', async (request, reply) => {
+      const token = tokenOf(request);
+      const state = await confirmationState(ctx, token);
+      if (state === 'invalid') return badLink(reply, '/subscribe/confirm/');
+      return messagePage(
+        reply,
+        200,
+        '/subscribe/confirm/',
+        (m) => [m.confirmTitle, m.confirmText],
+        (f) => tokenForm('/subscribe/confirm/', token, f.t.members.confirmButton),
+      );
+    });
+
+    scope.post('/subscribe/confirm/', async (request, reply) => {
+      let member;
+      try {
+        member = await confirmSubscription(ctx, tokenOf(request));
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'VALIDATION')
+          return badLink(reply, '/subscribe/confirm/');
+        throw error;
+      }
+      const manage = await memberLinkToken(ctx, member.id, 'manage');
+      return messagePage(
+        reply,
+        200,
+        '/subscribe/confirm/',
+        (m) => [m.confirmedTitle, m.confirmedText],
+        (f) => html`<p><a href="/members/manage/?token=${manage}">${f.t.members.manageLink}</a></p>`,
+      );
+    });
+
+    // ---- Managing ----
+    const managePage = async (reply: FastifyReply, token: string, memberId: string, notice?: string) => {
+      const member = await ctx.repos.members.findById(memberId);
+      if (!member) return badLink(reply, '/members/manage/');
+      const m = await defaultStrings();
+      const frame = await frameOf(m.manageTitle, '/members/manage/');
+      const chosenIds = (await ctx.repos.members.newsletterIdsFor([member.id])).get(member.id) ?? [];
+      return send(
+        reply,
+        200,
+        renderManagePage(frame, {
+          token,
+          email: member.email,
+          newsletters: await newslettersFor(env),
+          chosenIds,
+          isSubscribed: member.status === 'active',
+          ...(notice ? { notice } : {}),
+        }),
+      );
+    };
+
+    scope.get('/members/manage/', async (request, reply) => {
+      const token = tokenOf(request);
+      const member = await memberForLink(ctx, token, 'manage');
+      return member ? managePage(reply, token, member.id) : badLink(reply, '/members/manage/');
+    });
+
+    scope.post('/members/manage/', async (request, reply) => {
+      const token = tokenOf(request);
+      const member = await memberForLink(ctx, token, 'manage');
+      if (!member) return badLink(reply, '/members/manage/');
+      const form = formOf(request);
+      const action = field(form, 'action');
+      const m = await defaultStrings();
+      if (action === 'delete') {
+        await deleteMemberData(ctx, member.id);
+        return messagePage(reply, 200, '/members/manage/', (s) => [s.deletedTitle, s.deletedText]);
+      }
+      if (action === 'unsubscribe') {
+        await unsubscribeMember(ctx, member.id);
+        return messagePage(reply, 200, '/members/manage/', (s) => [s.unsubscribedTitle, s.unsubscribedText]);
+      }
+      if (action !== 'update') return badLink(reply, '/members/manage/');
+      await chooseNewsletters(ctx, member.id, form.getAll('newsletters').slice(0, 100));
+      return managePage(reply, token, member.id, m.saved);
+    });
+
+    // ---- Unsubscribing (List-Unsubscribe and RFC 8058 one-click) ----
+    scope.get('/unsubscribe/', async (request, reply) => {
+      const token = tokenOf(request);
+      // A genuine link of a member since deleted still shows the page (the POST then changes nothing).
+      if ((await verifyMemberLinkToken(ctx, token, 'unsubscribe')) === null)
+        return badLink(reply, '/unsubscribe/');
+      return messagePage(
+        reply,
+        200,
+        '/unsubscribe/',
+        (m) => [m.unsubscribeTitle, m.unsubscribeText],
+        (f) =>
+          html`<form method="post" action="/unsubscribe/?token=${token}">
+          <input type="hidden" name="List-Unsubscribe" value="One-Click" />
+          <p><button type="submit">${f.t.members.unsubscribeButton}</button></p>
+        </form>`,
+      );
+    });
+
+    scope.post('/unsubscribe/', async (request, reply) => {
+      try {
+        await unsubscribeByLink(ctx, tokenOf(request));
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'VALIDATION')
+          return badLink(reply, '/unsubscribe/');
+        throw error;
+      }
+      return messagePage(reply, 200, '/unsubscribe/', (m) => [m.unsubscribedTitle, m.unsubscribedText]);
+    });
+  });
+}
