@@ -21,6 +21,13 @@ export interface Database {
   post_revisions: PostRevisionsTable;
   staff_invitations: StaffInvitationsTable;
   password_resets: PasswordResetsTable;
+  newsletters: NewslettersTable;
+  members: MembersTable;
+  member_newsletters: MemberNewslettersTable;
+  member_confirmations: MemberConfirmationsTable;
+  newsletter_sends: NewsletterSendsTable;
+  send_recipients: SendRecipientsTable;
+  post_newsletter_requests: PostNewsletterRequestsTable;
 }
 
 export interface ApiTokensTable {
@@ -223,3 +230,78 @@ export type MediaRow = Selectable<MediaTable>;
 export type PostRow = Selectable<PostsTable>;
 export type PostSourceRow = Selectable<PostSourcesTable>;
 export type PromotionRow = Selectable<PromotionsTable>;
+
+export interface NewslettersTable {
+  id: string;
+  slug: string;
+  name: string;
+  language: string;
+  sender_name: string;
+  sender_email: string;
+  reply_to: string;
+  footer: string;
+  is_active: number;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembersTable {
+  id: string;
+  email: string;
+  name: string;
+  status: string;
+  consent_source: string;
+  consent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberNewslettersTable {
+  member_id: string;
+  newsletter_id: string;
+  created_at: string;
+}
+
+export interface MemberConfirmationsTable {
+  token_hash: string;
+  member_id: string;
+  newsletter_ids: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface NewsletterSendsTable {
+  id: string;
+  post_id: string;
+  newsletter_id: string;
+  /** `snapshot` (recipients being listed), `sending`, `done`. */
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface SendRecipientsTable {
+  send_id: string;
+  member_id: string;
+  email: string;
+  /** `pending`, `claimed`, `sent`, `failed`, `skipped`. */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  sent_at: string | null;
+  error: string;
+  is_possibly_duplicated: number;
+}
+
+export interface PostNewsletterRequestsTable {
+  post_id: string;
+  newsletter_id: string;
+  requested_by: string | null;
+  created_at: string;
+}

@@ -3,6 +3,8 @@ import * as initial from './001-initial.js';
 import * as staffSessions from './002-staff-sessions.js';
 import * as admin from './003-admin.js';
 import * as staffMail from './004-staff-mail.js';
+import * as members from './005-members.js';
+import * as newsletterSends from './006-newsletter-sends.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '002-staff-sessions': staffSessions,
   '003-admin': admin,
   '004-staff-mail': staffMail,
+  '005-members': members,
+  '006-newsletter-sends': newsletterSends,
 };
 
 export const migrationProvider: MigrationProvider = {
