@@ -48,7 +48,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
   const events = new ContentEventHub();
   const publicPath = (key: string) => blobs.publicPath(key);
   const ctx: DomainContext = {
-    repos: createRepositories(storage.db),
+    repos: createRepositories(storage.db, false, storage.capabilities),
     clock: options.clock ?? systemClock,
     events,
     images: sharpImageProcessor,
