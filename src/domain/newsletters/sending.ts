@@ -46,7 +46,8 @@ export async function getSend(
   actor: Actor | null,
   id: string,
 ): Promise<{ send: SendView; report: SendReport }> {
-  if (actor) assertCan(actor, 'read', 'newsletter');
+  // Reports name members' addresses: only those who may send see them.
+  if (actor) assertCan(actor, 'publish', 'newsletter');
   const send = await ctx.repos.newsletterSends.findSend(id);
   if (!send) throw notFound('Send');
   const [view] = await viewSends(ctx, [send]);
@@ -54,7 +55,7 @@ export async function getSend(
 }
 
 export async function listSends(ctx: DomainContext, actor: Actor | null, filter: { postId?: string }) {
-  if (actor) assertCan(actor, 'read', 'newsletter');
+  if (actor) assertCan(actor, 'publish', 'newsletter');
   return viewSends(ctx, await ctx.repos.newsletterSends.listSends(filter));
 }
 
@@ -93,7 +94,19 @@ export async function startSend(
   return view!;
 }
 
-/** Remembers to send a post to newsletters when it goes live (now or at its scheduled time). */
+/** Refuses a publish-and-send request the actor may not make, before anything is published. */
+export async function checkSendRequest(ctx: DomainContext, actor: Actor, newsletterIds: string[]): Promise<void> {
+  if (newsletterIds.length === 0) return;
+  assertCan(actor, 'publish', 'newsletter');
+  for (const id of newsletterIds)
+    if (!(await ctx.repos.newsletterSends.findNewsletter(id)))
+      throw validationError([{ property: 'newsletterIds', message: `no newsletter ${id}` }]);
+}
+
+/**
+ * Remembers to send a post to newsletters when it goes live (now or at its scheduled time); a post
+ * already live starts its sends at once.
+ */
 export async function requestSendsOnPublish(
   ctx: DomainContext,
   actor: Actor,
@@ -102,11 +115,9 @@ export async function requestSendsOnPublish(
   requestedBy: string | null,
 ): Promise<void> {
   if (newsletterIds.length === 0) return;
-  assertCan(actor, 'publish', 'newsletter');
-  for (const id of newsletterIds)
-    if (!(await ctx.repos.newsletterSends.findNewsletter(id)))
-      throw validationError([{ property: 'newsletterIds', message: `no newsletter ${id}` }]);
+  await checkSendRequest(ctx, actor, newsletterIds);
   await ctx.repos.newsletterSends.addRequests(postId, newsletterIds, requestedBy, ctx.clock.now().toISOString());
+  if ((await ctx.repos.posts.findById(postId))?.status === 'published') await startRequestedSends(ctx);
 }
 
 /** Starts the sends that published posts asked for; each request is dropped once its send exists. */
