@@ -87,11 +87,10 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
 
   async snapshot(sendId: string, now: string) {
     return this.db.transaction().execute(async (trx) => {
-      const send = await trx
-        .selectFrom('newsletter_sends')
-        .select(['newsletter_id', 'status'])
-        .where('id', '=', sendId)
-        .executeTakeFirstOrThrow();
+      let query = trx.selectFrom('newsletter_sends').select(['newsletter_id', 'status']).where('id', '=', sendId);
+      // Two processes snapshotting at once: the second waits for the first, then finds it done.
+      if (this.capabilities.hasSkipLocked) query = query.forUpdate();
+      const send = await query.executeTakeFirstOrThrow();
       if (send.status !== 'snapshot') {
         const row = await trx
           .selectFrom('send_recipients')
