@@ -90,10 +90,14 @@ try {
   console.log(`${members} members on ${pgUrl ? 'PostgreSQL' : 'SQLite'}; sending…`);
 
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'newsletter', 'send', '--post', 'benchmark-edition', '--newsletter', 'bench'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'newsletter', 'send', '--post', 'benchmark-edition', '--newsletter', 'bench'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   child.stdout.resume();
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, peakRssMiB(child.pid!))), 100);
@@ -105,7 +109,9 @@ try {
   console.log(`exit code ${code}; ${count} messages received`);
   console.log(`${rate >= 500 ? '✓' : '✗'} messages per second: ${rate.toFixed(0)} (target ≥ 500)`);
   console.log(`  total time (process start to exit): ${total.toFixed(1)} s`);
-  console.log(`${peak > 0 && peak < 300 ? '✓' : peak === 0 ? ' ' : '✗'} peak RSS of the sender: ${peak.toFixed(0)} MiB (target < 300 MiB)`);
+  console.log(
+    `${peak > 0 && peak < 300 ? '✓' : peak === 0 ? ' ' : '✗'} peak RSS of the sender: ${peak.toFixed(0)} MiB (target < 300 MiB)`,
+  );
   if (count !== members) process.exitCode = 1;
 } finally {
   await sink.close();

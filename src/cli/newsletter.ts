@@ -17,7 +17,11 @@ const line = (s: SendView) =>
   `${s.id}  ${s.status.padEnd(8)} total ${s.total}  sent ${s.sent}  failed ${s.failed}  skipped ${s.skipped}  pending ${s.pending}  possibly duplicated ${s.possiblyDuplicated}`;
 
 /** `broadsheet newsletter …`: send a published post to a newsletter, and follow sends. */
-export async function runNewsletter(config: Config, words: string[], options: NewsletterOptions): Promise<number> {
+export async function runNewsletter(
+  config: Config,
+  words: string[],
+  options: NewsletterOptions,
+): Promise<number> {
   const action = words[0];
   if (action === 'send' && (!options.post || !options.newsletter)) {
     console.error(`Missing: --post and --newsletter\n\n${usage}`);

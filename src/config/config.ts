@@ -176,7 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM?.trim(),
     dkim:
       e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY_FILE
-        ? { domain: e.DKIM_DOMAIN, selector: e.DKIM_SELECTOR, privateKeyFile: resolve(e.DKIM_PRIVATE_KEY_FILE) }
+        ? {
+            domain: e.DKIM_DOMAIN,
+            selector: e.DKIM_SELECTOR,
+            privateKeyFile: resolve(e.DKIM_PRIVATE_KEY_FILE),
+          }
         : undefined,
     newsletterConnections: e.NEWSLETTER_SMTP_CONNECTIONS,
     newsletterLeaseSeconds: e.NEWSLETTER_LEASE_SECONDS,

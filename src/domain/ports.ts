@@ -506,7 +506,12 @@ export interface NewsletterSendRepository {
   finishIfDone(sendId: string, now: string): Promise<boolean>;
   /** The earliest time a pending recipient of the send is due, or null. */
   nextDue(sendId: string): Promise<string | null>;
-  addRequests(postId: string, newsletterIds: string[], requestedBy: string | null, now: string): Promise<void>;
+  addRequests(
+    postId: string,
+    newsletterIds: string[],
+    requestedBy: string | null,
+    now: string,
+  ): Promise<void>;
   /** Requests whose post is published (so their send should start). */
   dueRequests(): Promise<{ postId: string; newsletterId: string; requestedBy: string | null }[]>;
   deleteRequest(postId: string, newsletterId: string): Promise<void>;

@@ -63,7 +63,8 @@ export function prepareNewsletterEmail(c: NewsletterEmailContent): PreparedNewsl
           html`${i > 0 ? '; ' : ''}<a href="${s.url}" style="color:#1a4d8f">${[s.publisher, s.title].filter(Boolean).join(': ') || s.url}</a>`,
       )}.</td></tr>`
     : '';
-  const head = html`<!DOCTYPE html><html lang="${c.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${c.title}</title></head><body style="margin:0;padding:0;background:#f4f4f4"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f4f4"><tr><td align="center" style="padding:16px"><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff"><tr><td style="padding:24px">
+  const head =
+    html`<!DOCTYPE html><html lang="${c.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${c.title}</title></head><body style="margin:0;padding:0;background:#f4f4f4"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f4f4f4"><tr><td align="center" style="padding:16px"><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background:#ffffff"><tr><td style="padding:24px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
 <tr><td style="${sans}font-size:12px;color:#777777;padding:0 0 12px 0">${c.newsletterName} · <a href="${c.webUrl}" style="color:#777777">View in your browser</a></td></tr>
 <tr><td style="${font}font-size:28px;line-height:1.2;color:#111111;padding:0 0 12px 0"><h1 style="${font}font-size:28px;margin:0;font-weight:bold">${c.title}</h1></td></tr>
@@ -72,7 +73,8 @@ ${imageHtml}
 <tr><td style="${font}font-size:17px;line-height:1.6;color:#111111">${body}</td></tr>
 ${sourcesHtml}
 <tr><td style="padding:24px 0 0 0"><a href="${c.webUrl}" style="${sans}font-size:15px;color:#1a4d8f">Read on the web</a></td></tr>
-<tr><td style="${sans}font-size:12px;line-height:1.5;color:#777777;padding:24px 0 0 0;border-top:1px solid #dddddd">`.value;
+<tr><td style="${sans}font-size:12px;line-height:1.5;color:#777777;padding:24px 0 0 0;border-top:1px solid #dddddd">`
+      .value;
   const footerHtml = c.footer ? html`<p style="margin:12px 0">${c.footer}</p>`.value : '';
   const textParts = [
     c.title,
@@ -88,7 +90,9 @@ ${sourcesHtml}
   return {
     subject: c.title.replace(/[\r\n]+/g, ' '),
     personalize({ manageUrl, unsubscribeUrl }) {
-      const links = html`<p style="margin:12px 0"><a href="${manageUrl}" style="color:#777777">Manage your subscriptions</a> · <a href="${unsubscribeUrl}" style="color:#777777">Unsubscribe</a></p>`.value;
+      const links =
+        html`<p style="margin:12px 0"><a href="${manageUrl}" style="color:#777777">Manage your subscriptions</a> · <a href="${unsubscribeUrl}" style="color:#777777">Unsubscribe</a></p>`
+          .value;
       return {
         html: `${head}${footerHtml}${links}</td></tr>\n</table></td></tr></table></td></tr></table></body></html>`,
         text: `${textHead}\n\nManage your subscriptions: ${manageUrl}\nUnsubscribe: ${unsubscribeUrl}\n`,

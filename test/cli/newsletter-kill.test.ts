@@ -116,80 +116,91 @@ async function assertExactlyOnce(site: Site, smtp: TestSmtpServer) {
   const report = await site.ctx.repos.newsletterSends.report(send!.id, memberCount);
   const totals = (await site.ctx.repos.newsletterSends.totals([send!.id])).get(send!.id)!;
   assert.equal(send!.status, 'done');
-  assert.deepEqual([totals.total, totals.sent, totals.failed, totals.skipped], [memberCount, memberCount, 0, 0]);
+  assert.deepEqual(
+    [totals.total, totals.sent, totals.failed, totals.skipped],
+    [memberCount, memberCount, 0, 0],
+  );
   const counts = new Map<string, number>();
   for (const mail of smtp.received)
     for (const to of mail.envelopeTo) counts.set(to, (counts.get(to) ?? 0) + 1);
   const duplicated = new Set(report.possiblyDuplicated);
   assert.equal(counts.size, memberCount, 'every member got the email');
   for (const [email, n] of counts)
-    if (n > 1) assert.ok(duplicated.has(email), `${email} got ${n} copies and is listed as possibly duplicated`);
+    if (n > 1)
+      assert.ok(duplicated.has(email), `${email} got ${n} copies and is listed as possibly duplicated`);
   // One more copy at most per kill that caught the recipient claimed.
   for (const [email, n] of counts) assert.ok(n <= 4, `${email} got ${n} copies`);
   return { duplicates: [...counts.values()].filter((n) => n > 1).length, listed: duplicated.size };
 }
 
 for (const dialect of dialects) {
-  describe(`newsletter send survives kill -9 (${dialect.name})`, { skip: dialect.skip, timeout: 240_000 }, () => {
-    let smtp: TestSmtpServer;
-    before(async () => {
-      smtp = await startSmtpServer(undefined, { delayMs: 3 });
-    });
-    after(() => smtp.close());
+  describe(
+    `newsletter send survives kill -9 (${dialect.name})`,
+    { skip: dialect.skip, timeout: 240_000 },
+    () => {
+      let smtp: TestSmtpServer;
+      before(async () => {
+        smtp = await startSmtpServer(undefined, { delayMs: 3 });
+      });
+      after(() => smtp.close());
 
-    test('killed during the snapshot, mid-send and near the end: each member gets one email', async () => {
-      const box = await sandbox(dialect.name, smtp.port);
-      try {
-        // 1. During the snapshot: as soon as the send exists. The snapshot is whole or absent.
-        let child = spawnSend(box.env);
-        await killWhen(child, async () => {
-          const sends = await box.site.storage.db.selectFrom('newsletter_sends').select('id').execute();
-          return sends.length > 0;
-        });
-        const afterSnapshotKill = total(await recipientCounts(box.site));
-        assert.ok(
-          afterSnapshotKill === 0 || afterSnapshotKill === memberCount,
-          `the snapshot is all or nothing (${afterSnapshotKill})`,
-        );
-        // 2. Mid-send.
-        child = spawnSend(box.env);
-        await killWhen(child, async () => ((await recipientCounts(box.site)).sent ?? 0) >= memberCount / 3);
-        assert.equal(total(await recipientCounts(box.site)), memberCount);
-        // 3. Near the end.
-        child = spawnSend(box.env);
-        await killWhen(child, async () => ((await recipientCounts(box.site)).sent ?? 0) >= memberCount - 300);
-        // 4. To the end.
-        child = spawnSend(box.env);
-        assert.equal(await exited(child), 0);
-        const { listed } = await assertExactlyOnce(box.site, smtp);
-        assert.ok(listed <= 3 * 400, 'only recipients claimed at a kill are listed as possibly duplicated');
-      } finally {
-        await box.destroy();
-      }
-    });
-
-    test(
-      'two processes share one send without sending anyone twice',
-      { skip: dialect.name === 'sqlite' ? 'SQLite serves one process' : undefined },
-      async () => {
-        smtp.received.length = 0;
+      test('killed during the snapshot, mid-send and near the end: each member gets one email', async () => {
         const box = await sandbox(dialect.name, smtp.port);
         try {
-          const a = spawnSend(box.env);
-          const b = spawnSend(box.env);
-          assert.deepEqual(await Promise.all([exited(a), exited(b)]), [0, 0]);
-          const { duplicates, listed } = await assertExactlyOnce(box.site, smtp);
-          assert.deepEqual([duplicates, listed], [0, 0]);
-          const claimers = await box.site.storage.db
-            .selectFrom('send_recipients')
-            .select('claimed_by')
-            .distinct()
-            .execute();
-          assert.equal(claimers.length, 2, 'both processes sent');
+          // 1. During the snapshot: as soon as the send exists. The snapshot is whole or absent.
+          let child = spawnSend(box.env);
+          await killWhen(child, async () => {
+            const sends = await box.site.storage.db.selectFrom('newsletter_sends').select('id').execute();
+            return sends.length > 0;
+          });
+          const afterSnapshotKill = total(await recipientCounts(box.site));
+          assert.ok(
+            afterSnapshotKill === 0 || afterSnapshotKill === memberCount,
+            `the snapshot is all or nothing (${afterSnapshotKill})`,
+          );
+          // 2. Mid-send.
+          child = spawnSend(box.env);
+          await killWhen(child, async () => ((await recipientCounts(box.site)).sent ?? 0) >= memberCount / 3);
+          assert.equal(total(await recipientCounts(box.site)), memberCount);
+          // 3. Near the end.
+          child = spawnSend(box.env);
+          await killWhen(
+            child,
+            async () => ((await recipientCounts(box.site)).sent ?? 0) >= memberCount - 300,
+          );
+          // 4. To the end.
+          child = spawnSend(box.env);
+          assert.equal(await exited(child), 0);
+          const { listed } = await assertExactlyOnce(box.site, smtp);
+          assert.ok(listed <= 3 * 400, 'only recipients claimed at a kill are listed as possibly duplicated');
         } finally {
           await box.destroy();
         }
-      },
-    );
-  });
+      });
+
+      test(
+        'two processes share one send without sending anyone twice',
+        { skip: dialect.name === 'sqlite' ? 'SQLite serves one process' : undefined },
+        async () => {
+          smtp.received.length = 0;
+          const box = await sandbox(dialect.name, smtp.port);
+          try {
+            const a = spawnSend(box.env);
+            const b = spawnSend(box.env);
+            assert.deepEqual(await Promise.all([exited(a), exited(b)]), [0, 0]);
+            const { duplicates, listed } = await assertExactlyOnce(box.site, smtp);
+            assert.deepEqual([duplicates, listed], [0, 0]);
+            const claimers = await box.site.storage.db
+              .selectFrom('send_recipients')
+              .select('claimed_by')
+              .distinct()
+              .execute();
+            assert.equal(claimers.length, 2, 'both processes sent');
+          } finally {
+            await box.destroy();
+          }
+        },
+      );
+    },
+  );
 }

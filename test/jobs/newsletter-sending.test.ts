@@ -40,7 +40,11 @@ for (const dialect of dialects) {
           return { code: refusal.code, message: `test refusal ${refusal.code}` };
         },
       });
-      t = await createTestApp(dialect.name, { BROADSHEET_URL: 'https://news.example' }, { smtpPort: smtp.port });
+      t = await createTestApp(
+        dialect.name,
+        { BROADSHEET_URL: 'https://news.example' },
+        { smtpPort: smtp.port },
+      );
       mailer = createBulkMailer({ url: `smtp://127.0.0.1:${smtp.port}`, connections: 4 });
     });
     after(async () => {
@@ -60,7 +64,10 @@ for (const dialect of dialects) {
         featuredImage: { mediaId: image.id },
         sources: [{ publisher: 'Council minutes', title: 'Meeting 12', url: 'https://council.example/12' }],
       });
-      const letter = await aNewsletter(storage.db, { replyTo: 'letters@news.example', footer: 'Footer text here.' });
+      const letter = await aNewsletter(storage.db, {
+        replyTo: 'letters@news.example',
+        footer: 'Footer text here.',
+      });
       const members = await addMembers(storage.db, letter.id, 3);
       await addMembers(storage.db, letter.id, 1, { status: 'pending' });
       await addMembers(storage.db, letter.id, 1, { status: 'unsubscribed' });
@@ -124,7 +131,11 @@ for (const dialect of dialects) {
       const letter = await aNewsletter(storage.db);
       const members = await addMembers(storage.db, letter.id, 4);
       const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
-      await storage.db.updateTable('members').set({ status: 'unsubscribed' }).where('id', '=', members[0]!.id).execute();
+      await storage.db
+        .updateTable('members')
+        .set({ status: 'unsubscribed' })
+        .where('id', '=', members[0]!.id)
+        .execute();
       await storage.db.deleteFrom('members').where('id', '=', members[1]!.id).execute();
       await drainAllSends(ctx, sender());
       const { send: done } = await getSend(ctx, null, send.id);
@@ -175,11 +186,20 @@ for (const dialect of dialects) {
       const letter = await aNewsletter(storage.db);
       const members = await addMembers(storage.db, letter.id, 10);
       const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
-      const stolen = await ctx.repos.newsletterSends.claim(send.id, 'dead-process', new Date().toISOString(), 3);
+      const stolen = await ctx.repos.newsletterSends.claim(
+        send.id,
+        'dead-process',
+        new Date().toISOString(),
+        3,
+      );
       assert.equal(stolen.length, 3);
       // The dead process stopped renewing its claims long ago.
       const long = new Date(Date.now() - 3600_000).toISOString();
-      await storage.db.updateTable('send_recipients').set({ claimed_at: long }).where('claimed_by', '=', 'dead-process').execute();
+      await storage.db
+        .updateTable('send_recipients')
+        .set({ claimed_at: long })
+        .where('claimed_by', '=', 'dead-process')
+        .execute();
       const job = startNewsletterSending(
         ctx,
         { mailer, isShared: storage.capabilities.isShared, leaseMs: 60_000, intervalMs: 50 },

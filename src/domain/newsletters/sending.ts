@@ -1,4 +1,8 @@
-import { prepareNewsletterEmail, newsletterHeaders, type PreparedNewsletterEmail } from '../../rendering/newsletter-email.js';
+import {
+  prepareNewsletterEmail,
+  newsletterHeaders,
+  type PreparedNewsletterEmail,
+} from '../../rendering/newsletter-email.js';
 import type { DomainContext } from '../context.js';
 import { memberLinkToken } from '../members/member-links.js';
 import { hydratePosts } from '../posts/hydrate-posts.js';
@@ -95,7 +99,11 @@ export async function startSend(
 }
 
 /** Refuses a publish-and-send request the actor may not make, before anything is published. */
-export async function checkSendRequest(ctx: DomainContext, actor: Actor, newsletterIds: string[]): Promise<void> {
+export async function checkSendRequest(
+  ctx: DomainContext,
+  actor: Actor,
+  newsletterIds: string[],
+): Promise<void> {
   if (newsletterIds.length === 0) return;
   assertCan(actor, 'publish', 'newsletter');
   for (const id of newsletterIds)
@@ -116,7 +124,12 @@ export async function requestSendsOnPublish(
 ): Promise<void> {
   if (newsletterIds.length === 0) return;
   await checkSendRequest(ctx, actor, newsletterIds);
-  await ctx.repos.newsletterSends.addRequests(postId, newsletterIds, requestedBy, ctx.clock.now().toISOString());
+  await ctx.repos.newsletterSends.addRequests(
+    postId,
+    newsletterIds,
+    requestedBy,
+    ctx.clock.now().toISOString(),
+  );
   if ((await ctx.repos.posts.findById(postId))?.status === 'published') await startRequestedSends(ctx);
 }
 
@@ -124,7 +137,12 @@ export async function requestSendsOnPublish(
 export async function startRequestedSends(ctx: DomainContext): Promise<number> {
   const due = await ctx.repos.newsletterSends.dueRequests();
   for (const r of due) {
-    await startSend(ctx, { postId: r.postId, newsletterId: r.newsletterId, actor: null, createdBy: r.requestedBy });
+    await startSend(ctx, {
+      postId: r.postId,
+      newsletterId: r.newsletterId,
+      actor: null,
+      createdBy: r.requestedBy,
+    });
     await ctx.repos.newsletterSends.deleteRequest(r.postId, r.newsletterId);
   }
   return due.length;
@@ -172,7 +190,11 @@ async function prepare(ctx: DomainContext, send: SendRecord) {
  * Sends what is due of one send until nothing is left to claim now; then marks it done when every
  * recipient is sent, failed or skipped. Returns whether it is done.
  */
-export async function drainSend(ctx: DomainContext, send: SendRecord, options: SenderOptions): Promise<boolean> {
+export async function drainSend(
+  ctx: DomainContext,
+  send: SendRecord,
+  options: SenderOptions,
+): Promise<boolean> {
   const repo = ctx.repos.newsletterSends;
   if (send.status === 'done') return true;
   if (send.status === 'snapshot') await repo.snapshot(send.id, ctx.clock.now().toISOString());
@@ -198,7 +220,10 @@ export async function drainSend(ctx: DomainContext, send: SendRecord, options: S
       text: body.text,
       html: body.html,
       messageId: `${send.id}.${r.memberId}@${host}`,
-      headers: newsletterHeaders(unsubscribeUrl, `${newsletter.name.replace(/[<>\r\n"]/g, '')} <${newsletter.slug}.${host}>`),
+      headers: newsletterHeaders(
+        unsubscribeUrl,
+        `${newsletter.name.replace(/[<>\r\n"]/g, '')} <${newsletter.slug}.${host}>`,
+      ),
     });
     if ('ok' in result) return { memberId: r.memberId, state: 'sent' };
     if ('permanent' in result) return { memberId: r.memberId, state: 'failed', error: result.permanent };

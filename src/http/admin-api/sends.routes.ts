@@ -18,7 +18,9 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
     async (actor, request) => {
       const { postId } = parseInput(startSchema, request.body ?? {});
       const createdBy = actor.kind === 'staff' ? actor.staffId : null;
-      return { send: await startSend(ctx, { postId, newsletterId: paramsOf(request).id!, actor, createdBy }) };
+      return {
+        send: await startSend(ctx, { postId, newsletterId: paramsOf(request).id!, actor, createdBy }),
+      };
     },
   );
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/sends' }, async (actor, request) => {

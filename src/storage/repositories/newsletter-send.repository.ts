@@ -56,7 +56,11 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   async findNewsletterBySlug(slug: string) {
-    const row = await this.db.selectFrom('newsletters').selectAll().where('slug', '=', slug).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('newsletters')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     return row ? toNewsletter(row) : undefined;
   }
 
@@ -87,7 +91,10 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
 
   async snapshot(sendId: string, now: string) {
     return this.db.transaction().execute(async (trx) => {
-      let query = trx.selectFrom('newsletter_sends').select(['newsletter_id', 'status']).where('id', '=', sendId);
+      let query = trx
+        .selectFrom('newsletter_sends')
+        .select(['newsletter_id', 'status'])
+        .where('id', '=', sendId);
       // Two processes snapshotting at once: the second waits for the first, then finds it done.
       if (this.capabilities.hasSkipLocked) query = query.forUpdate();
       const send = await query.executeTakeFirstOrThrow();
@@ -102,7 +109,16 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
       await trx.deleteFrom('send_recipients').where('send_id', '=', sendId).execute();
       const result = await trx
         .insertInto('send_recipients')
-        .columns(['send_id', 'member_id', 'email', 'state', 'attempts', 'next_attempt_at', 'error', 'is_possibly_duplicated'])
+        .columns([
+          'send_id',
+          'member_id',
+          'email',
+          'state',
+          'attempts',
+          'next_attempt_at',
+          'error',
+          'is_possibly_duplicated',
+        ])
         .expression((eb) =>
           eb
             .selectFrom('members')
@@ -127,7 +143,11 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   async findSend(id: string) {
-    const row = await this.db.selectFrom('newsletter_sends').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('newsletter_sends')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toSend(row) : undefined;
   }
 
@@ -353,7 +373,11 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
       ])
       .where('posts.status', '=', 'published')
       .execute();
-    return rows.map((r) => ({ postId: r.post_id, newsletterId: r.newsletter_id, requestedBy: r.requested_by }));
+    return rows.map((r) => ({
+      postId: r.post_id,
+      newsletterId: r.newsletter_id,
+      requestedBy: r.requested_by,
+    }));
   }
 
   async deleteRequest(postId: string, newsletterId: string) {
