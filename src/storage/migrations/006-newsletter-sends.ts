@@ -7,8 +7,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('newsletter_sends')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('post_id', 'text', (c) => c.notNull().references('posts.id'))
-    .addColumn('newsletter_id', 'text', (c) => c.notNull().references('newsletters.id'))
+    .addColumn('post_id', 'text', (c) => c.notNull().references('posts.id').onDelete('cascade'))
+    .addColumn('newsletter_id', 'text', (c) => c.notNull().references('newsletters.id').onDelete('cascade'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
