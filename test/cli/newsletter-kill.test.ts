@@ -173,6 +173,19 @@ for (const dialect of dialects) {
           assert.equal(await exited(child), 0);
           const { listed } = await assertExactlyOnce(box.site, smtp);
           assert.ok(listed <= 3 * 400, 'only recipients claimed at a kill are listed as possibly duplicated');
+          // `newsletter status`: the list, then one send with its report.
+          const status = (...args: string[]) =>
+            spawnSync(process.execPath, [bin, 'newsletter', 'status', ...args], {
+              env: { ...process.env, ...box.env },
+              encoding: 'utf8',
+            });
+          const list = status();
+          assert.equal(list.status, 0, list.stderr);
+          const id = /^(\S+)\s+done\s+total 3000 {2}sent 3000 /m.exec(list.stdout)?.[1];
+          assert.ok(id, list.stdout);
+          const one = status(id);
+          assert.equal(one.status, 0, one.stderr);
+          assert.equal(one.stdout.match(/^possibly duplicated: /gm)?.length ?? 0, listed);
         } finally {
           await box.destroy();
         }

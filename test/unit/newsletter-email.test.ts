@@ -16,9 +16,9 @@ const content = {
     caption: 'Caption <i>',
     credit: 'Credit & co',
     variants: [
-      { key: '2026/a-400.jpeg', width: 400, height: 250, format: 'jpeg' as const },
-      { key: '2026/a-800.jpeg', width: 800, height: 500, format: 'jpeg' as const },
-      { key: '2026/a-800.webp', width: 800, height: 500, format: 'webp' as const },
+      { key: '2026/a-400.jpeg', width: 400, height: 250, format: 'jpeg' as const, sizeBytes: 1000 },
+      { key: '2026/a-800.jpeg', width: 800, height: 500, format: 'jpeg' as const, sizeBytes: 1000 },
+      { key: '2026/a-800.webp', width: 800, height: 500, format: 'webp' as const, sizeBytes: 1000 },
     ],
   },
   sources: [
