@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createBulkMailer } from './adapters/mail/bulk-mailer.js';
 import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
 import { argon2Hasher } from './adapters/passwords/argon2-hasher.js';
 import { sharpImageProcessor } from './adapters/images/sharp-image-processor.js';
@@ -7,7 +9,7 @@ import { createSmtpMailer } from './adapters/mail/smtp-mailer.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
 import { systemClock, type DomainContext } from './domain/context.js';
-import type { Clock, Mailer } from './domain/ports.js';
+import type { BulkMailer, Clock, Mailer } from './domain/ports.js';
 import { renderDocument } from './rendering/document-html.js';
 import { currentSchema, migrateToLatest, openStorage, type Storage } from './storage/storage.js';
 import { createRepositories } from './storage/repositories/index.js';
@@ -34,6 +36,22 @@ function createMailer(config: Config, logMail?: (text: string) => void): Mailer 
     : createLogMailer(logMail);
 }
 
+/** The newsletter sender's SMTP pool (DKIM-signed when configured); undefined without SMTP_URL. */
+export function createNewsletterMailer(config: Config): BulkMailer | undefined {
+  if (!config.smtpUrl) return undefined;
+  return createBulkMailer({
+    url: config.smtpUrl,
+    connections: config.newsletterConnections,
+    dkim: config.dkim
+      ? {
+          domainName: config.dkim.domain,
+          keySelector: config.dkim.selector,
+          privateKey: readFileSync(config.dkim.privateKeyFile, 'utf8'),
+        }
+      : undefined,
+  });
+}
+
 /** Composition root: opens storage, brings the schema up to date and wires the domain's ports. */
 export async function openSite(config: Config, options: OpenSiteOptions = {}): Promise<Site> {
   const storage = await openStorage({
@@ -48,7 +66,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
   const events = new ContentEventHub();
   const publicPath = (key: string) => blobs.publicPath(key);
   const ctx: DomainContext = {
-    repos: createRepositories(storage.db),
+    repos: createRepositories(storage.db, false, storage.capabilities),
     clock: options.clock ?? systemClock,
     events,
     images: sharpImageProcessor,

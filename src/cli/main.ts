@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { runInit } from './init.js';
 import { runMigrate } from './migrate.js';
+import { runNewsletter } from './newsletter.js';
 import { runToken } from './token.js';
 import { runUser } from './user.js';
 import { runStart, StartError } from './start.js';
@@ -20,6 +21,11 @@ Commands:
                      Make an API token for an integration and print it (shown only once)
   token list | token revoke --id ID
                      List API tokens, or revoke one
+  newsletter send --post SLUG --newsletter SLUG
+                     Send a published post to a newsletter's members, showing progress until done
+                     (run it again after an interruption: it resumes the same send)
+  newsletter status [SEND_ID]
+                     One send's totals, failures and possible duplicates, or every send
   help               Show this help
 
 Configuration (environment variables):
@@ -32,6 +38,13 @@ Configuration (environment variables):
   LOG_LEVEL              fatal, error, warn, info, debug or silent (default info)
   BROADSHEET_TRUSTED_PROXIES
                          Proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated)
+  SMTP_URL, MAIL_FROM    Outgoing mail (staff emails and newsletters)
+  DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY_FILE
+                         DKIM-sign newsletters (all three, or none)
+  NEWSLETTER_SMTP_CONNECTIONS
+                         SMTP connections a process keeps busy sending newsletters (default 8)
+  NEWSLETTER_LEASE_SECONDS
+                         After how long a dead process's claimed recipients are sent again (default 60)
 `;
 
 const optionSpec = {
@@ -41,6 +54,8 @@ const optionSpec = {
   role: { type: 'string' },
   'password-stdin': { type: 'boolean', default: false },
   id: { type: 'string' },
+  post: { type: 'string' },
+  newsletter: { type: 'string' },
 } as const;
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;
@@ -84,6 +99,8 @@ async function main(argv: string[]): Promise<number> {
       return runUser(config, positionals, values);
     case 'token':
       return runToken(config, positionals, values);
+    case 'newsletter':
+      return runNewsletter(config, positionals, values);
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);
       return 2;

@@ -4,9 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
+import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { startScheduledPublishing } from '../jobs/scheduled-publishing.js';
 import { startSessionSweep } from '../jobs/session-sweep.js';
-import { openSite, type Site } from '../main.js';
+import { createNewsletterMailer, openSite, type Site } from '../main.js';
 import { initializeSite } from './init.js';
 
 const contentChanged = 'broadsheet:content-changed';
@@ -76,6 +77,19 @@ async function serve(config: Config, site: Site): Promise<number> {
     ),
     startSessionSweep(site.ctx, (error) => app.log.error({ err: error }, 'session sweep failed')),
   ];
+  const newsletterMailer = createNewsletterMailer(config);
+  if (newsletterMailer)
+    jobs.push(
+      startNewsletterSending(
+        site.ctx,
+        {
+          mailer: newsletterMailer,
+          isShared: site.storage.capabilities.isShared || config.workers > 1,
+          leaseMs: config.newsletterLeaseSeconds * 1000,
+        },
+        (error) => app.log.error({ err: error }, 'newsletter sending failed'),
+      ),
+    );
   await listenOrExplain(app, config);
   if (!cluster.isWorker)
     console.log(
@@ -84,6 +98,7 @@ async function serve(config: Config, site: Site): Promise<number> {
   const shutdown = async (signal: string) => {
     if (!cluster.isWorker) console.log(`${signal}: shutting down`);
     for (const job of jobs) job.stop();
+    await newsletterMailer?.close();
     await app.close();
     await site.close();
     process.exit(0);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -19,6 +20,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of every email, `newsroom@news.example` or `Fjord Post <newsroom@news.example>`. */
   mailFrom: string | undefined;
+  /** DKIM signing of newsletters: all three set, or none. */
+  dkim: { domain: string; selector: string; privateKeyFile: string } | undefined;
+  /** SMTP connections the newsletter sender keeps busy at once. */
+  newsletterConnections: number;
+  /** Seconds after which a recipient claimed by a process that stopped renewing it is sent again. */
+  newsletterLeaseSeconds: number;
 }
 
 function isAddressOrRange(value: string): boolean {
@@ -96,7 +103,39 @@ const envSchema = z.object({
     .string()
     .refine(isMailFrom, 'must be one address such as newsroom@news.example or Name <newsroom@news.example>')
     .optional(),
+  DKIM_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, 'must be a domain name such as news.example')
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i, 'must be a DKIM selector such as broadsheet')
+    .optional(),
+  DKIM_PRIVATE_KEY_FILE: z
+    .string()
+    .refine(isReadablePrivateKey, 'must be a readable PEM private key file')
+    .optional(),
+  NEWSLETTER_SMTP_CONNECTIONS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–50')
+    .max(50, 'must be 1–50')
+    .default(8),
+  NEWSLETTER_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–3600')
+    .max(3600, 'must be 1–3600')
+    .default(60),
 });
+
+function isReadablePrivateKey(file: string): boolean {
+  try {
+    return /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -114,6 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (blankToUndefined.SMTP_URL && !blankToUndefined.MAIL_FROM)
     problems.push('MAIL_FROM: must be set when SMTP_URL is set (the address emails come from)');
+  const dkimKeys = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY_FILE'] as const;
+  const dkimSet = dkimKeys.filter((k) => blankToUndefined[k]);
+  if (dkimSet.length > 0 && dkimSet.length < dkimKeys.length)
+    problems.push(
+      `${dkimKeys.filter((k) => !blankToUndefined[k]).join(', ')}: must be set with ${dkimSet.join(', ')} (DKIM needs all three)`,
+    );
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const publicHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
@@ -129,5 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.BROADSHEET_TRUSTED_PROXIES,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM?.trim(),
+    dkim:
+      e.DKIM_DOMAIN && e.DKIM_SELECTOR && e.DKIM_PRIVATE_KEY_FILE
+        ? {
+            domain: e.DKIM_DOMAIN,
+            selector: e.DKIM_SELECTOR,
+            privateKeyFile: resolve(e.DKIM_PRIVATE_KEY_FILE),
+          }
+        : undefined,
+    newsletterConnections: e.NEWSLETTER_SMTP_CONNECTIONS,
+    newsletterLeaseSeconds: e.NEWSLETTER_LEASE_SECONDS,
   };
 }

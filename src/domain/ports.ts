@@ -442,6 +442,7 @@ export interface Repositories {
   passwordResets: PasswordResetRepository;
   newsletters: NewsletterRepository;
   members: MemberRepository;
+  newsletterSends: NewsletterSendRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -496,4 +497,117 @@ export interface Mailer {
 
 export interface Clock {
   now(): Date;
+}
+
+/* Newsletters and their sends (docs/newsletters.md). */
+
+export type SendStatus = 'snapshot' | 'sending' | 'done';
+
+export interface SendRecord {
+  id: string;
+  postId: string;
+  newsletterId: string;
+  status: SendStatus;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface SendTotals {
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** Waiting (including retries not yet due) or being sent right now. */
+  pending: number;
+  possiblyDuplicated: number;
+}
+
+export interface SendReport {
+  failures: { email: string; error: string }[];
+  possiblyDuplicated: string[];
+}
+
+/** A recipient a worker has claimed and must now send to. */
+export interface ClaimedRecipient {
+  memberId: string;
+  email: string;
+  /** Counting this attempt. */
+  attempts: number;
+}
+
+export interface RecipientOutcome {
+  memberId: string;
+  /** `retry` goes back to pending until `nextAttemptAt`. */
+  state: 'sent' | 'failed' | 'retry';
+  error?: string;
+  nextAttemptAt?: string;
+}
+
+export interface NewsletterSendRepository {
+  findNewsletter(id: string): Promise<NewsletterRecord | undefined>;
+  findNewsletterBySlug(slug: string): Promise<NewsletterRecord | undefined>;
+  /** Inserts the send in state `snapshot`, or returns the existing send of this post to this newsletter. */
+  createSend(send: SendRecord): Promise<{ send: SendRecord; isNew: boolean }>;
+  /**
+   * In one transaction: replaces the send's recipients with the active members subscribed to its
+   * newsletter (one INSERT … SELECT) and moves the send to `sending`. Returns how many recipients.
+   */
+  snapshot(sendId: string, now: string): Promise<number>;
+  findSend(id: string): Promise<SendRecord | undefined>;
+  listSends(filter: { postId?: string }): Promise<SendRecord[]>;
+  unfinishedSends(): Promise<SendRecord[]>;
+  totals(sendIds: string[]): Promise<Map<string, SendTotals>>;
+  report(sendId: string, limit: number): Promise<SendReport>;
+  /**
+   * Claimed rows whose claim is older than `claimedBefore` (all claimed rows when null) go back to
+   * pending, marked possibly duplicated: their process died, perhaps after the email went out.
+   */
+  releaseStaleClaims(claimedBefore: string | null): Promise<number>;
+  /** Keeps this claimer's claims alive. */
+  renewClaims(claimer: string, now: string): Promise<void>;
+  /**
+   * Claims up to `limit` due pending recipients of a send for `claimer` (rows other processes hold are
+   * skipped); recipients no longer subscribed become `skipped` instead.
+   */
+  claim(sendId: string, claimer: string, now: string, limit: number): Promise<ClaimedRecipient[]>;
+  /** Records the outcome of claimed recipients, in a few statements. */
+  record(sendId: string, claimer: string, outcomes: RecipientOutcome[], now: string): Promise<void>;
+  /** Marks the send done when no recipient is pending or claimed; true when it is done. */
+  finishIfDone(sendId: string, now: string): Promise<boolean>;
+  /** The earliest time a pending recipient of the send is due, or null. */
+  nextDue(sendId: string): Promise<string | null>;
+  addRequests(
+    postId: string,
+    newsletterIds: string[],
+    requestedBy: string | null,
+    now: string,
+  ): Promise<void>;
+  /** Requests whose post is published (so their send should start). */
+  dueRequests(): Promise<{ postId: string; newsletterId: string; requestedBy: string | null }[]>;
+  deleteRequest(postId: string, newsletterId: string): Promise<void>;
+}
+
+export interface BulkMessage {
+  from: { name: string; address: string };
+  /** '' when none. */
+  replyTo: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Without angle brackets: `SENDID.MEMBERID@host`. */
+  messageId: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post, List-Id). */
+  headers: Record<string, string>;
+}
+
+/** Temporary failures (SMTP 4xx, connection trouble) are retried; permanent ones (5xx) are not. */
+export type BulkSendResult = { ok: true } | { temporary: string } | { permanent: string };
+
+/** Mass mail to members, separate from the staff Mailer: pooled connections, DKIM, never throws per message. */
+export interface BulkMailer {
+  send(message: BulkMessage): Promise<BulkSendResult>;
+  close(): Promise<void>;
 }

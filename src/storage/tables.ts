@@ -25,6 +25,9 @@ export interface Database {
   members: MembersTable;
   member_newsletters: MemberNewslettersTable;
   member_confirmations: MemberConfirmationsTable;
+  newsletter_sends: NewsletterSendsTable;
+  send_recipients: SendRecipientsTable;
+  post_newsletter_requests: PostNewsletterRequestsTable;
 }
 
 export interface ApiTokensTable {
@@ -273,4 +276,38 @@ export interface MemberConfirmationsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+}
+
+export interface NewsletterSendsTable {
+  id: string;
+  post_id: string;
+  newsletter_id: string;
+  /** `snapshot` (recipients being listed), `sending`, `done`. */
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface SendRecipientsTable {
+  send_id: string;
+  member_id: string;
+  email: string;
+  /** `pending`, `claimed`, `sent`, `failed`, `skipped`. */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  sent_at: string | null;
+  error: string;
+  is_possibly_duplicated: number;
+}
+
+export interface PostNewsletterRequestsTable {
+  post_id: string;
+  newsletter_id: string;
+  requested_by: string | null;
+  created_at: string;
 }

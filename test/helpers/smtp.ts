@@ -22,13 +22,35 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
+export interface TestSmtpOptions {
+  /**
+   * An SMTP reply for a recipient (`{ code: 451 }` temporary, `{ code: 550 }` permanent) given at RCPT
+   * TO, or undefined to accept. Called for every attempt, so it can fail the first and accept the next.
+   */
+  answerFor?: (address: string) => { code: number; message?: string } | undefined;
+  /** Waits this long before accepting each message (a slow sink). */
+  delayMs?: number;
+}
+
 /**
  * A real SMTP server on 127.0.0.1 (a random port) that keeps every message it is given. With `auth`,
  * it demands that user and password (over plain text: it is a test).
  */
-export async function startSmtpServer(auth?: { user: string; pass: string }): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  auth?: { user: string; pass: string },
+  options: TestSmtpOptions = {},
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
+    size: 0,
+    maxClients: 100,
+    onRcptTo(address, _session, callback) {
+      const answer = options.answerFor?.(address.address);
+      if (!answer) return callback();
+      const error = new Error(answer.message ?? `Refused ${answer.code}`) as Error & { responseCode: number };
+      error.responseCode = answer.code;
+      return callback(error);
+    },
     authOptional: !auth,
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
@@ -52,12 +74,15 @@ export async function startSmtpServer(auth?: { user: string; pass: string }): Pr
               raw,
               parsed,
             });
-            callback();
+            if (options.delayMs) setTimeout(() => callback(), options.delayMs);
+            else callback();
           })
           .catch(callback);
       });
     },
   });
+  // A client killed mid-conversation resets its connection: that is the client's problem, not the test's.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   let taken = 0;

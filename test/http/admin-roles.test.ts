@@ -142,6 +142,8 @@ const cases: Case[] = [
     ownership: 'others',
     call: (c, id) => c.request('PATCH', `/admin/api/staff/${id}`, { role: 'contributor' }),
   },
+  // Send reports name members' addresses: only those who may send newsletters list them.
+  { resource: 'newsletter', action: 'publish', call: (c) => c.request('GET', '/admin/api/sends') },
   { resource: 'settings', action: 'read', call: (c) => c.request('GET', '/admin/api/settings') },
   {
     resource: 'settings',

@@ -4,6 +4,7 @@ import { registerContentRoutes } from './content.routes.js';
 import { registerMemberRoutes } from './members.routes.js';
 import { registerMediaRoutes } from './media.routes.js';
 import { registerPostRoutes, type PostRoutesDeps } from './posts.routes.js';
+import { registerSendRoutes } from './sends.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
 import { registerSettingsRoutes } from './settings.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
@@ -18,6 +19,7 @@ export function registerAdminApi(app: FastifyInstance, deps: PostRoutesDeps): vo
   registerContentRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerMemberRoutes(app, deps);
+  registerSendRoutes(app, deps);
   // Unknown Admin API paths answer in the API's error shape, not with the site's 404 page.
   app.all('/admin/api/*', async (_request, reply) =>
     reply.code(404).send({ errors: [{ code: 'NOT_FOUND', message: 'No such Admin API endpoint' }] }),

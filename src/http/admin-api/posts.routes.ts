@@ -11,6 +11,7 @@ import {
   unpublishPostAs,
   updatePostAs,
 } from '../../domain/posts/editorial.js';
+import { checkSendRequest, requestSendsOnPublish } from '../../domain/newsletters/sending.js';
 import type { CreatePostInput, UpdatePostInput } from '../../domain/posts/post-input.js';
 import { postStatuses, type PostType } from '../../domain/posts/post.types.js';
 import { id, isoDate, languageCode, text } from '../../domain/shared/fields.js';
@@ -29,7 +30,10 @@ const listQuerySchema = z.object({
   q: text(200).optional(),
   ...pagingFields,
 });
-const publishSchema = z.object({ publishedAt: isoDate.optional() });
+const publishSchema = z.object({
+  publishedAt: isoDate.optional(),
+  newsletterIds: z.array(id).max(20).optional(),
+});
 
 /** The body of a write: a JSON object, or a clear VALIDATION error. */
 const objectBody = (body: unknown) =>
@@ -83,8 +87,13 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
   });
 
   adminRoute(app, deps, { method: 'POST', url: `${base}/:id/publish` }, async (actor, request) => {
-    const { publishedAt } = parseInput(publishSchema, request.body ?? {});
-    return present(await publishPostAs(ctx, actor, type, paramsOf(request).id!, publishedAt));
+    const { publishedAt, newsletterIds = [] } = parseInput(publishSchema, request.body ?? {});
+    const postId = paramsOf(request).id!;
+    await checkSendRequest(ctx, actor, newsletterIds);
+    const post = await publishPostAs(ctx, actor, type, postId, publishedAt);
+    const requestedBy = actor.kind === 'staff' ? actor.staffId : null;
+    await requestSendsOnPublish(ctx, actor, postId, newsletterIds, requestedBy);
+    return present(post);
   });
 
   adminRoute(app, deps, { method: 'POST', url: `${base}/:id/unpublish` }, async (actor, request) =>

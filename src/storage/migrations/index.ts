@@ -4,6 +4,7 @@ import * as staffSessions from './002-staff-sessions.js';
 import * as admin from './003-admin.js';
 import * as staffMail from './004-staff-mail.js';
 import * as members from './005-members.js';
+import * as newsletterSends from './006-newsletter-sends.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003-admin': admin,
   '004-staff-mail': staffMail,
   '005-members': members,
+  '006-newsletter-sends': newsletterSends,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../domain/ports.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { sqliteCapabilities } from '../dialects/sqlite.js';
 import type { Database } from '../tables.js';
+import { KyselyNewsletterSendRepository } from './newsletter-send.repository.js';
 import { KyselyApiTokenRepository } from './api-token.repository.js';
 import { KyselyInvitationRepository } from './invitation.repository.js';
 import { KyselyMemberRepository } from './member.repository.js';
@@ -16,7 +19,11 @@ import { KyselySettingsRepository } from './settings.repository.js';
 import { KyselyStaffRepository } from './staff.repository.js';
 import { KyselyTagRepository } from './tag.repository.js';
 
-export function createRepositories(db: Kysely<Database>, isInTransaction = false): Repositories {
+export function createRepositories(
+  db: Kysely<Database>,
+  isInTransaction = false,
+  capabilities: DialectCapabilities = sqliteCapabilities,
+): Repositories {
   return {
     posts: new KyselyPostRepository(db),
     tags: new KyselyTagRepository(db),
@@ -32,9 +39,10 @@ export function createRepositories(db: Kysely<Database>, isInTransaction = false
     passwordResets: new KyselyPasswordResetRepository(db),
     newsletters: new KyselyNewsletterRepository(db),
     members: new KyselyMemberRepository(db),
+    newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
-        ? work(createRepositories(db, true))
-        : db.transaction().execute((trx) => work(createRepositories(trx, true))),
+        ? work(createRepositories(db, true, capabilities))
+        : db.transaction().execute((trx) => work(createRepositories(trx, true, capabilities))),
   };
 }

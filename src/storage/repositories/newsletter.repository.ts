@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { NewsletterRecord, NewsletterRepository } from '../../domain/ports.js';
 import type { Database, NewslettersTable } from '../tables.js';
 
-const toRecord = (row: NewslettersTable): NewsletterRecord => ({
+export const toNewsletterRecord = (row: NewslettersTable): NewsletterRecord => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -58,7 +58,7 @@ export class KyselyNewsletterRepository implements NewsletterRepository {
 
   async findById(id: string): Promise<NewsletterRecord | undefined> {
     const row = await this.db.selectFrom('newsletters').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+    return row && toNewsletterRecord(row);
   }
 
   async list(): Promise<NewsletterRecord[]> {
@@ -69,7 +69,7 @@ export class KyselyNewsletterRepository implements NewsletterRepository {
       .orderBy('name')
       .orderBy('id')
       .execute();
-    return rows.map(toRecord);
+    return rows.map(toNewsletterRecord);
   }
 
   async isSlugTaken(slug: string, exceptId?: string): Promise<boolean> {

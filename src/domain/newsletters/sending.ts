@@ -1,0 +1,257 @@
+import {
+  prepareNewsletterEmail,
+  newsletterHeaders,
+  type PreparedNewsletterEmail,
+} from '../../rendering/newsletter-email.js';
+import type { DomainContext } from '../context.js';
+import { memberLinkToken } from '../members/member-links.js';
+import { hydratePosts } from '../posts/hydrate-posts.js';
+import type {
+  BulkMailer,
+  ClaimedRecipient,
+  RecipientOutcome,
+  SendRecord,
+  SendReport,
+  SendTotals,
+} from '../ports.js';
+import { notFound, validationError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { assertCan, type Actor } from '../staff/permissions.js';
+
+/** A send as the Admin API and the CLI show it. */
+export interface SendView extends SendTotals {
+  id: string;
+  postId: string;
+  newsletterId: string;
+  status: SendRecord['status'];
+  createdAt: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+const toView = (send: SendRecord, totals: SendTotals): SendView => ({
+  id: send.id,
+  postId: send.postId,
+  newsletterId: send.newsletterId,
+  status: send.status,
+  ...totals,
+  createdAt: send.createdAt,
+  startedAt: send.startedAt,
+  finishedAt: send.finishedAt,
+});
+
+export async function viewSends(ctx: DomainContext, sends: SendRecord[]): Promise<SendView[]> {
+  const totals = await ctx.repos.newsletterSends.totals(sends.map((s) => s.id));
+  return sends.map((s) => toView(s, totals.get(s.id)!));
+}
+
+export async function getSend(
+  ctx: DomainContext,
+  actor: Actor | null,
+  id: string,
+): Promise<{ send: SendView; report: SendReport }> {
+  // Reports name members' addresses: only those who may send see them.
+  if (actor) assertCan(actor, 'publish', 'newsletter');
+  const send = await ctx.repos.newsletterSends.findSend(id);
+  if (!send) throw notFound('Send');
+  const [view] = await viewSends(ctx, [send]);
+  return { send: view!, report: await ctx.repos.newsletterSends.report(id, 1000) };
+}
+
+export async function listSends(ctx: DomainContext, actor: Actor | null, filter: { postId?: string }) {
+  if (actor) assertCan(actor, 'publish', 'newsletter');
+  return viewSends(ctx, await ctx.repos.newsletterSends.listSends(filter));
+}
+
+/**
+ * Starts sending a published post to a newsletter: the send is created (once per post and newsletter:
+ * asking again answers with the same send), then the recipients are listed in one transaction (an
+ * INSERT … SELECT of the active members subscribed now). The job does the sending.
+ */
+export async function startSend(
+  ctx: DomainContext,
+  input: { postId: string; newsletterId: string; actor: Actor | null; createdBy?: string | null },
+): Promise<SendView> {
+  if (input.actor) assertCan(input.actor, 'publish', 'newsletter');
+  const repo = ctx.repos.newsletterSends;
+  const [post, newsletter] = await Promise.all([
+    ctx.repos.posts.findById(input.postId),
+    repo.findNewsletter(input.newsletterId),
+  ]);
+  if (!newsletter) throw notFound('Newsletter');
+  if (!post) throw notFound('Post');
+  if (post.status !== 'published')
+    throw validationError([{ property: 'postId', message: 'the post must be published before it is sent' }]);
+  const now = ctx.clock.now().toISOString();
+  const { send } = await repo.createSend({
+    id: newId(ctx.clock.now()),
+    postId: post.id,
+    newsletterId: newsletter.id,
+    status: 'snapshot',
+    createdBy: input.createdBy ?? null,
+    createdAt: now,
+    startedAt: now,
+    finishedAt: null,
+  });
+  if (send.status === 'snapshot') await repo.snapshot(send.id, now);
+  const [view] = await viewSends(ctx, [(await repo.findSend(send.id))!]);
+  return view!;
+}
+
+/** Refuses a publish-and-send request the actor may not make, before anything is published. */
+export async function checkSendRequest(
+  ctx: DomainContext,
+  actor: Actor,
+  newsletterIds: string[],
+): Promise<void> {
+  if (newsletterIds.length === 0) return;
+  assertCan(actor, 'publish', 'newsletter');
+  for (const id of newsletterIds)
+    if (!(await ctx.repos.newsletterSends.findNewsletter(id)))
+      throw validationError([{ property: 'newsletterIds', message: `no newsletter ${id}` }]);
+}
+
+/**
+ * Remembers to send a post to newsletters when it goes live (now or at its scheduled time); a post
+ * already live starts its sends at once.
+ */
+export async function requestSendsOnPublish(
+  ctx: DomainContext,
+  actor: Actor,
+  postId: string,
+  newsletterIds: string[],
+  requestedBy: string | null,
+): Promise<void> {
+  if (newsletterIds.length === 0) return;
+  await checkSendRequest(ctx, actor, newsletterIds);
+  await ctx.repos.newsletterSends.addRequests(
+    postId,
+    newsletterIds,
+    requestedBy,
+    ctx.clock.now().toISOString(),
+  );
+  if ((await ctx.repos.posts.findById(postId))?.status === 'published') await startRequestedSends(ctx);
+}
+
+/** Starts the sends that published posts asked for; each request is dropped once its send exists. */
+export async function startRequestedSends(ctx: DomainContext): Promise<number> {
+  const due = await ctx.repos.newsletterSends.dueRequests();
+  for (const r of due) {
+    await startSend(ctx, {
+      postId: r.postId,
+      newsletterId: r.newsletterId,
+      actor: null,
+      createdBy: r.requestedBy,
+    });
+    await ctx.repos.newsletterSends.deleteRequest(r.postId, r.newsletterId);
+  }
+  return due.length;
+}
+
+export interface SenderOptions {
+  mailer: BulkMailer;
+  /** Who claims rows: unique per process. */
+  claimer: string;
+  batchSize?: number;
+  /** Batches in flight at once in this process. */
+  parallelBatches?: number;
+  /** Attempts before a temporary failure becomes `failed`. */
+  maxAttempts?: number;
+  /** First retry delay; doubles with every attempt. */
+  retryBaseMs?: number;
+}
+
+/** The content of one send, prepared once; per-recipient work is only the member's links. */
+async function prepare(ctx: DomainContext, send: SendRecord) {
+  const newsletter = await ctx.repos.newsletterSends.findNewsletter(send.newsletterId);
+  const record = await ctx.repos.posts.findById(send.postId);
+  if (!newsletter || !record) return undefined;
+  const [post] = await hydratePosts(ctx, [record]);
+  const webUrl = `${ctx.siteUrl}/${encodeURIComponent(post!.slug)}/`;
+  const email: PreparedNewsletterEmail = prepareNewsletterEmail({
+    newsletterName: newsletter.name,
+    title: post!.title,
+    standfirst: post!.standfirst,
+    bodyHtml: post!.bodyHtml,
+    bodyText: post!.bodyText,
+    featuredImage: post!.featuredImage,
+    sources: post!.sources,
+    webUrl,
+    footer: newsletter.footer,
+    siteUrl: ctx.siteUrl,
+    publicPath: (key) => ctx.blobs.publicPath(key),
+    language: newsletter.language,
+  });
+  const host = new URL(ctx.siteUrl).hostname;
+  return { newsletter, email, host };
+}
+
+/**
+ * Sends what is due of one send until nothing is left to claim now; then marks it done when every
+ * recipient is sent, failed or skipped. Returns whether it is done.
+ */
+export async function drainSend(
+  ctx: DomainContext,
+  send: SendRecord,
+  options: SenderOptions,
+): Promise<boolean> {
+  const repo = ctx.repos.newsletterSends;
+  if (send.status === 'done') return true;
+  if (send.status === 'snapshot') await repo.snapshot(send.id, ctx.clock.now().toISOString());
+  const prepared = await prepare(ctx, send);
+  if (!prepared) return false;
+  const { newsletter, email, host } = prepared;
+  const batchSize = options.batchSize ?? 200;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retryBaseMs = options.retryBaseMs ?? 30_000;
+  const sendOne = async (r: ClaimedRecipient): Promise<RecipientOutcome> => {
+    const [manage, unsubscribe] = await Promise.all([
+      memberLinkToken(ctx, r.memberId, 'manage'),
+      memberLinkToken(ctx, r.memberId, 'unsubscribe'),
+    ]);
+    const manageUrl = `${ctx.siteUrl}/members/manage/?token=${encodeURIComponent(manage)}`;
+    const unsubscribeUrl = `${ctx.siteUrl}/unsubscribe/?token=${encodeURIComponent(unsubscribe)}`;
+    const body = email.personalize({ manageUrl, unsubscribeUrl });
+    const result = await options.mailer.send({
+      from: { name: newsletter.senderName, address: newsletter.senderEmail },
+      replyTo: newsletter.replyTo,
+      to: r.email,
+      subject: email.subject,
+      text: body.text,
+      html: body.html,
+      messageId: `${send.id}.${r.memberId}@${host}`,
+      headers: newsletterHeaders(
+        unsubscribeUrl,
+        `${newsletter.name.replace(/[<>\r\n"]/g, '')} <${newsletter.slug}.${host}>`,
+      ),
+    });
+    if ('ok' in result) return { memberId: r.memberId, state: 'sent' };
+    if ('permanent' in result) return { memberId: r.memberId, state: 'failed', error: result.permanent };
+    if (r.attempts >= maxAttempts) return { memberId: r.memberId, state: 'failed', error: result.temporary };
+    const delay = retryBaseMs * 2 ** (r.attempts - 1);
+    return {
+      memberId: r.memberId,
+      state: 'retry',
+      error: result.temporary,
+      nextAttemptAt: new Date(ctx.clock.now().getTime() + delay).toISOString(),
+    };
+  };
+  const loop = async () => {
+    for (;;) {
+      const claimed = await repo.claim(send.id, options.claimer, ctx.clock.now().toISOString(), batchSize);
+      if (claimed.length === 0) return;
+      const outcomes = await Promise.all(claimed.map(sendOne));
+      await repo.record(send.id, options.claimer, outcomes, ctx.clock.now().toISOString());
+    }
+  };
+  await Promise.all(Array.from({ length: options.parallelBatches ?? 3 }, loop));
+  return repo.finishIfDone(send.id, ctx.clock.now().toISOString());
+}
+
+/** One pass over every unfinished send. Returns how many are still unfinished. */
+export async function drainAllSends(ctx: DomainContext, options: SenderOptions): Promise<number> {
+  let unfinished = 0;
+  for (const send of await ctx.repos.newsletterSends.unfinishedSends())
+    if (!(await drainSend(ctx, send, options))) unfinished++;
+  return unfinished;
+}

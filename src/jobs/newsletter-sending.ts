@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { DomainContext } from '../domain/context.js';
+import { drainAllSends, startRequestedSends, type SenderOptions } from '../domain/newsletters/sending.js';
+import type { BulkMailer } from '../domain/ports.js';
+import type { JobHandle } from './periodic.js';
+
+export interface NewsletterSendingOptions {
+  mailer: BulkMailer;
+  /** Other processes may share the database (PostgreSQL): only claims older than the lease are theirs to lose. */
+  isShared: boolean;
+  leaseMs?: number;
+  intervalMs?: number;
+  sender?: Partial<Omit<SenderOptions, 'mailer' | 'claimer'>>;
+}
+
+/** A claimer name unique to this process (pid alone repeats across machines and restarts). */
+export const processClaimer = () => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+/**
+ * Sends newsletters. State is the `send_recipients` table, so a process killed at any instant loses
+ * nothing: at start, recipients a dead process had claimed go back to pending (marked possibly
+ * duplicated, since the email may have left before the crash), and every unfinished send resumes.
+ */
+export function startNewsletterSending(
+  ctx: DomainContext,
+  options: NewsletterSendingOptions,
+  onError: (error: unknown) => void,
+): JobHandle & { idle(): Promise<void> } {
+  const leaseMs = options.leaseMs ?? 60_000;
+  const claimer = processClaimer();
+  const sender: SenderOptions = { ...options.sender, mailer: options.mailer, claimer };
+  const repo = ctx.repos.newsletterSends;
+  let isStopped = false;
+  let isFirst = true;
+  let running: Promise<void> = Promise.resolve();
+  const staleBefore = () => new Date(ctx.clock.now().getTime() - leaseMs).toISOString();
+  const tick = async () => {
+    // SQLite has one process: at start, every claim left behind is a dead process's.
+    await repo.releaseStaleClaims(isFirst && !options.isShared ? null : staleBefore());
+    isFirst = false;
+    await startRequestedSends(ctx);
+    await drainAllSends(ctx, sender);
+  };
+  let isRunning = false;
+  const run = () => {
+    if (isRunning || isStopped) return;
+    isRunning = true;
+    running = tick()
+      .catch(onError)
+      .finally(() => {
+        isRunning = false;
+      });
+  };
+  run();
+  const timer = setInterval(run, options.intervalMs ?? 2000);
+  timer.unref();
+  // Keeps this process's claims alive while it works, so no other process takes them for stale.
+  const renew = setInterval(
+    () => void repo.renewClaims(claimer, ctx.clock.now().toISOString()).catch(onError),
+    Math.max(250, leaseMs / 4),
+  );
+  renew.unref();
+  return {
+    stop() {
+      isStopped = true;
+      clearInterval(timer);
+      clearInterval(renew);
+    },
+    idle: () => running,
+  };
+}

@@ -1,0 +1,378 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+  ClaimedRecipient,
+  NewsletterSendRepository,
+  RecipientOutcome,
+  SendRecord,
+  SendReport,
+  SendStatus,
+  SendTotals,
+} from '../../domain/ports.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { toNewsletterRecord } from './newsletter.repository.js';
+import type { Database, NewsletterSendsTable } from '../tables.js';
+
+const toSend = (r: NewsletterSendsTable): SendRecord => ({
+  id: r.id,
+  postId: r.post_id,
+  newsletterId: r.newsletter_id,
+  status: r.status as SendStatus,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+});
+
+const emptyTotals = (): SendTotals => ({
+  total: 0,
+  sent: 0,
+  failed: 0,
+  skipped: 0,
+  pending: 0,
+  possiblyDuplicated: 0,
+});
+
+export class KyselyNewsletterSendRepository implements NewsletterSendRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly capabilities: DialectCapabilities,
+  ) {}
+
+  async findNewsletter(id: string) {
+    const row = await this.db.selectFrom('newsletters').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toNewsletterRecord(row) : undefined;
+  }
+
+  async findNewsletterBySlug(slug: string) {
+    const row = await this.db
+      .selectFrom('newsletters')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+    return row ? toNewsletterRecord(row) : undefined;
+  }
+
+  async createSend(send: SendRecord) {
+    const inserted = await this.db
+      .insertInto('newsletter_sends')
+      .values({
+        id: send.id,
+        post_id: send.postId,
+        newsletter_id: send.newsletterId,
+        status: send.status,
+        created_by: send.createdBy,
+        created_at: send.createdAt,
+        started_at: send.startedAt,
+        finished_at: send.finishedAt,
+      })
+      .onConflict((oc) => oc.columns(['post_id', 'newsletter_id']).doNothing())
+      .executeTakeFirst();
+    const isNew = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
+    const row = await this.db
+      .selectFrom('newsletter_sends')
+      .selectAll()
+      .where('post_id', '=', send.postId)
+      .where('newsletter_id', '=', send.newsletterId)
+      .executeTakeFirstOrThrow();
+    return { send: toSend(row), isNew };
+  }
+
+  async snapshot(sendId: string, now: string) {
+    return this.db.transaction().execute(async (trx) => {
+      let query = trx
+        .selectFrom('newsletter_sends')
+        .select(['newsletter_id', 'status'])
+        .where('id', '=', sendId);
+      // Two processes snapshotting at once: the second waits for the first, then finds it done.
+      if (this.capabilities.hasSkipLocked) query = query.forUpdate();
+      const send = await query.executeTakeFirstOrThrow();
+      if (send.status !== 'snapshot') {
+        const row = await trx
+          .selectFrom('send_recipients')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('send_id', '=', sendId)
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      }
+      await trx.deleteFrom('send_recipients').where('send_id', '=', sendId).execute();
+      const result = await trx
+        .insertInto('send_recipients')
+        .columns([
+          'send_id',
+          'member_id',
+          'email',
+          'state',
+          'attempts',
+          'next_attempt_at',
+          'error',
+          'is_possibly_duplicated',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('members')
+            .innerJoin('member_newsletters', 'member_newsletters.member_id', 'members.id')
+            .select([
+              eb.val(sendId).as('send_id'),
+              'members.id',
+              'members.email',
+              eb.val('pending').as('state'),
+              eb.val(0).as('attempts'),
+              eb.val(now).as('next_attempt_at'),
+              eb.val('').as('error'),
+              eb.val(0).as('is_possibly_duplicated'),
+            ])
+            .where('member_newsletters.newsletter_id', '=', send.newsletter_id)
+            .where('members.status', '=', 'active'),
+        )
+        .executeTakeFirst();
+      await trx.updateTable('newsletter_sends').set({ status: 'sending' }).where('id', '=', sendId).execute();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n);
+    });
+  }
+
+  async findSend(id: string) {
+    const row = await this.db
+      .selectFrom('newsletter_sends')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toSend(row) : undefined;
+  }
+
+  async listSends(filter: { postId?: string }) {
+    let query = this.db.selectFrom('newsletter_sends').selectAll();
+    if (filter.postId) query = query.where('post_id', '=', filter.postId);
+    return (await query.orderBy('created_at', 'desc').orderBy('id').limit(500).execute()).map(toSend);
+  }
+
+  async unfinishedSends() {
+    const rows = await this.db
+      .selectFrom('newsletter_sends')
+      .selectAll()
+      .where('status', '!=', 'done')
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toSend);
+  }
+
+  async totals(sendIds: string[]) {
+    const map = new Map<string, SendTotals>(sendIds.map((id) => [id, emptyTotals()]));
+    if (sendIds.length === 0) return map;
+    const rows = await this.db
+      .selectFrom('send_recipients')
+      .select(['send_id', 'state', 'is_possibly_duplicated'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('send_id', 'in', sendIds)
+      .groupBy(['send_id', 'state', 'is_possibly_duplicated'])
+      .execute();
+    for (const row of rows) {
+      const t = map.get(row.send_id)!;
+      const n = Number(row.n);
+      t.total += n;
+      if (row.state === 'sent') t.sent += n;
+      else if (row.state === 'failed') t.failed += n;
+      else if (row.state === 'skipped') t.skipped += n;
+      else t.pending += n;
+      if (row.is_possibly_duplicated === 1) t.possiblyDuplicated += n;
+    }
+    return map;
+  }
+
+  async report(sendId: string, limit: number): Promise<SendReport> {
+    const [failures, duplicated] = await Promise.all([
+      this.db
+        .selectFrom('send_recipients')
+        .select(['email', 'error'])
+        .where('send_id', '=', sendId)
+        .where('state', '=', 'failed')
+        .orderBy('email')
+        .limit(limit)
+        .execute(),
+      this.db
+        .selectFrom('send_recipients')
+        .select('email')
+        .where('send_id', '=', sendId)
+        .where('is_possibly_duplicated', '=', 1)
+        .orderBy('email')
+        .limit(limit)
+        .execute(),
+    ]);
+    return { failures, possiblyDuplicated: duplicated.map((r) => r.email) };
+  }
+
+  async releaseStaleClaims(claimedBefore: string | null) {
+    let query = this.db
+      .updateTable('send_recipients')
+      .set({ state: 'pending', claimed_by: null, is_possibly_duplicated: 1 })
+      .where('state', '=', 'claimed');
+    if (claimedBefore !== null) query = query.where('claimed_at', '<', claimedBefore);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async renewClaims(claimer: string, now: string) {
+    await this.db
+      .updateTable('send_recipients')
+      .set({ claimed_at: now })
+      .where('state', '=', 'claimed')
+      .where('claimed_by', '=', claimer)
+      .execute();
+  }
+
+  async claim(sendId: string, claimer: string, now: string, limit: number): Promise<ClaimedRecipient[]> {
+    return this.db.transaction().execute(async (trx) => {
+      let candidates = trx
+        .selectFrom('send_recipients')
+        .select('member_id')
+        .where('send_id', '=', sendId)
+        .where('state', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .limit(limit);
+      // Several processes claim at once: each takes rows the others have not locked.
+      if (this.capabilities.hasSkipLocked) candidates = candidates.forUpdate().skipLocked();
+      const ids = (await candidates.execute()).map((r) => r.member_id);
+      if (ids.length === 0) return [];
+      const send = await trx
+        .selectFrom('newsletter_sends')
+        .select('newsletter_id')
+        .where('id', '=', sendId)
+        .executeTakeFirstOrThrow();
+      // Checked at claim time: whoever unsubscribed (or was deleted) since the snapshot gets nothing.
+      await trx
+        .updateTable('send_recipients')
+        .set({ state: 'skipped', error: 'unsubscribed before sending' })
+        .where('send_id', '=', sendId)
+        .where('member_id', 'in', ids)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('members')
+                .innerJoin('member_newsletters', 'member_newsletters.member_id', 'members.id')
+                .select(sql.lit(1).as('one'))
+                .whereRef('members.id', '=', 'send_recipients.member_id')
+                .where('members.status', '=', 'active')
+                .where('member_newsletters.newsletter_id', '=', send.newsletter_id),
+            ),
+          ),
+        )
+        .execute();
+      const claimed = await trx
+        .updateTable('send_recipients')
+        .set((eb) => ({
+          state: 'claimed',
+          claimed_by: claimer,
+          claimed_at: now,
+          attempts: eb('attempts', '+', 1),
+        }))
+        .where('send_id', '=', sendId)
+        .where('member_id', 'in', ids)
+        .where('state', '=', 'pending')
+        .returning(['member_id', 'email', 'attempts'])
+        .execute();
+      return claimed.map((r) => ({ memberId: r.member_id, email: r.email, attempts: Number(r.attempts) }));
+    });
+  }
+
+  async record(sendId: string, claimer: string, outcomes: RecipientOutcome[], now: string) {
+    const sent = outcomes.filter((o) => o.state === 'sent').map((o) => o.memberId);
+    const others = outcomes.filter((o) => o.state !== 'sent');
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < sent.length; i += 500)
+        await trx
+          .updateTable('send_recipients')
+          .set({ state: 'sent', sent_at: now, error: '' })
+          .where('send_id', '=', sendId)
+          .where('member_id', 'in', sent.slice(i, i + 500))
+          .where('state', '=', 'claimed')
+          .where('claimed_by', '=', claimer)
+          .execute();
+      for (const o of others)
+        await trx
+          .updateTable('send_recipients')
+          .set({
+            state: o.state === 'retry' ? 'pending' : 'failed',
+            error: o.error ?? '',
+            claimed_by: null,
+            ...(o.nextAttemptAt ? { next_attempt_at: o.nextAttemptAt } : {}),
+          })
+          .where('send_id', '=', sendId)
+          .where('member_id', '=', o.memberId)
+          .where('state', '=', 'claimed')
+          .where('claimed_by', '=', claimer)
+          .execute();
+    });
+  }
+
+  async finishIfDone(sendId: string, now: string) {
+    const result = await this.db
+      .updateTable('newsletter_sends')
+      .set({ status: 'done', finished_at: now })
+      .where('id', '=', sendId)
+      .where('status', '=', 'sending')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('send_recipients')
+              .select(sql.lit(1).as('one'))
+              .where('send_id', '=', sendId)
+              .where('state', 'in', ['pending', 'claimed']),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) return true;
+    return (await this.findSend(sendId))?.status === 'done';
+  }
+
+  async nextDue(sendId: string) {
+    const row = await this.db
+      .selectFrom('send_recipients')
+      .select((eb) => eb.fn.min('next_attempt_at').as('next'))
+      .where('send_id', '=', sendId)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    return (row?.next as string | null | undefined) ?? null;
+  }
+
+  async addRequests(postId: string, newsletterIds: string[], requestedBy: string | null, now: string) {
+    if (newsletterIds.length === 0) return;
+    await this.db
+      .insertInto('post_newsletter_requests')
+      .values(
+        newsletterIds.map((id) => ({
+          post_id: postId,
+          newsletter_id: id,
+          requested_by: requestedBy,
+          created_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['post_id', 'newsletter_id']).doNothing())
+      .execute();
+  }
+
+  async dueRequests() {
+    const rows = await this.db
+      .selectFrom('post_newsletter_requests')
+      .innerJoin('posts', 'posts.id', 'post_newsletter_requests.post_id')
+      .select([
+        'post_newsletter_requests.post_id',
+        'post_newsletter_requests.newsletter_id',
+        'post_newsletter_requests.requested_by',
+      ])
+      .where('posts.status', '=', 'published')
+      .execute();
+    return rows.map((r) => ({
+      postId: r.post_id,
+      newsletterId: r.newsletter_id,
+      requestedBy: r.requested_by,
+    }));
+  }
+
+  async deleteRequest(postId: string, newsletterId: string) {
+    await this.db
+      .deleteFrom('post_newsletter_requests')
+      .where('post_id', '=', postId)
+      .where('newsletter_id', '=', newsletterId)
+      .execute();
+  }
+}

@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../../src/config/config.js';
+import { documentFromText } from '../../src/domain/posts/editor-document.js';
+import { createPost } from '../../src/domain/posts/save-post.js';
+import { openSite, type Site } from '../../src/main.js';
+import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
+import { addMembers, aNewsletter } from '../helpers/members.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { dialects, postgresUrl } from '../helpers/sites.js';
+
+/*
+ * The real `broadsheet newsletter send` process, killed with SIGKILL at several points (during the
+ * snapshot, mid-send, near the end) and started again: every subscribed member gets exactly one
+ * email, except those the send's report lists as possibly duplicated.
+ */
+
+const bin = join(import.meta.dirname, '..', '..', 'bin', 'broadsheet.mjs');
+const memberCount = 3000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Sandbox {
+  env: Record<string, string>;
+  site: Site;
+  destroy(): Promise<void>;
+}
+
+async function sandbox(dialect: 'sqlite' | 'postgres', smtpPort: number): Promise<Sandbox> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-kill-'));
+  const env: Record<string, string> = {
+    BROADSHEET_DATA_DIR: dataDir,
+    BROADSHEET_URL: 'https://news.example',
+    LOG_LEVEL: 'silent',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: 'newsroom@news.example',
+    NEWSLETTER_SMTP_CONNECTIONS: '2',
+    NEWSLETTER_LEASE_SECONDS: '1',
+  };
+  const schema = `t_kill_${process.pid}_${Date.now().toString(36)}`;
+  if (dialect === 'postgres') {
+    await createSchema(postgresUrl!, schema);
+    const url = new URL(postgresUrl!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
+  const site = await openSite(loadConfig(env), dialect === 'postgres' ? { postgresSchema: schema } : {});
+  await createPost(site.ctx, {
+    title: 'Storm warning',
+    slug: 'storm-warning',
+    status: 'published',
+    body: documentFromText('Winds of 30 m/s tonight.'),
+  });
+  const letter = await aNewsletter(site.storage.db, { slug: 'daily' });
+  await addMembers(site.storage.db, letter.id, memberCount, { prefix: 'k' });
+  return {
+    env,
+    site,
+    async destroy() {
+      await site.close();
+      if (dialect === 'postgres') await dropSchema(postgresUrl!, schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function spawnSend(env: Record<string, string>): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [bin, 'newsletter', 'send', '--post', 'storm-warning', '--newsletter', 'daily'],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.resume();
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGKILL') console.error(`send exited ${code} ${signal}: ${stderr}`);
+  });
+  return child;
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+  });
+
+async function killWhen(child: ChildProcess, condition: () => Promise<boolean>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (await condition()) break;
+    await sleep(10);
+  }
+  child.kill('SIGKILL');
+  await exited(child);
+}
+
+async function recipientCounts(site: Site) {
+  const rows = await site.storage.db
+    .selectFrom('send_recipients')
+    .select(['state'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy('state')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)])) as Record<string, number>;
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+async function assertExactlyOnce(site: Site, smtp: TestSmtpServer) {
+  const [send] = await site.ctx.repos.newsletterSends.listSends({});
+  const report = await site.ctx.repos.newsletterSends.report(send!.id, memberCount);
+  const totals = (await site.ctx.repos.newsletterSends.totals([send!.id])).get(send!.id)!;
+  assert.equal(send!.status, 'done');
+  assert.deepEqual(
+    [totals.total, totals.sent, totals.failed, totals.skipped],
+    [memberCount, memberCount, 0, 0],
+  );
+  const counts = new Map<string, number>();
+  for (const mail of smtp.received)
+    for (const to of mail.envelopeTo) counts.set(to, (counts.get(to) ?? 0) + 1);
+  const duplicated = new Set(report.possiblyDuplicated);
+  assert.equal(counts.size, memberCount, 'every member got the email');
+  for (const [email, n] of counts)
+    if (n > 1)
+      assert.ok(duplicated.has(email), `${email} got ${n} copies and is listed as possibly duplicated`);
+  // One more copy at most per kill that caught the recipient claimed.
+  for (const [email, n] of counts) assert.ok(n <= 4, `${email} got ${n} copies`);
+  return { duplicates: [...counts.values()].filter((n) => n > 1).length, listed: duplicated.size };
+}
+
+for (const dialect of dialects) {
+  describe(
+    `newsletter send survives kill -9 (${dialect.name})`,
+    { skip: dialect.skip, timeout: 240_000 },
+    () => {
+      let smtp: TestSmtpServer;
+      before(async () => {
+        smtp = await startSmtpServer(undefined, { delayMs: 3 });
+      });
+      after(() => smtp.close());
+
+      test('killed during the snapshot, mid-send and near the end: each member gets one email', async () => {
+        const box = await sandbox(dialect.name, smtp.port);
+        try {
+          // 1. During the snapshot: as soon as the send exists. The snapshot is whole or absent.
+          let child = spawnSend(box.env);
+          await killWhen(child, async () => {
+            const sends = await box.site.storage.db.selectFrom('newsletter_sends').select('id').execute();
+            return sends.length > 0;
+          });
+          const afterSnapshotKill = total(await recipientCounts(box.site));
+          assert.ok(
+            afterSnapshotKill === 0 || afterSnapshotKill === memberCount,
+            `the snapshot is all or nothing (${afterSnapshotKill})`,
+          );
+          // 2. Mid-send.
+          child = spawnSend(box.env);
+          await killWhen(child, async () => ((await recipientCounts(box.site)).sent ?? 0) >= memberCount / 3);
+          assert.equal(total(await recipientCounts(box.site)), memberCount);
+          // 3. Near the end.
+          child = spawnSend(box.env);
+          await killWhen(
+            child,
+            async () => ((await recipientCounts(box.site)).sent ?? 0) >= memberCount - 300,
+          );
+          // 4. To the end.
+          child = spawnSend(box.env);
+          assert.equal(await exited(child), 0);
+          const { listed } = await assertExactlyOnce(box.site, smtp);
+          assert.ok(listed <= 3 * 400, 'only recipients claimed at a kill are listed as possibly duplicated');
+          // `newsletter status`: the list, then one send with its report.
+          const status = (...args: string[]) =>
+            spawnSync(process.execPath, [bin, 'newsletter', 'status', ...args], {
+              env: { ...process.env, ...box.env },
+              encoding: 'utf8',
+            });
+          const list = status();
+          assert.equal(list.status, 0, list.stderr);
+          const id = /^(\S+)\s+done\s+total 3000 {2}sent 3000 /m.exec(list.stdout)?.[1];
+          assert.ok(id, list.stdout);
+          const one = status(id);
+          assert.equal(one.status, 0, one.stderr);
+          assert.equal(one.stdout.match(/^possibly duplicated: /gm)?.length ?? 0, listed);
+        } finally {
+          await box.destroy();
+        }
+      });
+
+      test(
+        'two processes share one send without sending anyone twice',
+        { skip: dialect.name === 'sqlite' ? 'SQLite serves one process' : undefined },
+        async () => {
+          smtp.received.length = 0;
+          const box = await sandbox(dialect.name, smtp.port);
+          try {
+            const a = spawnSend(box.env);
+            const b = spawnSend(box.env);
+            assert.deepEqual(await Promise.all([exited(a), exited(b)]), [0, 0]);
+            const { duplicates, listed } = await assertExactlyOnce(box.site, smtp);
+            assert.deepEqual([duplicates, listed], [0, 0]);
+            const claimers = await box.site.storage.db
+              .selectFrom('send_recipients')
+              .select('claimed_by')
+              .distinct()
+              .execute();
+            assert.equal(claimers.length, 2, 'both processes sent');
+          } finally {
+            await box.destroy();
+          }
+        },
+      );
+    },
+  );
+}
