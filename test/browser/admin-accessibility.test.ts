@@ -73,19 +73,12 @@ const runAxe = `axe.run(document, { resultTypes: ['violations'] }).then((r) => r
 /** An Admin API endpoint the backend does not have yet answers this (see src/http/admin-api/admin-api.ts). */
 const missingEndpoint = 'No such Admin API endpoint';
 
-// Remove once the members and sending backends are merged (then every probed endpoint must exist).
-/**
- * The newsletter, member and send endpoints of docs/newsletters.md: the admin calls them already, but
- * their backends are still being written. While they are missing, their screens are visited anyway,
- * the 404s are reported as diagnostics, and nothing fails.
- */
-const mayBeMissing = new Set([
+/** The newsletter, member and send endpoints of docs/newsletters.md. */
+const newsletterEndpoints = new Set([
   'GET /admin/api/newsletters',
   'GET /admin/api/members',
   'GET /admin/api/sends',
 ]);
-/** Said by the first test (hooks cannot print diagnostics on Node 20): which of those are missing. */
-let missingNotice = '';
 
 /** Endpoints the admin calls that may still be in the making on main: probed before the tests. */
 const probed = [
@@ -101,7 +94,7 @@ const probed = [
   'GET /admin/api/media',
   'GET /admin/api/posts',
   'GET /admin/api/pages',
-  ...mayBeMissing,
+  ...newsletterEndpoints,
 ];
 
 /** `METHOD /path` of the probed endpoints that answered "no such endpoint". */
@@ -173,9 +166,9 @@ interface StandInCall {
 
 /**
  * The newsletter, member and send endpoints of docs/newsletters.md, answered in the page with made-up
- * data (and the newsletters of a publish request recorded, then left out for the real server).
- * Remove once the members and sending backends are merged, or keep it for the states that are hard to
- * reach with real data (a send under way, a report with failures).
+ * data (and the newsletters of a publish request recorded, then left out for the real server, which
+ * knows none of the made-up newsletters): the states that are hard to reach with real data (a send
+ * under way, a report with failures). The real endpoints are exercised in test/http and test/jobs.
  */
 async function standInApi(page: Page): Promise<StandInCall[]> {
   const calls: StandInCall[] = [];
@@ -345,15 +338,7 @@ describe(
       [server, browser] = await Promise.all([startAdminServer(), launchChromium()]);
       await probeEndpoints(server!.origin);
       // Every endpoint the admin calls must exist: a missing one fails here instead of hiding a screen.
-      // Remove once the members and sending backends are merged: then no endpoint may be missing.
-      const allowed = [...notOnMain].filter((endpoint) => mayBeMissing.has(endpoint));
-      if (allowed.length)
-        missingNotice = `not on main yet (allowed until the members and sending backends are merged): ${allowed.join(', ')}`;
-      assert.deepEqual(
-        [...notOnMain].filter((endpoint) => !mayBeMissing.has(endpoint)),
-        [],
-        'Admin API endpoints the admin calls but the server lacks',
-      );
+      assert.deepEqual([...notOnMain], [], 'Admin API endpoints the admin calls but the server lacks');
       context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
       await context.addInitScript(recordCspViolations);
       main = watch(await context.newPage());
@@ -365,7 +350,6 @@ describe(
     });
 
     test('first run: the setup screen, then setup through the form', async (t) => {
-      if (missingNotice) t.diagnostic(missingNotice);
       await main.page.goto(`${server!.origin}/admin/`);
       await audit(t, main, 'setup (en)');
       assert.equal(await main.page.evaluate('document.documentElement.lang'), 'en');
