@@ -123,6 +123,42 @@ for (const dialect of dialects) {
         ])
           assert.ok(text.includes(part), `text part has ${part}`);
       }
+
+      // RFC 8058: a POST to the List-Unsubscribe URL, with no cookie, unsubscribes without a redirect.
+      const [first] = members;
+      const header = delivered(first!.email)[0]!.raw.replace(/\r?\n[ \t]+/g, ' ');
+      const url = new URL(/^List-Unsubscribe: <([^>]+)>/m.exec(header)![1]!);
+      const peek = await t.app.inject({ method: 'GET', url: url.pathname + url.search });
+      assert.equal(peek.statusCode, 200);
+      assert.equal(
+        (
+          await storage.db
+            .selectFrom('members')
+            .select('status')
+            .where('id', '=', first!.id)
+            .executeTakeFirst()
+        )?.status,
+        'active',
+        'a GET changes nothing',
+      );
+      const oneClick = await t.app.inject({
+        method: 'POST',
+        url: url.pathname + url.search,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
+      assert.equal(oneClick.statusCode, 200);
+      assert.equal(oneClick.headers.location, undefined);
+      assert.equal(
+        (
+          await storage.db
+            .selectFrom('members')
+            .select('status')
+            .where('id', '=', first!.id)
+            .executeTakeFirst()
+        )?.status,
+        'unsubscribed',
+      );
     });
 
     test('a member who unsubscribes after the snapshot is skipped; totals still balance', async () => {
