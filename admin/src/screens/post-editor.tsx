@@ -727,7 +727,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
               </fieldset>
             </details>
 
-            {mayReadNewsletters && id.current ? (
+            {canSendNewsletter && id.current ? (
               <NewsletterSends
                 key={`${id.current}-${status}`}
                 postId={id.current}
