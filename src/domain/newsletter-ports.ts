@@ -1,0 +1,195 @@
+/* Ports for members, newsletters and their sends (docs/newsletters.md); re-exported by ports.ts. */
+
+export interface NewsletterRecord {
+  id: string;
+  slug: string;
+  name: string;
+  language: string;
+  senderName: string;
+  senderEmail: string;
+  /** '' when none. */
+  replyTo: string;
+  footer: string;
+  isActive: boolean;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewsletterRepository {
+  insert(newsletter: NewsletterRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<NewsletterRecord, 'id' | 'createdAt'>>): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  findById(id: string): Promise<NewsletterRecord | undefined>;
+  /** In their order (sort order, then name). */
+  list(): Promise<NewsletterRecord[]>;
+  isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
+  /** How many active members receive each newsletter; newsletters with none are absent. */
+  memberCounts(): Promise<Map<string, number>>;
+}
+
+export type MemberStatus = 'pending' | 'active' | 'unsubscribed';
+export type ConsentSource = 'signup' | 'admin' | 'import';
+
+export interface MemberRecord {
+  id: string;
+  email: string;
+  name: string;
+  status: MemberStatus;
+  consentSource: ConsentSource;
+  consentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberFilter {
+  /** Case-insensitive search in email and name. */
+  search?: string;
+  status?: MemberStatus;
+  newsletterId?: string;
+}
+
+export interface MemberConfirmationRecord {
+  tokenHash: string;
+  memberId: string;
+  newsletterIds: string[];
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface MemberRepository {
+  insert(member: MemberRecord): Promise<void>;
+  update(id: string, patch: Partial<Omit<MemberRecord, 'id' | 'createdAt'>>): Promise<void>;
+  /** Deletes the member, their subscriptions and confirmations; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  findById(id: string): Promise<MemberRecord | undefined>;
+  findByEmail(email: string): Promise<MemberRecord | undefined>;
+  /** Newest first. */
+  list(filter: MemberFilter, page: { offset: number; limit: number }): Promise<MemberRecord[]>;
+  count(filter: MemberFilter): Promise<number>;
+  newsletterIdsFor(memberIds: string[]): Promise<Map<string, string[]>>;
+  /** Replaces the member's newsletters. */
+  setNewsletters(memberId: string, newsletterIds: string[], now: string): Promise<void>;
+  /** Adds newsletters the member does not have yet. */
+  addNewsletters(memberId: string, newsletterIds: string[], now: string): Promise<void>;
+  insertConfirmation(confirmation: MemberConfirmationRecord): Promise<void>;
+  /** Confirmations recorded for a member at or after `since`. */
+  countConfirmationsSince(memberId: string, since: string): Promise<number>;
+  findConfirmation(tokenHash: string): Promise<MemberConfirmationRecord | undefined>;
+  /** Marks a confirmation used; false when it already was. */
+  useConfirmation(tokenHash: string, now: string): Promise<boolean>;
+  /** Deletes confirmations that expired before `cutoff`; returns how many. */
+  deleteConfirmationsExpiredBefore(cutoff: string): Promise<number>;
+}
+
+export type SendStatus = 'snapshot' | 'sending' | 'done';
+
+export interface SendRecord {
+  id: string;
+  postId: string;
+  newsletterId: string;
+  status: SendStatus;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface SendTotals {
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** Waiting (including retries not yet due) or being sent right now. */
+  pending: number;
+  possiblyDuplicated: number;
+}
+
+export interface SendReport {
+  failures: { email: string; error: string }[];
+  possiblyDuplicated: string[];
+}
+
+/** A recipient a worker has claimed and must now send to. */
+export interface ClaimedRecipient {
+  memberId: string;
+  email: string;
+  /** Counting this attempt. */
+  attempts: number;
+}
+
+export interface RecipientOutcome {
+  memberId: string;
+  /** `retry` goes back to pending until `nextAttemptAt`. */
+  state: 'sent' | 'failed' | 'retry';
+  error?: string;
+  nextAttemptAt?: string;
+}
+
+export interface NewsletterSendRepository {
+  findNewsletter(id: string): Promise<NewsletterRecord | undefined>;
+  findNewsletterBySlug(slug: string): Promise<NewsletterRecord | undefined>;
+  /** Inserts the send in state `snapshot`, or returns the existing send of this post to this newsletter. */
+  createSend(send: SendRecord): Promise<{ send: SendRecord; isNew: boolean }>;
+  /**
+   * In one transaction: replaces the send's recipients with the active members subscribed to its
+   * newsletter (one INSERT … SELECT) and moves the send to `sending`. Returns how many recipients.
+   */
+  snapshot(sendId: string, now: string): Promise<number>;
+  findSend(id: string): Promise<SendRecord | undefined>;
+  listSends(filter: { postId?: string }): Promise<SendRecord[]>;
+  unfinishedSends(): Promise<SendRecord[]>;
+  totals(sendIds: string[]): Promise<Map<string, SendTotals>>;
+  report(sendId: string, limit: number): Promise<SendReport>;
+  /**
+   * Claimed rows whose claim is older than `claimedBefore` (all claimed rows when null) go back to
+   * pending, marked possibly duplicated: their process died, perhaps after the email went out.
+   */
+  releaseStaleClaims(claimedBefore: string | null): Promise<number>;
+  /** Keeps this claimer's claims alive. */
+  renewClaims(claimer: string, now: string): Promise<void>;
+  /**
+   * Claims up to `limit` due pending recipients of a send for `claimer` (rows other processes hold are
+   * skipped); recipients no longer subscribed become `skipped` instead.
+   */
+  claim(sendId: string, claimer: string, now: string, limit: number): Promise<ClaimedRecipient[]>;
+  /** Records the outcome of claimed recipients, in a few statements. */
+  record(sendId: string, claimer: string, outcomes: RecipientOutcome[], now: string): Promise<void>;
+  /** Marks the send done when no recipient is pending or claimed; true when it is done. */
+  finishIfDone(sendId: string, now: string): Promise<boolean>;
+  /** The earliest time a pending recipient of the send is due, or null. */
+  nextDue(sendId: string): Promise<string | null>;
+  addRequests(
+    postId: string,
+    newsletterIds: string[],
+    requestedBy: string | null,
+    now: string,
+  ): Promise<void>;
+  /** Requests whose post is published (so their send should start). */
+  dueRequests(): Promise<{ postId: string; newsletterId: string; requestedBy: string | null }[]>;
+  deleteRequest(postId: string, newsletterId: string): Promise<void>;
+}
+
+export interface BulkMessage {
+  from: { name: string; address: string };
+  /** '' when none. */
+  replyTo: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Without angle brackets: `SENDID.MEMBERID@host`. */
+  messageId: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post, List-Id). */
+  headers: Record<string, string>;
+}
+
+/** Temporary failures (SMTP 4xx, connection trouble) are retried; permanent ones (5xx) are not. */
+export type BulkSendResult = { ok: true } | { temporary: string } | { permanent: string };
+
+/** Mass mail to members, separate from the staff Mailer: pooled connections, DKIM, never throws per message. */
+export interface BulkMailer {
+  send(message: BulkMessage): Promise<BulkSendResult>;
+  close(): Promise<void>;
+}
