@@ -2,19 +2,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   api,
-  type EditorJson,
-  type FeaturedImage,
   type Newsletter,
   type Post,
   type PostSummary,
   type PostType,
-  type PromoSlot,
-  type Revision,
   type Settings,
-  type Source,
   type Staff,
   type Tag,
-  type TagKind,
 } from '../api.js';
 import { MediaPicker } from '../components/media-picker.js';
 import { NewsletterSends, SendAsNewsletter } from '../components/newsletter-sending.js';
@@ -39,137 +33,19 @@ import {
   type Errors,
 } from '../ui.js';
 
-interface Draft {
-  title: string;
-  slug: string;
-  standfirst: string;
-  excerpt: string;
-  body: EditorJson;
-  language: string;
-  translationOf: string;
-  authorIds: string[];
-  tagIds: string[];
-  featuredImage: FeaturedImage | null;
-  sources: Source[];
-  canonicalUrl: string;
-  metaTitle: string;
-  metaDescription: string;
-  ogTitle: string;
-  ogDescription: string;
-  twitterTitle: string;
-  twitterDescription: string;
-  promoSlot: '' | PromoSlot;
-  isFeatured: boolean;
-}
-
-const seoFields = [
-  ['metaTitle', 'metaTitle'],
-  ['metaDescription', 'metaDescription'],
-  ['ogTitle', 'ogTitle'],
-  ['ogDescription', 'ogDescription'],
-  ['twitterTitle', 'twitterTitle'],
-  ['twitterDescription', 'twitterDescription'],
-] as const;
-
-const tagKinds: TagKind[] = ['topic', 'person', 'organisation', 'place'];
-
-function draftOf(post: Post): Draft {
-  return {
-    title: post.title ?? '',
-    slug: post.slug ?? '',
-    standfirst: post.standfirst ?? '',
-    excerpt: post.excerpt ?? '',
-    body: post.body ?? { type: 'doc', content: [] },
-    language: post.language ?? 'en',
-    translationOf: post.translationOf ?? post.translations?.[0]?.id ?? '',
-    authorIds: post.authorIds ?? post.authors?.map((a) => a.id) ?? [],
-    tagIds: post.tagIds ?? post.tags?.map((tag) => tag.id) ?? [],
-    featuredImage: post.featuredImage,
-    sources: (post.sources ?? []).map((s) => ({ ...s })),
-    canonicalUrl: post.canonicalUrl ?? '',
-    metaTitle: post.metaTitle ?? '',
-    metaDescription: post.metaDescription ?? '',
-    ogTitle: post.ogTitle ?? '',
-    ogDescription: post.ogDescription ?? '',
-    twitterTitle: post.twitterTitle ?? '',
-    twitterDescription: post.twitterDescription ?? '',
-    promoSlot: post.promoSlot ?? '',
-    isFeatured: post.isFeatured ?? false,
-  };
-}
-
-function emptyDraft(me: Staff, language: string): Draft {
-  return {
-    title: '',
-    slug: '',
-    standfirst: '',
-    excerpt: '',
-    body: { type: 'doc', content: [] },
-    language,
-    translationOf: '',
-    authorIds: [me.id],
-    tagIds: [],
-    featuredImage: null,
-    sources: [],
-    canonicalUrl: '',
-    metaTitle: '',
-    metaDescription: '',
-    ogTitle: '',
-    ogDescription: '',
-    twitterTitle: '',
-    twitterDescription: '',
-    promoSlot: '',
-    isFeatured: false,
-  };
-}
-
-const orNull = (value: string) => (value.trim() ? value.trim() : null);
-
-/** The request body: empty optional texts become null, sources and the feature image lose their extras. */
-function bodyOf(draft: Draft, initialTranslationOf: string) {
-  return {
-    title: draft.title,
-    slug: draft.slug || undefined,
-    standfirst: draft.standfirst,
-    excerpt: draft.excerpt,
-    body: draft.body,
-    language: draft.language,
-    // Sent only when changed: null takes a post out of its translation group.
-    translationOf: draft.translationOf === initialTranslationOf ? undefined : orNull(draft.translationOf),
-    authorIds: draft.authorIds,
-    tagIds: draft.tagIds,
-    featuredImage: draft.featuredImage
-      ? {
-          mediaId: draft.featuredImage.mediaId,
-          alt: draft.featuredImage.alt,
-          caption: draft.featuredImage.caption,
-          credit: draft.featuredImage.credit,
-        }
-      : null,
-    sources: draft.sources.map(({ publisher, title, url, note }) => ({ publisher, title, url, note })),
-    canonicalUrl: orNull(draft.canonicalUrl),
-    metaTitle: orNull(draft.metaTitle),
-    metaDescription: orNull(draft.metaDescription),
-    ogTitle: orNull(draft.ogTitle),
-    ogDescription: orNull(draft.ogDescription),
-    twitterTitle: orNull(draft.twitterTitle),
-    twitterDescription: orNull(draft.twitterDescription),
-    promoSlot: draft.promoSlot || null,
-    isFeatured: draft.isFeatured,
-  };
-}
-
-/** `2025-03-01T14:30` in the browser's time zone → ISO; and back. */
-const isoFromLocal = (local: string) => new Date(local).toISOString();
-function localFromIso(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-type SaveState = 'idle' | 'unsaved' | 'saving' | 'saved' | 'failed';
-const autosaveDelayMs = 1500;
+import { FeaturePreview, Revisions, SourcesPanel } from '../components/post-panels.js';
+import {
+  type Draft,
+  seoFields,
+  tagKinds,
+  draftOf,
+  emptyDraft,
+  bodyOf,
+  isoFromLocal,
+  localFromIso,
+  type SaveState,
+  autosaveDelayMs,
+} from './post-draft.js';
 
 export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: string }) {
   const { staff: me } = useSession();
@@ -768,166 +644,5 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
         </form>
       )}
     </>
-  );
-}
-
-function FeaturePreview({ image }: { image: FeaturedImage }) {
-  const [url, setUrl] = useState(image.url);
-  useEffect(() => {
-    if (image.url) return setUrl(image.url);
-    api
-      .get<{ media: { url: string } }>(`/media/${encodeURIComponent(image.mediaId)}`)
-      .then(({ media }) => setUrl(media.url))
-      .catch(() => setUrl(undefined));
-  }, [image.mediaId, image.url]);
-  return url ? <img class="feature-preview" src={url} alt={image.alt} /> : null;
-}
-
-function SourcesPanel(props: { sources: Source[]; errors: Errors; onChange: (sources: Source[]) => void }) {
-  const { sources, onChange } = props;
-  const set = (index: number, change: Partial<Source>) =>
-    onChange(sources.map((s, i) => (i === index ? { ...s, ...change } : s)));
-  const move = (index: number, by: number) => {
-    const next = [...sources];
-    const [item] = next.splice(index, 1);
-    next.splice(index + by, 0, item!);
-    onChange(next);
-    // Keep focus on the moved source's same button where possible.
-    requestAnimationFrame(() =>
-      document.getElementById(`source-${index + by}-${by < 0 && index + by > 0 ? 'up' : 'down'}`)?.focus(),
-    );
-  };
-  return (
-    <section class="panel sources" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">{t('sources')}</h2>
-      {sources.length === 0 ? <p class="muted">{t('noSources')}</p> : null}
-      <ol class="source-list">
-        {sources.map((source, i) => {
-          const n = i + 1;
-          return (
-            <li key={i}>
-              <fieldset class="source">
-                <legend>{t('sourceNumber', { n })}</legend>
-                <div class="grid-2">
-                  <TextField
-                    name={`sources.${i}.publisher`}
-                    label={t('publisher')}
-                    value={source.publisher}
-                    onValue={(publisher) => set(i, { publisher })}
-                    errors={props.errors}
-                  />
-                  <TextField
-                    name={`sources.${i}.title`}
-                    label={t('sourceTitle')}
-                    value={source.title}
-                    onValue={(title) => set(i, { title })}
-                    errors={props.errors}
-                  />
-                </div>
-                <TextField
-                  name={`sources.${i}.url`}
-                  type="url"
-                  label={t('url')}
-                  value={source.url}
-                  onValue={(url) => set(i, { url })}
-                  errors={props.errors}
-                />
-                <TextField
-                  name={`sources.${i}.note`}
-                  label={t('note')}
-                  value={source.note}
-                  onValue={(note) => set(i, { note })}
-                  errors={props.errors}
-                />
-                <div class="actions">
-                  <Button
-                    id={`source-${i}-up`}
-                    disabled={i === 0}
-                    aria-label={t('moveSourceUp', { n })}
-                    onClick={() => move(i, -1)}
-                  >
-                    ↑
-                  </Button>
-                  <Button
-                    id={`source-${i}-down`}
-                    disabled={i === sources.length - 1}
-                    aria-label={t('moveSourceDown', { n })}
-                    onClick={() => move(i, 1)}
-                  >
-                    ↓
-                  </Button>
-                  <Button
-                    variant="danger"
-                    aria-label={t('removeSource', { n })}
-                    onClick={() => onChange(sources.filter((_, j) => j !== i))}
-                  >
-                    {t('remove')}
-                  </Button>
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <Button
-        onClick={() => {
-          onChange([...sources, { publisher: '', title: '', url: '', note: '' }]);
-          requestAnimationFrame(() =>
-            document.getElementById(`f-sources-${sources.length}-publisher`)?.focus(),
-          );
-        }}
-      >
-        {t('addSource')}
-      </Button>
-    </section>
-  );
-}
-
-function Revisions(props: { path: string; canRestore: boolean; onRestored: (post: Post) => void }) {
-  const [isOpen, setOpen] = useState(false);
-  const [errors, setErrors] = useState<Errors>([]);
-  const list = useLoad(
-    () =>
-      isOpen ? api.get<{ revisions: Revision[] }>(`${props.path}/revisions`) : Promise.resolve(undefined),
-    [isOpen, props.path],
-  );
-  return (
-    <details class="panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t('revisions')}</summary>
-      <ErrorSummary errors={[...errors, ...list.errors]} />
-      <Loading isLoading={isOpen && list.isLoading} />
-      <ul class="revisions">
-        {list.data?.revisions.map((r) => (
-          <li key={r.id}>
-            <span>
-              {formatDate(r.createdAt)} · {r.staffName}
-              {r.isAutosave ? <span class="muted"> ({t('autosave')})</span> : null}
-              <br />
-              <span class="small">{r.title}</span>
-            </span>
-            {props.canRestore ? (
-              <Button
-                aria-label={t('restoreRevision', { date: formatDate(r.createdAt) })}
-                onClick={async () => {
-                  try {
-                    const { post } = await api.post<{ post: Post }>(
-                      `${props.path}/revisions/${encodeURIComponent(r.id)}/restore`,
-                      {},
-                    );
-                    setErrors([]);
-                    props.onRestored(post);
-                    await list.reload();
-                  } catch (error) {
-                    setErrors(errorsOf(error));
-                  }
-                }}
-              >
-                {t('restore')}
-              </Button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }
