@@ -7,7 +7,7 @@ import { changePassword } from '../../domain/staff/accounts.js';
 import { acceptInvitation } from '../../domain/staff/invitations.js';
 import { completePasswordReset, requestPasswordReset } from '../../domain/staff/password-reset.js';
 import { updateProfile } from '../../domain/staff/staff.js';
-import { RateLimiter } from '../middleware/rate-limit.js';
+import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
 import {
   presentStaff,
   requireSameOrigin,
@@ -16,6 +16,7 @@ import {
   signIn,
   throttle,
 } from './session.routes.js';
+import { bodyOf } from './actor.js';
 
 const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, 'is required').max(1024),
@@ -23,11 +24,7 @@ const passwordChangeSchema = z.object({
 });
 const resetRequestSchema = z.object({ email: z.string().max(254) });
 
-const fifteenMinutes = 15 * 60 * 1000;
 const tooManyResets = 'Too many password reset requests; wait a few minutes and try again';
-
-/** The body as the domain operation's input: the operation validates it with its own schema. */
-const bodyOf = <T>(request: FastifyRequest) => (request.body ?? {}) as T;
 
 export interface AccountRoutesOptions {
   ctx: DomainContext;
@@ -40,7 +37,7 @@ export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: Ac
   const resetsPerAccount = new RateLimiter(3, fifteenMinutes);
   const acceptsPerAddress = new RateLimiter(20, fifteenMinutes);
 
-  // Who is calling (a session for now): the one place to change when API tokens arrive.
+  // Your own account belongs to a signed-in person: these routes take the session, never an API token.
   const signedIn = (request: FastifyRequest, isChange: boolean) =>
     isChange ? requireStaffForChange(ctx, siteUrl, request) : requireStaff(ctx, siteUrl, request);
 

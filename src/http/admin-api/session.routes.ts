@@ -12,7 +12,7 @@ import {
   startSession,
 } from '../../domain/staff/accounts.js';
 import { isSetupNeeded, setUpSite } from '../../domain/staff/setup.js';
-import { RateLimiter } from '../middleware/rate-limit.js';
+import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
 import { clearCookie, parseCookies, sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor, isCsrfTokenValid, isSameOrigin } from './csrf.js';
 
@@ -27,8 +27,6 @@ const setupSchema = z.object({
   email: z.string().max(254),
   password: z.string().max(1024),
 });
-
-const fifteenMinutes = 15 * 60 * 1000;
 
 /** The admin's view of a staff member: these fields and no others (never the password hash). */
 export const presentStaff = (s: StaffRecord) => ({

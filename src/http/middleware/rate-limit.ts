@@ -2,6 +2,9 @@
  * Counts attempts per key in fixed windows, in this process's memory. Enough for login and signup
  * on one machine; with several processes each keeps its own count (the limit is per process).
  */
+/** The window of every sign-in, reset and signup limit. */
+export const fifteenMinutes = 15 * 60 * 1000;
+
 export class RateLimiter {
   private readonly windows = new Map<string, { startedAt: number; count: number }>();
 

@@ -21,12 +21,11 @@ import {
 } from '../../../themes/default/templates/members.js';
 import type { PageFrame } from '../../../themes/default/templates/view.js';
 import { isSameOrigin } from '../admin-api/csrf.js';
-import { RateLimiter } from '../middleware/rate-limit.js';
+import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
 import { frameFor, loadChrome, type SiteEnv } from './site-env.js';
 import { newslettersFor } from './site-pages.js';
 
 const htmlType = 'text/html; charset=utf-8';
-const fifteenMinutes = 15 * 60 * 1000;
 const maxFormBytes = 16 * 1024;
 
 export interface MemberRoutesOptions {
