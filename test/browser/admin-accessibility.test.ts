@@ -77,7 +77,7 @@ describe(
       await main.page.fill('#f-email', owner.email);
       await main.page.fill('#f-password', owner.password);
       await main.page.click('button[type=submit]');
-      await main.page.waitForFunction(() => location.hash === '#/posts', undefined, { timeout: 15_000 });
+      await main.page.waitForFunction(() => location.hash === '#/posts', undefined, { timeout: 60_000 });
       await settle(main.page);
       assert.equal(await main.page.locator('h1').textContent(), 'Posts');
       assert.ok(await main.page.locator('nav[aria-label="Admin"]').isVisible(), 'the navigation is shown');
@@ -191,7 +191,7 @@ describe(
               'Progress of the send to Morning briefing',
             );
             // Polled every 2 s: the stand-in says it is done on the second look.
-            await watched.page.waitForSelector('.badge-send-done', { timeout: 10_000 });
+            await watched.page.waitForSelector('.badge-send-done', { timeout: 60_000 });
             assert.equal(await summary.innerText(), '49,990 of 50,000 sent, 10 failed');
             assert.match(await watched.page.locator('.send-report').innerText(), /Failed addresses \(1\)/);
             await watched.page.click('.send-report summary >> nth=0');

@@ -93,9 +93,9 @@ export function watch(page: Page): Watched {
 
 /** Waits until no Admin API call is under way (the app counts them on <body data-requests>). */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.requests === '0', undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.body.dataset.requests === '0', undefined, { timeout: 60_000 });
   await page.waitForTimeout(150);
-  await page.waitForFunction(() => document.body.dataset.requests === '0', undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.body.dataset.requests === '0', undefined, { timeout: 60_000 });
 }
 
 /** axe-core's violations on the page as it is now (axe is added to the page first when missing). */

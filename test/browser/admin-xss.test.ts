@@ -179,7 +179,7 @@ describe(
         await page.goto(`${origin}/admin/#/posts/${id}`);
         await page
           .getByRole('textbox', { name: 'Body' })
-          .waitFor({ timeout: 15_000 })
+          .waitFor({ timeout: 60_000 })
           .catch(async (error: unknown) => {
             await page.screenshot({ path: '/tmp/xss-editor.png' });
             throw new Error(

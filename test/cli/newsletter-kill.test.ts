@@ -89,7 +89,7 @@ const exited = (child: ChildProcess) =>
     child.once('exit', (code) => resolve(code));
   });
 
-async function killWhen(child: ChildProcess, condition: () => Promise<boolean>, timeoutMs = 60_000) {
+async function killWhen(child: ChildProcess, condition: () => Promise<boolean>, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && child.exitCode === null) {
     if (await condition()) break;
@@ -136,7 +136,7 @@ async function assertExactlyOnce(site: Site, smtp: TestSmtpServer) {
 for (const dialect of dialects) {
   describe(
     `newsletter send survives kill -9 (${dialect.name})`,
-    { skip: dialect.skip, timeout: 240_000 },
+    { skip: dialect.skip, timeout: 900_000 },
     () => {
       let smtp: TestSmtpServer;
       before(async () => {

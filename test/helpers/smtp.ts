@@ -86,7 +86,7 @@ export async function startSmtpServer(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   let taken = 0;
-  const waitFor = async (count: number, timeoutMs = 5000) => {
+  const waitFor = async (count: number, timeoutMs = 120_000) => {
     const deadline = Date.now() + timeoutMs;
     while (received.length < count) {
       if (Date.now() > deadline)

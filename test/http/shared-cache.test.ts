@@ -12,7 +12,7 @@ import { dialects, postgresUrl } from '../helpers/sites.js';
 
 const postgres = dialects.find((d) => d.name === 'postgres')!;
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 3000): Promise<boolean> {
+async function eventually(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;
