@@ -5,7 +5,12 @@ import { PageCache, type RenderedPage } from '../page-cache.js';
 import type { ThemeAssets } from '../theme-assets.js';
 import type { SiteEnv } from './site-env.js';
 import { feedDocument, robotsDocument, type FeedScope } from './site-feeds.js';
-import { newsSitemapDocument, sitemapChunkDocument, sitemapIndexDocument, sitemapKinds } from './site-sitemaps.js';
+import {
+  newsSitemapDocument,
+  sitemapChunkDocument,
+  sitemapIndexDocument,
+  sitemapKinds,
+} from './site-sitemaps.js';
 import { authorPage, homePage, messagePage, postPage, tagPage, topicsPage } from './site-pages.js';
 import { sendPage } from './send-page.js';
 
