@@ -9,7 +9,24 @@ import { build } from 'esbuild';
 // `--admin-only`: the admin app alone (the tests use it, so they never rewrite a bundle in use).
 const isAdminOnly = process.argv.includes('--admin-only');
 
-if (!isAdminOnly)
+/** The newest modification time of a file under `path` (or of `path` itself). */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+// `npm start` runs this first: when the bundle is newer than everything it is made from, there is
+// nothing to do, and the site starts without waiting for esbuild.
+const bundle = 'dist/cli.js';
+const isBundleCurrent =
+  !process.argv.includes('--force') &&
+  existsSync(bundle) &&
+  statSync(bundle).mtimeMs >
+    Math.max(newest('src'), newest('themes'), newest('package-lock.json'), newest('scripts/build.mjs'));
+
+if (!isAdminOnly && !isBundleCurrent)
   await build({
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
@@ -27,14 +44,6 @@ if (!isAdminOnly)
     sourcemap: true,
     logLevel: 'warning',
   });
-
-/** The newest modification time of a file under `path` (or of `path` itself). */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
 
 const adminIndex = 'dist/admin/index.html';
 const isAdminCurrent =

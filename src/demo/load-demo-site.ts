@@ -1,5 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
-import { importImage } from '../domain/media/import-image.js';
+import { importImage, storeProcessedImage } from '../domain/media/import-image.js';
 import type { BlockNode, EditorDocument } from '../domain/posts/editor-document.js';
 import { createPost } from '../domain/posts/save-post.js';
 import { createPromotion } from '../domain/promos/promotions.js';
@@ -9,6 +9,7 @@ import { createTag } from '../domain/taxonomy/tags.js';
 import { demoSite } from './demo-site.js';
 import type { DemoBlock, DemoDoc, DemoSite } from './demo-site.types.js';
 import { generateDemoImage } from './generate-image.js';
+import { readPreparedImage } from './prepared-images.js';
 
 const dayMs = 86_400_000;
 
@@ -44,14 +45,16 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
   await updateSiteSettings(ctx, site.settings);
   const mediaIds = new Map<string, string>();
   for (const image of site.images) {
-    const bytes = await generateDemoImage(image);
-    const media = await importImage(ctx, {
-      bytes,
+    const description = {
       originalName: `${image.key}.jpg`,
       alt: image.alt,
       caption: image.caption,
       credit: image.credit,
-    });
+    };
+    const prepared = readPreparedImage(image);
+    const media = prepared
+      ? await storeProcessedImage(ctx, prepared, description)
+      : await importImage(ctx, { ...description, bytes: await generateDemoImage(image) });
     mediaIds.set(image.key, media.id);
   }
   const authorIds = new Map<string, string>();

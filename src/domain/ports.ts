@@ -172,6 +172,25 @@ export interface PostRepository {
   usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type'>[]>;
 }
 
+/** What a sitemap shows of one published post or page. */
+export interface SitemapPostRecord {
+  slug: string;
+  title: string;
+  language: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  featuredVariants: ImageVariant[];
+}
+
+/** Lean reads for sitemaps, bounded per call whatever the archive's size. */
+export interface SitemapRepository {
+  countPublished(type: PostType): Promise<number>;
+  /** Published posts of a type in id order (new posts land in the last chunk). */
+  publishedChunk(type: PostType, offset: number, limit: number): Promise<SitemapPostRecord[]>;
+  /** Published posts of a type published at or after `since`, newest first. */
+  publishedSince(type: PostType, since: string, limit: number): Promise<SitemapPostRecord[]>;
+}
+
 export interface TagRepository {
   insert(tag: TagRecord): Promise<void>;
   update(id: string, patch: Partial<Omit<TagRecord, 'id' | 'createdAt'>>): Promise<void>;
@@ -302,6 +321,7 @@ export interface Repositories {
   newsletters: NewsletterRepository;
   members: MemberRepository;
   newsletterSends: NewsletterSendRepository;
+  sitemap: SitemapRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -341,7 +341,8 @@ for (const dialect of dialects) {
       readerText(where, node, node?.attributes.type === 'html', fail);
 
     async function checkFeeds(fail: Fail, same: Same) {
-      const paths = ['/rss.xml', '/atom.xml', `/tag/${tagSlug}/rss.xml`, '/sitemap.xml', '/feed.json'];
+      const sitemaps = ['/sitemap-posts-1.xml', '/sitemap-tags-1.xml', '/sitemap-news.xml'];
+      const paths = ['/rss.xml', '/atom.xml', `/tag/${tagSlug}/rss.xml`, ...sitemaps, '/feed.json'];
       const bodies = new Map(await Promise.all(paths.map(async (p) => [p, await fetchText(p)] as const)));
       const checkXml = (path: string) => checkXmlDocument(path, bodies.get(path)!, fail);
       const rss = checkXml('/rss.xml');
@@ -371,12 +372,14 @@ for (const dialect of dialects) {
         );
         same('tag RSS item title', xmlChild(xmlAll(tagRss, 'item')[0], 'title')?.text, stored.title);
       }
-      const sitemap = checkXml('/sitemap.xml');
-      if (sitemap) {
-        const locs = xmlAll(sitemap, 'loc').map((l) => l.text);
-        for (const path of [`/${postSlug}/`, `/tag/${tagSlug}/`])
-          if (!locs.includes(`https://news.example${path}`)) fail('sitemap', `no <loc> for ${path}`);
-      }
+      const locs = sitemaps.flatMap((path) => {
+        const sitemap = checkXml(path);
+        return sitemap ? xmlAll(sitemap, 'loc').map((l) => l.text) : [];
+      });
+      for (const path of [`/${postSlug}/`, `/tag/${tagSlug}/`])
+        if (!locs.includes(`https://news.example${path}`)) fail('sitemap', `no <loc> for ${path}`);
+      const news = checkXml('/sitemap-news.xml');
+      if (news) same('news sitemap title', xmlAll(news, 'news:title')[0]?.text, stored.title);
       try {
         const json = JSON.parse(bodies.get('/feed.json')!) as {
           items: { title: string; content_html?: string }[];

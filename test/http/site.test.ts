@@ -267,20 +267,74 @@ for (const dialect of dialects) {
       await assert.rejects(updatePost(t.site.ctx, id, { slug: 'tag' }), /already used/);
     });
 
-    test('sitemap has every public URL with lastmod and images; robots points to it', async () => {
-      const sitemap = (await t.get('/sitemap.xml')).body;
-      assert.match(sitemap, /xmlns:image="http:\/\/www.google.com\/schemas\/sitemap-image\/1.1"/);
+    test('the sitemap index lists child sitemaps with every public URL, lastmod and images; robots points to it', async () => {
+      const index = (await t.get('/sitemap.xml')).body;
+      assert.match(index, /<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+      const children = [...index.matchAll(/<loc>https:\/\/news.example(\/[^<]+)<\/loc>/g)].map((m) => m[1]!);
+      assert.deepEqual(children, [
+        '/sitemap-posts-1.xml',
+        '/sitemap-pages-1.xml',
+        '/sitemap-tags-1.xml',
+        '/sitemap-authors-1.xml',
+        '/sitemap-news.xml',
+      ]);
+      for (const child of children) {
+        const res = await t.get(child);
+        assert.equal(res.statusCode, 200, child);
+        assert.match(String(res.headers['content-type']), /^application\/xml/, child);
+        assert.doesNotMatch(res.body, /secret-draft/, child);
+      }
+      const posts = (await t.get('/sitemap-posts-1.xml')).body;
+      assert.match(posts, /xmlns:image="http:\/\/www.google.com\/schemas\/sitemap-image\/1.1"/);
       assert.match(
-        sitemap,
+        posts,
         new RegExp(
           `<loc>https://news.example${lead}</loc><lastmod>[^<]+</lastmod><image:image><image:loc>https://news.example/media/`,
         ),
       );
-      assert.match(sitemap, /<loc>https:\/\/news.example\/about\/<\/loc>/);
-      assert.match(sitemap, /<loc>https:\/\/news.example\/tag\/human-rights\/<\/loc>/);
-      assert.doesNotMatch(sitemap, /secret-draft/);
+      const pages = (await t.get('/sitemap-pages-1.xml')).body;
+      assert.match(pages, /<loc>https:\/\/news.example\/<\/loc>/);
+      assert.match(pages, /<loc>https:\/\/news.example\/about\/<\/loc>/);
+      assert.match(
+        (await t.get('/sitemap-tags-1.xml')).body,
+        /<loc>https:\/\/news.example\/tag\/human-rights\/<\/loc>/,
+      );
+      assert.match(
+        (await t.get('/sitemap-authors-1.xml')).body,
+        /<loc>https:\/\/news.example\/author\/[^<]+\/<\/loc>/,
+      );
+      for (const missing of [
+        '/sitemap-posts-2.xml',
+        '/sitemap-posts-0.xml',
+        '/sitemap-posts-x.xml',
+        '/sitemap-pages-9.xml',
+      ])
+        assert.equal((await t.get(missing)).statusCode, 404, missing);
       const robots = await t.get('/robots.txt');
       assert.match(robots.body, /Sitemap: https:\/\/news.example\/sitemap.xml/);
+    });
+
+    test('the Google News sitemap lists only the last 48 hours of published articles', async () => {
+      const now = t.site.ctx.clock.now().getTime();
+      const hoursAgo = (h: number) => new Date(now - h * 3600_000).toISOString();
+      await createPost(t.site.ctx, {
+        title: 'Fresh <news> & views',
+        status: 'published',
+        publishedAt: hoursAgo(2),
+      });
+      await createPost(t.site.ctx, {
+        title: 'Three days old',
+        status: 'published',
+        publishedAt: hoursAgo(72),
+      });
+      await createPost(t.site.ctx, { title: 'Fresh draft', status: 'draft' });
+      const news = (await t.get('/sitemap-news.xml')).body;
+      assert.match(news, /xmlns:news="http:\/\/www.google.com\/schemas\/sitemap-news\/0.9"/);
+      assert.match(
+        fold(news),
+        /<url><loc>https:\/\/news.example\/fresh-news-views\/<\/loc><news:news><news:publication><news:name>[^<]+<\/news:name><news:language>en<\/news:language><\/news:publication><news:publication_date>[^<]+<\/news:publication_date><news:title>Fresh &lt;news&gt; &amp; views<\/news:title>/,
+      );
+      assert.doesNotMatch(news, /three-days-old|fresh-draft/);
     });
 
     test('slugs in Norwegian, Arabic and emoji titles give working URLs', async () => {
@@ -299,7 +353,7 @@ for (const dialect of dialects) {
     test('drafts are not served, listed, or put in feeds and sitemaps', async () => {
       await createPost(t.site.ctx, { title: 'Secret draft', status: 'draft' });
       assert.equal((await t.get('/secret-draft/')).statusCode, 404);
-      for (const path of ['/', '/rss.xml', '/feed.json', '/sitemap.xml'])
+      for (const path of ['/', '/rss.xml', '/feed.json', '/sitemap-posts-1.xml', '/sitemap-news.xml'])
         assert.doesNotMatch((await t.get(path)).body, /Secret draft|secret-draft/, path);
     });
 

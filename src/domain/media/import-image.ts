@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { slugify } from '../shared/slug.js';
 import { cleanText, parseInput } from '../shared/validate.js';
-import type { MediaRecord } from '../ports.js';
+import type { MediaRecord, ProcessedImage } from '../ports.js';
 
 export const maxImageBytes = 20 * 1024 * 1024;
 
@@ -51,6 +51,21 @@ export async function importImage(ctx: DomainContext, input: ImportImageInput): 
       { property: 'file', message: 'too large' },
     ]);
   const processed = await ctx.images.process(input.bytes);
+  return storeProcessedImage(ctx, processed, { ...input, ...described });
+}
+
+export type StoredImageInput = Omit<ImportImageInput, 'bytes'>;
+
+/**
+ * Stores what the image processor made (the public files and the media record). Only for output of
+ * `ImageProcessor.process`: the demo's images are processed once, shipped, and stored through here.
+ */
+export async function storeProcessedImage(
+  ctx: DomainContext,
+  processed: ProcessedImage,
+  input: StoredImageInput,
+): Promise<MediaRecord> {
+  const described = parseInput(describeSchema, input);
   const now = ctx.clock.now();
   const id = newId(now);
   const base = storageBase(id, input.originalName, now);

@@ -1,14 +1,11 @@
 import { visitor } from '../../domain/posts/post.types.js';
 import { listPosts, type PostListQuery } from '../../domain/posts/read-posts.js';
-import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { feedContentTypes, renderFeed, type FeedFormat } from '../../rendering/feeds.js';
-import { renderSitemap, type SitemapEntry } from '../../rendering/sitemap.js';
 import type { RenderedPage } from '../page-cache.js';
 import { loadChrome, type SiteEnv } from './site-env.js';
 import { stringsFor } from '../../../themes/default/i18n.js';
 
 const feedSize = 20;
-const sitemapBatch = 500;
 
 export type FeedScope = { kind: 'site' } | { kind: 'tag'; slug: string } | { kind: 'author'; slug: string };
 
@@ -56,55 +53,6 @@ export async function feedDocument(
     format,
   );
   return { status: 200, contentType: feedContentTypes[format], body, maxAge: 300 };
-}
-
-async function postEntries(env: SiteEnv, type: 'post' | 'page'): Promise<SitemapEntry[]> {
-  const entries: SitemapEntry[] = [];
-  for (let page = 1; ; page++) {
-    const { posts, pagination } = await listPosts(env.ctx, {
-      viewer: visitor,
-      type,
-      page,
-      limit: sitemapBatch,
-    });
-    for (const post of posts) {
-      const image = post.featuredImage && largestImageUrl(post.featuredImage, env.siteUrl, env.publicPath);
-      entries.push({
-        path: `/${encodeURIComponent(post.slug)}/`,
-        lastmod: post.updatedAt,
-        images: image ? [{ url: image }] : [],
-      });
-    }
-    if (!pagination.next) return entries;
-  }
-}
-
-export async function sitemapDocument(env: SiteEnv): Promise<RenderedPage> {
-  const [posts, pages, tags, staff] = await Promise.all([
-    postEntries(env, 'post'),
-    postEntries(env, 'page'),
-    env.ctx.repos.tags.list(),
-    env.ctx.repos.staff.list(),
-  ]);
-  const newest = await env.ctx.repos.posts.lastUpdatedAt({ statuses: ['published'] });
-  const entries: SitemapEntry[] = [
-    { path: '/', lastmod: newest, images: [] },
-    { path: '/topics/', lastmod: null, images: [] },
-    ...posts,
-    ...pages,
-    ...tags.map((t) => ({ path: `/tag/${encodeURIComponent(t.slug)}/`, lastmod: t.updatedAt, images: [] })),
-    ...staff.map((s) => ({
-      path: `/author/${encodeURIComponent(s.slug)}/`,
-      lastmod: s.updatedAt,
-      images: [],
-    })),
-  ];
-  return {
-    status: 200,
-    contentType: 'application/xml; charset=utf-8',
-    body: renderSitemap(env.siteUrl, entries),
-    maxAge: 300,
-  };
 }
 
 export function robotsDocument(env: SiteEnv): RenderedPage {

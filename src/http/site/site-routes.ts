@@ -4,7 +4,13 @@ import type { FeedFormat } from '../../rendering/feeds.js';
 import { PageCache, type RenderedPage } from '../page-cache.js';
 import type { ThemeAssets } from '../theme-assets.js';
 import type { SiteEnv } from './site-env.js';
-import { feedDocument, robotsDocument, sitemapDocument, type FeedScope } from './site-feeds.js';
+import { feedDocument, robotsDocument, type FeedScope } from './site-feeds.js';
+import {
+  newsSitemapDocument,
+  sitemapChunkDocument,
+  sitemapIndexDocument,
+  sitemapKinds,
+} from './site-sitemaps.js';
 import { authorPage, homePage, messagePage, postPage, tagPage, topicsPage } from './site-pages.js';
 import { sendPage } from './send-page.js';
 
@@ -86,7 +92,10 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
   // Where Ghost and WordPress sites keep their feeds, so readers' subscriptions survive a move.
   route('/rss/', () => () => feedDocument(env, { kind: 'site' }, 'rss'));
   route('/feed/', () => () => feedDocument(env, { kind: 'site' }, 'rss'));
-  route('/sitemap.xml', () => () => sitemapDocument(env));
+  route('/sitemap.xml', () => () => sitemapIndexDocument(env));
+  route('/sitemap-news.xml', () => () => newsSitemapDocument(env));
+  for (const kind of sitemapKinds)
+    route(`/sitemap-${kind}-:n.xml`, (p) => () => sitemapChunkDocument(env, kind, p.n!));
   route('/robots.txt', () => () => robotsDocument(env));
   for (const [file, format] of Object.entries(feedFormats)) {
     const feed = (scope: FeedScope) => () => feedDocument(env, scope, format);

@@ -16,6 +16,7 @@ import { KyselyRedirectRepository } from './redirect.repository.js';
 import { KyselyRevisionRepository } from './revision.repository.js';
 import { KyselySessionRepository } from './session.repository.js';
 import { KyselySettingsRepository } from './settings.repository.js';
+import { KyselySitemapRepository } from './sitemap.repository.js';
 import { KyselyStaffRepository } from './staff.repository.js';
 import { KyselyTagRepository } from './tag.repository.js';
 
@@ -40,6 +41,7 @@ export function createRepositories(
     newsletters: new KyselyNewsletterRepository(db),
     members: new KyselyMemberRepository(db),
     newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
+    sitemap: new KyselySitemapRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))
