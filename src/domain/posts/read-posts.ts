@@ -68,6 +68,20 @@ export async function listPosts(
   };
 }
 
+/** The newest posts, without counting the archive (feeds need no page count). */
+export async function listLatestPosts(
+  ctx: DomainContext,
+  query: Omit<PostListQuery, 'page'>,
+): Promise<PostView[]> {
+  const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 10)), maxPageSize);
+  const records = await ctx.repos.posts.list(
+    listFilter(query),
+    { offset: 0, limit },
+    query.projection ?? 'teaser',
+  );
+  return hydratePosts(ctx, records);
+}
+
 export async function getPostBySlug(
   ctx: DomainContext,
   slug: string,

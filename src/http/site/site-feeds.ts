@@ -1,5 +1,5 @@
 import { visitor } from '../../domain/posts/post.types.js';
-import { listPosts, type PostListQuery } from '../../domain/posts/read-posts.js';
+import { listLatestPosts, type PostListQuery } from '../../domain/posts/read-posts.js';
 import { feedContentTypes, renderFeed, type FeedFormat } from '../../rendering/feeds.js';
 import type { RenderedPage } from '../page-cache.js';
 import { loadChrome, type SiteEnv } from './site-env.js';
@@ -36,7 +36,7 @@ export async function feedDocument(
     description = author.bio || description;
     path = `/author/${encodeURIComponent(author.slug)}/`;
   }
-  const { posts } = await listPosts(env.ctx, { ...query, preferredLanguage: language });
+  const posts = await listLatestPosts(env.ctx, { ...query, preferredLanguage: language });
   const t = stringsFor(language);
   const body = renderFeed(
     {
