@@ -243,6 +243,20 @@ export interface SendReport {
   possiblyDuplicated: string[];
 }
 
+/** The answer of `GET /admin/api/newsletters/:id/preview`: the members' email, placeholder links. */
+export interface NewsletterPreview {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** The answer of `POST /admin/api/newsletters/:id/test-send`. */
+export interface TestSend {
+  to: string;
+  isSent: boolean;
+  error: string;
+}
+
 export interface FieldError {
   code: string;
   message: string;

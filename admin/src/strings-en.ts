@@ -358,6 +358,17 @@ export const en = {
   possiblyDuplicatedHint:
     'Sending stopped while these emails were under way: these addresses may have got the email twice.',
   unknownNewsletter: '(deleted newsletter)',
+  // Newsletter email preview, test send and recipient count (components/newsletter-preview.tsx)
+  emailPreview: 'Email preview',
+  emailPreviewOf: 'The email as members of {name} will get it',
+  emailSubject: 'Subject',
+  showPreview: 'Show the email',
+  refreshPreview: 'Show it again',
+  sendTestToMe: 'Send a test to me',
+  testSent: 'A test was sent to {to}.',
+  testNotSent: 'The test to {to} was not sent: {error}',
+  recipientCount: 'This will go to {count} members.',
+  recipientCountOne: 'This will go to 1 member.',
   // Profile
   profileTitle: 'Your profile',
   bio: 'Bio',

@@ -345,6 +345,17 @@ export const nb: Strings = {
   possiblyDuplicatedHint:
     'Utsendingen stoppet mens disse e-postene var på vei: disse adressene kan ha fått e-posten to ganger.',
   unknownNewsletter: '(slettet nyhetsbrev)',
+  // Nyhetsbrevets forhåndsvisning, testutsending og antall mottakere (components/newsletter-preview.tsx)
+  emailPreview: 'Forhåndsvisning av e-posten',
+  emailPreviewOf: 'E-posten slik medlemmene av {name} får den',
+  emailSubject: 'Emne',
+  showPreview: 'Vis e-posten',
+  refreshPreview: 'Vis den på nytt',
+  sendTestToMe: 'Send en test til meg',
+  testSent: 'En test ble sendt til {to}.',
+  testNotSent: 'Testen til {to} ble ikke sendt: {error}',
+  recipientCount: 'Dette går til {count} medlemmer.',
+  recipientCountOne: 'Dette går til 1 medlem.',
   profileTitle: 'Profilen din',
   bio: 'Biografi',
   interfaceLanguage: 'Språk i grensesnittet',

@@ -26,6 +26,8 @@ export interface NewsletterRepository {
   isSlugTaken(slug: string, exceptId?: string): Promise<boolean>;
   /** How many active members receive each newsletter; newsletters with none are absent. */
   memberCounts(): Promise<Map<string, number>>;
+  /** How many active members receive at least one of these newsletters, each member counted once. */
+  recipientCount(newsletterIds: string[]): Promise<number>;
 }
 
 export type MemberStatus = 'pending' | 'active' | 'unsubscribed';

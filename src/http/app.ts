@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
-import type { Site } from '../main.js';
+import { createNewsletterMailer, type Site } from '../main.js';
 import { toHttpError } from './errors.js';
 import { registerSecurityHeaders } from './middleware/security-headers.js';
 import { PageCache } from './page-cache.js';
@@ -67,8 +67,12 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     maxAge: '365d',
     wildcard: true,
   });
+  // Test sends go through the same pooled mailer the newsletter job uses (it connects on first use).
+  const newsletterMailer = createNewsletterMailer(config);
+  if (newsletterMailer) app.addHook('onClose', () => newsletterMailer.close());
   registerAdminApi(app, {
     ctx: site.ctx,
+    newsletterMailer,
     siteUrl: config.siteUrl,
     publicPath: (key) => site.blobs.publicPath(key),
     preview: (postId) => previewPage(env, postId),

@@ -201,7 +201,13 @@ describe(
               /bounce@example\.com: 550 No such user[\s\S]*twice@example\.com/,
             );
             assert.deepEqual(await axeIds(watched.page), [], 'axe violations with the send report');
+            await watched.page.waitForSelector(
+              '.send-now .recipient-count:text("This will go to 1,234 members.")',
+            );
             await watched.page.selectOption('#f-sendNewsletterId', 'nl-2');
+            await watched.page.waitForSelector(
+              '.send-now .recipient-count:text("This will go to 56 members.")',
+            );
             await watched.page.click('.send-now button.danger');
             await watched.page.click('.send-now .confirm button.danger');
             await watched.page.waitForSelector('.status:text("Sending to Weekly digest started")');
@@ -222,6 +228,10 @@ describe(
             assert.equal(await choice.locator('input[type=checkbox]').count(), 2);
             await watched.page.fill('#f-title', 'Sent as a newsletter');
             await watched.page.check('#f-send-newsletter-nl-1');
+            await watched.page.check('#f-send-newsletter-nl-2');
+            await watched.page.waitForSelector('.recipient-count:text("This will go to 1,250 members.")');
+            await watched.page.uncheck('#f-send-newsletter-nl-2');
+            await watched.page.waitForSelector('.recipient-count:text("This will go to 1,234 members.")');
             assert.deepEqual(await axeIds(watched.page), [], 'axe violations with the newsletter choice');
             await watched.page.click('button:text("Publish now")');
             await watched.page.waitForSelector('.status:text("Published")');

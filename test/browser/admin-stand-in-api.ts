@@ -81,6 +81,12 @@ export async function standInApi(page: Page): Promise<StandInCall[]> {
       return route.continue({ postData: JSON.stringify(rest) });
     }
     if (method === 'GET' && path === '/newsletters') return json({ newsletters });
+    if (method === 'GET' && path === '/newsletters/recipient-count') {
+      // Made-up members: 1,234 and 56, of whom 40 get both.
+      const ids = (url.searchParams.get('newsletterIds') ?? '').split(',');
+      const count = (ids.includes('nl-1') ? 1234 : 0) + (ids.includes('nl-2') ? 56 : 0);
+      return json({ newsletterIds: ids, count: ids.length === 2 ? count - 40 : count });
+    }
     if (method === 'GET' && path === '/members') {
       const status = url.searchParams.get('status');
       const total = status ? (counts[status] ?? 0) : 1;

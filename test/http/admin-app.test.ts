@@ -18,7 +18,8 @@ import { adminDist, ensureAdminBuilt } from '../helpers/admin-build.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 
 const expectedCsp =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; " +
+  "img-src 'self' data: blob: https:; " +
   "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 function assertAdminHeaders(headers: Record<string, unknown>, where: string) {

@@ -21,6 +21,7 @@ import { paragraph, signInAs, type AdminClient } from '../helpers/admin.js';
 import { makeJpeg } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 
 /**
  * Every Admin API route × every role × read/create/update/delete/publish, on someone else's item,
@@ -37,6 +38,8 @@ interface Case {
   /** Absent for routes on no particular item (lists, creating). */
   ownership?: Ownership;
   call: Call;
+  /** When the rule is more than one cell of the matrix: whether the actor may, on this target. */
+  expect?: (actor: { role: Role; staffId: string }, target: Target | undefined) => boolean;
 }
 
 const ownerships: Ownership[] = ['others', 'own-draft', 'own-published'];
@@ -88,6 +91,9 @@ function siteCases(resource: Resource, base: string, create: () => object, updat
 }
 
 let unique = 0;
+/** A newsletter and a post the newsletter cases use, made before the cases run. */
+let letterId = '';
+let sharedPostId = '';
 /** The app of the running suite (for the one case that sends a non-JSON body). */
 let appUnderTest: TestApp;
 const cases: Case[] = [
@@ -144,6 +150,26 @@ const cases: Case[] = [
   },
   // Send reports name members' addresses: only those who may send newsletters list them.
   { resource: 'newsletter', action: 'publish', call: (c) => c.request('GET', '/admin/api/sends') },
+  // Before sending: the test send and the recipient count are for those who may send; the preview
+  // also for anyone who reads newsletters and may edit the post (an author, their own).
+  {
+    resource: 'newsletter',
+    action: 'publish',
+    call: (c) => c.request('POST', `/admin/api/newsletters/${letterId}/test-send`, { postId: sharedPostId }),
+  },
+  {
+    resource: 'newsletter',
+    action: 'publish',
+    call: (c) => c.request('GET', `/admin/api/newsletters/recipient-count?newsletterIds=${letterId}`),
+  },
+  ...itemCase('post', 'update', (c, id) =>
+    c.request('GET', `/admin/api/newsletters/${letterId}/preview?postId=${id}`),
+  ).map((c) => ({
+    ...c,
+    expect: (actor: { role: Role; staffId: string }, target: Target | undefined) =>
+      can(actor, 'publish', 'newsletter') ||
+      (can(actor, 'read', 'newsletter') && can(actor, 'update', 'post', target)),
+  })),
   { resource: 'settings', action: 'read', call: (c) => c.request('GET', '/admin/api/settings') },
   {
     resource: 'settings',
@@ -169,14 +195,22 @@ for (const dialect of dialects) {
     let t: TestApp;
     const clients = new Map<Role, AdminClient>();
     let someoneElse: AdminClient;
+    let smtp: TestSmtpServer;
 
     before(async () => {
-      t = await createTestApp(dialect.name);
+      smtp = await startSmtpServer();
+      t = await createTestApp(dialect.name, {}, { smtpPort: smtp.port });
       appUnderTest = t;
+      letterId = (await createNewsletter(t.site.ctx, { name: 'Cases', senderEmail: 'brief@news.example' }))
+        .id;
+      sharedPostId = await createPost(t.site.ctx, { title: 'Shared', status: 'published' });
       for (const role of staffRoles) clients.set(role, await signInAs(t, role, `The ${role}`));
       someoneElse = await signInAs(t, 'editor', 'Someone Else');
     });
-    after(async () => t?.destroy());
+    after(async () => {
+      await t?.destroy();
+      await smtp?.close();
+    });
 
     /** A fresh item for one case, owned by `ownerId`; returns its id and the target the rule sees. */
     async function makeItem(resource: Resource, ownerId: string, isPublished: boolean): Promise<string> {
@@ -243,7 +277,8 @@ for (const dialect of dialects) {
             id = await makeItem(c.resource, ownerId, isPublished);
             target = { ownerIds: [ownerId], isPublished };
           }
-          const expected = can({ role, staffId: client.staffId }, c.action, c.resource, target);
+          const actor = { role, staffId: client.staffId };
+          const expected = c.expect ? c.expect(actor, target) : can(actor, c.action, c.resource, target);
           const res = await c.call(client, id);
           const isAllowed = res.statusCode >= 200 && res.statusCode < 300;
           const isRefused = res.statusCode === 403 || (res.statusCode === 404 && c.action === 'read');

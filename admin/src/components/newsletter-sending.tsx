@@ -1,4 +1,5 @@
-// Newsletters in the post editor: the "Send as newsletter" choice when publishing or scheduling, and the
+// Newsletters in the post editor: the "Send as newsletter" choice when publishing or scheduling (with the
+// number of members it will reach), the email preview and test send (newsletter-preview.tsx), and the
 // panel of a post's sends, with "Send to a newsletter" for a published post, live progress (polled every
 // 2 s until done) and, once done, the report of failed and possibly duplicated addresses.
 import { useEffect, useState } from 'preact/hooks';
@@ -15,6 +16,7 @@ import {
   useLoad,
   type Errors,
 } from '../ui.js';
+import { NewsletterPreviewPanel, RecipientCount } from './newsletter-preview.js';
 
 const pollMs = 2000;
 
@@ -42,17 +44,30 @@ export function SendAsNewsletter(props: {
           }
         />
       ))}
+      {props.selected.length ? <RecipientCount newsletterIds={props.selected} /> : null}
     </fieldset>
   );
 }
 
-/** The sends of one post; for a published post and a role that may send, a form to send it now. */
+/**
+ * The email preview of one post; for a role that may send, a test to oneself and the post's sends, with
+ * (for a published post) a form to send it now.
+ */
 export function NewsletterSends(props: {
   postId: string;
   newsletters: Newsletter[];
   canSend: boolean;
   isPublished: boolean;
 }) {
+  return (
+    <>
+      <NewsletterPreviewPanel postId={props.postId} newsletters={props.newsletters} canSend={props.canSend} />
+      {props.canSend ? <SendsPanel {...props} /> : null}
+    </>
+  );
+}
+
+function SendsPanel(props: { postId: string; newsletters: Newsletter[]; isPublished: boolean }) {
   const sends = useLoad(
     () => api.get<{ sends: NewsletterSend[] }>('/sends', { postId: props.postId }).then((a) => a.sends),
     [props.postId],
@@ -69,7 +84,7 @@ export function NewsletterSends(props: {
       <h2 id="sends-heading">{t('newsletterSends')}</h2>
       <StatusMessage message={message} />
       <ErrorSummary errors={[...errors, ...sends.errors]} />
-      {props.canSend && props.isPublished && chosen ? (
+      {props.isPublished && chosen ? (
         <div class="send-now">
           <SelectField
             name="sendNewsletterId"
@@ -78,6 +93,7 @@ export function NewsletterSends(props: {
             onValue={setChoice}
             options={active.map((n) => ({ value: n.id, label: n.name }))}
           />
+          <RecipientCount newsletterIds={[chosen.id]} />
           <ConfirmButton
             label={t('send')}
             confirmText={t('confirmSend', { name: chosen.name })}

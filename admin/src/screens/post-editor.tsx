@@ -603,7 +603,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
               </fieldset>
             </details>
 
-            {canSendNewsletter && id.current ? (
+            {(canSendNewsletter || (mayReadNewsletters && canEdit)) && id.current ? (
               <NewsletterSends
                 key={`${id.current}-${status}`}
                 postId={id.current}

@@ -1,8 +1,3 @@
-import {
-  prepareNewsletterEmail,
-  newsletterHeaders,
-  type PreparedNewsletterEmail,
-} from '../../rendering/newsletter-email.js';
 import type { DomainContext } from '../context.js';
 import { memberLinkToken } from '../members/member-links.js';
 import { hydratePosts } from '../posts/hydrate-posts.js';
@@ -17,6 +12,7 @@ import type {
 import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { assertCan, type Actor } from '../staff/permissions.js';
+import { bulkMessageFor, newsletterEmailFor } from './newsletter-email.js';
 
 /** A send as the Admin API and the CLI show it. */
 export interface SendView extends SendTotals {
@@ -167,23 +163,7 @@ async function prepare(ctx: DomainContext, send: SendRecord) {
   const record = await ctx.repos.posts.findById(send.postId);
   if (!newsletter || !record) return undefined;
   const [post] = await hydratePosts(ctx, [record]);
-  const webUrl = `${ctx.siteUrl}/${encodeURIComponent(post!.slug)}/`;
-  const email: PreparedNewsletterEmail = prepareNewsletterEmail({
-    newsletterName: newsletter.name,
-    title: post!.title,
-    standfirst: post!.standfirst,
-    bodyHtml: post!.bodyHtml,
-    bodyText: post!.bodyText,
-    featuredImage: post!.featuredImage,
-    sources: post!.sources,
-    webUrl,
-    footer: newsletter.footer,
-    siteUrl: ctx.siteUrl,
-    publicPath: (key) => ctx.blobs.publicPath(key),
-    language: newsletter.language,
-  });
-  const host = new URL(ctx.siteUrl).hostname;
-  return { newsletter, email, host };
+  return { newsletter, email: await newsletterEmailFor(ctx, newsletter, post!) };
 }
 
 /**
@@ -200,7 +180,7 @@ export async function drainSend(
   if (send.status === 'snapshot') await repo.snapshot(send.id, ctx.clock.now().toISOString());
   const prepared = await prepare(ctx, send);
   if (!prepared) return false;
-  const { newsletter, email, host } = prepared;
+  const { newsletter, email } = prepared;
   const batchSize = options.batchSize ?? 200;
   const maxAttempts = options.maxAttempts ?? 5;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
@@ -209,22 +189,20 @@ export async function drainSend(
       memberLinkToken(ctx, r.memberId, 'manage'),
       memberLinkToken(ctx, r.memberId, 'unsubscribe'),
     ]);
-    const manageUrl = `${ctx.siteUrl}/members/manage/?token=${encodeURIComponent(manage)}`;
-    const unsubscribeUrl = `${ctx.siteUrl}/unsubscribe/?token=${encodeURIComponent(unsubscribe)}`;
-    const body = email.personalize({ manageUrl, unsubscribeUrl });
-    const result = await options.mailer.send({
-      from: { name: newsletter.senderName, address: newsletter.senderEmail },
-      replyTo: newsletter.replyTo,
-      to: r.email,
-      subject: email.subject,
-      text: body.text,
-      html: body.html,
-      messageId: `${send.id}.${r.memberId}@${host}`,
-      headers: newsletterHeaders(
-        unsubscribeUrl,
-        `${newsletter.name.replace(/[<>\r\n"]/g, '')} <${newsletter.slug}.${host}>`,
-      ),
-    });
+    const links = {
+      manageUrl: `${ctx.siteUrl}/members/manage/?token=${encodeURIComponent(manage)}`,
+      unsubscribeUrl: `${ctx.siteUrl}/unsubscribe/?token=${encodeURIComponent(unsubscribe)}`,
+    };
+    const result = await options.mailer.send(
+      bulkMessageFor({
+        ctx,
+        newsletter,
+        email,
+        to: r.email,
+        links,
+        messageLocalPart: `${send.id}.${r.memberId}`,
+      }),
+    );
     if ('ok' in result) return { memberId: r.memberId, state: 'sent' };
     if ('permanent' in result) return { memberId: r.memberId, state: 'failed', error: result.permanent };
     if (r.attempts >= maxAttempts) return { memberId: r.memberId, state: 'failed', error: result.temporary };

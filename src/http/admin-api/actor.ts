@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DomainContext } from '../../domain/context.js';
 import { actorForApiToken } from '../../domain/integrations/api-tokens.js';
+import type { BulkMailer } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import type { AdminActor, Role } from '../../domain/staff/permissions.js';
 import { requireStaff, requireStaffForChange } from './session.routes.js';
@@ -9,6 +10,8 @@ export interface AdminApiDeps {
   ctx: DomainContext;
   siteUrl: string;
   publicPath: (key: string) => string;
+  /** The newsletters' SMTP pool, for test sends; undefined without SMTP_URL. */
+  newsletterMailer?: BulkMailer | undefined;
 }
 
 const bearerPrefix = /^Bearer\s+/i;
@@ -35,7 +38,7 @@ export async function actorOf(
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type Handler = (actor: AdminActor, request: FastifyRequest) => Promise<unknown>;
+type Handler = (actor: AdminActor, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
  * One Admin API route: find the actor, run the handler, answer. The handler parses its input, calls
@@ -53,7 +56,7 @@ export function adminRoute(
     url: route.url,
     handler: async (request, reply) => {
       const actor = await actorOf(deps, request, route.method !== 'GET');
-      const result = await handler(actor, request);
+      const result = await handler(actor, request, reply);
       reply.header('cache-control', 'no-store');
       if (result === undefined) return reply.code(204).send();
       return reply.code(route.status ?? 200).send(result);

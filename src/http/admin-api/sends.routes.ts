@@ -1,16 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import {
+  countRecipients,
+  previewNewsletter,
+  sendTestNewsletter,
+} from '../../domain/newsletters/newsletter-preview.js';
 import { getSend, listSends, startSend } from '../../domain/newsletters/sending.js';
 import { id } from '../../domain/shared/fields.js';
 import { parseInput } from '../../domain/shared/validate.js';
+import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
 import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
+import { throttle } from './session.routes.js';
 
 const startSchema = z.object({ postId: id });
 const listSchema = z.object({ postId: id.optional() });
+/** `newsletterIds=a,b`: one or more ids, comma-separated. */
+const countSchema = z.object({
+  newsletterIds: z
+    .string()
+    .max(2000)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(id).min(1).max(50)),
+});
+
+/** Test sends per staff member per fifteen minutes. */
+export const testSendsPerStaff = 10;
 
 /** Newsletter sends: start one, list them, one send's totals and report (rights: `newsletter`). */
 export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
+  const testSends = new RateLimiter(testSendsPerStaff, fifteenMinutes);
   adminRoute(
     app,
     deps,
@@ -29,5 +48,38 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
   });
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/sends/:id' }, async (actor, request) =>
     getSend(ctx, actor, paramsOf(request).id!),
+  );
+  adminRoute(
+    app,
+    deps,
+    { method: 'GET', url: '/admin/api/newsletters/:id/preview' },
+    async (actor, request) => {
+      const { postId } = parseInput(startSchema, queryOf(request));
+      return {
+        preview: await previewNewsletter(ctx, actor, { newsletterId: paramsOf(request).id!, postId }),
+      };
+    },
+  );
+  adminRoute(
+    app,
+    deps,
+    { method: 'POST', url: '/admin/api/newsletters/:id/test-send' },
+    async (actor, request, reply) => {
+      const { postId } = parseInput(startSchema, request.body ?? {});
+      throttle(testSends, actor.staffId, reply, 'Too many test emails; wait a few minutes and try again');
+      const newsletterId = paramsOf(request).id!;
+      return {
+        test: await sendTestNewsletter(ctx, { actor, newsletterId, postId, mailer: deps.newsletterMailer }),
+      };
+    },
+  );
+  adminRoute(
+    app,
+    deps,
+    { method: 'GET', url: '/admin/api/newsletters/recipient-count' },
+    async (actor, request) => {
+      const { newsletterIds } = parseInput(countSchema, queryOf(request));
+      return { newsletterIds, count: await countRecipients(ctx, actor, newsletterIds) };
+    },
   );
 }

@@ -88,4 +88,16 @@ export class KyselyNewsletterRepository implements NewsletterRepository {
       .execute();
     return new Map(rows.map((r) => [r.id, Number(r.n)]));
   }
+
+  async recipientCount(newsletterIds: string[]): Promise<number> {
+    if (newsletterIds.length === 0) return 0;
+    const row = await this.db
+      .selectFrom('member_newsletters')
+      .innerJoin('members', 'members.id', 'member_newsletters.member_id')
+      .where('members.status', '=', 'active')
+      .where('member_newsletters.newsletter_id', 'in', newsletterIds)
+      .select(sql<number | string>`count(distinct member_newsletters.member_id)`.as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }
