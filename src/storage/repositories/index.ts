@@ -13,6 +13,7 @@ import { KyselyPasswordResetRepository } from './password-reset.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
 import { KyselyPromotionRepository } from './promotion.repository.js';
 import { KyselyRedirectRepository } from './redirect.repository.js';
+import { KyselyRelatedRepository } from './related.repository.js';
 import { KyselyRevisionRepository } from './revision.repository.js';
 import { KyselySessionRepository } from './session.repository.js';
 import { KyselySettingsRepository } from './settings.repository.js';
@@ -40,6 +41,7 @@ export function createRepositories(
     newsletters: new KyselyNewsletterRepository(db),
     members: new KyselyMemberRepository(db),
     newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
+    related: new KyselyRelatedRepository(db, capabilities),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))
