@@ -48,5 +48,11 @@ export function parseContentChange(value: unknown): ContentChange {
     Array.isArray(x) && x.every((s) => typeof s === 'string') ? (x as string[]) : undefined;
   const [posts, tags, authors] = [strings(v.posts), strings(v.tags), strings(v.authors)];
   if ((v.posts && !posts) || (v.tags && !tags) || (v.authors && !authors)) return everything;
-  return { posts: posts ?? [], tags: tags ?? [], authors: authors ?? [], isListed: v.isListed === true };
+  return {
+    posts: posts ?? [],
+    tags: tags ?? [],
+    authors: authors ?? [],
+    isListed: v.isListed === true,
+    isTopicListed: v.isTopicListed === true,
+  };
 }

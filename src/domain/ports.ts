@@ -338,7 +338,15 @@ export interface ImageProcessor {
  */
 export type ContentChange =
   | { everything: true }
-  | { everything?: false; posts?: string[]; tags?: string[]; authors?: string[]; isListed?: boolean };
+  | {
+      everything?: false;
+      posts?: string[];
+      tags?: string[];
+      authors?: string[];
+      isListed?: boolean;
+      /** The topics page (the list of tags) shows it. */
+      isTopicListed?: boolean;
+    };
 
 /** Told after every write that readers could see, so caches drop what shows it. */
 export interface ContentEvents {

@@ -5,6 +5,7 @@ import type { DomainContext } from '../../src/domain/context.js';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { drainRelatedJobs } from '../../src/domain/posts/related-job.js';
 import { createPost, deletePost, updatePost } from '../../src/domain/posts/save-post.js';
+import { deleteTag } from '../../src/domain/taxonomy/tags.js';
 import { aPublishedPost, aTag } from '../helpers/factories.js';
 import { fullRecompute, storedLists } from '../helpers/related.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
@@ -151,6 +152,18 @@ for (const dialect of dialects) {
         await updatePost(ctx, id, { body: documentFromText(`harbour strike ferry day ${i}`) });
       assert.equal(await ctx.repos.related.pendingCount(), 1);
       assert.equal(await drainRelatedJobs(ctx), 1);
+      assert.deepEqual(await storedLists(site.storage), await fullRecompute(ctx));
+    });
+
+    test('deleting a tag queues the posts that carried it, and their lists follow', async () => {
+      const { ctx } = site;
+      const tag = await aTag(ctx, 'Reindeer');
+      await aPublishedPost(ctx, { title: 'Tunnel opens', text: 'tunnel', tagIds: [tag.id] });
+      await aPublishedPost(ctx, { title: 'Mayor resigns', text: 'mayor', tagIds: [tag.id] });
+      await drainRelatedJobs(ctx);
+      await deleteTag(ctx, tag.id);
+      assert.equal(await ctx.repos.related.pendingCount(), 2);
+      await drainRelatedJobs(ctx);
       assert.deepEqual(await storedLists(site.storage), await fullRecompute(ctx));
     });
 

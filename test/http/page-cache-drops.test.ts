@@ -4,6 +4,7 @@ import type { KyselyPlugin } from 'kysely';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { drainRelatedJobs } from '../../src/domain/posts/related-job.js';
 import { createPost, updatePost } from '../../src/domain/posts/save-post.js';
+import { updateTag } from '../../src/domain/taxonomy/tags.js';
 import { createRepositories } from '../../src/storage/repositories/index.js';
 import { aPublishedPost, aTag, anAuthor } from '../helpers/factories.js';
 import { signInAs, paragraph } from '../helpers/admin.js';
@@ -82,6 +83,21 @@ for (const dialect of dialects) {
       );
       assert.ok(t.cache.has(unrelated));
       assert.ok(first);
+    });
+
+    test('a tag rename drops its pages and the pages of its posts, nothing else', async () => {
+      const { ctx } = t.site;
+      const tag = await aTag(ctx, 'Glaciers');
+      await aPublishedPost(ctx, { title: 'Glacier retreats', slug: 'glacier-retreats', tagIds: [tag.id] });
+      await aPublishedPost(ctx, { title: 'Ferry timetable', slug: 'ferry-timetable' });
+      const paths = [`/tag/${tag.slug}/`, '/glacier-retreats/', '/ferry-timetable/', '/'];
+      for (const path of paths) assert.equal((await t.get(path)).statusCode, 200, path);
+      await updateTag(ctx, tag.id, { name: 'Ice and glaciers' });
+      assert.ok(!t.cache.has(`/tag/${tag.slug}/`));
+      assert.ok(!t.cache.has('/glacier-retreats/'));
+      assert.match((await t.get('/glacier-retreats/')).body, /Ice and glaciers/);
+      assert.ok(t.cache.has('/ferry-timetable/'));
+      assert.ok(t.cache.has('/'));
     });
 
     test('a draft autosave runs as many SQL statements on a site of 200 posts as on one of 20', async () => {

@@ -28,6 +28,7 @@ export function showsChange(change: ContentChange): (key: string) => boolean {
     ...(change.authors ?? []).flatMap((slug) => spellings(slug).map((s) => `/author/${s}/`)),
   ];
   const isListed = change.isListed === true;
+  if (change.isTopicListed) exact.add('/topics/');
   return (key) =>
     exact.has(key) ||
     (isListed && (listPaths.has(key) || key.startsWith('/page/'))) ||
