@@ -2,9 +2,11 @@ import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { parseContentChange } from '../domain/content-events.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
+import { startRelatedPosts } from '../jobs/related-posts.js';
 import { startScheduledPublishing } from '../jobs/scheduled-publishing.js';
 import { startSessionSweep } from '../jobs/session-sweep.js';
 import { createNewsletterMailer, openSite, type Site } from '../main.js';
@@ -65,9 +67,9 @@ export async function runStart(config: Config): Promise<number> {
 async function serve(config: Config, site: Site): Promise<number> {
   if (cluster.isWorker) {
     // Sibling workers keep their own page caches; the primary relays each change to the others.
-    site.events.addBroadcaster(() => process.send?.({ type: contentChanged }));
-    process.on('message', (message: { type?: string }) => {
-      if (message?.type === contentChanged) site.events.remoteChanged();
+    site.events.addBroadcaster((change) => process.send?.({ type: contentChanged, change }));
+    process.on('message', (message: { type?: string; change?: unknown }) => {
+      if (message?.type === contentChanged) site.events.remoteChanged(parseContentChange(message.change));
     });
   }
   const { app } = await buildApp(site);
@@ -77,6 +79,14 @@ async function serve(config: Config, site: Site): Promise<number> {
     ),
     startSessionSweep(site.ctx, (error) => app.log.error({ err: error }, 'session sweep failed')),
   ];
+  const related = startRelatedPosts(site.ctx, (error) =>
+    app.log.error({ err: error }, 'related posts failed'),
+  );
+  // A local change that lists posts may have queued a related job: run it soon.
+  site.events.subscribe((change) => {
+    if (change.everything || (change.posts?.length ?? 0) > 0) related.wake();
+  });
+  jobs.push(related);
   const newsletterMailer = createNewsletterMailer(config);
   if (newsletterMailer)
     jobs.push(

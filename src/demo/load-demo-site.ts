@@ -1,3 +1,4 @@
+import { drainRelatedJobs } from '../domain/posts/related-job.js';
 import type { DomainContext } from '../domain/context.js';
 import { importImage, storeProcessedImage } from '../domain/media/import-image.js';
 import type { BlockNode, EditorDocument } from '../domain/posts/editor-document.js';
@@ -108,4 +109,6 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
       sortOrder: i,
     });
   }
+  // The demo's "Check Also" lists are ready before its first page is served.
+  await drainRelatedJobs(ctx);
 }

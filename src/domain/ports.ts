@@ -1,10 +1,12 @@
 import type { ImageVariant, PostStatus, PostType, PromoSlot, TagKind } from './posts/post.types.js';
 
 import type { MemberRepository, NewsletterRepository, NewsletterSendRepository } from './newsletter-ports.js';
+import type { RelatedRepository } from './related-ports.js';
 import type { InvitationRepository, PasswordResetRepository, SessionRepository } from './staff-ports.js';
 
 export type * from './newsletter-ports.js';
 export type * from './staff-ports.js';
+export type * from './related-ports.js';
 
 /* Records as the domain stores them. Repositories (src/storage) map them to rows. */
 
@@ -322,6 +324,7 @@ export interface Repositories {
   members: MemberRepository;
   newsletterSends: NewsletterSendRepository;
   sitemap: SitemapRepository;
+  related: RelatedRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -348,9 +351,27 @@ export interface ImageProcessor {
   process(bytes: Buffer): Promise<ProcessedImage>;
 }
 
-/** Told after every write that readers could see, so caches drop what they hold. */
+/**
+ * What a change shows on, in reader terms: the posts (by slug) whose pages show it, the tags and
+ * authors whose pages list it, and whether the site-wide lists (home, feeds, sitemap, topics) do.
+ * `everything` when it cannot be narrowed (settings, navigation, promotions).
+ */
+export type ContentChange =
+  | { everything: true }
+  | {
+      everything?: false;
+      posts?: string[];
+      tags?: string[];
+      authors?: string[];
+      isListed?: boolean;
+      /** The topics page (the list of tags) shows it. */
+      isTopicListed?: boolean;
+    };
+
+/** Told after every write that readers could see, so caches drop what shows it. */
 export interface ContentEvents {
-  contentChanged(): void;
+  /** Without an argument: everything may have changed. */
+  contentChanged(change?: ContentChange): void;
 }
 
 /** Password hashing (argon2id in production). */

@@ -13,6 +13,7 @@ import { registerAdminApi } from './admin-api/admin-api.js';
 import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
 import { registerMemberRoutes } from './site/member-routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
+import { dropShowing } from './site/cache-drops.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
 
@@ -51,7 +52,7 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
       reply.code(400).type('text/plain; charset=utf-8').send('Bad request'),
     bodyLimit: 1024 * 1024,
   });
-  site.events.subscribe(() => cache.clear());
+  site.events.subscribe((change) => dropShowing(cache, change));
   const assets = loadThemeAssets();
   const env = createSiteEnv(site, assets);
 

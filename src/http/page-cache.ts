@@ -29,8 +29,8 @@ export interface PreparedResponse {
 }
 
 /**
- * Rendered public pages, keyed by path, dropped whole on any content change (a publish shows at
- * once). Compressed bodies are made once, the first time a client asks for that encoding.
+ * Rendered public pages, keyed by path. A content change drops the pages that show it (see
+ * site/cache-drops.ts), so a publish shows at once and a draft save drops nothing. Compressed bodies are made once, the first time a client asks for that encoding.
  */
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
@@ -67,6 +67,16 @@ export class PageCache {
   clear(): void {
     this.generation++;
     this.pages.clear();
+  }
+
+  /** Drops the pages whose key passes the test; renders in flight when it is called are not stored. */
+  dropWhere(isShown: (key: string) => boolean): void {
+    this.generation++;
+    for (const key of [...this.pages.keys()]) if (isShown(key)) this.pages.delete(key);
+  }
+
+  has(key: string): boolean {
+    return this.pages.has(key);
   }
 
   get size(): number {

@@ -28,6 +28,11 @@ export interface Database {
   newsletter_sends: NewsletterSendsTable;
   send_recipients: SendRecipientsTable;
   post_newsletter_requests: PostNewsletterRequestsTable;
+  related_jobs: RelatedJobsTable;
+  related_documents: RelatedDocumentsTable;
+  related_terms: RelatedTermsTable;
+  related_tags: RelatedTagsTable;
+  related_state: RelatedStateTable;
 }
 
 export interface ApiTokensTable {
@@ -310,4 +315,36 @@ export interface PostNewsletterRequestsTable {
   newsletter_id: string;
   requested_by: string | null;
   created_at: string;
+}
+
+/** Posts whose "Check Also" lists are due; `version` grows with each request, so a job finished late keeps a newer one. */
+export interface RelatedJobsTable {
+  post_id: string;
+  version: number;
+  requested_at: string;
+}
+
+/** A published post as the related job last saw it. */
+export interface RelatedDocumentsTable {
+  post_id: string;
+  language: string;
+  story: string | null;
+}
+
+/** Its strongest terms, with their weights (unit length per post). */
+export interface RelatedTermsTable {
+  post_id: string;
+  term: string;
+  weight: number;
+}
+
+export interface RelatedTagsTable {
+  post_id: string;
+  tag_id: string;
+}
+
+/** One row: the related job's worker lock. */
+export interface RelatedStateTable {
+  id: number;
+  locked_at: string | null;
 }

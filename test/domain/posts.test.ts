@@ -8,6 +8,7 @@ import {
   getTranslations,
   listPosts,
 } from '../../src/domain/posts/read-posts.js';
+import { drainRelatedJobs } from '../../src/domain/posts/related-job.js';
 import { createPost, publishDuePosts, updatePost } from '../../src/domain/posts/save-post.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { createPromotion, promotionsBySlot } from '../../src/domain/promos/promotions.js';
@@ -166,6 +167,7 @@ for (const dialect of dialects) {
         title: 'Opera season opens',
         text: 'Singers and violins at the opera house.',
       });
+      await drainRelatedJobs(ctx);
       const post = (await getPostBySlug(ctx, 'cod-quotas-in-the-northern-fisheries', visitor))!;
       assert.equal(post.id, a);
       const related = await getRelatedPosts(ctx, post, visitor);

@@ -60,4 +60,21 @@ describe('two processes on one PostgreSQL database', { skip: postgres.skip }, ()
       'the reader saw the change',
     );
   });
+
+  test('the NOTIFY message carries what to drop: the other process keeps pages the change is not on', async () => {
+    const heard = reader.events.changeCount;
+    await createPost(writer.ctx, { title: 'Unrelated page', status: 'published', slug: 'unrelated' });
+    assert.ok(
+      await eventually(async () => reader.events.changeCount > heard),
+      'the reader heard the first change',
+    );
+    const get = (url: string) => readerApp.app.inject({ method: 'GET', url });
+    await get('/unrelated/');
+    await get('/');
+    assert.ok(readerApp.cache.has('/unrelated/') && readerApp.cache.has('/'));
+    await createPost(writer.ctx, { title: 'Breaking news', status: 'published', slug: 'breaking' });
+    assert.ok(await eventually(async () => !readerApp.cache.has('/')), 'the home page was dropped');
+    assert.ok(readerApp.cache.has('/unrelated/'), 'the unrelated page stayed cached');
+    assert.match((await get('/')).body, /Breaking news/);
+  });
 });

@@ -14,14 +14,15 @@ import {
   type UpdatePostInput,
 } from './post-input.js';
 import type { PostStatus } from './post.types.js';
-import { recomputeRelatedPosts } from './related-posts.js';
+import type { ContentChange } from '../ports.js';
+import { PostChange } from './post-changes.js';
 
 /** Creates a post or page; returns its id. */
 export async function createPost(ctx: DomainContext, input: CreatePostInput): Promise<string> {
   const fields = parseInput(createPostSchema, input);
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock.now());
-  await ctx.repos.transaction(async (repos) => {
+  const change = await ctx.repos.transaction(async (repos) => {
     const base: PostRecord = {
       id,
       type: fields.type ?? 'post',
@@ -53,18 +54,21 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
       updatedAt: now,
     };
     const record = await applyFields(ctx, repos, base, fields);
+    const tracked = await PostChange.before(repos, undefined);
     await repos.posts.insert(record);
     await saveRelations(repos, id, fields);
+    return tracked.after(record, now);
   });
-  await afterContentChange(ctx);
+  announce(ctx, change);
   return id;
 }
 
 export async function updatePost(ctx: DomainContext, id: string, input: UpdatePostInput): Promise<void> {
   const fields = parseInput(updatePostSchema, input);
-  await ctx.repos.transaction(async (repos) => {
+  const change = await ctx.repos.transaction(async (repos) => {
     const existing = await repos.posts.findById(id);
     if (!existing) throw notFound('Post');
+    const tracked = await PostChange.before(repos, existing);
     const record = await applyFields(
       ctx,
       repos,
@@ -73,20 +77,28 @@ export async function updatePost(ctx: DomainContext, id: string, input: UpdatePo
     );
     await repos.posts.update(id, record);
     await saveRelations(repos, id, fields);
+    return tracked.after(record, record.updatedAt);
   });
-  await afterContentChange(ctx);
+  announce(ctx, change);
 }
 
 export async function deletePost(ctx: DomainContext, id: string): Promise<void> {
-  const existing = await ctx.repos.posts.findById(id);
-  if (!existing) throw notFound('Post');
-  await ctx.repos.posts.delete(id);
-  await afterContentChange(ctx);
+  const change = await ctx.repos.transaction(async (repos) => {
+    const existing = await repos.posts.findById(id);
+    if (!existing) throw notFound('Post');
+    const tracked = await PostChange.before(repos, existing);
+    await repos.posts.delete(id);
+    return tracked.after(undefined, ctx.clock.now().toISOString());
+  });
+  announce(ctx, change);
 }
 
-async function afterContentChange(ctx: DomainContext): Promise<void> {
-  await recomputeRelatedPosts(ctx);
-  ctx.events.contentChanged();
+/**
+ * Drops the cached pages that show a committed change. "Check Also" follows in the related job
+ * (queued in the same transaction), never on the request that saved.
+ */
+function announce(ctx: DomainContext, change: ContentChange | undefined): void {
+  if (change) ctx.events.contentChanged(change);
 }
 
 async function applyFields(
@@ -214,8 +226,15 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
 
 /** Publishes every scheduled post whose time has come; returns how many. Safe to run in several processes. */
 export async function publishDuePosts(ctx: DomainContext): Promise<number> {
-  const due = await ctx.repos.posts.findDueScheduled(ctx.clock.now().toISOString());
-  for (const post of due) await ctx.repos.posts.update(post.id, { status: 'published' });
-  if (due.length > 0) await afterContentChange(ctx);
+  const now = ctx.clock.now().toISOString();
+  const due = await ctx.repos.posts.findDueScheduled(now);
+  for (const post of due) {
+    const change = await ctx.repos.transaction(async (repos) => {
+      const tracked = await PostChange.before(repos, post);
+      await repos.posts.update(post.id, { status: 'published' });
+      return tracked.after({ ...post, status: 'published' }, now);
+    });
+    announce(ctx, change);
+  }
   return due.length;
 }

@@ -29,111 +29,148 @@ export interface SimilarityDocument {
 
 /** How much shared labels count beside the text: a full label overlap weighs like a strong text match. */
 const labelWeight = 0.5;
+/** Scores at or below this are no relation at all. */
+export const minimumScore = 0.01;
+/** Terms kept per document: its strongest, by term frequency. */
+export const maxTerms = 60;
 
 export interface SimilarityMatch {
   id: string;
   score: number;
 }
 
-type Vector = Map<string, number>;
-
-function termWeights(doc: SimilarityDocument): Vector {
-  const counts: Vector = new Map();
-  for (const field of doc.fields)
-    for (const t of field.terms) counts.set(t, (counts.get(t) ?? 0) + field.weight);
-  return counts;
-}
-
-function tfidfVectors(docs: SimilarityDocument[], maxTerms: number): Map<string, Vector> {
-  const counts = docs.map(termWeights);
-  const documentFrequency = new Map<string, number>();
-  for (const c of counts)
-    for (const term of c.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const vectors = new Map<string, Vector>();
-  docs.forEach((doc, i) => {
-    const weighted = [...counts[i]!].map(([term, tf]) => {
-      const idf = Math.log((1 + docs.length) / (1 + documentFrequency.get(term)!)) + 1;
-      return [term, (1 + Math.log(tf)) * idf] as const;
-    });
-    weighted.sort((a, b) => b[1] - a[1]);
-    const top = weighted.slice(0, maxTerms);
-    const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    vectors.set(doc.id, new Map(top.map(([t, w]) => [t, w / norm])));
-  });
-  return vectors;
-}
-
-function invertedIndex<T>(
-  entries: Iterable<[string, Iterable<[string, T]>]>,
-): Map<string, { id: string; value: T }[]> {
-  const postings = new Map<string, { id: string; value: T }[]>();
-  for (const [id, terms] of entries)
-    for (const [term, value] of terms) {
-      const list = postings.get(term) ?? [];
-      list.push({ id, value });
-      postings.set(term, list);
-    }
-  return postings;
-}
-
-/** Cosine similarity of every pair of vectors that share a term, through an inverted index. */
-function textScores(vectors: Map<string, Vector>): Map<string, Map<string, number>> {
-  const postings = invertedIndex<number>(vectors);
-  const scores = new Map<string, Map<string, number>>();
-  for (const [id, vector] of vectors) {
-    const own = new Map<string, number>();
-    for (const [term, weight] of vector)
-      for (const other of postings.get(term)!)
-        own.set(other.id, (own.get(other.id) ?? 0) + weight * other.value);
-    scores.set(id, own);
-  }
-  return scores;
-}
-
-/** Jaccard overlap of label sets, added to the text scores. */
-function addLabelScores(docs: SimilarityDocument[], scores: Map<string, Map<string, number>>): void {
-  const labels = new Map(docs.map((d) => [d.id, new Set(d.labels)]));
-  const postings = invertedIndex(
-    docs.map((d) => [d.id, d.labels.map((l) => [l, true] as [string, boolean])]),
-  );
-  for (const doc of docs) {
-    const own = scores.get(doc.id)!;
-    const candidates = new Set(doc.labels.flatMap((l) => postings.get(l)!.map((p) => p.id)));
-    for (const other of candidates) {
-      const theirs = labels.get(other)!;
-      const shared = doc.labels.filter((l) => theirs.has(l)).length;
-      const union = new Set([...doc.labels, ...theirs]).size;
-      own.set(other, (own.get(other) ?? 0) + (labelWeight * shared) / union);
-    }
-  }
+/**
+ * A document reduced to what similarity reads: its strongest terms with unit-length weights (sorted
+ * by term), its labels, language and story. Nothing in it depends on other documents, so it can be
+ * stored once per post and reused.
+ */
+export interface TermDocument {
+  id: string;
+  language: string;
+  group: string | null;
+  terms: Map<string, number>;
+  labels: string[];
 }
 
 /**
- * For each document, the most similar others: cosine similarity of TF-IDF word vectors (each cut to
- * its strongest words) plus the overlap of labels, compared through inverted indexes so large sites
- * stay fast. Documents in another language score half; translations of the same story are skipped.
+ * How much a shared term counts, from how many documents hold it (`df`). It falls by steps, one step
+ * per doubling, and is zero from 4096 documents up, so one post changes a term's weight only when
+ * the count crosses a power of two: the incremental job then recomputes the lists of the documents
+ * that hold that term, and a full recompute gives the same lists.
  */
-export function mostSimilar(
-  docs: SimilarityDocument[],
+export function termWeightFor(df: number): number {
+  if (df <= 1) return 1;
+  const step = 31 - Math.clz32(df);
+  return Math.max(0, 12 - step) / 12;
+}
+
+/** The strongest terms of a document (log-scaled weighted frequency), at unit length, sorted by term. */
+export function termVector(doc: SimilarityDocument, limit = maxTerms): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const field of doc.fields)
+    for (const t of field.terms) counts.set(t, (counts.get(t) ?? 0) + field.weight);
+  const weighted = [...counts].map(([term, tf]) => [term, 1 + Math.log(tf)] as const);
+  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = weighted.slice(0, limit);
+  const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  top.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return new Map(top.map(([t, w]) => [t, w / norm]));
+}
+
+export function toTermDocument(doc: SimilarityDocument, limit = maxTerms): TermDocument {
+  return {
+    id: doc.id,
+    language: doc.language,
+    group: doc.group ?? null,
+    terms: termVector(doc, limit),
+    labels: [...new Set(doc.labels)].sort(),
+  };
+}
+
+/**
+ * The similarity of two documents, the same whichever comes first: shared terms summed in term
+ * order (each product of weights times the square of the term's weight), plus the Jaccard overlap of
+ * labels; halved across languages; zero within one story. `b` may hold only the terms it shares
+ * with `a`. Terms whose weight is zero are skipped, so they need not be loaded.
+ */
+export function pairScore(a: TermDocument, b: TermDocument, weightOf: (term: string) => number): number {
+  if (a.id === b.id || (a.group !== null && a.group === b.group)) return 0;
+  const [outer, inner] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+  const shared: string[] = [];
+  for (const term of outer.terms.keys()) if (inner.terms.has(term) && weightOf(term) > 0) shared.push(term);
+  shared.sort();
+  let text = 0;
+  for (const term of shared) {
+    const w = weightOf(term);
+    text += a.terms.get(term)! * b.terms.get(term)! * (w * w);
+  }
+  const theirs = new Set(b.labels);
+  const common = a.labels.filter((l) => theirs.has(l)).length;
+  const union = a.labels.length + b.labels.length - common;
+  const score = text + (common === 0 ? 0 : (labelWeight * common) / union);
+  return a.language === b.language ? score : score / 2;
+}
+
+/** Best first; equal scores by id, so every path that ranks the same scores gives the same list. */
+export function compareMatches(a: SimilarityMatch, b: SimilarityMatch): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The best `perDocument` of the scored candidates above the minimum score. */
+export function topMatches(scored: Iterable<SimilarityMatch>, perDocument: number): SimilarityMatch[] {
+  return [...scored]
+    .filter((m) => m.score > minimumScore)
+    .sort(compareMatches)
+    .slice(0, perDocument);
+}
+
+/** How many documents hold each term. */
+export function documentFrequencies(docs: Iterable<TermDocument>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const term of doc.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  return df;
+}
+
+function invertedIndex(docs: TermDocument[], df: Map<string, number>) {
+  const postings = new Map<string, string[]>();
+  const add = (key: string, id: string) => postings.set(key, [...(postings.get(key) ?? []), id]);
+  for (const doc of docs) {
+    for (const term of doc.terms.keys()) if (termWeightFor(df.get(term)!) > 0) add(`t:${term}`, doc.id);
+    for (const label of doc.labels) add(`l:${label}`, doc.id);
+  }
+  return postings;
+}
+
+/**
+ * For each document, the most similar others, computed over the whole set at once through an inverted
+ * index (terms and labels). The related-posts job keeps stored lists equal to this, step by step.
+ */
+export function mostSimilarDocuments(
+  docs: TermDocument[],
   perDocument: number,
-  maxTerms = 60,
 ): Map<string, SimilarityMatch[]> {
-  const scores = textScores(tfidfVectors(docs, maxTerms));
-  addLabelScores(docs, scores);
+  const df = documentFrequencies(docs);
+  const weightOf = (term: string) => termWeightFor(df.get(term) ?? 0);
+  const postings = invertedIndex(docs, df);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const result = new Map<string, SimilarityMatch[]>();
   for (const doc of docs) {
-    const isSameStory = (other: SimilarityDocument) => !!doc.group && doc.group === other.group;
-    const ranked = [...scores.get(doc.id)!]
-      .filter(([other]) => other !== doc.id && !isSameStory(byId.get(other)!))
-      .map(([other, score]) => ({
-        id: other,
-        score: byId.get(other)!.language === doc.language ? score : score / 2,
-      }))
-      .filter((m) => m.score > 0.01)
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-      .slice(0, perDocument);
-    result.set(doc.id, ranked);
+    const keys = [...[...doc.terms.keys()].map((t) => `t:${t}`), ...doc.labels.map((l) => `l:${l}`)];
+    const candidates = new Set(keys.flatMap((k) => postings.get(k) ?? []));
+    const scored = [...candidates].map((id) => ({ id, score: pairScore(doc, byId.get(id)!, weightOf) }));
+    result.set(doc.id, topMatches(scored, perDocument));
   }
   return result;
+}
+
+/** `mostSimilarDocuments` of documents given as weighted words. */
+export function mostSimilar(
+  docs: SimilarityDocument[],
+  perDocument: number,
+  limit = maxTerms,
+): Map<string, SimilarityMatch[]> {
+  return mostSimilarDocuments(
+    docs.map((d) => toTermDocument(d, limit)),
+    perDocument,
+  );
 }

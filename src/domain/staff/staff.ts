@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { httpUrl, id, requiredText, text } from '../shared/fields.js';
 import type { DomainContext } from '../context.js';
-import type { StaffRecord } from '../ports.js';
+import type { ContentChange, StaffRecord } from '../ports.js';
 import { conflict, notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
@@ -60,8 +60,34 @@ export async function createStaff(
     updatedAt: now,
   };
   await ctx.repos.staff.insert(staff);
-  ctx.events.contentChanged();
+  // A new staff member has no posts yet: no public page shows them.
+  ctx.events.contentChanged({ authors: [staff.slug] });
   return staff;
+}
+
+/**
+ * What a change to a staff member shows on: their author pages and feeds, the bylines of their
+ * published posts (the posts' pages and every list's teasers), and the "Check Also" teasers of them.
+ */
+async function authorChange(ctx: DomainContext, slugs: string[], staffId: string): Promise<ContentChange> {
+  const posts = await ctx.repos.posts.list(
+    { authorId: staffId, statuses: ['published'] },
+    { offset: 0, limit: 1_000_000 },
+    'teaser',
+  );
+  const listers = (await Promise.all(posts.map((p) => ctx.repos.related.listersOf(p.id)))).flat();
+  const showing = listers.length
+    ? await ctx.repos.posts.list(
+        { ids: listers, statuses: ['published'] },
+        { offset: 0, limit: listers.length },
+        'teaser',
+      )
+    : [];
+  return {
+    authors: [...new Set(slugs)],
+    posts: [...new Set([...posts, ...showing].map((p) => p.slug))],
+    isListed: posts.length > 0,
+  };
 }
 
 export async function updateStaff(
@@ -70,14 +96,16 @@ export async function updateStaff(
   input: z.input<typeof updateStaffSchema>,
 ): Promise<StaffRecord> {
   const f = parseInput(updateStaffSchema, input);
-  if (!(await ctx.repos.staff.findById(id))) throw notFound('Staff member');
+  const before = await ctx.repos.staff.findById(id);
+  if (!before) throw notFound('Staff member');
   const sameEmail = f.email ? await ctx.repos.staff.findByEmail(f.email) : undefined;
   if (sameEmail && sameEmail.id !== id) throw conflict('A staff member with that email exists', 'email');
   if (f.photoMediaId && !(await ctx.repos.media.findById(f.photoMediaId)))
     throw validationError([{ property: 'photoMediaId', message: 'no such media' }]);
   await ctx.repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
-  ctx.events.contentChanged();
-  return (await ctx.repos.staff.findById(id))!;
+  const after = (await ctx.repos.staff.findById(id))!;
+  ctx.events.contentChanged(await authorChange(ctx, [before.slug, after.slug], id));
+  return after;
 }
 
 /** A staff member's own profile: name, bio, and the language of the admin and of their emails. */

@@ -7,6 +7,7 @@ import { newId } from '../shared/ids.js';
 import { languageCode, requiredText, slug, text } from '../shared/fields.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
+import { publishedPostsWith, tagChange } from './tag-changes.js';
 
 const tagFields = z.object({
   name: requiredText(191),
@@ -37,7 +38,8 @@ export async function createTag(
     updatedAt: now,
   };
   await ctx.repos.tags.insert(tag);
-  ctx.events.contentChanged();
+  // A new tag is on no post yet: only its own (uncached, not found) address could show it.
+  ctx.events.contentChanged({ tags: [tag.slug] });
   return tag;
 }
 
@@ -47,7 +49,8 @@ export async function updateTag(
   input: z.input<typeof updateTagSchema>,
 ): Promise<TagRecord> {
   const f = parseInput(updateTagSchema, input);
-  if (!(await ctx.repos.tags.findById(id))) throw notFound('Tag');
+  const before = await ctx.repos.tags.findById(id);
+  if (!before) throw notFound('Tag');
   if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug, id)))
     throw conflict(`The slug "${f.slug}" is already used`, 'slug');
   const { slug, ...rest } = f;
@@ -56,12 +59,23 @@ export async function updateTag(
     ...(slug ? { slug } : {}),
     updatedAt: ctx.clock.now().toISOString(),
   });
-  ctx.events.contentChanged();
-  return (await ctx.repos.tags.findById(id))!;
+  const after = (await ctx.repos.tags.findById(id))!;
+  ctx.events.contentChanged(await tagChange(ctx, [before, after]));
+  return after;
 }
 
+/** Deletes a tag; the posts that carried it are queued for "Check Also" (tags count in it). */
 export async function deleteTag(ctx: DomainContext, id: string): Promise<void> {
-  if (!(await ctx.repos.tags.findById(id))) throw notFound('Tag');
-  await ctx.repos.tags.delete(id);
-  ctx.events.contentChanged();
+  const tag = await ctx.repos.tags.findById(id);
+  if (!tag) throw notFound('Tag');
+  const change = await tagChange(ctx, [tag]);
+  await ctx.repos.transaction(async (repos) => {
+    const carrying = await publishedPostsWith(repos, id);
+    await repos.related.request(
+      carrying.filter((p) => p.type === 'post').map((p) => p.id),
+      ctx.clock.now().toISOString(),
+    );
+    await repos.tags.delete(id);
+  });
+  ctx.events.contentChanged(change);
 }

@@ -13,6 +13,7 @@ import { KyselyPasswordResetRepository } from './password-reset.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
 import { KyselyPromotionRepository } from './promotion.repository.js';
 import { KyselyRedirectRepository } from './redirect.repository.js';
+import { KyselyRelatedRepository } from './related.repository.js';
 import { KyselyRevisionRepository } from './revision.repository.js';
 import { KyselySessionRepository } from './session.repository.js';
 import { KyselySettingsRepository } from './settings.repository.js';
@@ -42,6 +43,7 @@ export function createRepositories(
     members: new KyselyMemberRepository(db),
     newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
     sitemap: new KyselySitemapRepository(db),
+    related: new KyselyRelatedRepository(db, capabilities),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))
