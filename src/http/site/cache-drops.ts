@@ -2,15 +2,7 @@ import type { ContentChange } from '../../domain/ports.js';
 import type { PageCache } from '../page-cache.js';
 
 /** The site-wide lists: the home page and its pages, the feeds and the topics page (and every sitemap). */
-const listPaths = new Set([
-  '/',
-  '/rss/',
-  '/feed/',
-  '/rss.xml',
-  '/atom.xml',
-  '/feed.json',
-  '/topics/',
-]);
+const listPaths = new Set(['/', '/rss/', '/feed/', '/rss.xml', '/atom.xml', '/feed.json', '/topics/']);
 
 /** A slug as it may appear in a request path: as stored and percent-encoded. */
 const spellings = (slug: string) => [...new Set([slug, encodeURIComponent(slug)])];
