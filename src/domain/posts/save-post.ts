@@ -15,6 +15,7 @@ import {
 } from './post-input.js';
 import type { PostStatus } from './post.types.js';
 import { recomputeRelatedPosts } from './related-posts.js';
+import { indexPosts } from '../search/index-posts.js';
 
 /** Creates a post or page; returns its id. */
 export async function createPost(ctx: DomainContext, input: CreatePostInput): Promise<string> {
@@ -55,6 +56,7 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
     const record = await applyFields(ctx, repos, base, fields);
     await repos.posts.insert(record);
     await saveRelations(repos, id, fields);
+    await indexPosts(repos, [id]);
   });
   await afterContentChange(ctx);
   return id;
@@ -73,6 +75,7 @@ export async function updatePost(ctx: DomainContext, id: string, input: UpdatePo
     );
     await repos.posts.update(id, record);
     await saveRelations(repos, id, fields);
+    await indexPosts(repos, [id]);
   });
   await afterContentChange(ctx);
 }

@@ -6,6 +6,7 @@ import { conflict, notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
+import { indexPostsWhere } from '../search/index-posts.js';
 
 export const staffRoles = ['owner', 'administrator', 'editor', 'author', 'contributor'] as const;
 /** The languages of the admin and of staff emails. */
@@ -70,12 +71,17 @@ export async function updateStaff(
   input: z.input<typeof updateStaffSchema>,
 ): Promise<StaffRecord> {
   const f = parseInput(updateStaffSchema, input);
-  if (!(await ctx.repos.staff.findById(id))) throw notFound('Staff member');
+  const existing = await ctx.repos.staff.findById(id);
+  if (!existing) throw notFound('Staff member');
   const sameEmail = f.email ? await ctx.repos.staff.findByEmail(f.email) : undefined;
   if (sameEmail && sameEmail.id !== id) throw conflict('A staff member with that email exists', 'email');
   if (f.photoMediaId && !(await ctx.repos.media.findById(f.photoMediaId)))
     throw validationError([{ property: 'photoMediaId', message: 'no such media' }]);
-  await ctx.repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
+  await ctx.repos.transaction(async (repos) => {
+    await repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
+    // Author names are in the search documents of their posts.
+    if (f.name !== undefined && f.name !== existing.name) await indexPostsWhere(repos, { authorId: id });
+  });
   ctx.events.contentChanged();
   return (await ctx.repos.staff.findById(id))!;
 }

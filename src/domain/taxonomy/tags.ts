@@ -7,6 +7,7 @@ import { newId } from '../shared/ids.js';
 import { languageCode, requiredText, slug, text } from '../shared/fields.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
+import { indexPosts, indexPostsWhere } from '../search/index-posts.js';
 
 const tagFields = z.object({
   name: requiredText(191),
@@ -47,14 +48,19 @@ export async function updateTag(
   input: z.input<typeof updateTagSchema>,
 ): Promise<TagRecord> {
   const f = parseInput(updateTagSchema, input);
-  if (!(await ctx.repos.tags.findById(id))) throw notFound('Tag');
+  const existing = await ctx.repos.tags.findById(id);
+  if (!existing) throw notFound('Tag');
   if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug, id)))
     throw conflict(`The slug "${f.slug}" is already used`, 'slug');
   const { slug, ...rest } = f;
-  await ctx.repos.tags.update(id, {
-    ...rest,
-    ...(slug ? { slug } : {}),
-    updatedAt: ctx.clock.now().toISOString(),
+  await ctx.repos.transaction(async (repos) => {
+    await repos.tags.update(id, {
+      ...rest,
+      ...(slug ? { slug } : {}),
+      updatedAt: ctx.clock.now().toISOString(),
+    });
+    // The tag's name is in the search documents of its posts.
+    if (f.name !== undefined && f.name !== existing.name) await indexPostsWhere(repos, { tagId: id });
   });
   ctx.events.contentChanged();
   return (await ctx.repos.tags.findById(id))!;
@@ -62,6 +68,14 @@ export async function updateTag(
 
 export async function deleteTag(ctx: DomainContext, id: string): Promise<void> {
   if (!(await ctx.repos.tags.findById(id))) throw notFound('Tag');
-  await ctx.repos.tags.delete(id);
+  await ctx.repos.transaction(async (repos) => {
+    const tagged = await repos.posts.list({ tagId: id }, { offset: 0, limit: 100_000 }, 'teaser');
+    await repos.tags.delete(id);
+    for (let i = 0; i < tagged.length; i += 200)
+      await indexPosts(
+        repos,
+        tagged.slice(i, i + 200).map((p) => p.id),
+      );
+  });
   ctx.events.contentChanged();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createSearchIndex } from '../../adapters/search/index.js';
 import type { Repositories } from '../../domain/ports.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { sqliteCapabilities } from '../dialects/sqlite.js';
@@ -40,6 +41,7 @@ export function createRepositories(
     newsletters: new KyselyNewsletterRepository(db),
     members: new KyselyMemberRepository(db),
     newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
+    search: createSearchIndex(db, capabilities),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))
