@@ -38,6 +38,21 @@ export function foldAccents(text: string): string {
 
 type Stem = (word: string) => string;
 const stemmers = new Map<string, Stem>();
+const maxRemembered = 100_000;
+
+/** Snowball in JavaScript is slow per call, and text repeats its words: each stem is remembered. */
+function remembered(stem: Stem): Stem {
+  const known = new Map<string, string>();
+  return (word) => {
+    let result = known.get(word);
+    if (result === undefined) {
+      if (known.size >= maxRemembered) known.clear();
+      result = stem(word);
+      known.set(word, result);
+    }
+    return result;
+  };
+}
 
 /** The stemmer of a configuration; `simple` folds accents and does not stem. */
 export function stemmerFor(config: string): Stem {
@@ -46,7 +61,7 @@ export function stemmerFor(config: string): Stem {
     if (config === simpleConfig || !knownConfigs.has(config)) stem = foldAccents;
     else {
       const stemmer = snowball.newStemmer(config);
-      stem = (word) => stemmer.stem(word);
+      stem = remembered((word) => stemmer.stem(word));
     }
     stemmers.set(config, stem);
   }

@@ -16,9 +16,16 @@ function matcherFor(config: string, query: SearchQuery): (word: string) => boole
     if (term.kind === 'prefix') prefixes.push(foldAccents(prefixFor(config, term.word)));
     else for (const w of term.kind === 'word' ? [term.word] : term.words) wanted.add(key(w));
   }
+  const seen = new Map<string, boolean>();
   return (word) => {
-    const k = key(word.toLowerCase());
-    return wanted.has(k) || prefixes.some((p) => foldAccents(word.toLowerCase()).startsWith(p) || k.startsWith(p));
+    let isMatch = seen.get(word);
+    if (isMatch === undefined) {
+      const lower = word.toLowerCase();
+      const k = key(lower);
+      isMatch = wanted.has(k) || prefixes.some((p) => foldAccents(lower).startsWith(p) || k.startsWith(p));
+      seen.set(word, isMatch);
+    }
+    return isMatch;
   };
 }
 
