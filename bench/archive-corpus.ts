@@ -48,7 +48,8 @@ verdict appeal sentence fine compensation victims families children women elders
   .split(/\s+/)
   .filter(Boolean);
 
-const nb = `regjeringen statsråd valget stortinget domstol dommen dommer politiet etterforskning rapport rapporterte
+const nb =
+  `regjeringen statsråd valget stortinget domstol dommen dommer politiet etterforskning rapport rapporterte
 rapporten journalist avisen redaktør pressefrihet menneskerettigheter overgrep overgrepene bygda landsbyen
 dalen havna fiske kvote flåten ferja kysten storm flom tørke innhøsting korn hvete eksport sanksjoner handel
 toll markedet prisene inflasjon budsjettet underskudd skatter pensjon sykehuset leger sykepleiere pasienter
@@ -63,17 +64,34 @@ kandidat stemme oppslutning opposisjonen koalisjonen partiet lederen talsperson 
 undersøkelse flertall mindretall loven lovforslag grunnloven avtalen toppmøte delegasjon ambassaden
 forhandlinger korrupsjon bestikkelser svindel revisjon granskning kommisjonen høring anke straff bot
 erstatning ofrene familiene barna kvinnene lokalsamfunnet innbyggerne`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 const glue = {
-  en: 'the of and to in a that for on with as was at by from has have said were is it their after over'.split(' '),
+  en: 'the of and to in a that for on with as was at by from has have said were is it their after over'.split(
+    ' ',
+  ),
   nb: 'og i det som på er en til av for med at de har sa var om etter fra ved ikke seg også'.split(' '),
 };
 
-const givenNames = 'Kari Ola Ingrid Lars Amina Jonas Sofie Henrik Maria Erik Leila Nils Astrid Tor Elin Omar Sara Per Hanna Johan'.split(' ');
-const familyNames = 'Nordmann Haugen Berg Dahl Lund Strand Moen Bakke Solberg Hansen Eriksen Larsen Aas Vik Holm Lie Ruud Foss Nygaard Brekke'.split(' ');
-const publishers = ['The Guardian', 'Reuters', 'NRK', 'Aftenposten', 'Just Security', 'Associated Press', 'BBC', 'VG'];
+const givenNames =
+  'Kari Ola Ingrid Lars Amina Jonas Sofie Henrik Maria Erik Leila Nils Astrid Tor Elin Omar Sara Per Hanna Johan'.split(
+    ' ',
+  );
+const familyNames =
+  'Nordmann Haugen Berg Dahl Lund Strand Moen Bakke Solberg Hansen Eriksen Larsen Aas Vik Holm Lie Ruud Foss Nygaard Brekke'.split(
+    ' ',
+  );
+const publishers = [
+  'The Guardian',
+  'Reuters',
+  'NRK',
+  'Aftenposten',
+  'Just Security',
+  'Associated Press',
+  'BBC',
+  'VG',
+];
 
 /** A small seeded PRNG (mulberry32), so every run builds the same archive. */
 function random(seed: number) {
@@ -125,7 +143,10 @@ async function insertAll<T>(db: Kysely<Database>, table: keyof Database, rows: T
 }
 
 async function insertPeople(db: Kysely<Database>, rng: Rng, authors: number, tags: number, now: string) {
-  const authorNames = Array.from({ length: authors }, (_, i) => `${givenNames[i % 20]} ${familyNames[(i * 7) % 20]}`);
+  const authorNames = Array.from(
+    { length: authors },
+    (_, i) => `${givenNames[i % 20]} ${familyNames[(i * 7) % 20]}`,
+  );
   await insertAll(
     db,
     'staff_users',
@@ -172,7 +193,11 @@ async function insertPeople(db: Kysely<Database>, rng: Rng, authors: number, tag
 function postRow(rng: Rng, i: number, words: number, norwegianShare: number) {
   const language = rng() < norwegianShare ? 'nb' : 'en';
   const paragraphs = bodyOf(rng, language, words);
-  const title = sentence(rng, language).slice(0, -1).split(' ').slice(0, 6 + Math.floor(rng() * 5)).join(' ');
+  const title = sentence(rng, language)
+    .slice(0, -1)
+    .split(' ')
+    .slice(0, 6 + Math.floor(rng() * 5))
+    .join(' ');
   const standfirst = sentence(rng, language);
   const published = new Date(Date.UTC(2016, 0, 1) + Math.floor(rng() * 10 * 365 * 86_400_000)).toISOString();
   return {
@@ -207,7 +232,12 @@ function postRow(rng: Rng, i: number, words: number, norwegianShare: number) {
   };
 }
 
-async function insertPosts(db: Kysely<Database>, rng: Rng, o: Required<Omit<ArchiveCorpusOptions, 'onProgress'>>, onProgress?: (m: string) => void) {
+async function insertPosts(
+  db: Kysely<Database>,
+  rng: Rng,
+  o: Required<Omit<ArchiveCorpusOptions, 'onProgress'>>,
+  onProgress?: (m: string) => void,
+) {
   const postIds: string[] = [];
   const chunk = 500;
   for (let start = 0; start < o.posts; start += chunk) {

@@ -22,7 +22,8 @@ const postgresUrl = process.env.DATABASE_URL ?? process.env.BROADSHEET_TEST_POST
 const databases = (process.env.BENCH_DATABASES ?? (postgresUrl ? 'sqlite,postgres' : 'sqlite')).split(',');
 const targets: Record<string, number> = { sqlite: 20, postgres: 30 };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function openBenchSite(database: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-search-'));
@@ -48,7 +49,9 @@ async function databaseSize(site: Site, database: string, dataDir: string, schem
     const file = join(dataDir, 'data', 'broadsheet.db');
     return statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
   }
-  const { rows } = await sql<{ bytes: string }>`select coalesce(sum(pg_total_relation_size(c.oid)), 0) as bytes
+  const { rows } = await sql<{
+    bytes: string;
+  }>`select coalesce(sum(pg_total_relation_size(c.oid)), 0) as bytes
     from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ${schema} and c.relkind = 'r'`.execute(
     site.storage.db,
   );
@@ -88,7 +91,9 @@ async function run(database: string, posts: number) {
     console.log(
       `${database.padEnd(8)} ${String(posts).padStart(7)} posts  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95
         .toFixed(1)
-        .padStart(6)} ms  (target p95 ≤ ${target} ms at 100k: ${verdict})  max ${result.max.toFixed(0)} ms  ` +
+        .padStart(
+          6,
+        )} ms  (target p95 ≤ ${target} ms at 100k: ${verdict})  max ${result.max.toFixed(0)} ms  ` +
         `${result.found}/100 queries find something  database ${(size / 1024 / 1024).toFixed(0)} MB  built in ${buildSeconds.toFixed(0)} s`,
     );
   } finally {

@@ -16,11 +16,21 @@ for (const dialect of dialects) {
       try {
         const ids: string[] = [];
         for (let i = 0; i < 7; i++)
-          ids.push(await aPublishedPost(site.ctx, { title: `Ferry timetable ${i}`, text: 'Crossings resume.' }));
+          ids.push(
+            await aPublishedPost(site.ctx, { title: `Ferry timetable ${i}`, text: 'Crossings resume.' }),
+          );
         await site.ctx.repos.search.remove(ids);
-        const found = async () => (await searchPosts(site.ctx, { viewer: visitor, q: 'ferry crossings' })).total;
+        const found = async () =>
+          (await searchPosts(site.ctx, { viewer: visitor, q: 'ferry crossings' })).total;
         assert.equal(await found(), 0);
-        const schema = dialect.name === 'postgres' ? (await site.storage.db.selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('s')).executeTakeFirstOrThrow()).s : '';
+        const schema =
+          dialect.name === 'postgres'
+            ? (
+                await site.storage.db
+                  .selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('s'))
+                  .executeTakeFirstOrThrow()
+              ).s
+            : '';
         const result = spawnSync(process.execPath, [bin, 'search', 'reindex'], {
           encoding: 'utf8',
           timeout: 60_000,

@@ -25,7 +25,10 @@ for (const dialect of dialects) {
       contributor = await signInAs(t, 'contributor', 'Cato Contributor');
       other = await signInAs(t, 'contributor', 'Olga Other');
       const write = async (client: AdminClient, title: string, text: string) =>
-        assert.equal((await client.request('POST', '/admin/api/posts', { title, body: paragraph(text) })).statusCode, 201);
+        assert.equal(
+          (await client.request('POST', '/admin/api/posts', { title, body: paragraph(text) })).statusCode,
+          201,
+        );
       await write(contributor, 'Ferry notes', 'The lighthouse keepers were interviewed.');
       await write(other, 'Quay notes', 'Another lighthouse keeper spoke to us.');
       const published = await editor.request('POST', '/admin/api/posts', {
@@ -42,7 +45,10 @@ for (const dialect of dialects) {
         titles: ['Coastal report', 'Ferry notes', 'Quay notes'],
         total: 3,
       });
-      assert.deepEqual((await titles(editor, 'q=lighthouse&status=draft')).titles, ['Ferry notes', 'Quay notes']);
+      assert.deepEqual((await titles(editor, 'q=lighthouse&status=draft')).titles, [
+        'Ferry notes',
+        'Quay notes',
+      ]);
       assert.deepEqual((await titles(editor, 'q=keepers')).titles, ['Ferry notes', 'Quay notes'], 'stemmed');
     });
 
@@ -55,7 +61,11 @@ for (const dialect of dialects) {
     test('the last word matches as a prefix while typing; hostile text is only text', async () => {
       assert.deepEqual((await titles(editor, 'q=coastal%20rep')).titles, ['Coastal report']);
       for (const q of ['"', '*', 'NEAR(a b)', "'x':*", '-lighthouse', '<script>alert(1)</script>'])
-        assert.equal((await editor.request('GET', `/admin/api/posts?q=${encodeURIComponent(q)}`)).statusCode, 200, q);
+        assert.equal(
+          (await editor.request('GET', `/admin/api/posts?q=${encodeURIComponent(q)}`)).statusCode,
+          200,
+          q,
+        );
     });
   });
 }

@@ -44,7 +44,9 @@ for (const dialect of dialects) {
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['cache-control'], 'no-store');
       const page = parseHtml(res.body);
-      assert.ok(select(page, 'meta').some((m) => m.attribs.name === 'robots' && m.attribs.content === 'noindex'));
+      assert.ok(
+        select(page, 'meta').some((m) => m.attribs.name === 'robots' && m.attribs.content === 'noindex'),
+      );
       const results = select(page, 'li', 'search-result');
       assert.equal(results.length, 10, 'ten to a page');
       assert.match(textOf(page.doc)!, /12 results for “harbour reports”/);
@@ -102,24 +104,30 @@ for (const dialect of dialects) {
     });
 
     // Escaping does not depend on the database, and the contract suite runs every query on both.
-    test('every hostile string as a query: 200 and an escaped page', { skip: dialect.name !== 'sqlite' }, async () => {
-      const allowed = vocabulary(parseHtml((await t.get(search('harbour zeppelin'))).body));
-      for (const tag of vocabulary(parseHtml((await t.get(search('harbour'))).body))) allowed.add(tag);
-      const failures: string[] = [];
-      for (const payload of loadPayloads().payloads) {
-        const res = await t.get(search(payload));
-        if (res.statusCode !== 200) {
-          failures.push(`${res.statusCode} for ${JSON.stringify(payload)}`);
-          continue;
+    test(
+      'every hostile string as a query: 200 and an escaped page',
+      { skip: dialect.name !== 'sqlite' },
+      async () => {
+        const allowed = vocabulary(parseHtml((await t.get(search('harbour zeppelin'))).body));
+        for (const tag of vocabulary(parseHtml((await t.get(search('harbour'))).body))) allowed.add(tag);
+        const failures: string[] = [];
+        for (const payload of loadPayloads().payloads) {
+          const res = await t.get(search(payload));
+          if (res.statusCode !== 200) {
+            failures.push(`${res.statusCode} for ${JSON.stringify(payload)}`);
+            continue;
+          }
+          const page = parseHtml(res.body);
+          const problems = htmlProblems(page, allowed);
+          if (problems.length) failures.push(`${JSON.stringify(payload)}: ${problems.join('; ')}`);
+          const box = select(page, 'input').find((i) => i.attribs.id === 'search-q');
+          if (box?.attribs.value !== payload.slice(0, 200))
+            failures.push(
+              `the box holds ${JSON.stringify(box?.attribs.value)} for ${JSON.stringify(payload)}`,
+            );
         }
-        const page = parseHtml(res.body);
-        const problems = htmlProblems(page, allowed);
-        if (problems.length) failures.push(`${JSON.stringify(payload)}: ${problems.join('; ')}`);
-        const box = select(page, 'input').find((i) => i.attribs.id === 'search-q');
-        if (box?.attribs.value !== payload.slice(0, 200))
-          failures.push(`the box holds ${JSON.stringify(box?.attribs.value)} for ${JSON.stringify(payload)}`);
-      }
-      assert.deepEqual(failures, []);
-    });
+        assert.deepEqual(failures, []);
+      },
+    );
   });
 }

@@ -25,8 +25,11 @@ for (const dialect of dialects) {
   describe(`search contract on ${dialect.name}`, { skip: dialect.skip }, () => {
     let site: TestSite;
     const ids: Record<string, string> = {};
-    const find = async (q: string, viewer: Viewer = visitor, extra: { language?: string; tagId?: string } = {}) =>
-      (await searchPosts(site.ctx, { viewer, q, ...extra })).results.map((r) => r.post.slug);
+    const find = async (
+      q: string,
+      viewer: Viewer = visitor,
+      extra: { language?: string; tagId?: string } = {},
+    ) => (await searchPosts(site.ctx, { viewer, q, ...extra })).results.map((r) => r.post.slug);
 
     before(async () => {
       site = await createTestSite(dialect.name);
@@ -36,7 +39,12 @@ for (const dialect of dialects) {
       const classified = await aTag(ctx, 'Classified dossier');
       const post = async (key: string, fields: Parameters<typeof createPost>[1] & { text: string }) => {
         const { text, ...rest } = fields;
-        ids[key] = await createPost(ctx, { status: 'published', slug: key, body: documentFromText(text), ...rest });
+        ids[key] = await createPost(ctx, {
+          status: 'published',
+          slug: key,
+          body: documentFromText(text),
+          ...rest,
+        });
       };
       await post('valley-abuses', {
         title: 'Villagers describe abuses in Brenna valley',
@@ -60,7 +68,9 @@ for (const dialect of dialects) {
         text: 'Exporters expect a hard winter.',
         tagIds: [sanctions.id],
         authorIds: [kari.id],
-        sources: [{ publisher: 'The Guardian', title: 'Wheat corridor closes', url: 'https://guardian.example/w' }],
+        sources: [
+          { publisher: 'The Guardian', title: 'Wheat corridor closes', url: 'https://guardian.example/w' },
+        ],
         publishedAt: day(5),
       });
       await post('zurich', {
@@ -81,8 +91,16 @@ for (const dialect of dialects) {
         status: 'scheduled',
         publishedAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       });
-      await post('old-twin', { title: 'Lighthouse keeper retires', text: 'The lighthouse keeper retires.', publishedAt: day(900) });
-      await post('new-twin', { title: 'Lighthouse keeper retires', text: 'The lighthouse keeper retires.', publishedAt: day(1) });
+      await post('old-twin', {
+        title: 'Lighthouse keeper retires',
+        text: 'The lighthouse keeper retires.',
+        publishedAt: day(900),
+      });
+      await post('new-twin', {
+        title: 'Lighthouse keeper retires',
+        text: 'The lighthouse keeper retires.',
+        publishedAt: day(1),
+      });
       ids.sanctionsTag = sanctions.id;
       ids.classifiedTag = classified.id;
       ids.kari = kari.id;
@@ -154,7 +172,9 @@ for (const dialect of dialects) {
       assert.deepEqual(await find('embargoed'), []);
       const suggested = await searchPosts(site.ctx, { viewer: visitor, q: 'classified harbour lighthouse' });
       assert.deepEqual(suggested.suggestions.tags, [], 'a tag on drafts only is not suggested');
-      assert.ok(!suggested.suggestions.queries.some((q) => q.includes('lighthouse') && q.includes('classified')));
+      assert.ok(
+        !suggested.suggestions.queries.some((q) => q.includes('lighthouse') && q.includes('classified')),
+      );
       assert.deepEqual((await find('secret memo', editorViewer)).sort(), ['secret-draft']);
     });
 
@@ -214,7 +234,20 @@ for (const dialect of dialects) {
         const outcome = await searchPosts(site.ctx, { viewer: visitor, q: payload });
         assert.ok(outcome.total >= 0, payload);
       }
-      for (const q of ['"', '""', '*', '-', '-*', 'a*"b', 'NEAR(a b)', 'title:abuses', "'abuses'", 'abuses:*', '!!abuses', '\\'])
+      for (const q of [
+        '"',
+        '""',
+        '*',
+        '-',
+        '-*',
+        'a*"b',
+        'NEAR(a b)',
+        'title:abuses',
+        "'abuses'",
+        'abuses:*',
+        '!!abuses',
+        '\\',
+      ])
         await searchPosts(site.ctx, { viewer: visitor, q });
     });
   });

@@ -54,7 +54,8 @@ export class Fts5SearchIndex implements SearchIndex {
 
   async remove(postIds: string[]): Promise<void> {
     // The delete trigger takes each post's FTS5 row too.
-    if (postIds.length > 0) await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
+    if (postIds.length > 0)
+      await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
   private async matched(request: Pick<SearchRequest, 'query' | 'filter'>) {

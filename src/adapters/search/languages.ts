@@ -25,7 +25,11 @@ const configOfLanguage: Record<string, string> = {
 export const simpleConfig = 'simple';
 
 export function searchConfigFor(language: string): string {
-  return configOfLanguage[language.toLowerCase()] ?? configOfLanguage[language.split('-')[0]!.toLowerCase()] ?? simpleConfig;
+  return (
+    configOfLanguage[language.toLowerCase()] ??
+    configOfLanguage[language.split('-')[0]!.toLowerCase()] ??
+    simpleConfig
+  );
 }
 
 /** Every configuration we know (so a config name from the database can be checked before use). */
@@ -33,7 +37,10 @@ export const knownConfigs = new Set([...Object.values(configOfLanguage), simpleC
 
 /** Accents removed ("Ærøskøbing" stays, "café" becomes "cafe"): the `unaccent` idea, in our code. */
 export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 type Stem = (word: string) => string;

@@ -32,7 +32,8 @@ const config = (name: string) => sql`${name}::regconfig`;
 function termFor(cfg: string, term: SearchTerm): Query {
   const fold = (text: string) => (cfg === simpleConfig ? foldAccents(text) : text);
   // Prefix lexemes hold only letters, digits and marks (see wordsOf), so the quoted form is safe.
-  if (term.kind === 'prefix') return sql`to_tsquery('simple', ${`'${foldAccents(prefixFor(cfg, term.word))}':*`})`;
+  if (term.kind === 'prefix')
+    return sql`to_tsquery('simple', ${`'${foldAccents(prefixFor(cfg, term.word))}':*`})`;
   if (term.kind === 'phrase') return sql`phraseto_tsquery(${config(cfg)}, ${fold(term.words.join(' '))})`;
   return sql`plainto_tsquery(${config(cfg)}, ${fold(term.word)})`;
 }
@@ -67,7 +68,8 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async remove(postIds: string[]): Promise<void> {
-    if (postIds.length > 0) await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
+    if (postIds.length > 0)
+      await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
   /** The filtered documents matching the query in their own configuration, and the rank expression. */
@@ -77,10 +79,15 @@ export class PostgresSearchIndex implements SearchIndex {
     if (configs.length === 0) return undefined;
     const branches = configs.map((cfg) => ({ cfg, query: tsqueryFor(cfg, request.query) }));
     const where = sql.join(
-      branches.map((b) => sql`(search_documents.config = ${b.cfg} and search_documents.document @@ ${b.query})`),
+      branches.map(
+        (b) => sql`(search_documents.config = ${b.cfg} and search_documents.document @@ ${b.query})`,
+      ),
       sql` or `,
     );
-    const cases = sql.join(branches.map((b) => sql`when ${b.cfg} then ${b.query}`), sql` `);
+    const cases = sql.join(
+      branches.map((b) => sql`when ${b.cfg} then ${b.query}`),
+      sql` `,
+    );
     const rank = sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_documents.document, case search_documents.config ${cases} end, 1)`;
     return { query: filteredDocuments(this.db, request.filter).where(sql<boolean>`(${where})`), rank };
   }

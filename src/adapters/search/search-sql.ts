@@ -34,7 +34,8 @@ export async function noteConfigs(db: Kysely<Database>, configs: string[]): Prom
 }
 
 /** A mild boost for recent posts: ×1.3 today, ×1.15 at six months, fading towards ×1 (age in days). */
-export const recencyBoost = (ageDays: ReturnType<typeof sql>) => sql<number>`(1 + 0.3 / (1 + ${ageDays} / 180.0))`;
+export const recencyBoost = (ageDays: ReturnType<typeof sql>) =>
+  sql<number>`(1 + 0.3 / (1 + ${ageDays} / 180.0))`;
 
 /** Hits with their snippets, cut from each post's own text (loaded for these few posts only). */
 export async function withSnippets(

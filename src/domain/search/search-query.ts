@@ -19,7 +19,12 @@ const maxWordLength = 60;
 
 /** Words as the index sees them: runs of letters, digits and combining marks, lower-cased, NFC. */
 export function wordsOf(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? []
+  );
 }
 
 const pieces = /(-?)"([^"]*)"?|(-?)([^\s"]+)/gu;

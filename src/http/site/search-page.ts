@@ -15,7 +15,11 @@ export interface SearchParams {
 }
 
 const first = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
+  typeof value === 'string'
+    ? value
+    : Array.isArray(value) && typeof value[0] === 'string'
+      ? value[0]
+      : undefined;
 
 export function searchParamsOf(query: unknown): SearchParams {
   const raw = (query ?? {}) as Record<string, unknown>;
