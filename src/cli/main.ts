@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { runInit } from './init.js';
 import { runMigrate } from './migrate.js';
 import { runNewsletter } from './newsletter.js';
+import { runSearch } from './search.js';
 import { runToken } from './token.js';
 import { runUser } from './user.js';
 import { runStart, StartError } from './start.js';
@@ -26,6 +27,7 @@ Commands:
                      (run it again after an interruption: it resumes the same send)
   newsletter status [SEND_ID]
                      One send's totals, failures and possible duplicates, or every send
+  search reindex     Rebuild the search index from every post, in batches (the site may keep running)
   help               Show this help
 
 Configuration (environment variables):
@@ -101,6 +103,8 @@ async function main(argv: string[]): Promise<number> {
       return runToken(config, positionals, values);
     case 'newsletter':
       return runNewsletter(config, positionals, values);
+    case 'search':
+      return runSearch(config, positionals);
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);
       return 2;

@@ -2,11 +2,13 @@ import type { ImageVariant, PostStatus, PostType, PromoSlot, TagKind } from './p
 
 import type { MemberRepository, NewsletterRepository, NewsletterSendRepository } from './newsletter-ports.js';
 import type { RelatedRepository } from './related-ports.js';
+import type { SearchIndex } from './search/search-port.js';
 import type { InvitationRepository, PasswordResetRepository, SessionRepository } from './staff-ports.js';
 
 export type * from './newsletter-ports.js';
 export type * from './staff-ports.js';
 export type * from './related-ports.js';
+export type * from './search/search-port.js';
 
 /* Records as the domain stores them. Repositories (src/storage) map them to rows. */
 
@@ -172,6 +174,8 @@ export interface PostRepository {
   lastUpdatedAt(filter: PostFilter): Promise<string | null>;
   /** Posts that show a media file (as featured image or in the body). */
   usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type'>[]>;
+  /** Ids of posts of any status after `afterId` in id order: a keyset walk over every post. */
+  idsAfter(afterId: string | null, limit: number): Promise<string[]>;
 }
 
 /** What a sitemap shows of one published post or page. */
@@ -325,6 +329,8 @@ export interface Repositories {
   newsletterSends: NewsletterSendRepository;
   sitemap: SitemapRepository;
   related: RelatedRepository;
+  /** The full-text index of posts, written in the same transaction as the posts it describes. */
+  search: SearchIndex;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

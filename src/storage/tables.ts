@@ -33,6 +33,37 @@ export interface Database {
   related_terms: RelatedTermsTable;
   related_tags: RelatedTagsTable;
   related_state: RelatedStateTable;
+  search_documents: SearchDocumentsTable;
+  search_languages: SearchLanguagesTable;
+  search_fts: SearchFtsTable;
+}
+
+/**
+ * One row per post in the full-text index. SQLite: `doc_id` is the rowid of the post's row in the
+ * FTS5 table `search_fts`. PostgreSQL: `document` is the weighted tsvector (GIN-indexed).
+ */
+export interface SearchDocumentsTable {
+  post_id: string;
+  /** The text search configuration the post is indexed with: english, norwegian, …, or simple. */
+  config: string;
+  doc_id: number;
+  document: string;
+}
+
+/** Every configuration in use, so a query is built once per language the index holds. */
+export interface SearchLanguagesTable {
+  config: string;
+}
+
+/** SQLite only: the FTS5 table (contentless; the text is stemmed before it is written). */
+export interface SearchFtsTable {
+  rowid: number;
+  lang: string;
+  title: string;
+  standfirst: string;
+  tags: string;
+  body: string;
+  credits: string;
 }
 
 export interface ApiTokensTable {

@@ -30,6 +30,8 @@ export const pageTypes: readonly PageType[] = [
   { name: 'author', path: '/author/ragnhild-saether-brekke/', status: 200 },
   { name: 'topics', path: '/topics/', status: 200 },
   { name: 'not-found', path: '/no-such-page/', status: 404 },
+  { name: 'search', path: '/search/?q=brenna%20valley', status: 200 },
+  { name: 'search-none', path: '/search/?q=brenna%20zeppelin', status: 200 },
 ];
 
 /**

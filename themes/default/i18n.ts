@@ -36,6 +36,23 @@ export interface ThemeStrings {
   ogLocale: string;
   /** The newsletter signup box and the members' pages. */
   members: MemberStrings;
+  search: SearchStrings;
+}
+
+export interface SearchStrings {
+  title: string;
+  label: string;
+  button: string;
+  hint: string;
+  results: (total: number, query: string) => string;
+  none: (query: string) => string;
+  tryInstead: string;
+  matchingTopics: string;
+  language: string;
+  allLanguages: string;
+  inTopic: (name: string) => string;
+  everyTopic: string;
+  notFoundHint: string;
 }
 
 export interface MemberStrings {
@@ -155,6 +172,21 @@ const en: ThemeStrings = {
     unsubscribedText: 'You will not receive our newsletters any more.',
     manageLink: 'Manage your subscriptions',
   },
+  search: {
+    title: 'Search',
+    label: 'Search the site',
+    button: 'Search',
+    hint: 'Put a phrase in quotes, end a word with * to find words that begin with it, and put - before a word to leave it out.',
+    results: (total, query) => `${total} ${total === 1 ? 'result' : 'results'} for “${query}”`,
+    none: (query) => `Nothing was found for “${query}”.`,
+    tryInstead: 'Try instead',
+    matchingTopics: 'Topics with that name',
+    language: 'Language',
+    allLanguages: 'All languages',
+    inTopic: (name) => `In the topic ${name}`,
+    everyTopic: 'Search every topic',
+    notFoundHint: 'Search the site for what you were looking for:',
+  },
 };
 
 const nb: ThemeStrings = {
@@ -231,6 +263,21 @@ const nb: ThemeStrings = {
     unsubscribedTitle: 'Du er meldt av',
     unsubscribedText: 'Du får ikke nyhetsbrevene våre lenger.',
     manageLink: 'Endre abonnementene dine',
+  },
+  search: {
+    title: 'Søk',
+    label: 'Søk på nettstedet',
+    button: 'Søk',
+    hint: 'Sett en frase i anførselstegn, avslutt et ord med * for å finne ord som begynner slik, og sett - foran et ord for å utelate det.',
+    results: (total, query) => `${total} treff for «${query}»`,
+    none: (query) => `Fant ingenting for «${query}».`,
+    tryInstead: 'Prøv heller',
+    matchingTopics: 'Emner med det navnet',
+    language: 'Språk',
+    allLanguages: 'Alle språk',
+    inTopic: (name) => `I emnet ${name}`,
+    everyTopic: 'Søk i alle emner',
+    notFoundHint: 'Søk på nettstedet etter det du lette etter:',
   },
 };
 

@@ -21,7 +21,10 @@ export interface AdminPostQuery {
   q?: string;
 }
 
-/** What the actor may list, as a query filter: own-only readers see only posts they author. */
+/**
+ * What the actor may list, as a query filter: own-only readers see only posts they author. The
+ * query's `q` is not part of it: a search goes through the search index with this filter.
+ */
 export function adminPostFilter(actor: AdminActor, type: PostType, query: AdminPostQuery): PostFilter {
   const grant = grantFor(actor.role, type, 'read');
   if (!grant) throw new DomainError('FORBIDDEN', `Your role (${actor.role}) may not read ${type}s`);
@@ -30,7 +33,6 @@ export function adminPostFilter(actor: AdminActor, type: PostType, query: AdminP
     ...(query.status ? { statuses: [query.status] } : {}),
     ...(query.tagId ? { tagId: query.tagId } : {}),
     ...(query.language ? { language: query.language } : {}),
-    ...(query.q ? { titleContains: query.q } : {}),
     ...(query.authorId ? { authorId: query.authorId } : {}),
   };
   if (grant === 'all') return filter;

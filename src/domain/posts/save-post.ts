@@ -16,6 +16,7 @@ import {
 import type { PostStatus } from './post.types.js';
 import type { ContentChange } from '../ports.js';
 import { PostChange } from './post-changes.js';
+import { indexPosts } from '../search/index-posts.js';
 
 /** Creates a post or page; returns its id. */
 export async function createPost(ctx: DomainContext, input: CreatePostInput): Promise<string> {
@@ -57,6 +58,7 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
     const tracked = await PostChange.before(repos, undefined);
     await repos.posts.insert(record);
     await saveRelations(repos, id, fields);
+    await indexPosts(repos, [id]);
     return tracked.after(record, now);
   });
   announce(ctx, change);
@@ -77,6 +79,7 @@ export async function updatePost(ctx: DomainContext, id: string, input: UpdatePo
     );
     await repos.posts.update(id, record);
     await saveRelations(repos, id, fields);
+    await indexPosts(repos, [id]);
     return tracked.after(record, record.updatedAt);
   });
   announce(ctx, change);

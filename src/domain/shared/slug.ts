@@ -67,6 +67,7 @@ const reservedPaths = new Set([
   'members',
   'page',
   'rss',
+  'search',
   'tag',
   'subscribe',
   'topics',

@@ -6,6 +6,7 @@ import { conflict, notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
+import { indexPostsWhere } from '../search/index-posts.js';
 
 export const staffRoles = ['owner', 'administrator', 'editor', 'author', 'contributor'] as const;
 /** The languages of the admin and of staff emails. */
@@ -102,7 +103,11 @@ export async function updateStaff(
   if (sameEmail && sameEmail.id !== id) throw conflict('A staff member with that email exists', 'email');
   if (f.photoMediaId && !(await ctx.repos.media.findById(f.photoMediaId)))
     throw validationError([{ property: 'photoMediaId', message: 'no such media' }]);
-  await ctx.repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
+  await ctx.repos.transaction(async (repos) => {
+    await repos.staff.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });
+    // Author names are in the search documents of their posts.
+    if (f.name !== undefined && f.name !== before.name) await indexPostsWhere(repos, { authorId: id });
+  });
   const after = (await ctx.repos.staff.findById(id))!;
   ctx.events.contentChanged(await authorChange(ctx, [before.slug, after.slug], id));
   return after;

@@ -8,6 +8,7 @@ import { languageCode, requiredText, slug, text } from '../shared/fields.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 import { publishedPostsWith, tagChange } from './tag-changes.js';
+import { indexPosts, indexPostsWhere } from '../search/index-posts.js';
 
 const tagFields = z.object({
   name: requiredText(191),
@@ -54,10 +55,14 @@ export async function updateTag(
   if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug, id)))
     throw conflict(`The slug "${f.slug}" is already used`, 'slug');
   const { slug, ...rest } = f;
-  await ctx.repos.tags.update(id, {
-    ...rest,
-    ...(slug ? { slug } : {}),
-    updatedAt: ctx.clock.now().toISOString(),
+  await ctx.repos.transaction(async (repos) => {
+    await repos.tags.update(id, {
+      ...rest,
+      ...(slug ? { slug } : {}),
+      updatedAt: ctx.clock.now().toISOString(),
+    });
+    // The tag's name is in the search documents of its posts.
+    if (f.name !== undefined && f.name !== before.name) await indexPostsWhere(repos, { tagId: id });
   });
   const after = (await ctx.repos.tags.findById(id))!;
   ctx.events.contentChanged(await tagChange(ctx, [before, after]));
@@ -75,7 +80,14 @@ export async function deleteTag(ctx: DomainContext, id: string): Promise<void> {
       carrying.filter((p) => p.type === 'post').map((p) => p.id),
       ctx.clock.now().toISOString(),
     );
+    // The tag's name leaves the search documents of every post that carried it, of any status.
+    const tagged = await repos.posts.list({ tagId: id }, { offset: 0, limit: 100_000 }, 'teaser');
     await repos.tags.delete(id);
+    for (let i = 0; i < tagged.length; i += 200)
+      await indexPosts(
+        repos,
+        tagged.slice(i, i + 200).map((p) => p.id),
+      );
   });
   ctx.events.contentChanged(change);
 }

@@ -11,12 +11,14 @@ import {
   unpublishPostAs,
   updatePostAs,
 } from '../../domain/posts/editorial.js';
+import { searchPostRecords } from '../../domain/search/search-posts.js';
 import { checkSendRequest, requestSendsOnPublish } from '../../domain/newsletters/sending.js';
 import type { CreatePostInput, UpdatePostInput } from '../../domain/posts/post-input.js';
 import { postStatuses, type PostType } from '../../domain/posts/post.types.js';
 import { id, isoDate, languageCode, text } from '../../domain/shared/fields.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
+import type { Page, PostFilter } from '../../domain/ports.js';
 import type { RenderedPage } from '../page-cache.js';
 import { actorOf, adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
@@ -34,6 +36,14 @@ const publishSchema = z.object({
   publishedAt: isoDate.optional(),
   newsletterIds: z.array(id).max(20).optional(),
 });
+
+async function listPostRecords(ctx: AdminApiDeps['ctx'], filter: PostFilter, paging: Page) {
+  const [records, total] = await Promise.all([
+    ctx.repos.posts.list(filter, { ...paging, order: 'updated' }, 'teaser'),
+    ctx.repos.posts.count(filter),
+  ]);
+  return { records, total };
+}
 
 /** The body of a write: a JSON object, or a clear VALIDATION error. */
 const objectBody = (body: unknown) =>
@@ -59,10 +69,9 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
     const query = parseInput(listQuerySchema, queryOf(request));
     const paging = toPaging(query);
     const filter = adminPostFilter(actor, type, query);
-    const [records, total] = await Promise.all([
-      ctx.repos.posts.list(filter, { ...paging, order: 'updated' }, 'teaser'),
-      ctx.repos.posts.count(filter),
-    ]);
+    const { records, total } = query.q
+      ? await searchPostRecords(ctx, query.q, filter, paging)
+      : await listPostRecords(ctx, filter, paging);
     return { [`${type}s`]: await presentPostSummaries(ctx, siteUrl, records), meta: metaOf(paging, total) };
   });
 

@@ -260,5 +260,9 @@ export async function messagePage(
     ogType: 'website',
     isIndexable: false,
   });
-  return { status, contentType: htmlType, body: renderMessagePage(frame, heading, text) };
+  return {
+    status,
+    contentType: htmlType,
+    body: renderMessagePage(frame, heading, text, { offerSearch: kind === 'not-found' }),
+  };
 }

@@ -12,6 +12,7 @@ import {
   sitemapKinds,
 } from './site-sitemaps.js';
 import { authorPage, homePage, messagePage, postPage, tagPage, topicsPage } from './site-pages.js';
+import { openSearchDocument, searchPage, searchParamsOf } from './search-page.js';
 import { sendPage } from './send-page.js';
 
 type Render = () => Promise<RenderedPage | null> | RenderedPage | null;
@@ -89,6 +90,12 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
   route('/author/:slug/', (p) => () => authorPage(env, p.slug!, 1));
   route('/author/:slug/page/:n/', (p) => paged(p.n, (n) => () => authorPage(env, p.slug!, n)));
   route('/topics/', () => () => topicsPage(env));
+  route('/opensearch.xml', () => () => openSearchDocument(env));
+  // Search pages depend on the query string, so they never enter the page cache (keyed by path).
+  app.get('/search/', async (request, reply) => {
+    const page = await searchPage(env, searchParamsOf(request.query));
+    return reply.code(page.status).type(page.contentType).header('cache-control', 'no-store').send(page.body);
+  });
   // Where Ghost and WordPress sites keep their feeds, so readers' subscriptions survive a move.
   route('/rss/', () => () => feedDocument(env, { kind: 'site' }, 'rss'));
   route('/feed/', () => () => feedDocument(env, { kind: 'site' }, 'rss'));

@@ -7,4 +7,6 @@ export interface DialectCapabilities {
   hasNotify: boolean;
   /** Other processes may share this database (so in-process caches need cross-process invalidation). */
   isShared: boolean;
+  /** How posts are searched: an FTS5 table (SQLite) or a GIN-indexed tsvector (PostgreSQL). */
+  fullTextSearch: 'fts5' | 'tsvector';
 }

@@ -8,6 +8,7 @@ export const postgresCapabilities: DialectCapabilities = {
   hasSkipLocked: true,
   hasNotify: true,
   isShared: true,
+  fullTextSearch: 'tsvector',
 };
 
 export interface PostgresOptions {

@@ -10,6 +10,7 @@ export const sqliteCapabilities: DialectCapabilities = {
   hasSkipLocked: false,
   hasNotify: false,
   isShared: false,
+  fullTextSearch: 'fts5',
 };
 
 /**

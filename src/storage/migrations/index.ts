@@ -7,6 +7,7 @@ import * as members from './005-members.js';
 import * as newsletterSends from './006-newsletter-sends.js';
 import * as relatedJobs from './012-related-jobs.js';
 import * as archiveIndexes from './014-archive-indexes.js';
+import * as search from './013-search.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006-newsletter-sends': newsletterSends,
   '012-related-jobs': relatedJobs,
   '014-archive-indexes': archiveIndexes,
+  '013-search': search,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createSearchIndex } from '../../adapters/search/index.js';
 import type { Repositories } from '../../domain/ports.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { sqliteCapabilities } from '../dialects/sqlite.js';
@@ -44,6 +45,7 @@ export function createRepositories(
     newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
     sitemap: new KyselySitemapRepository(db),
     related: new KyselyRelatedRepository(db, capabilities),
+    search: createSearchIndex(db, capabilities),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))

@@ -15,7 +15,7 @@ import { toTagRecord } from './tag.repository.js';
 import type { Database, PostRow, PostSourceRow } from '../tables.js';
 import { groupBy } from './group-by.js';
 
-type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
+export type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
 
 export function toPostRecord(row: PostRow): PostRecord {
   return {
@@ -141,7 +141,8 @@ function preferLanguage(query: PostQuery, language: string, statuses: string[] |
   );
 }
 
-function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
+/** The access rule and list filters as SQL (search joins its index to this too). */
+export function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
   let q = query;
   if (filter.ids)
     q = filter.ids.length > 0 ? q.where('posts.id', 'in', filter.ids) : q.where((eb) => eb.val(1), '=', 0);
@@ -389,5 +390,16 @@ export class KyselyPostRepository implements PostRepository {
       .orderBy('updated_at', 'desc')
       .execute();
     return rows.map((r) => ({ id: r.id, title: r.title, type: r.type as PostRecord['type'] }));
+  }
+
+  async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('posts')
+      .select('id')
+      .$if(afterId !== null, (q) => q.where('id', '>', afterId!))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
   }
 }

@@ -1,4 +1,5 @@
 import { html, jsonForScript, type SafeHtml } from '../../../src/rendering/html.js';
+import { renderSearchForm } from './search-form.js';
 import type { PageFrame, PageMeta, SiteChrome } from './view.js';
 
 const absolute = (chrome: SiteChrome, path: string) =>
@@ -59,6 +60,12 @@ function head(frame: PageFrame): SafeHtml {
           href="${absolute(chrome, f.href)}"
         /> `,
     )}
+    <link
+      rel="search"
+      type="application/opensearchdescription+xml"
+      title="${chrome.title}"
+      href="${absolute(chrome, '/opensearch.xml')}"
+    />
     <link rel="stylesheet" href="${chrome.stylesheetPath}" />
     <link rel="icon" href="data:," />
     ${socialMeta(chrome, meta, frame.t.ogLocale)}${
@@ -81,6 +88,7 @@ function masthead(frame: PageFrame): SafeHtml {
         ></a
       >
       <p class="site-description">${chrome.description}</p>
+      ${renderSearchForm(t, { id: 'site-search-q', className: 'site-search' })}
     </div>
     <nav class="site-nav" aria-label="${t.mainNavigation}">
       <ul>

@@ -17,6 +17,7 @@ import {
   tagPath,
 } from './partials.js';
 import { renderSignupBox, type NewsletterChoice } from './members.js';
+import { renderSearchForm } from './search-form.js';
 import type { PageFrame } from './view.js';
 
 export interface PostPageModel {
@@ -159,10 +160,16 @@ export function renderTopicsPage(frame: PageFrame, tags: TagSummary[]): string {
   return renderLayout(frame, main);
 }
 
-export function renderMessagePage(frame: PageFrame, heading: string, text: string): string {
+export function renderMessagePage(
+  frame: PageFrame,
+  heading: string,
+  text: string,
+  options: { offerSearch?: boolean } = {},
+): string {
   const main: SafeHtml = html`<div class="message">
     <h1>${heading}</h1>
     <p>${text}</p>
+    ${options.offerSearch ? html`<p>${frame.t.search.notFoundHint}</p>${renderSearchForm(frame.t, { id: 'not-found-search-q', className: 'search-page-form' })}` : ''}
     <p><a href="/">${frame.t.backHome}</a></p>
   </div>`;
   return renderLayout(frame, main);

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:search`: builds archives of 1k, 10k and 100k published posts (bench/archive-corpus.ts)
+ * and prints search p50/p95 over 100 realistic queries beside the targets, and the database size.
+ * Targets at 100k posts: p95 ≤ 20 ms on SQLite, ≤ 30 ms on PostgreSQL.
+ *   BENCH_POSTS=1000,10000   the archive sizes (default 1000,10000,100000)
+ *   BENCH_DATABASES=sqlite    sqlite, postgres or both (default: both when a PostgreSQL URL is set)
+ *   DATABASE_URL or BROADSHEET_TEST_POSTGRES_URL   the PostgreSQL to measure (a fresh schema each run)
+ */
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config/config.js';
+import { visitor } from '../src/domain/posts/post.types.js';
+import { searchPosts } from '../src/domain/search/search-posts.js';
+import { openSite, type Site } from '../src/main.js';
+import { createSchema, dropSchema } from '../src/storage/dialects/postgres.js';
+import { buildArchiveCorpus, realisticQueries } from './archive-corpus.js';
+
+const sizes = (process.env.BENCH_POSTS ?? '1000,10000,100000').split(',').map(Number);
+const postgresUrl = process.env.DATABASE_URL ?? process.env.BROADSHEET_TEST_POSTGRES_URL;
+const databases = (process.env.BENCH_DATABASES ?? (postgresUrl ? 'sqlite,postgres' : 'sqlite')).split(',');
+const targets: Record<string, number> = { sqlite: 20, postgres: 30 };
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function openBenchSite(database: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-search-'));
+  const schema = `bench_search_${process.pid}_${Date.now().toString(36)}`;
+  if (database === 'postgres') await createSchema(postgresUrl!, schema);
+  const config = loadConfig({
+    BROADSHEET_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(database === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
+  });
+  const site = await openSite(config, database === 'postgres' ? { postgresSchema: schema } : {});
+  const destroy = async () => {
+    await site.close();
+    if (database === 'postgres') await dropSchema(postgresUrl!, schema);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { site, dataDir, schema, destroy };
+}
+
+async function databaseSize(site: Site, database: string, dataDir: string, schema: string): Promise<number> {
+  if (database === 'sqlite') {
+    await sql`pragma wal_checkpoint(truncate)`.execute(site.storage.db);
+    const file = join(dataDir, 'data', 'broadsheet.db');
+    return statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+  }
+  const { rows } = await sql<{
+    bytes: string;
+  }>`select coalesce(sum(pg_total_relation_size(c.oid)), 0) as bytes
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = ${schema} and c.relkind = 'r'`.execute(
+    site.storage.db,
+  );
+  return Number(rows[0]!.bytes);
+}
+
+async function measure(site: Site, queries: string[]) {
+  for (const q of queries.slice(0, 10)) await searchPosts(site.ctx, { viewer: visitor, q });
+  const times: number[] = [];
+  let found = 0;
+  for (let round = 0; round < 3; round++)
+    for (const q of queries) {
+      const started = performance.now();
+      const outcome = await searchPosts(site.ctx, { viewer: visitor, q });
+      times.push(performance.now() - started);
+      if (round === 0 && outcome.total > 0) found++;
+    }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1)!, found };
+}
+
+async function run(database: string, posts: number) {
+  const { site, dataDir, schema, destroy } = await openBenchSite(database);
+  try {
+    const started = performance.now();
+    const corpus = await buildArchiveCorpus(site.storage.db, site.ctx.repos, {
+      posts,
+      onProgress: (m) => process.stderr.write(`  ${database} ${posts}: ${m}\r`),
+    });
+    const buildSeconds = (performance.now() - started) / 1000;
+    const queries = realisticQueries(corpus);
+    const result = await measure(site, queries);
+    const size = await databaseSize(site, database, dataDir, schema);
+    const target = targets[database]!;
+    const verdict = posts >= 100_000 ? (result.p95 <= target ? 'meets' : 'MISSES') : 'target is for 100k';
+    process.stderr.write('\n');
+    console.log(
+      `${database.padEnd(8)} ${String(posts).padStart(7)} posts  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95
+        .toFixed(1)
+        .padStart(
+          6,
+        )} ms  (target p95 ≤ ${target} ms at 100k: ${verdict})  max ${result.max.toFixed(0)} ms  ` +
+        `${result.found}/100 queries find something  database ${(size / 1024 / 1024).toFixed(0)} MB  built in ${buildSeconds.toFixed(0)} s`,
+    );
+  } finally {
+    await destroy();
+  }
+}
+
+for (const database of databases) for (const posts of sizes) await run(database, posts);

@@ -1,0 +1,49 @@
+import type { PostFilter } from '../ports.js';
+import type { SearchQuery } from './search-query.js';
+
+/** What the index holds for one post: the text readers search, with the post's own language. */
+export interface SearchDocument {
+  postId: string;
+  language: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  /** Tag names. */
+  tags: string;
+  /** Author names, source publishers and titles. */
+  credits: string;
+}
+
+/** A run of snippet text; `isMatch` marks the words the query matched (the page wraps them in <mark>). */
+export interface SnippetPart {
+  text: string;
+  isMatch: boolean;
+}
+
+export interface SearchHit {
+  postId: string;
+  score: number;
+  snippet: SnippetPart[];
+}
+
+export interface SearchRequest {
+  query: SearchQuery;
+  /** The access rule and the reader's filters: only posts that pass it are ever found or counted. */
+  filter: PostFilter;
+  offset: number;
+  limit: number;
+  /** Now, for the recency boost (ISO-8601). */
+  now: string;
+}
+
+/** Full-text search over posts: SQLite FTS5 or PostgreSQL full-text (src/adapters/search/). */
+export interface SearchIndex {
+  /** Adds or replaces the documents of these posts. */
+  upsert(documents: SearchDocument[]): Promise<void>;
+  remove(postIds: string[]): Promise<void>;
+  /** Best first: relevance (title above standfirst and tags above body) with a mild recency boost. */
+  search(request: SearchRequest): Promise<SearchHit[]>;
+  count(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<number>;
+  /** Names of tags that contain one of the words and are on at least one post passing the filter. */
+  matchingTags(words: string[], filter: PostFilter, limit: number): Promise<{ slug: string; name: string }[]>;
+}
