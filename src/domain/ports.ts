@@ -2,9 +2,16 @@ import type { ImageVariant, PostStatus, PostType, PromoSlot, TagKind } from './p
 
 import type { MemberRepository, NewsletterRepository, NewsletterSendRepository } from './newsletter-ports.js';
 import type { InvitationRepository, PasswordResetRepository, SessionRepository } from './staff-ports.js';
+import type {
+  DeviceRepository,
+  RateLimitRepository,
+  SecondFactorRepository,
+  SignInLinkRepository,
+} from './sign-in-ports.js';
 
 export type * from './newsletter-ports.js';
 export type * from './staff-ports.js';
+export type * from './sign-in-ports.js';
 
 /* Records as the domain stores them. Repositories (src/storage) map them to rows. */
 
@@ -302,6 +309,10 @@ export interface Repositories {
   newsletters: NewsletterRepository;
   members: MemberRepository;
   newsletterSends: NewsletterSendRepository;
+  rateLimits: RateLimitRepository;
+  secondFactors: SecondFactorRepository;
+  devices: DeviceRepository;
+  signInLinks: SignInLinkRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -18,6 +18,10 @@ import { KyselySessionRepository } from './session.repository.js';
 import { KyselySettingsRepository } from './settings.repository.js';
 import { KyselyStaffRepository } from './staff.repository.js';
 import { KyselyTagRepository } from './tag.repository.js';
+import { KyselyRateLimitRepository } from './rate-limit.repository.js';
+import { KyselySecondFactorRepository } from './second-factor.repository.js';
+import { KyselyDeviceRepository } from './device.repository.js';
+import { KyselySignInLinkRepository } from './sign-in-link.repository.js';
 
 export function createRepositories(
   db: Kysely<Database>,
@@ -40,6 +44,10 @@ export function createRepositories(
     newsletters: new KyselyNewsletterRepository(db),
     members: new KyselyMemberRepository(db),
     newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
+    rateLimits: new KyselyRateLimitRepository(db),
+    secondFactors: new KyselySecondFactorRepository(db),
+    devices: new KyselyDeviceRepository(db),
+    signInLinks: new KyselySignInLinkRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))
