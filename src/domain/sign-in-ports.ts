@@ -32,7 +32,12 @@ export interface SecondFactorRepository {
   /** Starts (or restarts) a setup: a new secret, not yet enabled. Never replaces an enabled one. */
   saveTotpSetup(staffId: string, secret: string, createdAt: string): Promise<boolean>;
   /** Switches a set-up secret on and replaces the recovery codes, in one step. */
-  enableTotp(input: { staffId: string; enabledAt: string; step: number; codeHashes: string[] }): Promise<boolean>;
+  enableTotp(input: {
+    staffId: string;
+    enabledAt: string;
+    step: number;
+    codeHashes: string[];
+  }): Promise<boolean>;
   /** Removes TOTP and the recovery codes. */
   removeTotp(staffId: string): Promise<void>;
   /** Records that a code of `step` was accepted; false when one of this step or later already was. */

@@ -247,8 +247,14 @@ for (const dialect of dialects) {
         await mailTo(address);
       }
       const racing = await Promise.all([
-        sendConfirmation(t.site.ctx, await prepareSignUp(t.site.ctx, { email: 'race+c@example.org', newsletterIds: [morning.id] })),
-        sendConfirmation(t.site.ctx, await prepareSignUp(t.site.ctx, { email: 'race+d@example.org', newsletterIds: [morning.id] })),
+        sendConfirmation(
+          t.site.ctx,
+          await prepareSignUp(t.site.ctx, { email: 'race+c@example.org', newsletterIds: [morning.id] }),
+        ),
+        sendConfirmation(
+          t.site.ctx,
+          await prepareSignUp(t.site.ctx, { email: 'race+d@example.org', newsletterIds: [morning.id] }),
+        ),
       ]);
       assert.equal(racing.length, 2);
       const third = await smtp.next();

@@ -20,18 +20,38 @@ const tooManyResets = 'Too many password reset requests; wait a few minutes and 
 /** Every limit, in one place (docs/admin-api.md lists them). */
 export const limits = {
   /** Password guesses for one account from one client address. */
-  signInPerAddressAndAccount: { name: 'sign-in:ip+account', limit: 5, windowMs: 15 * minute, message: tooManySignIns },
+  signInPerAddressAndAccount: {
+    name: 'sign-in:ip+account',
+    limit: 5,
+    windowMs: 15 * minute,
+    message: tooManySignIns,
+  },
   /** Password sign-ins from one client address, whatever the account. */
   signInPerAddress: { name: 'sign-in:ip', limit: 20, windowMs: 15 * minute, message: tooManySignIns },
   /** Password guesses for one account from devices it does not know, from anywhere. */
   signInPerAccount: { name: 'sign-in:account', limit: 50, windowMs: hour, message: tooManySignIns },
   /** Codes tried on one pending session; then the session is void. */
-  secondStepPerSession: { name: 'second-step:session', limit: 5, windowMs: 15 * minute, message: tooManySignIns },
+  secondStepPerSession: {
+    name: 'second-step:session',
+    limit: 5,
+    windowMs: 15 * minute,
+    message: tooManySignIns,
+  },
   /** Codes tried for one account over all its pending sessions. */
   secondStepPerAccount: { name: 'second-step:account', limit: 20, windowMs: hour, message: tooManySignIns },
   /** Sign-in link requests. */
-  signInLinkPerAddress: { name: 'sign-in-link:ip', limit: 10, windowMs: 15 * minute, message: tooManySignIns },
-  signInLinkPerAccount: { name: 'sign-in-link:account', limit: 3, windowMs: 15 * minute, message: tooManySignIns },
+  signInLinkPerAddress: {
+    name: 'sign-in-link:ip',
+    limit: 10,
+    windowMs: 15 * minute,
+    message: tooManySignIns,
+  },
+  signInLinkPerAccount: {
+    name: 'sign-in-link:account',
+    limit: 3,
+    windowMs: 15 * minute,
+    message: tooManySignIns,
+  },
   resetPerAddress: { name: 'reset:ip', limit: 10, windowMs: 15 * minute, message: tooManyResets },
   resetPerAccount: { name: 'reset:account', limit: 3, windowMs: 15 * minute, message: tooManyResets },
   /** Invitation acceptances and first-run setups from one client address. */

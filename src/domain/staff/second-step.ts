@@ -87,7 +87,9 @@ export async function completeSecondStep(
     await ctx.repos.sessions.delete(session.idHash);
     throw new DomainError('UNAUTHENTICATED', 'Too many wrong codes: sign in again');
   }
-  const code = String(input.code ?? '').trim().slice(0, 40);
+  const code = String(input.code ?? '')
+    .trim()
+    .slice(0, 40);
   const isRight =
     session.pendingStep === 'totp'
       ? await useSecondFactor(ctx, staff.id, code)

@@ -5,7 +5,12 @@ import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import type { StaffRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
-import { endSession, pendingLifetimeMs, sessionLifetimeMs, staffForSession } from '../../domain/staff/accounts.js';
+import {
+  endSession,
+  pendingLifetimeMs,
+  sessionLifetimeMs,
+  staffForSession,
+} from '../../domain/staff/accounts.js';
 import { deviceLifetimeMs, rememberDevice } from '../../domain/staff/devices.js';
 import { startSignIn, type SignInStart } from '../../domain/staff/second-step.js';
 import { signInWithPassword } from '../../domain/staff/sign-in.js';
@@ -97,12 +102,7 @@ export function setDeviceCookie(siteUrl: string, reply: FastifyReply, deviceToke
  * before login is never the one used after it) and either 201 `{ staff, csrfToken }` (signed in) or
  * 202 `{ secondStep, csrfToken }` (pending: only POST /admin/api/session/second-step accepts it).
  */
-export function answerSignIn(
-  siteUrl: string,
-  start: SignInStart,
-  reply: FastifyReply,
-  deviceToken?: string,
-) {
+export function answerSignIn(siteUrl: string, start: SignInStart, reply: FastifyReply, deviceToken?: string) {
   const lifetime = start.pendingStep ? pendingLifetimeMs : sessionLifetimeMs;
   reply
     .header('set-cookie', setCookie(sessionCookie(siteUrl), start.token, lifetime / 1000))

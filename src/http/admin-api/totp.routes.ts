@@ -29,7 +29,10 @@ export function registerTotpRoutes(app: FastifyInstance, { ctx, siteUrl }: TotpR
     const { staff } = await requireStaffForChange(ctx, siteUrl, request);
     const setup = await startTotpSetup(ctx, staff.id);
     const qrSvg = await QRCode.toString(setup.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return reply.header('cache-control', 'no-store').code(201).send({ ...setup, qrSvg });
+    return reply
+      .header('cache-control', 'no-store')
+      .code(201)
+      .send({ ...setup, qrSvg });
   });
 
   app.post('/admin/api/profile/totp/confirm', async (request, reply) => {

@@ -8,7 +8,12 @@ export class KyselyDeviceRepository implements DeviceRepository {
   async insert(d: DeviceRecord): Promise<void> {
     await this.db
       .insertInto('staff_devices')
-      .values({ token_hash: d.tokenHash, staff_id: d.staffId, created_at: d.createdAt, expires_at: d.expiresAt })
+      .values({
+        token_hash: d.tokenHash,
+        staff_id: d.staffId,
+        created_at: d.createdAt,
+        expires_at: d.expiresAt,
+      })
       .execute();
   }
 
@@ -24,7 +29,10 @@ export class KyselyDeviceRepository implements DeviceRepository {
   }
 
   async deleteExpired(now: string): Promise<number> {
-    const result = await this.db.deleteFrom('staff_devices').where('expires_at', '<=', now).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('staff_devices')
+      .where('expires_at', '<=', now)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

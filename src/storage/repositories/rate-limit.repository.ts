@@ -26,7 +26,10 @@ export class KyselyRateLimitRepository implements RateLimitRepository {
   }
 
   async deleteExpired(now: string): Promise<number> {
-    const result = await this.db.deleteFrom('rate_limits').where('window_ends_at', '<=', now).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('rate_limits')
+      .where('window_ends_at', '<=', now)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

@@ -15,7 +15,11 @@ export class KyselySecondFactorRepository implements SecondFactorRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async findTotp(staffId: string): Promise<TotpRecord | undefined> {
-    const row = await this.db.selectFrom('staff_totp').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('staff_totp')
+      .selectAll()
+      .where('staff_id', '=', staffId)
+      .executeTakeFirst();
     return row && toRecord(row);
   }
 
@@ -34,7 +38,12 @@ export class KyselySecondFactorRepository implements SecondFactorRepository {
     return row !== undefined;
   }
 
-  async enableTotp(input: { staffId: string; enabledAt: string; step: number; codeHashes: string[] }): Promise<boolean> {
+  async enableTotp(input: {
+    staffId: string;
+    enabledAt: string;
+    step: number;
+    codeHashes: string[];
+  }): Promise<boolean> {
     const result = await this.db
       .updateTable('staff_totp')
       .set({ enabled_at: input.enabledAt, last_step: input.step })
