@@ -20,6 +20,9 @@ export interface SessionAnswer {
   csrfToken: string;
 }
 
+/** A first step's answer: signed in, or a second step to do with the pending session's CSRF token. */
+export type SignInAnswer = SessionAnswer | { secondStep: 'totp' | 'email'; csrfToken: string };
+
 export interface Meta {
   page: number;
   limit: number;

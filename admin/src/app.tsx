@@ -30,6 +30,7 @@ import {
   ResetPasswordScreen,
   SetupScreen,
 } from './screens/signed-out.js';
+import { SignInLinkScreen } from './screens/sign-in-steps.js';
 import { StaffScreen } from './screens/staff.js';
 import { TagsScreen } from './screens/tags.js';
 import { errorsOf, ErrorSummary, type Errors } from './ui.js';
@@ -41,7 +42,14 @@ type Auth =
   | { state: 'signed-out' }
   | { state: 'signed-in'; staff: Staff };
 
-const signedOutRoutes = new Set(['login', 'setup', 'forgot-password', 'reset-password', 'invitation']);
+const signedOutRoutes = new Set([
+  'login',
+  'setup',
+  'forgot-password',
+  'reset-password',
+  'invitation',
+  'sign-in-link',
+]);
 
 const sections: { route: string; label: Key; resource?: Resource }[] = [
   { route: 'posts', label: 'navPosts', resource: 'post' },
@@ -145,6 +153,8 @@ function SignedOut(props: {
   if (props.auth === 'setup') screen = <SetupScreen onSignedIn={props.onSignedIn} />;
   else if (route.name === 'forgot-password') screen = <ForgotPasswordScreen />;
   else if (route.name === 'reset-password') screen = <ResetPasswordScreen token={route.params[0] ?? ''} />;
+  else if (route.name === 'sign-in-link')
+    screen = <SignInLinkScreen token={route.params[0] ?? ''} onSignedIn={props.onSignedIn} />;
   else if (route.name === 'invitation')
     screen = <InvitationScreen token={route.params[0] ?? ''} onSignedIn={props.onSignedIn} />;
   else screen = <LoginScreen onSignedIn={props.onSignedIn} />;

@@ -377,4 +377,33 @@ export const en = {
   changePassword: 'Change password',
   currentPassword: 'Current password',
   passwordChanged: 'Your password is changed; your other sessions have ended.',
+  // Sign-in security (second step, sign-in links, two-step sign-in in the profile)
+  secondStepTitle: 'Confirm it is you',
+  secondStepTotp: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  secondStepEmail:
+    'This device is new to your account: we emailed you a 6-digit code. Enter it here (it works for 10 minutes).',
+  code: 'Code',
+  confirmCode: 'Confirm',
+  emailSignInLink: 'Email me a sign-in link',
+  signInLinkTitle: 'Sign in with a link',
+  signInLinkIntro:
+    'We email a link to your address that signs you in once, within 15 minutes, without your password.',
+  sendSignInLink: 'Send the link',
+  signInLinkSent: 'If the address belongs to an account, a sign-in link is on its way.',
+  useSignInLink: 'Press the button to sign in with the link from your email.',
+  twoStepTitle: 'Two-step sign-in',
+  twoStepOff: 'Two-step sign-in is off. With it on, signing in needs a code from an authenticator app too.',
+  twoStepOn: 'Two-step sign-in is on. Recovery codes left: {count}.',
+  twoStepStart: 'Set up two-step sign-in',
+  twoStepScan: 'Scan this QR code with your authenticator app, or type in the key below.',
+  twoStepQr: 'QR code for your authenticator app',
+  twoStepKey: 'Key for manual entry',
+  twoStepConfirm: 'Turn on',
+  twoStepFirstCode: 'The code your app shows now',
+  recoveryCodesTitle: 'Your recovery codes',
+  recoveryCodesIntro:
+    'Keep these somewhere safe: each one signs you in once if you lose your app. They are shown only now.',
+  twoStepDisable: 'Turn off two-step sign-in',
+  twoStepCodeOrRecovery: 'A code from your app, or a recovery code',
+  twoStepDisabled: 'Two-step sign-in is off.',
 };

@@ -363,4 +363,34 @@ export const nb: Strings = {
   changePassword: 'Bytt passord',
   currentPassword: 'Nåværende passord',
   passwordChanged: 'Passordet er endret; de andre øktene dine er avsluttet.',
+  // Sign-in security (second step, sign-in links, two-step sign-in in the profile)
+  secondStepTitle: 'Bekreft at det er deg',
+  secondStepTotp:
+    'Skriv inn den sekssifrede koden fra autentiseringsappen, eller en av gjenopprettingskodene dine.',
+  secondStepEmail:
+    'Denne enheten er ny for kontoen din: vi har sendt deg en sekssifret kode på e-post. Skriv den inn her (den virker i 10 minutter).',
+  code: 'Kode',
+  confirmCode: 'Bekreft',
+  emailSignInLink: 'Send meg en innloggingslenke',
+  signInLinkTitle: 'Logg inn med en lenke',
+  signInLinkIntro:
+    'Vi sender en lenke til adressen din som logger deg inn én gang, innen 15 minutter, uten passord.',
+  sendSignInLink: 'Send lenken',
+  signInLinkSent: 'Hører adressen til en konto, er en innloggingslenke på vei.',
+  useSignInLink: 'Trykk på knappen for å logge inn med lenken fra e-posten.',
+  twoStepTitle: 'Totrinnsinnlogging',
+  twoStepOff: 'Totrinnsinnlogging er av. Når den er på, trengs også en kode fra en autentiseringsapp.',
+  twoStepOn: 'Totrinnsinnlogging er på. Gjenopprettingskoder igjen: {count}.',
+  twoStepStart: 'Sett opp totrinnsinnlogging',
+  twoStepScan: 'Skann QR-koden med autentiseringsappen, eller skriv inn nøkkelen nedenfor.',
+  twoStepQr: 'QR-kode for autentiseringsappen',
+  twoStepKey: 'Nøkkel for å skrive inn selv',
+  twoStepConfirm: 'Slå på',
+  twoStepFirstCode: 'Koden appen viser nå',
+  recoveryCodesTitle: 'Gjenopprettingskodene dine',
+  recoveryCodesIntro:
+    'Ta vare på dem: hver av dem logger deg inn én gang om du mister appen. De vises bare nå.',
+  twoStepDisable: 'Slå av totrinnsinnlogging',
+  twoStepCodeOrRecovery: 'En kode fra appen, eller en gjenopprettingskode',
+  twoStepDisabled: 'Totrinnsinnlogging er av.',
 };

@@ -83,6 +83,11 @@ export interface MemberRepository {
   useConfirmation(tokenHash: string, now: string): Promise<boolean>;
   /** Deletes confirmations that expired before `cutoff`; returns how many. */
   deleteConfirmationsExpiredBefore(cutoff: string): Promise<number>;
+  /**
+   * Deletes pending members (never confirmed) made before `cutoff` whose confirmations all expired
+   * before it, with their confirmations; returns how many members.
+   */
+  deleteUnconfirmedBefore(cutoff: string): Promise<number>;
 }
 
 export type SendStatus = 'snapshot' | 'sending' | 'done';

@@ -4,11 +4,18 @@ import type { MemberRepository, NewsletterRepository, NewsletterSendRepository }
 import type { RelatedRepository } from './related-ports.js';
 import type { SearchIndex } from './search/search-port.js';
 import type { InvitationRepository, PasswordResetRepository, SessionRepository } from './staff-ports.js';
+import type {
+  DeviceRepository,
+  RateLimitRepository,
+  SecondFactorRepository,
+  SignInLinkRepository,
+} from './sign-in-ports.js';
 
 export type * from './newsletter-ports.js';
 export type * from './staff-ports.js';
 export type * from './related-ports.js';
 export type * from './search/search-port.js';
+export type * from './sign-in-ports.js';
 
 /* Records as the domain stores them. Repositories (src/storage) map them to rows. */
 
@@ -331,6 +338,10 @@ export interface Repositories {
   related: RelatedRepository;
   /** The full-text index of posts, written in the same transaction as the posts it describes. */
   search: SearchIndex;
+  rateLimits: RateLimitRepository;
+  secondFactors: SecondFactorRepository;
+  devices: DeviceRepository;
+  signInLinks: SignInLinkRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -7,7 +7,13 @@ export interface SessionRecord {
   expiresAt: string;
   lastSeenAt: string;
   userAgent: string;
+  /** Null once signed in; the second step still to be done otherwise (the session is refused everywhere else). */
+  pendingStep: SecondStep | null;
+  /** SHA-256 of the emailed new-device code of a pending session. */
+  codeHash: string | null;
 }
+
+export type SecondStep = 'totp' | 'email';
 
 export interface SessionRepository {
   insert(session: SessionRecord): Promise<void>;
@@ -15,6 +21,8 @@ export interface SessionRepository {
   findLive(idHash: string, now: string): Promise<SessionRecord | undefined>;
   touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
   delete(idHash: string): Promise<void>;
+  /** Ends a pending session so it can be replaced by a signed-in one; false when it was not pending (single use). */
+  claimPending(idHash: string): Promise<boolean>;
   /** Ends every session of a staff member but the one kept (if any). */
   deleteForStaff(staffId: string, keepIdHash?: string): Promise<number>;
   /** Deletes sessions that expired before `now`; returns how many. */

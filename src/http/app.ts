@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import { createNewsletterMailer, type Site } from '../main.js';
+import { RateLimitedError } from '../domain/limits/rate-limits.js';
 import { toHttpError } from './errors.js';
 import { registerSecurityHeaders } from './middleware/security-headers.js';
 import { PageCache } from './page-cache.js';
@@ -85,6 +86,7 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
   app.setErrorHandler(async (error, request, reply) => {
     const mapped = toHttpError(error);
     if (mapped.isUnexpected) request.log.error({ err: error }, 'unhandled error');
+    if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (request.url.startsWith('/admin/api/') || request.url.startsWith('/ghost/api/'))
       return reply.code(mapped.status).send(mapped.body);
     const page = await messagePage(env, mapped.status === 404 ? 'not-found' : 'error', '/');

@@ -1,11 +1,14 @@
 import type { DomainContext } from '../domain/context.js';
 import { deleteOldConfirmations } from '../domain/members/signup.js';
+import { deleteExpiredLimits } from '../domain/limits/rate-limits.js';
 import { deleteExpiredSessions } from '../domain/staff/accounts.js';
+import { deleteExpiredSignInData } from '../domain/staff/sign-in.js';
 import { startPeriodicJob, type JobHandle } from './periodic.js';
 
 /**
- * Deletes expired staff sessions and old signup confirmations (they can no longer be used; this only
- * keeps the tables small).
+ * Deletes expired staff sessions, sign-in links, remembered devices and limit counts, old signup
+ * confirmations and the members who never confirmed (a week after their confirmations expired).
+ * What it deletes can no longer be used; this keeps the tables small and forgets unconfirmed addresses.
  */
 export function startSessionSweep(
   ctx: DomainContext,
@@ -16,6 +19,8 @@ export function startSessionSweep(
     async () => {
       await deleteExpiredSessions(ctx);
       await deleteOldConfirmations(ctx);
+      await deleteExpiredSignInData(ctx);
+      await deleteExpiredLimits(ctx);
     },
     onError,
     intervalMs,

@@ -16,6 +16,11 @@ export interface Database {
   post_related: PostRelatedTable;
   promotions: PromotionsTable;
   staff_sessions: StaffSessionsTable;
+  rate_limits: RateLimitsTable;
+  staff_totp: StaffTotpTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_devices: StaffDevicesTable;
+  staff_sign_in_links: StaffSignInLinksTable;
   api_tokens: ApiTokensTable;
   redirects: RedirectsTable;
   post_revisions: PostRevisionsTable;
@@ -127,6 +132,50 @@ export interface StaffSessionsTable {
   expires_at: string;
   last_seen_at: string;
   user_agent: string;
+  /** Null for a signed-in session; `totp` or `email` while the second step is still to be done. */
+  pending_step: string | null;
+  /** SHA-256 of the emailed new-device code of a pending session. */
+  code_hash: string | null;
+}
+
+/** One counted limit: SHA-256 of its key (limit name plus IP, account or address), in a fixed window. */
+export interface RateLimitsTable {
+  key_hash: string;
+  count: number;
+  window_ends_at: string;
+}
+
+/** A staff member's TOTP secret; `enabled_at` is null until a first code confirmed the setup. */
+export interface StaffTotpTable {
+  staff_id: string;
+  secret: string;
+  created_at: string;
+  enabled_at: string | null;
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  last_step: number | string | null;
+}
+
+export interface StaffRecoveryCodesTable {
+  code_hash: string;
+  staff_id: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** A remembered device: SHA-256 of the token in its cookie. */
+export interface StaffDevicesTable {
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface StaffSignInLinksTable {
+  token_hash: string;
+  staff_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SettingsTable {

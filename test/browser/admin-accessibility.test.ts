@@ -110,6 +110,20 @@ describe(
           assert.equal(await main.page.evaluate('document.documentElement.lang'), locale);
         });
 
+      test(`profile: two-step sign-in setup with its QR code (${locale})`, async (t) => {
+        if (locale === 'nb' && !localeSwitched) return t.skip('the nb screens cannot be reached');
+        await open(main, server!.origin, 'profile');
+        await settle(main.page);
+        await main.page.click('#two-step-heading ~ form button[type=submit]');
+        await main.page.waitForSelector('.qr-code svg');
+        await settle(main.page);
+        // The focus stays on the button pressed, so this is axe and the problem log without audit's focus check.
+        assert.deepEqual(await axeIds(main.page), [], `#/profile two-step setup (${locale})`);
+        assert.deepEqual(main.problems, []);
+        t.diagnostic(`#/profile two-step setup (${locale}): 0 axe violation(s)`);
+        assert.match((await main.page.textContent('.totp-secret')) ?? '', /^[A-Z2-7]{32}$/);
+      });
+
       if (locale === 'en')
         test('newsletters, members and sends against a stand-in API (en)', async (t) => {
           // Until the members and sending backends are merged, their endpoints answer from
@@ -323,6 +337,8 @@ describe(
             'forgot-password',
             'reset-password/not-a-real-token',
             'invitation/not-a-real-token',
+            'sign-in-link',
+            'sign-in-link/not-a-real-token',
           ]) {
             await open(watched, server!.origin, route);
             await audit(t, watched, `#/${route} (${locale}, phone width)`);
@@ -343,6 +359,11 @@ describe(
             'axe violations with the sign-in error shown',
           );
           assert.deepEqual(watched.problems, []);
+          // The right password on this new device: the emailed-code step (the code goes to the log).
+          await watched.page.fill('#f-password', owner.password);
+          await watched.page.click('button[type=submit]');
+          await watched.page.waitForSelector('#f-code');
+          await audit(t, watched, `second step (${locale}, phone width)`);
         } finally {
           await signedOut.close();
         }

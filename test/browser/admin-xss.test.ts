@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createAccount } from '../../src/domain/staff/accounts.js';
+import { rememberDevice } from '../../src/domain/staff/devices.js';
+import { deviceCookie } from '../../src/http/admin-api/cookies.js';
 import { buildApp } from '../../src/http/app.js';
 import { ensureAdminBuilt } from '../helpers/admin-build.js';
 import { loadPayloads, loadSanitizerPayloads } from '../helpers/bad-input.js';
@@ -30,10 +32,13 @@ interface Session {
   cookie: string;
 }
 
-async function signIn(origin: string, email: string): Promise<Session> {
+/** Signs in through the real route, on a device the account knows (no second step). */
+async function signIn(site: TestSite, origin: string, email: string): Promise<Session> {
+  const staff = await site.ctx.repos.staff.findByEmail(email);
+  const device = `${deviceCookie(origin).name}=${await rememberDevice(site.ctx, staff!.id)}`;
   const login = await fetch(`${origin}/admin/api/session`, {
     method: 'POST',
-    headers: { origin, 'content-type': 'application/json' },
+    headers: { origin, 'content-type': 'application/json', cookie: device },
     body: JSON.stringify({ email, password }),
   });
   assert.equal(login.status, 201, await login.clone().text());
@@ -125,8 +130,8 @@ describe(
         ['Eddie Editor', 'editor'],
       ] as const)
         await createAccount(site.ctx, { name, role, email: `${role}@news.example`, password });
-      const contributor = await signIn(origin, 'contributor@news.example');
-      editor = await signIn(origin, 'editor@news.example');
+      const contributor = await signIn(site, origin, 'contributor@news.example');
+      editor = await signIn(site, origin, 'editor@news.example');
       const upload = await contributor.call(
         'POST',
         '/media?filename=x.jpg',

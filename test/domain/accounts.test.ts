@@ -69,7 +69,7 @@ for (const dialect of dialects) {
         role: 'author',
         password: strong,
       });
-      const token = await startSession(site.ctx, staff.id, 'test agent');
+      const token = await startSession(site.ctx, { staffId: staff.id, userAgent: 'test agent' });
       assert.equal((await staffForSession(site.ctx, token))?.id, staff.id);
       const rows = await site.storage.db.selectFrom('staff_sessions').select('id_hash').execute();
       assert.ok(rows.every((r) => r.id_hash !== token));
@@ -90,9 +90,9 @@ for (const dialect of dialects) {
         role: 'author',
         password: strong,
       });
-      const live = await startSession(site.ctx, staff.id);
+      const live = await startSession(site.ctx, { staffId: staff.id });
       const past = { now: () => new Date(Date.now() - sessionLifetimeMs - 60_000) };
-      await startSession({ ...site.ctx, clock: past }, staff.id);
+      await startSession({ ...site.ctx, clock: past }, { staffId: staff.id });
       const count = async () =>
         (
           await site.storage.db
@@ -114,8 +114,8 @@ for (const dialect of dialects) {
         role: 'editor',
         password: strong,
       });
-      const laptop = await startSession(site.ctx, staff.id);
-      const phone = await startSession(site.ctx, staff.id);
+      const laptop = await startSession(site.ctx, { staffId: staff.id });
+      const phone = await startSession(site.ctx, { staffId: staff.id });
       await assert.rejects(
         changePassword(site.ctx, {
           staffId: staff.id,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
+import { knownDeviceCookie } from './admin.js';
 import type { TestApp } from './http.js';
 
 export const origin = 'https://news.example';
@@ -14,6 +15,8 @@ export interface CallOptions {
   payload?: unknown;
   /** The client address (rate limits count per address). */
   from?: string;
+  /** A Cookie header to send when there is no session (e.g. a remembered device's). */
+  cookie?: string;
 }
 
 /** Admin API calls the way the admin app makes them: our Origin, and the cookie and CSRF token when signed in. */
@@ -25,6 +28,7 @@ export function adminApi(t: TestApp) {
       remoteAddress: options.from ?? '127.0.0.1',
       headers: {
         origin,
+        ...(options.cookie ? { cookie: options.cookie } : {}),
         ...(options.session ? { cookie: options.session.cookie, 'x-csrf-token': options.session.csrf } : {}),
       },
       ...(options.payload !== undefined ? { payload: options.payload as object } : {}),
@@ -33,9 +37,12 @@ export function adminApi(t: TestApp) {
     cookie: String(res.headers['set-cookie']).split(';')[0]!,
     csrf: res.json().csrfToken as string,
   });
+  /** Signs in on a device the account knows (see knownDeviceCookie), so no second step is asked. */
   const signIn = async (email: string, password: string): Promise<Session> => {
+    const staff = await t.site.ctx.repos.staff.findByEmail(email);
     const res = await call('POST', '/admin/api/session', {
       payload: { email, password },
+      ...(staff ? { cookie: await knownDeviceCookie(t, staff.id) } : {}),
       from: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
     });
     assert.equal(res.statusCode, 201, `sign-in as ${email}: ${res.body}`);

@@ -1,5 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createAccount } from '../../src/domain/staff/accounts.js';
+import { rememberDevice } from '../../src/domain/staff/devices.js';
+import { deviceCookie } from '../../src/http/admin-api/cookies.js';
 import type { Role } from '../../src/domain/staff/permissions.js';
 import type { TestApp } from './http.js';
 
@@ -18,6 +20,15 @@ export interface AdminClient {
 
 let accounts = 0;
 
+/**
+ * The Cookie header of a device this staff member has signed in on before (as if a second step had
+ * been done on it), so a test's sign-in completes without the new-device email code.
+ */
+export async function knownDeviceCookie(t: TestApp, staffId: string): Promise<string> {
+  const token = await rememberDevice(t.site.ctx, staffId);
+  return `${deviceCookie(t.site.config.siteUrl).name}=${token}`;
+}
+
 /** A staff member of `role`, signed in through the real sign-in route, sending cookie, origin and CSRF token. */
 export async function signInAs(t: TestApp, role: Role, name = `${role} ${++accounts}`): Promise<AdminClient> {
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@news.example`;
@@ -25,7 +36,7 @@ export async function signInAs(t: TestApp, role: Role, name = `${role} ${++accou
   const login = await t.app.inject({
     method: 'POST',
     url: '/admin/api/session',
-    headers: { origin: adminOrigin },
+    headers: { origin: adminOrigin, cookie: await knownDeviceCookie(t, staff.id) },
     payload: { email, password: testPassword },
   });
   if (login.statusCode !== 201) throw new Error(`sign-in failed: ${login.body}`);

@@ -1,6 +1,7 @@
-// The signed-in staff member's own profile: name, bio, interface language, password.
+// The signed-in staff member's own profile: name, bio, interface language, password, two-step sign-in.
 import { useState } from 'preact/hooks';
 import { api, type Locale, type Staff } from '../api.js';
+import { TwoStepPanel } from '../components/two-step-panel.js';
 import { t } from '../i18n.js';
 import { useSession } from '../session.js';
 import {
@@ -122,6 +123,8 @@ export function ProfileScreen() {
           </button>
         </form>
       </section>
+
+      <TwoStepPanel />
     </>
   );
 }

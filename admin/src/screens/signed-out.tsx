@@ -1,15 +1,16 @@
 // The screens before sign-in: first-run setup, sign-in, forgotten password, reset, invitation.
 import { useState } from 'preact/hooks';
-import { api, type SessionAnswer } from '../api.js';
+import { api, setCsrfToken, type SessionAnswer, type SignInAnswer } from '../api.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { ErrorSummary, errorsOf, ScreenHeading, StatusMessage, TextField, type Errors } from '../ui.js';
+import { SecondStepForm } from './sign-in-steps.js';
 
-interface SignedInProps {
+export interface SignedInProps {
   onSignedIn: (answer: SessionAnswer) => void;
 }
 
-function useSubmit() {
+export function useSubmit() {
   const [errors, setErrors] = useState<Errors>([]);
   const [isBusy, setBusy] = useState(false);
   const submit = (run: () => Promise<void>) => async (event: Event) => {
@@ -94,7 +95,9 @@ export function SetupScreen({ onSignedIn }: SignedInProps) {
 export function LoginScreen({ onSignedIn }: SignedInProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [step, setStep] = useState<'totp' | 'email' | null>(null);
   const { errors, isBusy, submit } = useSubmit();
+  if (step) return <SecondStepForm step={step} onSignedIn={onSignedIn} />;
   return (
     <>
       <ScreenHeading>{t('signIn')}</ScreenHeading>
@@ -102,9 +105,13 @@ export function LoginScreen({ onSignedIn }: SignedInProps) {
       <form
         class="form narrow"
         noValidate
-        onSubmit={submit(async () =>
-          onSignedIn(await api.post<SessionAnswer>('/session', { email, password }, { quiet401: true })),
-        )}
+        onSubmit={submit(async () => {
+          const answer = await api.post<SignInAnswer>('/session', { email, password }, { quiet401: true });
+          if ('secondStep' in answer) {
+            setCsrfToken(answer.csrfToken);
+            setStep(answer.secondStep);
+          } else onSignedIn(answer);
+        })}
       >
         <TextField
           name="email"
@@ -132,6 +139,9 @@ export function LoginScreen({ onSignedIn }: SignedInProps) {
       </form>
       <p>
         <a href="#/forgot-password">{t('forgotPassword')}</a>
+      </p>
+      <p>
+        <a href="#/sign-in-link">{t('emailSignInLink')}</a>
       </p>
     </>
   );

@@ -59,3 +59,17 @@ export const memberEmail = z.string().transform((value, context) => {
   }
   return checked.email;
 });
+
+/**
+ * The address a per-address limit is counted on: lower-cased and without a `+tag` before the @, so
+ * `name+1@example.com` and `Name+2@example.com` count as `name@example.com`. Only for counting: the
+ * address as typed is what is stored and written to.
+ */
+export function normalisedForLimits(email: string): string {
+  const lower = email.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  if (at < 1) return lower;
+  const local = lower.slice(0, at);
+  const plus = local.indexOf('+');
+  return `${plus > 0 ? local.slice(0, plus) : local}${lower.slice(at)}`;
+}

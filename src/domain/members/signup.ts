@@ -7,13 +7,12 @@ import { parseInput } from '../shared/validate.js';
 import { getSiteSettings } from '../settings/site-settings.js';
 import { hashToken, isTokenShaped, newToken } from '../staff/tokens.js';
 import { activeNewsletters } from '../newsletters/newsletters.js';
-import { memberEmail } from './email-address.js';
+import { enforce, limits, take } from '../limits/rate-limits.js';
+import { memberEmail, normalisedForLimits } from './email-address.js';
 import { confirmationEmail, memberLocaleFor } from './member-emails.js';
 import { verifyMemberLinkToken, type MemberLinkPurpose } from './member-links.js';
 
 export const confirmationLifetimeMs = 48 * 3600 * 1000;
-/** Confirmation emails to one address in any 24 hours; beyond, nothing is sent (and nobody is told). */
-export const confirmationsPerDay = 3;
 const dayMs = 24 * 3600 * 1000;
 
 const signUpSchema = z.object({
@@ -47,16 +46,21 @@ export async function prepareSignUp(
   return { email: f.email, newsletters: chosen, language: f.language };
 }
 
+/** Counts a signup from one client address (5 an hour); over it, RATE_LIMITED. */
+export function limitSignUp(ctx: DomainContext, ip: string): Promise<void> {
+  return enforce(ctx, limits.signupPerAddress, ip);
+}
+
 /**
  * Records a confirmation for the address (a new member is `pending` until they confirm) and emails
- * the link, whatever the member's status: confirming adds the newsletters. At most 3 emails to one
- * address in 24 hours; beyond that nothing happens.
+ * the link, whatever the member's status: confirming adds the newsletters. At most 3 emails in 24
+ * hours to one address, counted atomically in the database on the address without case or `+tag`;
+ * beyond that nothing happens.
  */
 export async function sendConfirmation(ctx: DomainContext, signUp: PreparedSignUp): Promise<void> {
+  if (!(await take(ctx, limits.confirmationsPerEmail, normalisedForLimits(signUp.email))).allowed) return;
   const now = ctx.clock.now();
   const member = await findOrCreatePending(ctx, signUp.email, now);
-  const since = new Date(now.getTime() - dayMs).toISOString();
-  if ((await ctx.repos.members.countConfirmationsSince(member.id, since)) >= confirmationsPerDay) return;
   const token = newToken();
   await ctx.repos.members.insertConfirmation({
     tokenHash: hashToken(token),
@@ -220,8 +224,12 @@ export async function deleteMemberData(ctx: DomainContext, memberId: string): Pr
 /** How long a used or expired confirmation is kept (confirming again stays harmless meanwhile). */
 export const confirmationRetentionMs = 7 * dayMs;
 
-/** Deletes confirmations that expired more than a week ago (run by the hourly sweep). */
+/**
+ * Deletes members who never confirmed once every confirmation of theirs expired more than a week
+ * ago, then the confirmations that expired that long ago (run by the hourly sweep).
+ */
 export async function deleteOldConfirmations(ctx: DomainContext): Promise<number> {
   const cutoff = new Date(ctx.clock.now().getTime() - confirmationRetentionMs).toISOString();
+  await ctx.repos.transaction((repos) => repos.members.deleteUnconfirmedBefore(cutoff));
   return ctx.repos.members.deleteConfirmationsExpiredBefore(cutoff);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DomainContext } from '../context.js';
-import type { StaffRecord } from '../ports.js';
+import type { SecondStep, SessionRecord, StaffRecord } from '../ports.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { passwordProblem } from './passwords.js';
 import { createStaff, type staffRoles } from './staff.js';
@@ -52,29 +52,59 @@ export async function authenticate(
   return isValid && staff.status === 'active' ? staff : null;
 }
 
+export interface SessionStart {
+  staffId: string;
+  userAgent?: string;
+  /** A pending session: only the second-step routes accept it, for `pendingLifetimeMs`. */
+  pendingStep?: SecondStep;
+  /** For an email step: the code's hash (see second-step.ts), bound to this session. */
+  codeHash?: (sessionIdHash: string) => string;
+}
+
+/** How long a session may wait for its second step. */
+export const pendingLifetimeMs = 10 * 60 * 1000;
+
 /** Starts a session; returns the token for the cookie (only its hash is stored). */
-export async function startSession(ctx: DomainContext, staffId: string, userAgent = ''): Promise<string> {
+export async function startSession(ctx: DomainContext, start: SessionStart): Promise<string> {
   const token = newToken();
+  const idHash = hashToken(token);
   const now = ctx.clock.now();
+  const lifetime = start.pendingStep ? pendingLifetimeMs : sessionLifetimeMs;
   await ctx.repos.sessions.insert({
-    idHash: hashToken(token),
-    staffId,
+    idHash,
+    staffId: start.staffId,
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + sessionLifetimeMs).toISOString(),
-    userAgent: userAgent.slice(0, 300),
+    expiresAt: new Date(now.getTime() + lifetime).toISOString(),
+    userAgent: (start.userAgent ?? '').slice(0, 300),
+    pendingStep: start.pendingStep ?? null,
+    codeHash: start.codeHash ? start.codeHash(idHash) : null,
   });
   return token;
 }
 
-/** The staff member a session token belongs to, when the session is live and the account active. */
-export async function staffForSession(ctx: DomainContext, token: string): Promise<StaffRecord | null> {
+/** A live session of an active staff member, pending or not. */
+export async function liveSession(
+  ctx: DomainContext,
+  token: string,
+): Promise<{ session: SessionRecord; staff: StaffRecord } | null> {
   if (!isTokenShaped(token)) return null;
-  const now = ctx.clock.now();
-  const session = await ctx.repos.sessions.findLive(hashToken(token), now.toISOString());
+  const session = await ctx.repos.sessions.findLive(hashToken(token), ctx.clock.now().toISOString());
   if (!session) return null;
   const staff = await ctx.repos.staff.findById(session.staffId);
   if (!staff || staff.status !== 'active') return null;
+  return { session, staff };
+}
+
+/**
+ * The staff member a session token belongs to, when the session is live, signed in (not waiting for
+ * its second step) and the account active.
+ */
+export async function staffForSession(ctx: DomainContext, token: string): Promise<StaffRecord | null> {
+  const live = await liveSession(ctx, token);
+  if (!live || live.session.pendingStep !== null) return null;
+  const { session, staff } = live;
+  const now = ctx.clock.now();
   if (now.getTime() - Date.parse(session.lastSeenAt) > touchIntervalMs) {
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString();
     await ctx.repos.sessions.touch(session.idHash, now.toISOString(), expiresAt);

@@ -21,7 +21,7 @@ const roleNames: Record<Locale, Record<string, string>> = {
 };
 
 /** Paragraphs before the link, the link, paragraphs after it. */
-interface Letter {
+export interface Letter {
   subject: string;
   before: string[];
   after: string[];
@@ -65,14 +65,17 @@ const resetLetters: Record<Locale, (title: string) => Letter> = {
   }),
 };
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One line, so a title can never add a header to the subject. */
-const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim().slice(0, 150);
+export const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim().slice(0, 150);
 
-function compose(to: string, letter: Letter, link: string): MailMessage {
+/** An email of a letter around a link (or, with `isCode`, a code to type). */
+export function compose(to: string, letter: Letter, link: string, isCode = false): MailMessage {
   const paragraph = (p: string) => `<p>${escapeHtml(p)}</p>`;
-  const anchor = `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`;
+  const anchor = isCode
+    ? `<p><strong>${escapeHtml(link)}</strong></p>`
+    : `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`;
   return {
     to,
     subject: oneLine(letter.subject),

@@ -7,14 +7,13 @@ import { changePassword } from '../../domain/staff/accounts.js';
 import { acceptInvitation } from '../../domain/staff/invitations.js';
 import { completePasswordReset, requestPasswordReset } from '../../domain/staff/password-reset.js';
 import { updateProfile } from '../../domain/staff/staff.js';
-import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
+import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import {
   presentStaff,
   requireSameOrigin,
   requireStaff,
   requireStaffForChange,
-  signIn,
-  throttle,
+  signInProven,
 } from './session.routes.js';
 import { bodyOf } from './actor.js';
 
@@ -24,8 +23,6 @@ const passwordChangeSchema = z.object({
 });
 const resetRequestSchema = z.object({ email: z.string().max(254) });
 
-const tooManyResets = 'Too many password reset requests; wait a few minutes and try again';
-
 export interface AccountRoutesOptions {
   ctx: DomainContext;
   siteUrl: string;
@@ -33,10 +30,6 @@ export interface AccountRoutesOptions {
 
 /** Your own account and getting into one: profile, password, password reset, accepting an invitation. */
 export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: AccountRoutesOptions): void {
-  const resetsPerAddress = new RateLimiter(10, fifteenMinutes);
-  const resetsPerAccount = new RateLimiter(3, fifteenMinutes);
-  const acceptsPerAddress = new RateLimiter(20, fifteenMinutes);
-
   // Your own account belongs to a signed-in person: these routes take the session, never an API token.
   const signedIn = (request: FastifyRequest, isChange: boolean) =>
     isChange ? requireStaffForChange(ctx, siteUrl, request) : requireStaff(ctx, siteUrl, request);
@@ -61,8 +54,8 @@ export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: Ac
   app.post('/admin/api/password-reset', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
     const input = parseInput(resetRequestSchema, request.body ?? {});
-    throttle(resetsPerAddress, request.ip, reply, tooManyResets);
-    throttle(resetsPerAccount, input.email.trim().toLowerCase(), reply, tooManyResets);
+    await enforce(ctx, limits.resetPerAddress, request.ip);
+    await enforce(ctx, limits.resetPerAccount, input.email.trim().toLowerCase());
     // Not awaited: the answer comes as fast for an unknown address as for a known one.
     requestPasswordReset(ctx, input.email).catch((error: unknown) => {
       if (!(error instanceof DomainError)) request.log.error({ err: error }, 'password reset email failed');
@@ -78,8 +71,8 @@ export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: Ac
 
   app.post('/admin/api/invitations/accept', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    throttle(acceptsPerAddress, request.ip, reply, 'Too many attempts; wait a few minutes and try again');
+    await enforce(ctx, limits.acceptPerAddress, request.ip);
     const staff = await acceptInvitation(ctx, bodyOf(request));
-    return signIn(ctx, siteUrl, staff, request, reply);
+    return signInProven(ctx, siteUrl, staff, request, reply);
   });
 }

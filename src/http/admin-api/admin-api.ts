@@ -6,13 +6,17 @@ import { registerMediaRoutes } from './media.routes.js';
 import { registerPostRoutes, type PostRoutesDeps } from './posts.routes.js';
 import { registerSendRoutes } from './sends.routes.js';
 import { registerSessionRoutes } from './session.routes.js';
+import { registerSignInRoutes } from './sign-in.routes.js';
+import { registerTotpRoutes } from './totp.routes.js';
 import { registerSettingsRoutes } from './settings.routes.js';
 import { registerStaffRoutes } from './staff.routes.js';
 
 /** Every Admin API route (docs/admin-api.md). */
 export function registerAdminApi(app: FastifyInstance, deps: PostRoutesDeps): void {
   registerSessionRoutes(app, deps);
+  registerSignInRoutes(app, deps);
   registerAccountRoutes(app, deps);
+  registerTotpRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerPostRoutes(app, deps);
   registerMediaRoutes(app, deps);

@@ -31,6 +31,18 @@ export function sessionCookie(siteUrl: string): SessionCookie {
   };
 }
 
+/**
+ * The remembered-device cookie: a random token (only its hash is stored) set after a second step;
+ * SameSite=Strict, since only our own sign-in requests need it.
+ */
+export function deviceCookie(siteUrl: string): SessionCookie {
+  const isHttps = siteUrl.startsWith('https://');
+  return {
+    name: isHttps ? '__Host-broadsheet_device' : 'broadsheet_device',
+    attributes: `Path=/; HttpOnly; SameSite=Strict${isHttps ? '; Secure' : ''}`,
+  };
+}
+
 export const setCookie = (cookie: SessionCookie, value: string, maxAgeSeconds: number) =>
   `${cookie.name}=${encodeURIComponent(value)}; Max-Age=${maxAgeSeconds}; ${cookie.attributes}`;
 

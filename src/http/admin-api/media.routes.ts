@@ -10,6 +10,7 @@ import {
   uploadMediaAs,
   type MediaInput,
 } from '../../domain/media/media-library.js';
+import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
 import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
@@ -58,6 +59,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
       deps,
       { method: 'POST', url: '/admin/api/media', status: 201 },
       async (actor, request) => {
+        await enforce(ctx, limits.uploadsPerAccount, actor.staffId);
         const { filename } = parseInput(uploadQuerySchema, queryOf(request));
         if (!Buffer.isBuffer(request.body) || request.body.length === 0)
           throw new DomainError('VALIDATION', 'Send the file as the request body', [

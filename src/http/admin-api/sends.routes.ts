@@ -8,9 +8,8 @@ import {
 import { getSend, listSends, startSend } from '../../domain/newsletters/sending.js';
 import { id } from '../../domain/shared/fields.js';
 import { parseInput } from '../../domain/shared/validate.js';
-import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
+import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
-import { throttle } from './session.routes.js';
 
 const startSchema = z.object({ postId: id });
 const listSchema = z.object({ postId: id.optional() });
@@ -24,12 +23,11 @@ const countSchema = z.object({
 });
 
 /** Test sends per staff member per fifteen minutes. */
-export const testSendsPerStaff = 10;
+export const testSendsPerStaff = limits.testSendsPerStaff.limit;
 
 /** Newsletter sends: start one, list them, one send's totals and report (rights: `newsletter`). */
 export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
-  const testSends = new RateLimiter(testSendsPerStaff, fifteenMinutes);
   adminRoute(
     app,
     deps,
@@ -66,7 +64,7 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
     { method: 'POST', url: '/admin/api/newsletters/:id/test-send' },
     async (actor, request, reply) => {
       const { postId } = parseInput(startSchema, request.body ?? {});
-      throttle(testSends, actor.staffId, reply, 'Too many test emails; wait a few minutes and try again');
+      await enforce(ctx, limits.testSendsPerStaff, actor.staffId);
       const newsletterId = paramsOf(request).id!;
       return {
         test: await sendTestNewsletter(ctx, { actor, newsletterId, postId, mailer: deps.newsletterMailer }),

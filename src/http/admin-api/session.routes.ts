@@ -1,19 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DomainContext } from '../../domain/context.js';
+import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import type { StaffRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
 import {
-  authenticate,
   endSession,
+  pendingLifetimeMs,
   sessionLifetimeMs,
   staffForSession,
-  startSession,
 } from '../../domain/staff/accounts.js';
+import { deviceLifetimeMs, rememberDevice } from '../../domain/staff/devices.js';
+import { startSignIn, type SignInStart } from '../../domain/staff/second-step.js';
+import { signInWithPassword } from '../../domain/staff/sign-in.js';
 import { isSetupNeeded, setUpSite } from '../../domain/staff/setup.js';
-import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
-import { clearCookie, parseCookies, sessionCookie, setCookie } from './cookies.js';
+import { clearCookie, deviceCookie, parseCookies, sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor, isCsrfTokenValid, isSameOrigin } from './csrf.js';
 
 const loginSchema = z.object({
@@ -41,16 +43,27 @@ export const presentStaff = (s: StaffRecord) => ({
 });
 
 const unauthenticated = () => new DomainError('UNAUTHENTICATED', 'Sign in first');
-const wrongLogin = () => new DomainError('UNAUTHENTICATED', 'The email address or the password is wrong');
 
 export interface SessionRoutesOptions {
   ctx: DomainContext;
   siteUrl: string;
 }
 
-/** The signed-in staff member of a request, with its session token, or an UNAUTHENTICATED error. */
+/** The session token a request carries, if any (signed in or pending). */
+export const sessionTokenOf = (siteUrl: string, request: FastifyRequest) =>
+  parseCookies(request.headers.cookie).get(sessionCookie(siteUrl).name);
+
+/** The remembered-device token a request carries, if any. */
+export const deviceTokenOf = (siteUrl: string, request: FastifyRequest) =>
+  parseCookies(request.headers.cookie).get(deviceCookie(siteUrl).name);
+
+/**
+ * The signed-in staff member of a request, with its session token, or an UNAUTHENTICATED error.
+ * A pending session (second step not done) is refused here, so every route that needs a session
+ * refuses it.
+ */
 export async function requireStaff(ctx: DomainContext, siteUrl: string, request: FastifyRequest) {
-  const token = parseCookies(request.headers.cookie).get(sessionCookie(siteUrl).name);
+  const token = sessionTokenOf(siteUrl, request);
   const staff = token ? await staffForSession(ctx, token) : null;
   if (!token || !staff) throw unauthenticated();
   return { staff, token };
@@ -62,51 +75,64 @@ export function requireSameOrigin(siteUrl: string, request: FastifyRequest): voi
     throw new DomainError('FORBIDDEN', 'Cross-site requests are refused');
 }
 
+/** The CSRF token of the session `token` in X-CSRF-Token, or FORBIDDEN. */
+export function requireCsrfToken(token: string, request: FastifyRequest): void {
+  const presented = request.headers['x-csrf-token'];
+  if (!isCsrfTokenValid(token, typeof presented === 'string' ? presented : undefined))
+    throw new DomainError('FORBIDDEN', 'The CSRF token is missing or wrong: reload the admin');
+}
+
 /** A state-changing request: same origin, and the session's CSRF token in X-CSRF-Token. */
 export async function requireStaffForChange(ctx: DomainContext, siteUrl: string, request: FastifyRequest) {
   requireSameOrigin(siteUrl, request);
   const session = await requireStaff(ctx, siteUrl, request);
-  const presented = request.headers['x-csrf-token'];
-  if (!isCsrfTokenValid(session.token, typeof presented === 'string' ? presented : undefined))
-    throw new DomainError('FORBIDDEN', 'The CSRF token is missing or wrong: reload the admin');
+  requireCsrfToken(session.token, request);
   return session;
 }
 
-/** Counts an attempt against a limit; over it, RATE_LIMITED with Retry-After. */
-export function throttle(
-  limiter: RateLimiter,
-  key: string,
-  reply: FastifyReply,
-  message = 'Too many sign-in attempts; wait a few minutes and try again',
-): void {
-  if (limiter.take(key)) return;
-  reply.header('retry-after', String(limiter.retryAfter(key)));
-  throw new DomainError('RATE_LIMITED', message);
+export const userAgentOf = (request: FastifyRequest) => String(request.headers['user-agent'] ?? '');
+
+/** Sets the remembered-device cookie. */
+export function setDeviceCookie(siteUrl: string, reply: FastifyReply, deviceToken: string): void {
+  reply.header('set-cookie', setCookie(deviceCookie(siteUrl), deviceToken, deviceLifetimeMs / 1000));
 }
 
 /**
- * Signs a staff member in: 201 `{ staff, csrfToken }` and the session cookie. A new token at every
- * sign-in, so a session id planted before login is never the one used after it.
+ * Answers a first step: the session cookie (a new token at every sign-in, so a session id planted
+ * before login is never the one used after it) and either 201 `{ staff, csrfToken }` (signed in) or
+ * 202 `{ secondStep, csrfToken }` (pending: only POST /admin/api/session/second-step accepts it).
  */
-export async function signIn(
+export function answerSignIn(siteUrl: string, start: SignInStart, reply: FastifyReply, deviceToken?: string) {
+  const lifetime = start.pendingStep ? pendingLifetimeMs : sessionLifetimeMs;
+  reply
+    .header('set-cookie', setCookie(sessionCookie(siteUrl), start.token, lifetime / 1000))
+    .header('cache-control', 'no-store');
+  if (deviceToken) setDeviceCookie(siteUrl, reply, deviceToken);
+  const csrfToken = csrfTokenFor(start.token);
+  return start.pendingStep
+    ? reply.code(202).send({ secondStep: start.pendingStep, csrfToken })
+    : reply.code(201).send({ staff: presentStaff(start.staff), csrfToken });
+}
+
+/**
+ * Signs in someone who just proved their address by other means (first-run setup, an invitation
+ * link): the second step is done by that, and the device is remembered.
+ */
+export async function signInProven(
   ctx: DomainContext,
   siteUrl: string,
   staff: StaffRecord,
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
-  const token = await startSession(ctx, staff.id, String(request.headers['user-agent'] ?? ''));
-  reply
-    .header('set-cookie', setCookie(sessionCookie(siteUrl), token, sessionLifetimeMs / 1000))
-    .header('cache-control', 'no-store');
-  return reply.code(201).send({ staff: presentStaff(staff), csrfToken: csrfTokenFor(token) });
+  const deviceToken = await rememberDevice(ctx, staff.id);
+  const start = await startSignIn(ctx, { staff, deviceToken, userAgent: userAgentOf(request) });
+  return answerSignIn(siteUrl, start, reply, start.pendingStep ? undefined : deviceToken);
 }
 
 /** Sign in, see who is signed in, sign out: `/admin/api/session`. */
 export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: SessionRoutesOptions): void {
   const cookie = sessionCookie(siteUrl);
-  const perAddress = new RateLimiter(20, fifteenMinutes);
-  const perAccount = new RateLimiter(5, fifteenMinutes);
 
   app.get('/admin/api/session', async (request) => {
     const { staff, token } = await requireStaff(ctx, siteUrl, request);
@@ -116,21 +142,23 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
   app.post('/admin/api/session', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
     const input = parseInput(loginSchema, request.body ?? {});
-    throttle(perAddress, request.ip, reply);
-    throttle(perAccount, input.email.trim().toLowerCase(), reply);
-    const staff = await authenticate(ctx, input.email, input.password);
-    if (!staff) throw wrongLogin();
-    return signIn(ctx, siteUrl, staff, request, reply);
+    const start = await signInWithPassword(ctx, {
+      ...input,
+      ip: request.ip,
+      deviceToken: deviceTokenOf(siteUrl, request),
+      userAgent: userAgentOf(request),
+    });
+    return answerSignIn(siteUrl, start, reply);
   });
 
   app.get('/admin/api/setup', async () => ({ isSetupNeeded: await isSetupNeeded(ctx) }));
 
   app.post('/admin/api/setup', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    throttle(perAddress, request.ip, reply);
+    await enforce(ctx, limits.acceptPerAddress, request.ip);
     const input = parseInput(setupSchema, request.body ?? {});
     const owner = await setUpSite(ctx, input);
-    return signIn(ctx, siteUrl, owner, request, reply);
+    return signInProven(ctx, siteUrl, owner, request, reply);
   });
 
   app.delete('/admin/api/session', async (request, reply) => {

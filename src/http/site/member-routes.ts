@@ -6,6 +6,7 @@ import {
   confirmSubscription,
   deleteMemberData,
   memberForLink,
+  limitSignUp,
   prepareSignUp,
   sendConfirmation,
   unsubscribeByLink,
@@ -21,7 +22,7 @@ import {
 } from '../../../themes/default/templates/members.js';
 import type { PageFrame } from '../../../themes/default/templates/view.js';
 import { isSameOrigin } from '../admin-api/csrf.js';
-import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
+import { RateLimitedError } from '../../domain/limits/rate-limits.js';
 import { frameFor, loadChrome, type SiteEnv } from './site-env.js';
 import { newslettersFor } from './site-pages.js';
 
@@ -30,8 +31,6 @@ const maxFormBytes = 16 * 1024;
 
 export interface MemberRoutesOptions {
   env: SiteEnv;
-  /** Signups per IP address in 15 minutes (default 10). */
-  signupsPerAddress?: number;
 }
 
 /** A form body (application/x-www-form-urlencoded), or an empty one. */
@@ -55,7 +54,6 @@ function tokenOf(request: FastifyRequest): string {
 export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutesOptions): void {
   const { env } = options;
   const { ctx } = env;
-  const signups = new RateLimiter(options.signupsPerAddress ?? 10, fifteenMinutes);
 
   const frameOf = async (title: string, path: string, language?: string): Promise<PageFrame> => {
     const source = await loadChrome(env);
@@ -136,8 +134,11 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
           undefined,
           language,
         );
-      if (!signups.take(request.ip)) {
-        reply.header('retry-after', String(signups.retryAfter(request.ip)));
+      try {
+        await limitSignUp(ctx, request.ip);
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        reply.header('retry-after', String(error.retryAfterSeconds));
         return messagePage(
           reply,
           429,

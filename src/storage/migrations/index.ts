@@ -5,9 +5,10 @@ import * as admin from './003-admin.js';
 import * as staffMail from './004-staff-mail.js';
 import * as members from './005-members.js';
 import * as newsletterSends from './006-newsletter-sends.js';
+import * as signInSecurity from './009-sign-in-security.js';
 import * as relatedJobs from './012-related-jobs.js';
-import * as archiveIndexes from './014-archive-indexes.js';
 import * as search from './013-search.js';
+import * as archiveIndexes from './014-archive-indexes.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -17,9 +18,10 @@ const migrations: Record<string, Migration> = {
   '004-staff-mail': staffMail,
   '005-members': members,
   '006-newsletter-sends': newsletterSends,
+  '009-sign-in-security': signInSecurity,
   '012-related-jobs': relatedJobs,
-  '014-archive-indexes': archiveIndexes,
   '013-search': search,
+  '014-archive-indexes': archiveIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,6 +21,10 @@ import { KyselySettingsRepository } from './settings.repository.js';
 import { KyselySitemapRepository } from './sitemap.repository.js';
 import { KyselyStaffRepository } from './staff.repository.js';
 import { KyselyTagRepository } from './tag.repository.js';
+import { KyselyRateLimitRepository } from './rate-limit.repository.js';
+import { KyselySecondFactorRepository } from './second-factor.repository.js';
+import { KyselyDeviceRepository } from './device.repository.js';
+import { KyselySignInLinkRepository } from './sign-in-link.repository.js';
 
 export function createRepositories(
   db: Kysely<Database>,
@@ -46,6 +50,10 @@ export function createRepositories(
     sitemap: new KyselySitemapRepository(db),
     related: new KyselyRelatedRepository(db, capabilities),
     search: createSearchIndex(db, capabilities),
+    rateLimits: new KyselyRateLimitRepository(db),
+    secondFactors: new KyselySecondFactorRepository(db),
+    devices: new KyselyDeviceRepository(db),
+    signInLinks: new KyselySignInLinkRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))

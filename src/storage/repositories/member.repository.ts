@@ -206,4 +206,27 @@ export class KyselyMemberRepository implements MemberRepository {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
+  async deleteUnconfirmedBefore(cutoff: string): Promise<number> {
+    const stale = this.db
+      .selectFrom('members')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('created_at', '<', cutoff)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('member_confirmations')
+              .select('token_hash')
+              .whereRef('member_confirmations.member_id', '=', 'members.id')
+              .where('member_confirmations.expires_at', '>=', cutoff),
+          ),
+        ),
+      );
+    // Subqueries, not a list of ids: any number of members, in three statements.
+    await this.db.deleteFrom('member_confirmations').where('member_id', 'in', stale).execute();
+    await this.db.deleteFrom('member_newsletters').where('member_id', 'in', stale).execute();
+    const result = await this.db.deleteFrom('members').where('id', 'in', stale).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

@@ -9,6 +9,8 @@ const toRecord = (row: StaffSessionsTable): SessionRecord => ({
   expiresAt: row.expires_at,
   lastSeenAt: row.last_seen_at,
   userAgent: row.user_agent,
+  pendingStep: row.pending_step === 'totp' || row.pending_step === 'email' ? row.pending_step : null,
+  codeHash: row.code_hash,
 });
 
 export class KyselySessionRepository implements SessionRepository {
@@ -24,6 +26,8 @@ export class KyselySessionRepository implements SessionRepository {
         expires_at: s.expiresAt,
         last_seen_at: s.lastSeenAt,
         user_agent: s.userAgent,
+        pending_step: s.pendingStep,
+        code_hash: s.codeHash,
       })
       .execute();
   }
@@ -48,6 +52,15 @@ export class KyselySessionRepository implements SessionRepository {
 
   async delete(idHash: string): Promise<void> {
     await this.db.deleteFrom('staff_sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  async claimPending(idHash: string): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('staff_sessions')
+      .where('id_hash', '=', idHash)
+      .where('pending_step', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
   }
 
   async deleteForStaff(staffId: string, keepIdHash?: string): Promise<number> {

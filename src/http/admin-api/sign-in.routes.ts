@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { DomainContext } from '../../domain/context.js';
+import { DomainError } from '../../domain/shared/errors.js';
+import { parseInput } from '../../domain/shared/validate.js';
+import { completeSecondStep } from '../../domain/staff/second-step.js';
+import { limitSignInLinkRequest, sendSignInLink, signInWithLink } from '../../domain/staff/sign-in.js';
+import { sessionLifetimeMs } from '../../domain/staff/accounts.js';
+import { sessionCookie, setCookie } from './cookies.js';
+import { csrfTokenFor } from './csrf.js';
+import {
+  answerSignIn,
+  deviceTokenOf,
+  presentStaff,
+  requireCsrfToken,
+  requireSameOrigin,
+  sessionTokenOf,
+  setDeviceCookie,
+  userAgentOf,
+} from './session.routes.js';
+
+const codeSchema = z.object({ code: z.string().min(1, 'is required').max(40) });
+const linkRequestSchema = z.object({ email: z.string().max(254) });
+const linkSchema = z.object({ token: z.string().max(100) });
+
+export interface SignInRoutesOptions {
+  ctx: DomainContext;
+  siteUrl: string;
+}
+
+/** The second step of signing in, and signing in with an emailed link instead of the password. */
+export function registerSignInRoutes(app: FastifyInstance, { ctx, siteUrl }: SignInRoutesOptions): void {
+  // The only route a pending session is accepted on: same origin and its own CSRF token.
+  app.post('/admin/api/session/second-step', async (request, reply) => {
+    requireSameOrigin(siteUrl, request);
+    const token = sessionTokenOf(siteUrl, request);
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+    requireCsrfToken(token, request);
+    const { code } = parseInput(codeSchema, request.body ?? {});
+    const done = await completeSecondStep(ctx, { token, code, userAgent: userAgentOf(request) });
+    reply.header('set-cookie', setCookie(sessionCookie(siteUrl), done.token, sessionLifetimeMs / 1000));
+    setDeviceCookie(siteUrl, reply, done.deviceToken);
+    return reply
+      .header('cache-control', 'no-store')
+      .code(201)
+      .send({ staff: presentStaff(done.staff), csrfToken: csrfTokenFor(done.token) });
+  });
+
+  // Answered the same (202) whether or not the address belongs to anyone, before the email goes out.
+  app.post('/admin/api/session/link', async (request, reply) => {
+    requireSameOrigin(siteUrl, request);
+    const { email } = parseInput(linkRequestSchema, request.body ?? {});
+    await limitSignInLinkRequest(ctx, request.ip, email);
+    sendSignInLink(ctx, email).catch((error: unknown) => {
+      if (!(error instanceof DomainError)) request.log.error({ err: error }, 'sign-in link email failed');
+    });
+    return reply.code(202).send({});
+  });
+
+  app.post('/admin/api/session/link/complete', async (request, reply) => {
+    requireSameOrigin(siteUrl, request);
+    const { token } = parseInput(linkSchema, request.body ?? {});
+    const start = await signInWithLink(ctx, {
+      token,
+      ip: request.ip,
+      deviceToken: deviceTokenOf(siteUrl, request),
+      userAgent: userAgentOf(request),
+    });
+    return answerSignIn(siteUrl, start, reply);
+  });
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { DomainContext } from '../../domain/context.js';
+import { parseInput } from '../../domain/shared/validate.js';
+import { confirmTotpSetup, disableTotp, startTotpSetup, totpStatus } from '../../domain/staff/totp.js';
+import { requireStaff, requireStaffForChange } from './session.routes.js';
+
+const confirmSchema = z.object({ code: z.string().min(1, 'is required').max(40) });
+const disableSchema = z.object({
+  password: z.string().min(1, 'is required').max(1024),
+  code: z.string().min(1, 'is required').max(40),
+});
+
+export interface TotpRoutesOptions {
+  ctx: DomainContext;
+  siteUrl: string;
+}
+
+/** Two-step sign-in (TOTP) on your own profile: signed-in sessions only, never an API token. */
+export function registerTotpRoutes(app: FastifyInstance, { ctx, siteUrl }: TotpRoutesOptions): void {
+  app.get('/admin/api/profile/totp', async (request, reply) => {
+    const { staff } = await requireStaff(ctx, siteUrl, request);
+    return reply.header('cache-control', 'no-store').send(await totpStatus(ctx, staff.id));
+  });
+
+  // The secret leaves the server this once (as text and as a QR code); it is on only after /confirm.
+  app.post('/admin/api/profile/totp', async (request, reply) => {
+    const { staff } = await requireStaffForChange(ctx, siteUrl, request);
+    const setup = await startTotpSetup(ctx, staff.id);
+    const qrSvg = await QRCode.toString(setup.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return reply
+      .header('cache-control', 'no-store')
+      .code(201)
+      .send({ ...setup, qrSvg });
+  });
+
+  app.post('/admin/api/profile/totp/confirm', async (request, reply) => {
+    const { staff } = await requireStaffForChange(ctx, siteUrl, request);
+    const { code } = parseInput(confirmSchema, request.body ?? {});
+    const recoveryCodes = await confirmTotpSetup(ctx, staff.id, code);
+    return reply.header('cache-control', 'no-store').send({ recoveryCodes });
+  });
+
+  app.post('/admin/api/profile/totp/disable', async (request, reply) => {
+    const { staff } = await requireStaffForChange(ctx, siteUrl, request);
+    const input = parseInput(disableSchema, request.body ?? {});
+    await disableTotp(ctx, { staffId: staff.id, ...input });
+    return reply.code(204).send();
+  });
+}
