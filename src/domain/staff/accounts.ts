@@ -6,7 +6,10 @@ import { passwordProblem } from './passwords.js';
 import { createStaff, type staffRoles } from './staff.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
+/** A session lasts this long from its last use (the sliding idle window)… */
 export const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
+/** …and never longer than this from sign-in, however often it is used. */
+export const sessionAbsoluteLifetimeMs = 90 * 24 * 3600 * 1000;
 /** A session's expiry is pushed forward at most this often, so reads do not write on every request. */
 const touchIntervalMs = 10 * 60 * 1000;
 
@@ -73,10 +76,15 @@ export async function staffForSession(ctx: DomainContext, token: string): Promis
   const now = ctx.clock.now();
   const session = await ctx.repos.sessions.findLive(hashToken(token), now.toISOString());
   if (!session) return null;
+  const endsAt = Date.parse(session.createdAt) + sessionAbsoluteLifetimeMs;
+  if (!(now.getTime() < endsAt)) {
+    await ctx.repos.sessions.delete(session.idHash);
+    return null;
+  }
   const staff = await ctx.repos.staff.findById(session.staffId);
   if (!staff || staff.status !== 'active') return null;
   if (now.getTime() - Date.parse(session.lastSeenAt) > touchIntervalMs) {
-    const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString();
+    const expiresAt = new Date(Math.min(now.getTime() + sessionLifetimeMs, endsAt)).toISOString();
     await ctx.repos.sessions.touch(session.idHash, now.toISOString(), expiresAt);
   }
   return staff;
