@@ -12,6 +12,7 @@ import {
 } from '../../domain/media/media-library.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
+import { assertCan } from '../../domain/staff/permissions.js';
 import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingOf } from './paging.js';
 import { presentMedia } from './presenters.js';
@@ -47,7 +48,8 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
     await deleteMediaAs(ctx, actor, paramsOf(request).id!);
   });
 
-  // Its own scope, so the raw-bytes body parser applies to this route alone.
+  // Its own scope, so the raw-bytes body parser applies to this route alone. Who is calling, and
+  // whether they may upload, is settled before the body is read (see adminRoute).
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxImageBytes }, (_request, body, done) =>
@@ -56,7 +58,12 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
     adminRoute(
       scope,
       deps,
-      { method: 'POST', url: '/admin/api/media', status: 201 },
+      {
+        method: 'POST',
+        url: '/admin/api/media',
+        status: 201,
+        guard: (actor) => assertCan(actor, 'create', 'media'),
+      },
       async (actor, request) => {
         const { filename } = parseInput(uploadQuerySchema, queryOf(request));
         if (!Buffer.isBuffer(request.body) || request.body.length === 0)
