@@ -49,6 +49,7 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
       twitterDescription: null,
       promoSlot: null,
       publishedAt: null,
+      firstPublishedAt: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -173,6 +174,7 @@ function applyStatus(
   if (publishedAt !== undefined) post.publishedAt = publishedAt;
   if (status !== undefined) post.status = status;
   if (post.status === 'published' && !post.publishedAt) post.publishedAt = now.toISOString();
+  if (post.status === 'published') post.firstPublishedAt ??= post.publishedAt;
   if (post.status === 'scheduled') {
     if (!post.publishedAt || Date.parse(post.publishedAt) <= now.getTime())
       throw validationError([
@@ -215,7 +217,11 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
 /** Publishes every scheduled post whose time has come; returns how many. Safe to run in several processes. */
 export async function publishDuePosts(ctx: DomainContext): Promise<number> {
   const due = await ctx.repos.posts.findDueScheduled(ctx.clock.now().toISOString());
-  for (const post of due) await ctx.repos.posts.update(post.id, { status: 'published' });
+  for (const post of due)
+    await ctx.repos.posts.update(post.id, {
+      status: 'published',
+      firstPublishedAt: post.firstPublishedAt ?? post.publishedAt,
+    });
   if (due.length > 0) await afterContentChange(ctx);
   return due.length;
 }
