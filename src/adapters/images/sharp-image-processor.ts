@@ -117,7 +117,7 @@ async function decodeOnce(s: Sharp, bytes: Buffer, meta: sharp.Metadata) {
 /**
  * Decodes with sharp (so the type is known from the bytes, not the name), refuses SVG and anything
  * that is not a raster image, refuses by decoded size before decoding, applies the EXIF orientation,
- * then re-encodes one file at a time. Decoding and encoding run in the one decode queue. sharp writes
+ * then re-encodes from that one decoded copy. Decoding and encoding run in the one decode queue. sharp writes
  * no metadata unless asked, so EXIF, GPS, XMP, IPTC and comments are gone from every output.
  */
 export const sharpImageProcessor: ImageProcessor = {
@@ -129,11 +129,14 @@ export const sharpImageProcessor: ImageProcessor = {
       const pixels = () =>
         s(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
       const fallback: ImageVariant['format'] = meta.hasAlpha ? 'png' : 'jpeg';
-      const master = await encode(pixels(), fallback, Math.min(orientedWidth, masterMaxWidth));
-      const variants = [];
-      for (const w of widthsFor(orientedWidth))
-        for (const format of ['avif', 'webp', fallback] as const)
-          variants.push(await encode(pixels(), format, w));
+      // Every rendition is made from the one decoded copy (at most 2400 pixels wide), so making
+      // them side by side costs little memory next to the decode the queue bounds.
+      const [master, ...variants] = await Promise.all([
+        encode(pixels(), fallback, Math.min(orientedWidth, masterMaxWidth)),
+        ...widthsFor(orientedWidth).flatMap((w) =>
+          (['avif', 'webp', fallback] as const).map((format) => encode(pixels(), format, w)),
+        ),
+      ]);
       return {
         mimeType: `image/${fallback}`,
         width: master.width,
