@@ -46,6 +46,8 @@ export interface PostRecord {
   twitterDescription: string | null;
   promoSlot: PromoSlot | null;
   publishedAt: string | null;
+  /** When the post first went live; kept when it is unpublished (null: never published). */
+  firstPublishedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -180,7 +182,7 @@ export interface PostRepository {
   related(postId: string, filter: PostFilter, limit: number): Promise<PostRecord[]>;
   lastUpdatedAt(filter: PostFilter): Promise<string | null>;
   /** Posts that show a media file (as featured image or in the body). */
-  usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type'>[]>;
+  usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type' | 'status'>[]>;
   /** Ids of posts of any status after `afterId` in id order: a keyset walk over every post. */
   idsAfter(afterId: string | null, limit: number): Promise<string[]>;
 }

@@ -6,7 +6,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 
 import { createNewsletterMailer, type Site } from '../main.js';
 import { RateLimitedError } from '../domain/limits/rate-limits.js';
 import { toHttpError } from './errors.js';
-import { registerSecurityHeaders } from './middleware/security-headers.js';
+import { clientErrorHandler } from './middleware/client-errors.js';
+import { applySecurityHeaders, registerSecurityHeaders } from './middleware/security-headers.js';
 import { PageCache } from './page-cache.js';
 import type { SiteEnv } from './site/site-env.js';
 import { messagePage, previewPage } from './site/site-pages.js';
@@ -32,32 +33,43 @@ export function createSiteEnv(site: Site, assets: ThemeAssets): SiteEnv {
 export interface BuiltApp {
   app: FastifyInstance;
   cache: PageCache;
+  /** Every route the app serves, as registered (method and URL pattern). */
+  routes: { method: string; url: string }[];
 }
 
 /** The HTTP transport: security headers, media files, the public site, and one error mapping. */
 export async function buildApp(site: Site): Promise<BuiltApp> {
   const { config } = site;
   const cache = new PageCache(config.pageCacheEntries);
+  const siteIsHttps = config.siteUrl.startsWith('https://');
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (!serveFromCache(cache, request, response)) handler(request, response);
+        if (!serveFromCache(cache, request, response, siteIsHttps)) handler(request, response);
       }),
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     // Long enough for any percent-encoded slug, so an over-long one is an ordinary 404 page.
     routerOptions: { maxParamLength: 4096 },
-    // A URL that cannot be decoded gets a plain answer that repeats nothing of it.
-    frameworkErrors: (_error, _request, reply: FastifyReply) =>
-      reply.code(400).type('text/plain; charset=utf-8').send('Bad request'),
+    // A URL that cannot be decoded gets a plain answer that repeats nothing of it. Fastify runs no
+    // hooks for this answer, so it gets its security headers here.
+    frameworkErrors: (_error, request, reply: FastifyReply) => {
+      applySecurityHeaders(request, reply, { siteUrl: config.siteUrl });
+      return reply.code(400).type('text/plain; charset=utf-8').send('Bad request');
+    },
     bodyLimit: 1024 * 1024,
+    clientErrorHandler: clientErrorHandler(config.siteUrl),
+  });
+  const routes: BuiltApp['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   site.events.subscribe((change) => dropShowing(cache, change));
   const assets = loadThemeAssets();
   const env = createSiteEnv(site, assets);
 
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { siteUrl: config.siteUrl });
   mkdirSync(site.blobs.root, { recursive: true });
   await app.register(fastifyStatic, {
     root: site.blobs.root,
@@ -96,5 +108,5 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
       .header('cache-control', 'no-store')
       .send(page.body);
   });
-  return { app, cache };
+  return { app, cache, routes };
 }

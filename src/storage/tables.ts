@@ -256,6 +256,7 @@ export interface PostsTable {
   twitter_description: string | null;
   promo_slot: string | null;
   published_at: string | null;
+  first_published_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -45,7 +45,8 @@ export async function createApiToken(
     name: f.name,
     role: f.role,
     tokenHash: hashSecret(secret),
-    createdBy: actor?.kind === 'staff' ? actor.staffId : null,
+    // A token made by a token answers to the same person, so it dies with their rights too.
+    createdBy: actor ? creatorOf(actor) : null,
     createdAt: ctx.clock.now().toISOString(),
     lastUsedAt: null,
   };
@@ -63,18 +64,39 @@ export async function revokeApiToken(ctx: DomainContext, actor: AdminActor, id: 
   if (!(await ctx.repos.tokens.delete(id))) throw notFound('Token');
 }
 
-/** The actor a bearer secret stands for, or null when it is unknown or revoked. */
+const creatorOf = (actor: AdminActor): string | null =>
+  actor.kind === 'staff' ? actor.staffId : (actor.tokenCreatorId ?? null);
+
+/** The lesser of two roles. */
+const lesserRole = (a: Role, b: Role): Role => (roleRank(a) >= roleRank(b) ? a : b);
+
+/**
+ * The role a token acts with now: never more than its creator's current role. A token whose creator
+ * is suspended or gone has no rights at all (null). A token made from the shell has no creator and
+ * keeps its own role.
+ */
+async function effectiveRole(ctx: DomainContext, token: ApiTokenRecord): Promise<Role | null> {
+  if (token.createdBy === null) return token.role as Role;
+  const creator = await ctx.repos.staff.findById(token.createdBy);
+  if (!creator || creator.status !== 'active') return null;
+  return lesserRole(token.role as Role, creator.role as Role);
+}
+
+/** The actor a bearer secret stands for, or null when it is unknown, revoked or its creator lost their rights. */
 export async function actorForApiToken(ctx: DomainContext, secret: string): Promise<AdminActor | null> {
   if (!secret.startsWith(secretPrefix) || secret.length > 200) return null;
   const token = await ctx.repos.tokens.findByHash(hashSecret(secret));
   if (!token) return null;
+  const role = await effectiveRole(ctx, token);
+  if (!role) return null;
   const now = ctx.clock.now();
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > touchIntervalMs)
     await ctx.repos.tokens.touch(token.id, now.toISOString());
   return {
     kind: 'token',
-    role: token.role as Role,
+    role,
     staffId: `token:${token.id}`,
     name: `Integration: ${token.name}`,
+    tokenCreatorId: token.createdBy,
   };
 }

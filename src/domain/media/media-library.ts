@@ -73,12 +73,13 @@ export async function mediaUsage(
     ctx.repos.promotions.list(),
     ctx.repos.staff.list(),
   ]);
+  const shown = posts.map((p) => ({ id: p.id, title: p.title, type: p.type }));
   const elsewhere = [
     ...(settings.logoMediaId === id ? ['the site logo'] : []),
     ...promotions.filter((p) => p.imageMediaId === id).map((p) => `the promotion "${p.title}"`),
     ...staff.filter((s) => s.photoMediaId === id).map((s) => `the photo of ${s.name}`),
   ];
-  return { posts, elsewhere };
+  return { posts: shown, elsewhere };
 }
 
 /** Deletes a file and every rendition of it, unless something still shows it. */

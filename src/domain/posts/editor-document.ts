@@ -74,10 +74,42 @@ export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
   ]),
 );
 
-export const editorDocumentSchema: z.ZodType<EditorDocument> = z.object({
+/** How deep nodes may nest (a quote in a list in a quote…) and how many a document may hold. */
+export const maxDocumentDepth = 32;
+export const maxDocumentNodes = 100_000;
+
+/**
+ * The document's shape problem, if it nests deeper or holds more nodes than the limits, found by a
+ * walk with its own stack: nothing recursive (the schema, the renderer) ever sees such a document.
+ */
+export function documentSizeProblem(value: unknown): string | undefined {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const { value: item, depth } = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    const isNode = !Array.isArray(item);
+    const level = isNode ? depth + 1 : depth;
+    if (isNode && ++nodes > maxDocumentNodes) return `must hold at most ${maxDocumentNodes} nodes`;
+    if (level > maxDocumentDepth) return `must not nest more than ${maxDocumentDepth} levels deep`;
+    for (const child of Object.values(item))
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: level });
+  }
+  return undefined;
+}
+
+const documentShape = z.object({
   type: z.literal('doc'),
   content: z.array(blockSchema).max(20_000),
 });
+
+export const editorDocumentSchema: z.ZodType<EditorDocument, unknown> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = documentSizeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .pipe(documentShape);
 
 export const emptyDocument = (): EditorDocument => ({ type: 'doc', content: [] });
 

@@ -3,6 +3,7 @@ import type { PostFilter, PostRecord } from '../ports.js';
 import { DomainError, notFound, validationError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import { assertCan, grantFor, type AdminActor, type Target } from '../staff/permissions.js';
+import { canRead, checkLinks, targetOf } from './post-access.js';
 import { updatePostSchema, type CreatePostInput, type UpdatePostInput } from './post-input.js';
 import type { PostStatus, PostType } from './post.types.js';
 import { recordRevision, revisionSnapshot, snapshotOf } from './revisions.js';
@@ -40,11 +41,6 @@ export function adminPostFilter(actor: AdminActor, type: PostType, query: AdminP
   return { ...filter, authorId: actor.staffId };
 }
 
-async function targetOf(ctx: DomainContext, post: PostRecord): Promise<Target> {
-  const authors = (await ctx.repos.posts.authorsFor([post.id])).get(post.id) ?? [];
-  return { ownerIds: authors.map((a) => a.id), isPublished: post.status !== 'draft' };
-}
-
 /** A post the actor may read; anything else is NOT_FOUND, so its existence does not leak. */
 export async function loadPostFor(
   ctx: DomainContext,
@@ -55,9 +51,7 @@ export async function loadPostFor(
   const post = await ctx.repos.posts.findById(id);
   if (!post || post.type !== type) throw notFound(type === 'page' ? 'Page' : 'Post');
   const target = await targetOf(ctx, post);
-  const grant = grantFor(actor.role, type, 'read');
-  if (!grant || (grant !== 'all' && !target.ownerIds.includes(actor.staffId)))
-    throw notFound(type === 'page' ? 'Page' : 'Post');
+  if (!canRead(actor, post, target)) throw notFound(type === 'page' ? 'Page' : 'Post');
   return { post, target };
 }
 
@@ -82,6 +76,7 @@ export async function createPostAs(
   const authorIds = input.authorIds ?? (actor.kind === 'staff' ? [actor.staffId] : []);
   checkAuthorship(actor, type, authorIds);
   if (isGoingLive(input.status)) assertCan(actor, 'publish', type, { ownerIds: authorIds });
+  await checkLinks(ctx, actor, parseInput(updatePostSchema, input));
   const id = await createPost(ctx, { ...input, type, authorIds });
   const post = (await ctx.repos.posts.findById(id))!;
   await recordRevision(ctx, actor, post, { isAutosave: false });
@@ -111,8 +106,9 @@ export async function updatePostAs(
     throw validationError([{ property: 'type', message: 'cannot change; make a new post instead' }]);
   checkAuthorship(actor, type, fields.authorIds);
   if (changesPublication(post, fields)) assertCan(actor, 'publish', type, target);
+  const parsed = parseInput(updatePostSchema, fields);
+  await checkLinks(ctx, actor, parsed, post);
   if (autosave && post.status !== 'draft') {
-    const parsed = parseInput(updatePostSchema, fields);
     const { type: _type, status: _status, publishedAt: _publishedAt, ...content } = parsed;
     const snapshot = { ...(await snapshotOf(ctx.repos, post)), ...content };
     await recordRevision(ctx, actor, post, { isAutosave: true, snapshot });

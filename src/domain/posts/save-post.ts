@@ -51,6 +51,7 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
       twitterDescription: null,
       promoSlot: null,
       publishedAt: null,
+      firstPublishedAt: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -188,6 +189,7 @@ function applyStatus(
   if (publishedAt !== undefined) post.publishedAt = publishedAt;
   if (status !== undefined) post.status = status;
   if (post.status === 'published' && !post.publishedAt) post.publishedAt = now.toISOString();
+  if (post.status === 'published') post.firstPublishedAt ??= post.publishedAt;
   if (post.status === 'scheduled') {
     if (!post.publishedAt || Date.parse(post.publishedAt) <= now.getTime())
       throw validationError([
@@ -234,8 +236,9 @@ export async function publishDuePosts(ctx: DomainContext): Promise<number> {
   for (const post of due) {
     const change = await ctx.repos.transaction(async (repos) => {
       const tracked = await PostChange.before(repos, post);
-      await repos.posts.update(post.id, { status: 'published' });
-      return tracked.after({ ...post, status: 'published' }, now);
+      const firstPublishedAt = post.firstPublishedAt ?? post.publishedAt;
+      await repos.posts.update(post.id, { status: 'published', firstPublishedAt });
+      return tracked.after({ ...post, status: 'published', firstPublishedAt }, now);
     });
     announce(ctx, change);
   }

@@ -4,7 +4,7 @@ import type { RedirectRecord } from '../ports.js';
 import { conflict, notFound, validationError } from '../shared/errors.js';
 import { linkUrl } from '../shared/fields.js';
 import { newId } from '../shared/ids.js';
-import { parseInput } from '../shared/validate.js';
+import { isSafeSitePath, parseInput } from '../shared/validate.js';
 import { assertCan, type AdminActor } from '../staff/permissions.js';
 
 /** A path on this site: starts with one slash, no query, no fragment, no control or space characters. */
@@ -12,7 +12,10 @@ const fromPath = z
   .string()
   .max(1024)
   .transform((v) => v.trim())
-  .refine((v) => /^\/(?!\/)[^\s?#\\]*$/.test(v), 'must be a path on this site such as /old-slug/');
+  .refine(
+    (v) => /^\/[^\s?#]*$/.test(v) && isSafeSitePath(v),
+    'must be a path on this site such as /old-slug/',
+  );
 
 const redirectFields = z.object({
   fromPath,

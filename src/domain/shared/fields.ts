@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidSlug } from './slug.js';
-import { cleanText, isHttpUrl } from './validate.js';
+import { cleanText, isHttpUrl, isSafeSitePath } from './validate.js';
 
 /** Input field schemas shared by every concept, so one kind of field is checked one way everywhere. */
 
@@ -20,12 +20,15 @@ export const httpUrl = z
   .transform((v) => v.trim())
   .refine(isHttpUrl, 'must be an http(s) URL');
 
-/** An http(s) URL, or a path on this site (`/about/`; never `//host`). */
+/** An http(s) URL, or a path on this site (`/about/`; never `//host`, `/\host` or an encoded one). */
 export const linkUrl = z
   .string()
   .max(2048)
   .transform((v) => v.trim())
-  .refine((v) => isHttpUrl(v) || /^\/(?!\/)/.test(v), 'must be an http(s) URL or a path on this site');
+  .refine(
+    (v) => (v.startsWith('/') ? isSafeSitePath(v) : isHttpUrl(v)),
+    'must be an http(s) URL or a path on this site',
+  );
 
 /** An explicit slug, or '' to derive one from the title or name. */
 export const slug = z

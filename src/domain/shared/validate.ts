@@ -22,6 +22,31 @@ export function cleanText(value: string): string {
   return removeControlCharacters(value.normalize('NFC')).trim();
 }
 
+/** Characters a browser drops or reads as a slash inside a URL: backslash, C0 controls and DEL. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const slashLike = /[\\\u0000-\u001f\u007f]/;
+
+/**
+ * A path on this site that no browser reads as another host: one leading slash, and no backslash,
+ * no control character and no `//` in the path, not even percent-encoded (`/%5Cevil`, `/%2F%2Fevil`).
+ */
+export function isSafeSitePath(value: string): boolean {
+  let text = value;
+  for (let round = 0; round < 4; round++) {
+    const path = text.split(/[?#]/, 1)[0]!;
+    if (!path.startsWith('/') || slashLike.test(text) || path.includes('//')) return false;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      return false;
+    }
+    if (decoded === text) return true;
+    text = decoded;
+  }
+  return false;
+}
+
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);

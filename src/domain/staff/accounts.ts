@@ -6,7 +6,10 @@ import { passwordProblem } from './passwords.js';
 import { createStaff, type staffRoles } from './staff.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
+/** A session lasts this long from its last use (the sliding idle window)… */
 export const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
+/** …and never longer than this from sign-in, however often it is used. */
+export const sessionAbsoluteLifetimeMs = 90 * 24 * 3600 * 1000;
 /** A session's expiry is pushed forward at most this often, so reads do not write on every request. */
 const touchIntervalMs = 10 * 60 * 1000;
 
@@ -83,14 +86,22 @@ export async function startSession(ctx: DomainContext, start: SessionStart): Pro
   return token;
 }
 
+/** When a session ends however often it is used: 90 days after sign-in. */
+const sessionEndsAt = (session: SessionRecord) => Date.parse(session.createdAt) + sessionAbsoluteLifetimeMs;
+
 /** A live session of an active staff member, pending or not. */
 export async function liveSession(
   ctx: DomainContext,
   token: string,
 ): Promise<{ session: SessionRecord; staff: StaffRecord } | null> {
   if (!isTokenShaped(token)) return null;
-  const session = await ctx.repos.sessions.findLive(hashToken(token), ctx.clock.now().toISOString());
+  const now = ctx.clock.now();
+  const session = await ctx.repos.sessions.findLive(hashToken(token), now.toISOString());
   if (!session) return null;
+  if (!(now.getTime() < sessionEndsAt(session))) {
+    await ctx.repos.sessions.delete(session.idHash);
+    return null;
+  }
   const staff = await ctx.repos.staff.findById(session.staffId);
   if (!staff || staff.status !== 'active') return null;
   return { session, staff };
@@ -106,7 +117,9 @@ export async function staffForSession(ctx: DomainContext, token: string): Promis
   const { session, staff } = live;
   const now = ctx.clock.now();
   if (now.getTime() - Date.parse(session.lastSeenAt) > touchIntervalMs) {
-    const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString();
+    const expiresAt = new Date(
+      Math.min(now.getTime() + sessionLifetimeMs, sessionEndsAt(session)),
+    ).toISOString();
     await ctx.repos.sessions.touch(session.idHash, now.toISOString(), expiresAt);
   }
   return staff;

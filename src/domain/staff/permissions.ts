@@ -80,12 +80,15 @@ export interface Actor {
 
 /**
  * Who is calling the Admin API: a signed-in staff member, or an integration's API token. A token acts
- * with its role's rights; it is nobody's "own", so grants limited to own content never match it.
+ * with its role's rights, never more than its creator's current role; it is nobody's "own", so grants
+ * limited to own content never match it.
  */
 export interface AdminActor extends Actor {
   kind: 'staff' | 'token';
   /** For revisions and logs: the staff member's name, or "Integration: NAME". */
   name: string;
+  /** A token's creator, whose current rights bound the token's (null: made from the shell). */
+  tokenCreatorId?: string | null;
 }
 
 /** Refuses with FORBIDDEN unless the actor may do `action` on `resource` (and `target`). */

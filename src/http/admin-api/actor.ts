@@ -40,22 +40,32 @@ export async function actorOf(
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Handler = (actor: AdminActor, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
+/** The actor of each request, found before its body was read. */
+const actors = new WeakMap<FastifyRequest, AdminActor>();
+
 /**
- * One Admin API route: find the actor, run the handler, answer. The handler parses its input, calls
- * one domain operation (which checks the role matrix) and presents the result. A handler returning
- * undefined answers 204; POSTs that make something answer 201.
+ * One Admin API route: find the actor, run the handler, answer. The actor is found (and `guard`, a
+ * route-level rule such as "may upload at all", checked) in `onRequest`, before a byte of the body is
+ * read, so an anonymous or forged request cannot make the server buffer a large body. The handler
+ * parses its input, calls one domain operation (which checks the role matrix) and presents the
+ * result. A handler returning undefined answers 204; POSTs that make something answer 201.
  */
 export function adminRoute(
   app: FastifyInstance,
   deps: AdminApiDeps,
-  route: { method: Method; url: string; status?: number },
+  route: { method: Method; url: string; status?: number; guard?: (actor: AdminActor) => void },
   handler: Handler,
 ): void {
   app.route({
     method: route.method,
     url: route.url,
-    handler: async (request, reply) => {
+    onRequest: async (request) => {
       const actor = await actorOf(deps, request, route.method !== 'GET');
+      route.guard?.(actor);
+      actors.set(request, actor);
+    },
+    handler: async (request, reply) => {
+      const actor = actors.get(request)!;
       const result = await handler(actor, request, reply);
       reply.header('cache-control', 'no-store');
       if (result === undefined) return reply.code(204).send();

@@ -13,6 +13,7 @@ import {
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
+import { assertCan } from '../../domain/staff/permissions.js';
 import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingOf } from './paging.js';
 import { presentMedia } from './presenters.js';
@@ -48,7 +49,8 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
     await deleteMediaAs(ctx, actor, paramsOf(request).id!);
   });
 
-  // Its own scope, so the raw-bytes body parser applies to this route alone.
+  // Its own scope, so the raw-bytes body parser applies to this route alone. Who is calling, and
+  // whether they may upload, is settled before the body is read (see adminRoute).
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxImageBytes }, (_request, body, done) =>
@@ -57,7 +59,12 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
     adminRoute(
       scope,
       deps,
-      { method: 'POST', url: '/admin/api/media', status: 201 },
+      {
+        method: 'POST',
+        url: '/admin/api/media',
+        status: 201,
+        guard: (actor) => assertCan(actor, 'create', 'media'),
+      },
       async (actor, request) => {
         await enforce(ctx, limits.uploadsPerAccount, actor.staffId);
         const { filename } = parseInput(uploadQuerySchema, queryOf(request));

@@ -19,6 +19,7 @@ import { id, isoDate, languageCode, text } from '../../domain/shared/fields.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { parseInput } from '../../domain/shared/validate.js';
 import type { Page, PostFilter } from '../../domain/ports.js';
+import type { AdminActor } from '../../domain/staff/permissions.js';
 import type { RenderedPage } from '../page-cache.js';
 import { actorOf, adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
@@ -61,8 +62,8 @@ export function registerPostRoutes(app: FastifyInstance, deps: PostRoutesDeps): 
 function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType): void {
   const { ctx, siteUrl } = deps;
   const base = `/admin/api/${type}s`;
-  const present = async (post: Parameters<typeof presentPost>[2]) => ({
-    post: await presentPost(ctx, deps, post),
+  const present = async (actor: AdminActor, post: Parameters<typeof presentPost>[2]) => ({
+    post: await presentPost(ctx, deps, post, actor),
   });
 
   adminRoute(app, deps, { method: 'GET', url: base }, async (actor, request) => {
@@ -77,18 +78,21 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
 
   adminRoute(app, deps, { method: 'GET', url: `${base}/:id` }, async (actor, request) => {
     const { post } = await loadPostFor(ctx, actor, type, paramsOf(request).id!);
-    return present(post);
+    return present(actor, post);
   });
 
   adminRoute(app, deps, { method: 'POST', url: base, status: 201 }, async (actor, request) => {
     const input = { ...objectBody(request.body), type } as CreatePostInput;
-    return present(await createPostAs(ctx, actor, input));
+    return present(actor, await createPostAs(ctx, actor, input));
   });
 
   adminRoute(app, deps, { method: 'PATCH', url: `${base}/:id` }, async (actor, request) => {
     const input = objectBody(request.body) as UpdatePostInput & { autosave?: boolean };
     const autosave = input.autosave === true;
-    return present(await updatePostAs(ctx, actor, type, paramsOf(request).id!, { ...input, autosave }));
+    return present(
+      actor,
+      await updatePostAs(ctx, actor, type, paramsOf(request).id!, { ...input, autosave }),
+    );
   });
 
   adminRoute(app, deps, { method: 'DELETE', url: `${base}/:id` }, async (actor, request) => {
@@ -102,11 +106,11 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
     const post = await publishPostAs(ctx, actor, type, postId, publishedAt);
     const requestedBy = actor.kind === 'staff' ? actor.staffId : null;
     await requestSendsOnPublish(ctx, actor, postId, newsletterIds, requestedBy);
-    return present(post);
+    return present(actor, post);
   });
 
   adminRoute(app, deps, { method: 'POST', url: `${base}/:id/unpublish` }, async (actor, request) =>
-    present(await unpublishPostAs(ctx, actor, type, paramsOf(request).id!)),
+    present(actor, await unpublishPostAs(ctx, actor, type, paramsOf(request).id!)),
   );
 
   adminRoute(app, deps, { method: 'GET', url: `${base}/:id/revisions` }, async (actor, request) => {
@@ -128,7 +132,7 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
     { method: 'POST', url: `${base}/:id/revisions/:revisionId/restore` },
     async (actor, request) => {
       const { id: postId, revisionId } = paramsOf(request);
-      return present(await restoreRevisionAs(ctx, actor, type, postId!, revisionId!));
+      return present(actor, await restoreRevisionAs(ctx, actor, type, postId!, revisionId!));
     },
   );
 

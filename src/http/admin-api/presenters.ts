@@ -8,6 +8,8 @@ import type {
   TagRecord,
 } from '../../domain/ports.js';
 import type { EditorDocument } from '../../domain/posts/editor-document.js';
+import { adminPostFilter } from '../../domain/posts/editorial.js';
+import type { AdminActor } from '../../domain/staff/permissions.js';
 
 /* The Admin API's presenters: each lists the fields that leave the server; nothing else does. */
 
@@ -51,13 +53,17 @@ export async function presentPost(
   ctx: DomainContext,
   deps: { siteUrl: string; publicPath: PublicPath },
   post: PostRecord,
+  actor: AdminActor,
 ) {
   const [authors, tags, sources, featuredImage, translations] = await Promise.all([
     ctx.repos.posts.authorsFor([post.id]),
     ctx.repos.posts.tagsFor([post.id]),
     ctx.repos.posts.sourcesFor([post.id]),
     featuredImageOf(ctx, deps.publicPath, post),
-    post.translationGroup ? ctx.repos.posts.translations(post.translationGroup, {}) : Promise.resolve([]),
+    // Only the versions the caller may read: a contributor never learns the title of another's draft.
+    post.translationGroup
+      ? ctx.repos.posts.translations(post.translationGroup, adminPostFilter(actor, post.type, {}))
+      : Promise.resolve([]),
   ]);
   return {
     id: post.id,

@@ -62,7 +62,7 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
     app,
     deps,
     { method: 'POST', url: '/admin/api/newsletters/:id/test-send' },
-    async (actor, request, reply) => {
+    async (actor, request) => {
       const { postId } = parseInput(startSchema, request.body ?? {});
       await enforce(ctx, limits.testSendsPerStaff, actor.staffId);
       const newsletterId = paramsOf(request).id!;

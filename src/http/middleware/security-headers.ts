@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The public site runs no script at all, so its policy can be this strict. */
 export const siteContentSecurityPolicy = [
@@ -55,14 +55,75 @@ export function isAdminAppPath(url: string): boolean {
   return path === '/admin' || (path.startsWith('/admin/') && !path.startsWith('/admin/api/'));
 }
 
+/** HTTP Strict Transport Security: sent only on answers that travel over HTTPS. */
+export const hstsHeaderValue = 'max-age=31536000; includeSubDomains';
+
+/** Every Admin API answer carries the caller's data or acts for them: no cache may keep one. */
+export const adminApiCacheHeaders: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  pragma: 'no-cache',
+};
+
+export const isAdminApiPath = (url: string) => url.startsWith('/admin/api/') || url === '/admin/api';
+
+/** The first value of `X-Forwarded-Proto`, lower-cased, if the request has one. */
+export function forwardedProtoOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.split(',')[0]?.trim().toLowerCase() || undefined;
+}
+
+/**
+ * Whether an answer goes out over HTTPS: the framework says so (a trusted proxy forwarded `https`),
+ * or the site's address is `https://` and no proxy says the request came over plain HTTP.
+ */
+export function isHttpsAnswer(input: {
+  siteIsHttps: boolean;
+  forwardedProto: string | undefined;
+  trustedProtocol?: string;
+}): boolean {
+  if (input.trustedProtocol === 'https') return true;
+  if (input.forwardedProto === undefined) return input.siteIsHttps;
+  return input.siteIsHttps && input.forwardedProto === 'https';
+}
+
+export interface SecurityHeaderOptions {
+  /** The site's public address; an `https://` one turns on HSTS. */
+  siteUrl?: string;
+}
+
+/** The headers an answer to `url` carries whatever produced it (a route, an error, the framework). */
+export function headersForPath(url: string, isHttps: boolean): Record<string, string> {
+  return {
+    ...(isAdminAppPath(url) ? adminSecurityHeaders : securityHeaders),
+    ...(isAdminApiPath(url) ? adminApiCacheHeaders : {}),
+    ...(isHttps ? { 'strict-transport-security': hstsHeaderValue } : {}),
+  };
+}
+
+/**
+ * Sets the security headers of `request`'s answer. The admin's own policy and the Admin API's
+ * no-store win there, even on an error answer; elsewhere a route's own header wins over the default.
+ */
+export function applySecurityHeaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: SecurityHeaderOptions = {},
+): void {
+  const isHttps = isHttpsAnswer({
+    siteIsHttps: options.siteUrl?.startsWith('https://') ?? false,
+    forwardedProto: forwardedProtoOf(request.headers['x-forwarded-proto']),
+    trustedProtocol: request.protocol,
+  });
+  const isOverriding = isAdminAppPath(request.url) || isAdminApiPath(request.url);
+  for (const [name, value] of Object.entries(headersForPath(request.url, isHttps)))
+    if (isOverriding || !reply.hasHeader(name)) reply.header(name, value);
+  reply.removeHeader('x-powered-by');
+}
+
 /** Sets the security headers on every response, whatever route or error produced it. */
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export function registerSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions = {}): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    // The admin's own policy wins there, even on an error answer; elsewhere the site's is the default.
-    const isAdmin = isAdminAppPath(request.url);
-    for (const [name, value] of Object.entries(isAdmin ? adminSecurityHeaders : securityHeaders))
-      if (isAdmin || !reply.hasHeader(name)) reply.header(name, value);
-    reply.removeHeader('x-powered-by');
+    applySecurityHeaders(request, reply, options);
     return payload;
   });
 }

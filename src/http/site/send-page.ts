@@ -1,6 +1,11 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { securityHeaders } from '../middleware/security-headers.js';
+import {
+  forwardedProtoOf,
+  hstsHeaderValue,
+  isHttpsAnswer,
+  securityHeaders,
+} from '../middleware/security-headers.js';
 import {
   bodyFor,
   negotiateEncoding,
@@ -76,14 +81,22 @@ export function serveFromCache(
   cache: PageCache,
   request: IncomingMessage,
   response: ServerResponse,
+  siteIsHttps = false,
 ): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const forwardedProto = forwardedProtoOf(request.headers['x-forwarded-proto']);
+  // Only Fastify knows whether a proxy is trusted: an http:// site told "https" answers through it.
+  if (!siteIsHttps && forwardedProto === 'https') return false;
   const url = request.url ?? '';
   const query = url.indexOf('?');
   const page = cache.get(query === -1 ? url : url.slice(0, query));
   if (!page) return false;
   const answer = pageResponse(request.headers, page);
-  response.writeHead(answer.status, answer.headerList);
+  const isHttps = isHttpsAnswer({ siteIsHttps, forwardedProto });
+  response.writeHead(
+    answer.status,
+    isHttps ? [...answer.headerList, 'strict-transport-security', hstsHeaderValue] : answer.headerList,
+  );
   response.end(request.method === 'HEAD' ? undefined : (answer.body ?? undefined));
   return true;
 }

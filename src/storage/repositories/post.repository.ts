@@ -45,6 +45,7 @@ export function toPostRecord(row: PostRow): PostRecord {
     twitterDescription: row.twitter_description,
     promoSlot: row.promo_slot as PostRecord['promoSlot'],
     publishedAt: row.published_at,
+    firstPublishedAt: row.first_published_at ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -77,6 +78,7 @@ const columnOf: Record<keyof PostRecord, keyof PostRow> = {
   twitterDescription: 'twitter_description',
   promoSlot: 'promo_slot',
   publishedAt: 'published_at',
+  firstPublishedAt: 'first_published_at',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 };
@@ -379,17 +381,22 @@ export class KyselyPostRepository implements PostRepository {
     return rows.map(fromProjectedRow);
   }
 
-  async usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type'>[]> {
+  async usingMedia(mediaId: string): Promise<Pick<PostRecord, 'id' | 'title' | 'type' | 'status'>[]> {
     const marker = `%"media:${mediaId.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`;
     const rows = await this.db
       .selectFrom('posts')
-      .select(['id', 'title', 'type'])
+      .select(['id', 'title', 'type', 'status'])
       .where((eb) =>
         eb.or([eb('featured_media_id', '=', mediaId), sql<boolean>`body_json like ${marker} escape '\\'`]),
       )
       .orderBy('updated_at', 'desc')
       .execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, type: r.type as PostRecord['type'] }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      type: r.type as PostRecord['type'],
+      status: r.status as PostRecord['status'],
+    }));
   }
 
   async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
