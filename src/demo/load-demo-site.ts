@@ -1,6 +1,7 @@
 import type { DomainContext } from '../domain/context.js';
 import { importImage } from '../domain/media/import-image.js';
 import type { BlockNode, EditorDocument } from '../domain/posts/editor-document.js';
+import { createNewsletter } from '../domain/newsletters/newsletters.js';
 import { createPost } from '../domain/posts/save-post.js';
 import { createPromotion } from '../domain/promos/promotions.js';
 import { updateSiteSettings } from '../domain/settings/site-settings.js';
@@ -39,7 +40,7 @@ const toDocument = (doc: DemoDoc, mediaIds: Map<string, string>): EditorDocument
   content: linkFigures(doc.content, mediaIds),
 });
 
-/** Loads the demo site (settings, generated images, authors, topics, posts, promotions) through domain operations. */
+/** Loads the demo site (settings, generated images, authors, topics, posts, promotions, newsletters) through domain operations. */
 export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite): Promise<void> {
   await updateSiteSettings(ctx, site.settings);
   const mediaIds = new Map<string, string>();
@@ -105,4 +106,6 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
       sortOrder: i,
     });
   }
+  for (const [i, newsletter] of site.newsletters.entries())
+    await createNewsletter(ctx, { ...newsletter, sortOrder: i });
 }
