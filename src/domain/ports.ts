@@ -282,8 +282,12 @@ export interface PromotionRepository {
 export interface SettingsRepository {
   getAll(): Promise<Record<string, string>>;
   set(entries: Record<string, string>, now: string): Promise<void>;
-  /** Stores a value unless the key exists (two processes making a secret at once keep the first). */
-  setIfAbsent(key: string, value: string, now: string): Promise<void>;
+  /**
+   * Stores a value unless the key exists (two processes making a secret at once keep the first);
+   * true when this call stored it. The key is the table's primary key, so of two transactions
+   * claiming one key only one can.
+   */
+  setIfAbsent(key: string, value: string, now: string): Promise<boolean>;
 }
 
 export interface Repositories {
