@@ -162,6 +162,12 @@ export const en = {
   translationOf: 'Translation of',
   translations: 'Translations',
   promoSlot: 'Promotion slot',
+  // first-day: a post's promotion (components/promotion-picker.tsx), the logo in settings
+  promotion: 'Promotion',
+  promotionHint: 'What this post shows in the promotion slots.',
+  promotionSite: 'The site’s promotions',
+  promotionNone: 'No promotion',
+  promotionMissing: 'A promotion that no longer exists',
   featured: 'Featured',
   featureImage: 'Feature image',
   noFeatureImage: 'No feature image.',

@@ -157,6 +157,12 @@ export const nb: Strings = {
   translationOf: 'Oversettelse av',
   translations: 'Oversettelser',
   promoSlot: 'Kampanjeplass',
+  // first-day: a post's promotion (components/promotion-picker.tsx), the logo in settings
+  promotion: 'Kampanje',
+  promotionHint: 'Hva denne saken viser på kampanjeplassene.',
+  promotionSite: 'Nettstedets kampanjer',
+  promotionNone: 'Ingen kampanje',
+  promotionMissing: 'En kampanje som ikke finnes lenger',
   featured: 'Fremhevet',
   featureImage: 'Hovedbilde',
   noFeatureImage: 'Ingen hovedbilde.',

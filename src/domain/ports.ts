@@ -1,4 +1,11 @@
-import type { ImageVariant, PostStatus, PostType, PromoSlot, TagKind } from './posts/post.types.js';
+import type {
+  ImageVariant,
+  PostStatus,
+  PostType,
+  PromoSlot,
+  PromotionMode,
+  TagKind,
+} from './posts/post.types.js';
 
 import type { MemberRepository, NewsletterRepository, NewsletterSendRepository } from './newsletter-ports.js';
 import type { InvitationRepository, PasswordResetRepository, SessionRepository } from './staff-ports.js';
@@ -33,7 +40,8 @@ export interface PostRecord {
   ogDescription: string | null;
   twitterTitle: string | null;
   twitterDescription: string | null;
-  promoSlot: PromoSlot | null;
+  promotionMode: PromotionMode;
+  promotionId: string | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;

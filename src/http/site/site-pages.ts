@@ -8,7 +8,7 @@ import {
   type PostWithNeighbours,
 } from '../../domain/posts/read-posts.js';
 import { activeNewsletters } from '../../domain/newsletters/newsletters.js';
-import { promotionsBySlot } from '../../domain/promos/promotions.js';
+import { promotionsBySlot, promotionsForPost } from '../../domain/promos/promotions.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
 import { stringsFor } from '../../../themes/default/i18n.js';
@@ -72,6 +72,14 @@ export async function signupFor(env: SiteEnv, language?: string): Promise<Signup
 const promotionsFor = (env: SiteEnv, language: string) =>
   memoized(env, `promotions:${language}`, () => promotionsBySlot(env.ctx, language));
 
+/** What a post shows: the site's promotions in its language (memoized), none, or its chosen one. */
+const promotionsOfPost = (env: SiteEnv, post: PostView) =>
+  post.promotionMode === 'site'
+    ? promotionsFor(env, post.language)
+    : memoized(env, `promotions:${post.promotionMode}:${post.promotionId ?? ''}`, () =>
+        promotionsForPost(env.ctx, post),
+      );
+
 export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage | null> {
   const source = await loadChrome(env);
   // The lead is left out of every page of the list, so page 2 starts where page 1 ended.
@@ -122,7 +130,7 @@ export async function previewPage(env: SiteEnv, id: string): Promise<RenderedPag
 async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<RenderedPage> {
   const { post, related, translations } = found;
   const source = await loadChrome(env);
-  const promotions = await promotionsFor(env, post.language);
+  const promotions = await promotionsOfPost(env, post);
   const path = postPath(post);
   const description =
     post.seo.metaDescription ?? (post.standfirst || post.excerpt || source.settings.description);

@@ -55,7 +55,7 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
       ${renderSources(post, t)} ${isPage ? '' : renderTagList(post.tags, t)}
     </article>
     ${isPage ? '' : renderSignupBox(t, frame.language, m.signup)}
-    ${post.promoSlot !== 'sidebar' && !isPage ? renderPromotions(m.promotions.get('after-article'), chrome.publicPath, t, 'after-article') : ''}
+    ${!isPage ? renderPromotions(m.promotions.get('after-article'), chrome.publicPath, t, 'after-article') : ''}
     ${
       m.related.length
         ? html`<section class="related" aria-labelledby="related-heading">
