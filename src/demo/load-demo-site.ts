@@ -41,10 +41,18 @@ const toDocument = (doc: DemoDoc, mediaIds: Map<string, string>): EditorDocument
 });
 
 /** Loads the demo site (settings, generated images, authors, topics, posts, promotions, newsletters) through domain operations. */
-export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite): Promise<void> {
+export async function loadDemoSite(
+  ctx: DomainContext,
+  site: DemoSite = demoSite,
+  /** Told what each long step is doing ("Creating the demo site: encoding 12 images (3/12)…"). */
+  progress: (message: string) => void = () => {},
+): Promise<void> {
   await updateSiteSettings(ctx, site.settings);
   const mediaIds = new Map<string, string>();
-  for (const image of site.images) {
+  for (const [i, image] of site.images.entries()) {
+    progress(
+      `Creating the demo site: encoding ${site.images.length} images (${i + 1}/${site.images.length})…`,
+    );
     const bytes = await generateDemoImage(image);
     const media = await importImage(ctx, {
       bytes,
@@ -69,7 +77,10 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
   const postIds = new Map<string, string>();
   const now = ctx.clock.now().getTime();
   const ordered = [...site.posts].sort((a, b) => Number(!!a.translationOf) - Number(!!b.translationOf));
-  for (const post of ordered) {
+  for (const [i, post] of ordered.entries()) {
+    progress(
+      `Creating the demo site: writing ${ordered.length} posts and finding related posts (${i + 1}/${ordered.length})…`,
+    );
     const publishedAt = new Date(now - post.publishedDaysAgo * dayMs);
     const asOfPublication = { ...ctx, clock: { now: () => publishedAt } };
     const id = await createPost(asOfPublication, {
@@ -94,6 +105,7 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
     });
     postIds.set(post.slug, id);
   }
+  progress('Creating the demo site: promotions and newsletters…');
   for (const [i, promo] of site.promotions.entries()) {
     await createPromotion(ctx, {
       title: promo.title,
