@@ -33,6 +33,8 @@ export type TagKind = 'topic' | 'person' | 'organisation' | 'place';
 export type PostStatus = 'draft' | 'scheduled' | 'published';
 export type PostType = 'post' | 'page';
 export type PromoSlot = 'after-article' | 'sidebar';
+/** A post's promotion: the site's in their slots, none, or only `promotionId`. */
+export type PromotionMode = 'site' | 'none' | 'chosen';
 
 export interface PostSummary {
   id: string;
@@ -94,7 +96,8 @@ export interface Post {
   ogDescription: string | null;
   twitterTitle: string | null;
   twitterDescription: string | null;
-  promoSlot: PromoSlot | null;
+  promotionMode: PromotionMode;
+  promotionId: string | null;
   isFeatured: boolean;
   url: string;
   createdAt: string;

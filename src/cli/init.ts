@@ -4,11 +4,17 @@ import { isSiteInitialized, markSiteInitialized } from '../domain/settings/site-
 import { openSite } from '../main.js';
 
 /** Sets up a new site in an empty database; refuses to touch a site that exists. */
-export async function initializeSite(ctx: DomainContext, options: { isEmpty: boolean }): Promise<void> {
+export async function initializeSite(
+  ctx: DomainContext,
+  options: { isEmpty: boolean; progress?: (message: string) => void },
+): Promise<void> {
   if (!options.isEmpty) {
     // The demo (and the image generator it uses) is loaded only when a demo site is made.
-    const { loadDemoSite } = await import('../demo/load-demo-site.js');
-    await loadDemoSite(ctx);
+    const { demoSite, loadDemoSite } = await Promise.all([
+      import('../demo/demo-site.js'),
+      import('../demo/load-demo-site.js'),
+    ]).then(([data, loader]) => ({ ...data, ...loader }));
+    await loadDemoSite(ctx, demoSite, options.progress);
   }
   await markSiteInitialized(ctx);
 }
@@ -22,7 +28,7 @@ export async function runInit(config: Config, options: { isEmpty: boolean }): Pr
       );
       return 1;
     }
-    await initializeSite(site.ctx, options);
+    await initializeSite(site.ctx, { ...options, progress: (message) => console.log(message) });
     console.log(options.isEmpty ? 'Created an empty site.' : 'Created the demo site.');
     return 0;
   } finally {

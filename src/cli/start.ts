@@ -43,7 +43,7 @@ async function prepareSite(config: Config): Promise<Site> {
   const site = await openSite(config);
   if (!(await isSiteInitialized(site.ctx))) {
     console.log('No site yet: loading the demo site…');
-    await initializeSite(site.ctx, { isEmpty: false });
+    await initializeSite(site.ctx, { isEmpty: false, progress: (message) => console.log(message) });
   }
   return site;
 }

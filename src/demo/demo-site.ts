@@ -2,7 +2,14 @@
 // independent news and commentary site. Every person, place and publication is invented,
 // and every URL uses the reserved .example top-level domain.
 import { demoImages } from './demo-images.js';
-import type { DemoAuthor, DemoPost, DemoPromotion, DemoSite, DemoTag } from './demo-site.types.js';
+import type {
+  DemoAuthor,
+  DemoNewsletter,
+  DemoPost,
+  DemoPromotion,
+  DemoSite,
+  DemoTag,
+} from './demo-site.types.js';
 import { aboutPage } from './posts/about.js';
 import { brennaValleyAbuses } from './posts/brenna-valley-abuses.js';
 import { correctionsLog } from './posts/corrections-log.js';
@@ -174,6 +181,25 @@ const promotions: DemoPromotion[] = [
   },
 ];
 
+const newsletters: DemoNewsletter[] = [
+  {
+    slug: 'the-weekly-review',
+    name: 'The Weekly Review',
+    language: 'en',
+    senderName: 'The Skerry Review',
+    senderEmail: 'newsletter@skerryreview.example',
+    footer: 'You get this because you subscribed at skerryreview.example.',
+  },
+  {
+    slug: 'ukebrevet',
+    name: 'Ukebrevet',
+    language: 'nb',
+    senderName: 'The Skerry Review',
+    senderEmail: 'nyhetsbrev@skerryreview.example',
+    footer: 'Du får dette fordi du meldte deg på hos skerryreview.example.',
+  },
+];
+
 export const demoSite: DemoSite = {
   settings: {
     title: 'The Skerry Review',
@@ -196,4 +222,5 @@ export const demoSite: DemoSite = {
   tags,
   posts,
   promotions,
+  newsletters,
 };

@@ -96,6 +96,16 @@ export interface DemoPromotion {
   language?: 'en' | 'nb';
 }
 
+/** A newsletter readers can subscribe to with the signup boxes (one per language). */
+export interface DemoNewsletter {
+  slug: string;
+  name: string;
+  language: 'en' | 'nb';
+  senderName: string;
+  senderEmail: string;
+  footer: string;
+}
+
 export interface DemoSite {
   settings: {
     title: string;
@@ -111,4 +121,5 @@ export interface DemoSite {
   tags: DemoTag[];
   posts: DemoPost[];
   promotions: DemoPromotion[];
+  newsletters: DemoNewsletter[];
 }

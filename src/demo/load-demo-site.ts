@@ -2,6 +2,7 @@ import { drainRelatedJobs } from '../domain/posts/related-job.js';
 import type { DomainContext } from '../domain/context.js';
 import { importImage, storeProcessedImage } from '../domain/media/import-image.js';
 import type { BlockNode, EditorDocument } from '../domain/posts/editor-document.js';
+import { createNewsletter } from '../domain/newsletters/newsletters.js';
 import { createPost } from '../domain/posts/save-post.js';
 import { createPromotion } from '../domain/promos/promotions.js';
 import { updateSiteSettings } from '../domain/settings/site-settings.js';
@@ -41,18 +42,26 @@ const toDocument = (doc: DemoDoc, mediaIds: Map<string, string>): EditorDocument
   content: linkFigures(doc.content, mediaIds),
 });
 
-/** Loads the demo site (settings, generated images, authors, topics, posts, promotions) through domain operations. */
-export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite): Promise<void> {
+/** Loads the demo site (settings, generated images, authors, topics, posts, promotions, newsletters) through domain operations. */
+export async function loadDemoSite(
+  ctx: DomainContext,
+  site: DemoSite = demoSite,
+  /** Told what each long step is doing ("Creating the demo site: encoding 12 images (3/12)…"). */
+  progress: (message: string) => void = () => {},
+): Promise<void> {
   await updateSiteSettings(ctx, site.settings);
   const mediaIds = new Map<string, string>();
-  for (const image of site.images) {
+  for (const [i, image] of site.images.entries()) {
+    const prepared = readPreparedImage(image);
+    progress(
+      `Creating the demo site: ${prepared ? 'storing' : 'encoding'} ${site.images.length} images (${i + 1}/${site.images.length})…`,
+    );
     const description = {
       originalName: `${image.key}.jpg`,
       alt: image.alt,
       caption: image.caption,
       credit: image.credit,
     };
-    const prepared = readPreparedImage(image);
     const media = prepared
       ? await storeProcessedImage(ctx, prepared, description)
       : await importImage(ctx, { ...description, bytes: await generateDemoImage(image) });
@@ -72,7 +81,10 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
   const postIds = new Map<string, string>();
   const now = ctx.clock.now().getTime();
   const ordered = [...site.posts].sort((a, b) => Number(!!a.translationOf) - Number(!!b.translationOf));
-  for (const post of ordered) {
+  for (const [i, post] of ordered.entries()) {
+    progress(
+      `Creating the demo site: writing ${ordered.length} posts and finding related posts (${i + 1}/${ordered.length})…`,
+    );
     const publishedAt = new Date(now - post.publishedDaysAgo * dayMs);
     const asOfPublication = { ...ctx, clock: { now: () => publishedAt } };
     const id = await createPost(asOfPublication, {
@@ -97,6 +109,7 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
     });
     postIds.set(post.slug, id);
   }
+  progress('Creating the demo site: promotions and newsletters…');
   for (const [i, promo] of site.promotions.entries()) {
     await createPromotion(ctx, {
       title: promo.title,
@@ -109,6 +122,9 @@ export async function loadDemoSite(ctx: DomainContext, site: DemoSite = demoSite
       sortOrder: i,
     });
   }
+  for (const [i, newsletter] of site.newsletters.entries())
+    await createNewsletter(ctx, { ...newsletter, sortOrder: i });
   // The demo's "Check Also" lists are ready before its first page is served.
+  progress('Creating the demo site: finding related posts…');
   await drainRelatedJobs(ctx);
 }

@@ -1,4 +1,11 @@
-import type { ImageVariant, PostStatus, PostType, PromoSlot, TagKind } from './posts/post.types.js';
+import type {
+  ImageVariant,
+  PostStatus,
+  PostType,
+  PromoSlot,
+  PromotionMode,
+  TagKind,
+} from './posts/post.types.js';
 
 import type { MemberRepository, NewsletterRepository, NewsletterSendRepository } from './newsletter-ports.js';
 import type { RelatedRepository } from './related-ports.js';
@@ -44,7 +51,8 @@ export interface PostRecord {
   ogDescription: string | null;
   twitterTitle: string | null;
   twitterDescription: string | null;
-  promoSlot: PromoSlot | null;
+  promotionMode: PromotionMode;
+  promotionId: string | null;
   publishedAt: string | null;
   /** When the post first went live; kept when it is unpublished (null: never published). */
   firstPublishedAt: string | null;
@@ -316,8 +324,12 @@ export interface PromotionRepository {
 export interface SettingsRepository {
   getAll(): Promise<Record<string, string>>;
   set(entries: Record<string, string>, now: string): Promise<void>;
-  /** Stores a value unless the key exists (two processes making a secret at once keep the first). */
-  setIfAbsent(key: string, value: string, now: string): Promise<void>;
+  /**
+   * Stores a value unless the key exists (two processes making a secret at once keep the first);
+   * true when this call stored it. The key is the table's primary key, so of two transactions
+   * claiming one key only one can.
+   */
+  setIfAbsent(key: string, value: string, now: string): Promise<boolean>;
 }
 
 export interface Repositories {

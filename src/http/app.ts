@@ -13,6 +13,7 @@ import type { SiteEnv } from './site/site-env.js';
 import { messagePage, previewPage } from './site/site-pages.js';
 import { registerAdminApi } from './admin-api/admin-api.js';
 import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
+import { formPageLifeMs } from './site/form-token.js';
 import { registerMemberRoutes } from './site/member-routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { dropShowing } from './site/cache-drops.js';
@@ -40,7 +41,11 @@ export interface BuiltApp {
 /** The HTTP transport: security headers, media files, the public site, and one error mapping. */
 export async function buildApp(site: Site): Promise<BuiltApp> {
   const { config } = site;
-  const cache = new PageCache(config.pageCacheEntries);
+  // Pages carry signed form tokens (the signup box), so none is served for longer than they stay fresh.
+  const cache = new PageCache(config.pageCacheEntries, {
+    maxLifeMs: formPageLifeMs,
+    now: () => site.ctx.clock.now().getTime(),
+  });
   const siteIsHttps = config.siteUrl.startsWith('https://');
   const app = Fastify({
     serverFactory: (handler) =>

@@ -16,6 +16,8 @@ export interface CachedPage {
   contentType: string;
   maxAge: number;
   etag: string;
+  /** When the entry stops being served (ms since the epoch); Infinity when never. */
+  expiresAt: number;
   bodies: Partial<Record<Encoding, Buffer>>;
   /** Ready-made answers per encoding (headers as a flat list), built on first use. */
   responses: Partial<Record<Encoding | `${Encoding}-304`, PreparedResponse>>;
@@ -36,10 +38,26 @@ export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private generation = 0;
 
-  constructor(private readonly maxEntries: number) {}
+  /**
+   * `maxLifeMs` bounds how long an entry is served (the pages carry signed form tokens that expire);
+   * `now` is the clock in milliseconds.
+   */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly options: { maxLifeMs?: number; now?: () => number } = {},
+  ) {}
 
   get(key: string): CachedPage | undefined {
-    return this.pages.get(key);
+    const page = this.pages.get(key);
+    if (page && page.expiresAt <= this.now()) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return page;
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 
   /** The current generation; a render that started before a change must not be stored. */
@@ -53,6 +71,7 @@ export class PageCache {
       status: page.status,
       contentType: page.contentType,
       maxAge: page.maxAge ?? 0,
+      expiresAt: this.options.maxLifeMs ? this.now() + this.options.maxLifeMs : Infinity,
       etag: `"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`,
       bodies: { identity },
       responses: {},

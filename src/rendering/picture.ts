@@ -43,6 +43,25 @@ export function renderPicture(picture: Picture, publicPath: PublicPath, options:
   return html`<picture${className}>${sources}<img src="${src}" srcset="${srcsetOf(fallbacks, publicPath)}" sizes="${options.sizes}" ${size} alt="${picture.alt}"${loading} decoding="async"></picture>`;
 }
 
+/**
+ * The site's logo in place of its title: WebP (and AVIF) sources, a PNG/JPEG fallback, at the
+ * stored variant's own width and height (never squashed); the title is its alt text.
+ */
+export function renderLogo(picture: Picture, publicPath: PublicPath, title: string): SafeHtml {
+  const fallbacks = [...fallbackVariants(picture)].sort((a, b) => a.width - b.width);
+  const shown = fallbacks.find((v) => v.width >= 480) ?? fallbacks.at(-1);
+  if (!shown) return html`${title}`;
+  const sizes = `(max-width: 40rem) 80vw, ${Math.min(shown.width, 480)}px`;
+  const sources = formatOrder
+    .map((format) => picture.variants.filter((v) => v.format === format))
+    .filter((list) => list.length > 0)
+    .map(
+      (list) =>
+        html`<source type="image/${list[0]!.format}" srcset="${srcsetOf(list, publicPath)}" sizes="${sizes}">`,
+    );
+  return html`<picture class="site-logo">${sources}<img src="${publicPath(shown.key)}" srcset="${srcsetOf(fallbacks, publicPath)}" sizes="${sizes}" width="${shown.width}" height="${shown.height}" alt="${title}" fetchpriority="high" decoding="async"></picture>`;
+}
+
 /** The figure caption: the caption, then the credit in its own element (never the caption twice). */
 export function renderFigcaption(caption: string, credit: string): SafeHtml | '' {
   if (!caption && !credit) return '';

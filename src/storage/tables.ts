@@ -254,7 +254,9 @@ export interface PostsTable {
   og_description: string | null;
   twitter_title: string | null;
   twitter_description: string | null;
-  promo_slot: string | null;
+  /** 'site' | 'none' | 'chosen' (migration 007). */
+  promotion_mode: string;
+  promotion_id: string | null;
   published_at: string | null;
   first_published_at: string | null;
   created_at: string;

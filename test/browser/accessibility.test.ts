@@ -117,7 +117,7 @@ describe(
 
     async function checkPage(t: TestContext, type: PageType, viewport: ViewportName) {
       const { real, audit } = contexts.get(viewport)!;
-      const url = server!.origin + type.path;
+      const url = server!.url(type);
 
       const loaded = await openPage(real, url);
       await loaded.page.close();

@@ -1,6 +1,8 @@
 // A real Broadsheet server with the demo site loaded, and the page types the browser suites check.
 import type { AddressInfo } from 'node:net';
 import { loadDemoSite } from '../../src/demo/load-demo-site.js';
+import { memberLinkToken } from '../../src/domain/members/member-links.js';
+import { signUp } from '../../src/domain/members/signup.js';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { createPost } from '../../src/domain/posts/save-post.js';
 import { postsPerPage } from '../../src/http/site/site-pages.js';
@@ -32,6 +34,12 @@ export const pageTypes: readonly PageType[] = [
   { name: 'not-found', path: '/no-such-page/', status: 404 },
   { name: 'search', path: '/search/?q=brenna%20valley', status: 200 },
   { name: 'search-none', path: '/search/?q=brenna%20zeppelin', status: 200 },
+  // The members' pages; `{confirm}`, `{manage}` and `{unsubscribe}` are a demo reader's tokens.
+  { name: 'subscribe', path: '/subscribe/', status: 200 },
+  { name: 'subscribe-sent', path: '/subscribe/?sent=1', status: 200 },
+  { name: 'subscribe-confirm', path: '/subscribe/confirm/?token={confirm}', status: 200 },
+  { name: 'members-manage', path: '/members/manage/?token={manage}', status: 200 },
+  { name: 'unsubscribe', path: '/unsubscribe/?token={unsubscribe}', status: 200 },
 ];
 
 /**
@@ -46,6 +54,8 @@ export interface RunningServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   origin: string;
   pages: readonly PageType[];
+  /** The page's absolute URL, with the demo reader's tokens filled in. */
+  url(page: PageType): string;
   close(): Promise<void>;
 }
 
@@ -68,6 +78,7 @@ export async function startDemoServer(): Promise<RunningServer> {
         status: 'published',
         body: documentFromText(`Dispatch number ${i}.`),
       });
+    const tokens = await demoReaderTokens(site);
     const { app } = await buildApp(site);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
@@ -76,6 +87,7 @@ export async function startDemoServer(): Promise<RunningServer> {
     return {
       origin,
       pages: pageTypes,
+      url: (page) => origin + page.path.replace(/\{(\w+)\}/g, (_, name: string) => tokens[name] ?? ''),
       async close() {
         await app.close();
         await opened.destroy();
@@ -87,11 +99,25 @@ export async function startDemoServer(): Promise<RunningServer> {
   }
 }
 
+/** A reader signs up for the demo newsletters: the tokens of their confirm, manage and unsubscribe pages. */
+async function demoReaderTokens(site: TestSite): Promise<Record<string, string>> {
+  const newsletterIds = (await site.ctx.repos.newsletters.list()).map((n) => n.id);
+  await signUp(site.ctx, { email: 'reader@example.org', newsletterIds, language: 'en' });
+  const confirm = /\/subscribe\/confirm\/\?token=([\w-]{43})/.exec(site.mailLog.join('\n'))?.[1];
+  const member = await site.ctx.repos.members.findByEmail('reader@example.org');
+  if (!confirm || !member) throw new Error('the demo reader’s signup sent no confirmation link');
+  return {
+    confirm,
+    manage: await memberLinkToken(site.ctx, member.id, 'manage'),
+    unsubscribe: await memberLinkToken(site.ctx, member.id, 'unsubscribe'),
+  };
+}
+
 /** Fetches every page's HTML, checking each answers with the status its page type expects. */
 export async function fetchPages(server: RunningServer): Promise<FetchedPage[]> {
   return Promise.all(
     server.pages.map(async (page) => {
-      const response = await fetch(server.origin + page.path);
+      const response = await fetch(server.url(page));
       return { page, status: response.status, html: await response.text() };
     }),
   );

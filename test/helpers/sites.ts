@@ -28,6 +28,8 @@ export const dialects: DialectUnderTest[] = [
 
 export interface TestSite extends Site {
   dataDir: string;
+  /** Another process's view of the same database (its own connections, caches and queues). */
+  openTwin(): Promise<Site>;
   /** Emails the log mailer wrote (a site without `smtpPort` sends nothing and logs here instead). */
   mailLog: string[];
   destroy(): Promise<void>;
@@ -75,6 +77,12 @@ export async function createTestSite(
     ...site,
     dataDir,
     mailLog,
+    openTwin: () =>
+      openSite(config, {
+        logMail: (text) => mailLog.push(text),
+        ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+      }),
     async destroy() {
       await site.close();
       if (dialect === 'postgres') await dropSchema(postgresUrl!, schema);

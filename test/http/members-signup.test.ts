@@ -7,6 +7,13 @@ import { createPost } from '../../src/domain/posts/save-post.js';
 import { createNewsletter } from '../../src/domain/newsletters/newsletters.js';
 import type { NewsletterRecord } from '../../src/domain/ports.js';
 import { updateSiteSettings } from '../../src/domain/settings/site-settings.js';
+import {
+  formPageLifeMs,
+  formTokenFor,
+  formTokenLifeMs,
+  signFormToken,
+  type FormName,
+} from '../../src/http/site/form-token.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp.js';
@@ -61,32 +68,64 @@ for (const dialect of dialects) {
         extra?: [string, string][];
         from?: string;
         headers?: Record<string, string>;
+        formToken?: string | null;
       } = {},
     ) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/subscribe/',
-        remoteAddress: options.from ?? `10.20.${Math.floor(++ipCounter / 200)}.${ipCounter % 200}`,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          origin: siteOrigin,
-          ...options.headers,
-        },
-        payload: form([
-          ['language', 'en'],
-          ['email', email],
-          ...(options.newsletters ?? [morning.id]).map((id): [string, string] => ['newsletters', id]),
-          // An extra field of the same name replaces the default.
-          ...(options.extra?.some(([k]) => k === 'website') ? [] : [['website', ''] as [string, string]]),
-          ...(options.extra ?? []),
-        ]),
-      });
-    const post = (url: string, fields: [string, string][], headers: Record<string, string> = {}) =>
+      (async () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/subscribe/',
+          remoteAddress: options.from ?? `10.20.${Math.floor(++ipCounter / 200)}.${ipCounter % 200}`,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            origin: siteOrigin,
+            ...options.headers,
+          },
+          payload: form([
+            ...(options.formToken === null
+              ? []
+              : [
+                  ['form_token', options.formToken ?? (await formTokenFor(t.site.ctx, 'subscribe'))] as [
+                    string,
+                    string,
+                  ],
+                ]),
+            ['language', 'en'],
+            ['email', email],
+            ...(options.newsletters ?? [morning.id]).map((id): [string, string] => ['newsletters', id]),
+            // An extra field of the same name replaces the default.
+            ...(options.extra?.some(([k]) => k === 'website') ? [] : [['website', ''] as [string, string]]),
+            ...(options.extra ?? []),
+          ]),
+        }))();
+    const formOfUrl = (url: string): FormName =>
+      url.startsWith('/subscribe/confirm/')
+        ? 'confirm'
+        : url.startsWith('/members/')
+          ? 'manage'
+          : 'unsubscribe';
+    /** A form post as the site's own page sends it: with a fresh form token, unless `formToken` says otherwise. */
+    const post = async (
+      url: string,
+      fields: [string, string][],
+      headers: Record<string, string> = {},
+      formToken?: string | null,
+    ) =>
       t.app.inject({
         method: 'POST',
         url,
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-        payload: form(fields),
+        payload: form([
+          ...(formToken === null
+            ? []
+            : [
+                ['form_token', formToken ?? (await formTokenFor(t.site.ctx, formOfUrl(url)))] as [
+                  string,
+                  string,
+                ],
+              ]),
+          ...fields,
+        ]),
       });
     const member = (email: string) => t.site.ctx.repos.members.findByEmail(email);
     const newslettersOf = async (id: string) =>
@@ -296,6 +335,108 @@ for (const dialect of dialects) {
       const res = await signUp('csrf@example.org', { headers: { origin: 'https://evil.example' } });
       assertMemberPage(res, 403);
       await assertNothingSent();
+    });
+
+    test('a browser post with Origin: null (Referrer-Policy: no-referrer) and a valid form token is accepted', async () => {
+      const res = await signUp('nullorigin@example.org', {
+        headers: { origin: 'null', 'sec-fetch-site': 'same-origin' },
+      });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      await mailTo('nullorigin@example.org');
+    });
+
+    test('cross-site posts and missing, forged or expired form tokens are refused with a clear page, nothing stored', async () => {
+      const secretless = signFormToken(Buffer.alloc(32), 'subscribe', new Date(nowMs));
+      const ofAnotherForm = await formTokenFor(t.site.ctx, 'manage');
+      const genuine = await formTokenFor(t.site.ctx, 'subscribe');
+      const [issuedAt, signature] = genuine.split('.') as [string, string];
+      const expired = await (async () => {
+        const saved = nowMs;
+        nowMs -= formTokenLifeMs + 1000;
+        const token = await formTokenFor(t.site.ctx, 'subscribe');
+        nowMs = saved;
+        return token;
+      })();
+      const cases: [string, Parameters<typeof signUp>[1], RegExp][] = [
+        [
+          'cross-site',
+          { headers: { 'sec-fetch-site': 'cross-site', origin: 'null' } },
+          /only be sent from this site/,
+        ],
+        ['same-site', { headers: { 'sec-fetch-site': 'same-site' } }, /only be sent from this site/],
+        ['another origin', { headers: { origin: 'https://evil.example' } }, /only be sent from this site/],
+        ['missing', { formToken: null }, /send it again/],
+        ['empty', { formToken: '' }, /send it again/],
+        ['forged', { formToken: secretless }, /send it again/],
+        ['of another form', { formToken: ofAnotherForm }, /send it again/],
+        ['moved in time', { formToken: `${Number(issuedAt) + 3600}.${signature}` }, /send it again/],
+        ['expired', { formToken: expired }, /send it again/],
+      ];
+      for (const [name, options, message] of cases) {
+        const address = `refused-${name.replace(/ /g, '-')}@example.org`;
+        const res = await signUp(address, options);
+        assertMemberPage(res, 403);
+        assert.match(res.body, message, name);
+        assert.equal(await member(address), undefined, `${name}: nothing stored`);
+        if (message.source === 'send it again')
+          assert.match(
+            res.body,
+            /name="form_token" value="\d+\.[\w-]{43}"/,
+            `${name}: a fresh form to send again`,
+          );
+      }
+      await assertNothingSent();
+    });
+
+    test('confirm, manage and unsubscribe forms refuse a post without a genuine form token, and change nothing', async () => {
+      await signUp('careful@example.org');
+      const confirmToken = confirmTokenIn((await mailTo('careful@example.org')).parsed.text!);
+      const refusedConfirm = await post('/subscribe/confirm/', [['token', confirmToken]], {}, null);
+      assertMemberPage(refusedConfirm, 403);
+      assert.match(refusedConfirm.body, /send it again/);
+      const crossSite = await post('/subscribe/confirm/', [['token', confirmToken]], {
+        'sec-fetch-site': 'cross-site',
+      });
+      assertMemberPage(crossSite, 403);
+      assert.equal((await member('careful@example.org'))!.status, 'pending');
+      assertMemberPage(await post('/subscribe/confirm/', [['token', confirmToken]]), 200);
+      const careful = (await member('careful@example.org'))!;
+      assert.equal(careful.status, 'active');
+
+      const manage = await memberLinkToken(t.site.ctx, careful.id, 'manage');
+      const forged = signFormToken(Buffer.alloc(32), 'manage', new Date(nowMs));
+      const refusedDelete = await post(
+        '/members/manage/',
+        [
+          ['token', manage],
+          ['action', 'delete'],
+        ],
+        {},
+        forged,
+      );
+      assertMemberPage(refusedDelete, 403);
+      assert.match(refusedDelete.body, /\/members\/manage\/\?token=/, 'a way back to the form');
+      assert.ok(await member('careful@example.org'), 'nothing deleted');
+
+      const unsubscribe = await memberLinkToken(t.site.ctx, careful.id, 'unsubscribe');
+      const page = await t.get(`/unsubscribe/?token=${unsubscribe}`);
+      assert.match(page.body, /name="form_token"/);
+      assertMemberPage(await post('/unsubscribe/', [['token', unsubscribe]], {}, null), 403);
+      assert.equal((await member('careful@example.org'))!.status, 'active');
+      assertMemberPage(await post('/unsubscribe/', [['token', unsubscribe]]), 200);
+      assert.equal((await member('careful@example.org'))!.status, 'unsubscribed');
+    });
+
+    test('a cached page with the signup box is rendered again before its form token expires', async () => {
+      const tokenOn = (body: string) => /name="form_token" value="([^"]+)"/.exec(body)?.[1];
+      const first = tokenOn((await t.get('/')).body);
+      assert.ok(first);
+      assert.ok(t.cache.get('/'), 'cached');
+      nowMs += 1000;
+      assert.equal(tokenOn((await t.get('/')).body), first, 'served from the cache');
+      nowMs += formPageLifeMs;
+      const second = tokenOn((await t.get('/')).body);
+      assert.ok(second && second !== first, 'rendered again with a fresh token');
     });
 
     test('signups are limited per IP address (5 an hour)', async () => {

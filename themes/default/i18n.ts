@@ -72,6 +72,10 @@ export interface MemberStrings {
   tooManyTitle: string;
   tooManyText: string;
   forbiddenText: string;
+  /** A form post whose signed form token is missing, forged or expired (nothing was changed). */
+  staleFormTitle: string;
+  staleFormText: string;
+  tryAgain: string;
   confirmTitle: string;
   confirmText: string;
   confirmButton: string;
@@ -148,6 +152,10 @@ const en: ThemeStrings = {
     tooManyTitle: 'Too many attempts',
     tooManyText: 'Please wait a few minutes and try again.',
     forbiddenText: 'This form can only be sent from this site.',
+    staleFormTitle: 'Please send the form again',
+    staleFormText:
+      'The form had expired or did not come from a page of this site, so nothing was changed. Please send it again.',
+    tryAgain: 'Try again',
     confirmTitle: 'Confirm your subscription',
     confirmText: 'Press the button to confirm that you want to receive our newsletter.',
     confirmButton: 'Confirm subscription',
@@ -240,6 +248,10 @@ const nb: ThemeStrings = {
     tooManyTitle: 'For mange forsøk',
     tooManyText: 'Vent noen minutter og prøv igjen.',
     forbiddenText: 'Dette skjemaet kan bare sendes fra dette nettstedet.',
+    staleFormTitle: 'Send skjemaet på nytt',
+    staleFormText:
+      'Skjemaet var utløpt eller kom ikke fra en side på dette nettstedet, så ingenting ble endret. Send det på nytt.',
+    tryAgain: 'Prøv igjen',
     confirmTitle: 'Bekreft abonnementet',
     confirmText: 'Trykk på knappen for å bekrefte at du vil ha nyhetsbrevet vårt.',
     confirmButton: 'Bekreft abonnementet',

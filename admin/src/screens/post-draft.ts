@@ -3,7 +3,7 @@ import {
   type EditorJson,
   type FeaturedImage,
   type Post,
-  type PromoSlot,
+  type PromotionMode,
   type Source,
   type Staff,
   type TagKind,
@@ -28,7 +28,8 @@ export interface Draft {
   ogDescription: string;
   twitterTitle: string;
   twitterDescription: string;
-  promoSlot: '' | PromoSlot;
+  promotionMode: PromotionMode;
+  promotionId: string | null;
   isFeatured: boolean;
 }
 
@@ -63,7 +64,8 @@ export function draftOf(post: Post): Draft {
     ogDescription: post.ogDescription ?? '',
     twitterTitle: post.twitterTitle ?? '',
     twitterDescription: post.twitterDescription ?? '',
-    promoSlot: post.promoSlot ?? '',
+    promotionMode: post.promotionMode,
+    promotionId: post.promotionId,
     isFeatured: post.isFeatured ?? false,
   };
 }
@@ -88,7 +90,8 @@ export function emptyDraft(me: Staff, language: string): Draft {
     ogDescription: '',
     twitterTitle: '',
     twitterDescription: '',
-    promoSlot: '',
+    promotionMode: 'site',
+    promotionId: null,
     isFeatured: false,
   };
 }
@@ -124,7 +127,8 @@ export function bodyOf(draft: Draft, initialTranslationOf: string) {
     ogDescription: orNull(draft.ogDescription),
     twitterTitle: orNull(draft.twitterTitle),
     twitterDescription: orNull(draft.twitterDescription),
-    promoSlot: draft.promoSlot || null,
+    promotionMode: draft.promotionMode,
+    promotionId: draft.promotionMode === 'chosen' ? draft.promotionId : null,
     isFeatured: draft.isFeatured,
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../api.js';
 import { MediaPicker } from '../components/media-picker.js';
 import { NewsletterSends, SendAsNewsletter } from '../components/newsletter-sending.js';
+import { PromotionPicker } from '../components/promotion-picker.js';
 import { BodyEditor } from '../editor/body-editor.js';
 import { rememberMedia } from '../editor/figure.js';
 import { formatDate, t } from '../i18n.js';
@@ -461,16 +462,9 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                   ))}
                 </p>
               ) : null}
-              <SelectField
-                name="promoSlot"
-                label={t('promoSlot')}
-                value={draft.promoSlot}
-                onValue={(value) => setDraft({ promoSlot: value as Draft['promoSlot'] })}
-                options={[
-                  { value: '', label: t('none') },
-                  { value: 'after-article', label: t('slot_after-article') },
-                  { value: 'sidebar', label: t('slot_sidebar') },
-                ]}
+              <PromotionPicker
+                value={{ promotionMode: draft.promotionMode, promotionId: draft.promotionId }}
+                onValue={(choice) => setDraft(choice)}
                 errors={errors}
               />
               <Checkbox

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Settings } from '../api.js';
 import { MailNotice } from '../components/mail-notice.js';
+import { LogoPreview } from '../components/logo-preview.js';
 import { MediaPicker } from '../components/media-picker.js';
 import { t } from '../i18n.js';
 import { usePermissions } from '../session.js';
@@ -98,7 +99,8 @@ export function SettingsScreen() {
             />
             <div class="field">
               <p class="label">{t('logo')}</p>
-              <p class="small">{form.logoMediaId ?? t('none')}</p>
+              <LogoPreview mediaId={form.logoMediaId} siteTitle={form.title} />
+              <p class="small">{t('logoHint')}</p>
               <div class="actions">
                 <Button onClick={() => setPicking(true)}>{t('chooseImage')}</Button>
                 {form.logoMediaId ? (

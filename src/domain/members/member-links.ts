@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { DomainContext } from '../context.js';
+import { siteSecret } from '../shared/site-secret.js';
 
 /**
  * Signed links in members' emails: "manage your subscriptions" and one-click unsubscribe. A link is
@@ -9,24 +10,7 @@ import type { DomainContext } from '../context.js';
  */
 export type MemberLinkPurpose = 'manage' | 'unsubscribe';
 
-const secretKey = 'memberLinkSecret';
-let cachedSecret: { ctx: DomainContext; secret: Buffer } | undefined;
-
-async function linkSecret(ctx: DomainContext): Promise<Buffer> {
-  if (cachedSecret?.ctx === ctx) return cachedSecret.secret;
-  let stored = (await ctx.repos.settings.getAll())[secretKey];
-  if (!stored) {
-    await ctx.repos.settings.setIfAbsent(
-      secretKey,
-      JSON.stringify(randomBytes(32).toString('base64url')),
-      ctx.clock.now().toISOString(),
-    );
-    stored = (await ctx.repos.settings.getAll())[secretKey]!;
-  }
-  const secret = Buffer.from(JSON.parse(stored) as string, 'base64url');
-  cachedSecret = { ctx, secret };
-  return secret;
-}
+const linkSecret = (ctx: DomainContext) => siteSecret(ctx, 'memberLinkSecret');
 
 const sign = (secret: Buffer, memberId: string, purpose: MemberLinkPurpose) =>
   createHmac('sha256', secret).update(`${memberId}.${purpose}`).digest('base64url');

@@ -10,7 +10,7 @@ import {
   text,
 } from '../shared/fields.js';
 import { editorDocumentSchema } from './editor-document.js';
-import { postStatuses, postTypes, promoSlots } from './post.types.js';
+import { postStatuses, postTypes, promotionModes } from './post.types.js';
 
 export const sourceInputSchema = z.object({
   publisher: requiredText(200),
@@ -48,7 +48,8 @@ export const postFieldsSchema = z.object({
   ogDescription: optionalText(500),
   twitterTitle: optionalText(300),
   twitterDescription: optionalText(500),
-  promoSlot: z.enum(promoSlots).nullable(),
+  promotionMode: z.enum(promotionModes),
+  promotionId: id.nullable(),
   isFeatured: z.boolean(),
   sources: z.array(sourceInputSchema).max(100),
 });

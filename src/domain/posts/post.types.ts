@@ -6,6 +6,9 @@ export const postTypes = ['post', 'page'] as const;
 export type PostType = (typeof postTypes)[number];
 export const promoSlots = ['after-article', 'sidebar'] as const;
 export type PromoSlot = (typeof promoSlots)[number];
+/** A post's promotion: the site's in their slots (default), none, or only the chosen one (`promotionId`). */
+export const promotionModes = ['site', 'none', 'chosen'] as const;
+export type PromotionMode = (typeof promotionModes)[number];
 
 export interface ImageVariant {
   width: number;
@@ -83,7 +86,8 @@ export interface PostView {
   featuredImage: Picture | null;
   canonicalUrl: string | null;
   seo: SeoFields;
-  promoSlot: PromoSlot | null;
+  promotionMode: PromotionMode;
+  promotionId: string | null;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;

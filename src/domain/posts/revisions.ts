@@ -49,7 +49,8 @@ export async function snapshotOf(repos: Repositories, post: PostRecord): Promise
     ogDescription: post.ogDescription,
     twitterTitle: post.twitterTitle,
     twitterDescription: post.twitterDescription,
-    promoSlot: post.promoSlot,
+    promotionMode: post.promotionMode,
+    promotionId: post.promotionId,
     isFeatured: post.isFeatured,
   };
 }

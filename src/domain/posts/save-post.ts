@@ -49,7 +49,8 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
       ogDescription: null,
       twitterTitle: null,
       twitterDescription: null,
-      promoSlot: null,
+      promotionMode: 'site',
+      promotionId: null,
       publishedAt: null,
       firstPublishedAt: null,
       createdAt: now,
@@ -125,7 +126,6 @@ async function applyFields(
     'ogDescription',
     'twitterTitle',
     'twitterDescription',
-    'promoSlot',
     'isFeatured',
   ] as const;
   for (const key of simple)
@@ -143,8 +143,26 @@ async function applyFields(
   if (f.body !== undefined) await applyBody(ctx, repos, next, f.body);
   if (f.featuredImage !== undefined) await applyFeaturedImage(repos, next, f.featuredImage);
   if (f.translationOf !== undefined) await applyTranslation(repos, next, f.translationOf);
+  await applyPromotion(repos, next, f);
   applyStatus(next, f.status, f.publishedAt, ctx.clock.now());
   return next;
+}
+
+/**
+ * The post's promotion: `chosen` needs an existing promotion in `promotionId`; the other modes keep
+ * no promotion id.
+ */
+async function applyPromotion(repos: Repositories, post: PostRecord, f: PostFields) {
+  if (f.promotionMode !== undefined) post.promotionMode = f.promotionMode;
+  if (f.promotionId !== undefined) post.promotionId = f.promotionId;
+  if (post.promotionMode !== 'chosen') {
+    post.promotionId = null;
+    return;
+  }
+  if (!post.promotionId || !(await repos.promotions.findById(post.promotionId)))
+    throw validationError([
+      { property: 'promotionId', message: 'choose an existing promotion for this post' },
+    ]);
 }
 
 async function applyBody(ctx: DomainContext, repos: Repositories, post: PostRecord, body: EditorDocument) {

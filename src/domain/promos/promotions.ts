@@ -3,7 +3,7 @@ import { id, languageCode, linkUrl, requiredText, text } from '../shared/fields.
 import type { DomainContext } from '../context.js';
 import { toPicture } from '../media/picture.js';
 import type { PromotionRecord } from '../ports.js';
-import { promoSlots, type Picture, type PromoSlot } from '../posts/post.types.js';
+import { promoSlots, type Picture, type PostView, type PromoSlot } from '../posts/post.types.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
@@ -83,13 +83,31 @@ async function assertMedia(ctx: DomainContext, mediaId: string | null | undefine
 }
 
 /** Active promotions per slot for a page in `language` (promotions without a language show everywhere). */
-export async function promotionsBySlot(
+export function promotionsBySlot(
   ctx: DomainContext,
   language: string,
 ): Promise<Map<PromoSlot, PromotionView[]>> {
-  const active = (await ctx.repos.promotions.listActive()).filter(
-    (p) => p.language === null || p.language === language,
-  );
+  return activeBySlot(ctx, (p) => p.language === null || p.language === language);
+}
+
+/**
+ * The promotions a post shows, per slot: the site's (`site`), none (`none`), or only the chosen one
+ * in its slot (`chosen`; nothing when it was deleted or is switched off).
+ */
+export function promotionsForPost(
+  ctx: DomainContext,
+  post: Pick<PostView, 'language' | 'promotionMode' | 'promotionId'>,
+): Promise<Map<PromoSlot, PromotionView[]>> {
+  if (post.promotionMode === 'none') return Promise.resolve(new Map());
+  if (post.promotionMode === 'chosen') return activeBySlot(ctx, (p) => p.id === post.promotionId);
+  return promotionsBySlot(ctx, post.language);
+}
+
+async function activeBySlot(
+  ctx: DomainContext,
+  isShown: (p: PromotionRecord) => boolean,
+): Promise<Map<PromoSlot, PromotionView[]>> {
+  const active = (await ctx.repos.promotions.listActive()).filter(isShown);
   const media = new Map(
     (await ctx.repos.media.findByIds(active.map((p) => p.imageMediaId).filter((m): m is string => !!m))).map(
       (m) => [m.id, m],

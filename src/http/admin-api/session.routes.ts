@@ -23,13 +23,6 @@ const loginSchema = z.object({
   password: z.string().min(1, 'is required').max(1024),
 });
 
-const setupSchema = z.object({
-  siteTitle: z.string().max(150),
-  name: z.string().max(191),
-  email: z.string().max(254),
-  password: z.string().max(1024),
-});
-
 /** The admin's view of a staff member: these fields and no others (never the password hash). */
 export const presentStaff = (s: StaffRecord) => ({
   id: s.id,
@@ -156,8 +149,8 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
   app.post('/admin/api/setup', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
     await enforce(ctx, limits.acceptPerAddress, request.ip);
-    const input = parseInput(setupSchema, request.body ?? {});
-    const owner = await setUpSite(ctx, input);
+    // setUpSite checks every field and answers every problem at once (each with its property).
+    const owner = await setUpSite(ctx, request.body ?? {});
     return signInProven(ctx, siteUrl, owner, request, reply);
   });
 

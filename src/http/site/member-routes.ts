@@ -17,14 +17,15 @@ import { html, type SafeHtml } from '../../rendering/html.js';
 import {
   renderManagePage,
   renderMemberPage,
+  renderSignupBox,
   renderSubscribePage,
   tokenForm,
 } from '../../../themes/default/templates/members.js';
 import type { PageFrame } from '../../../themes/default/templates/view.js';
-import { isSameOrigin } from '../admin-api/csrf.js';
 import { RateLimitedError } from '../../domain/limits/rate-limits.js';
+import { checkFormPost, formTokenField, formTokenFor, type FormName } from './form-token.js';
 import { frameFor, loadChrome, type SiteEnv } from './site-env.js';
-import { newslettersFor } from './site-pages.js';
+import { newslettersFor, signupFor } from './site-pages.js';
 
 const htmlType = 'text/html; charset=utf-8';
 const maxFormBytes = 16 * 1024;
@@ -47,9 +48,16 @@ function tokenOf(request: FastifyRequest): string {
   return typeof value === 'string' ? value.slice(0, 300) : '';
 }
 
+/** An RFC 8058 one-click unsubscribe from a mail provider (the signed link is its authority). */
+const isOneClick = (request: FastifyRequest) =>
+  formOf(request).get('List-Unsubscribe') === 'One-Click' ||
+  String(request.headers['content-type'] ?? '').startsWith('multipart/form-data');
+
 /**
  * The public members' pages (docs/newsletters.md): signup, confirming, managing subscriptions and
- * one-click unsubscribe. Never cached, never indexed; GET never changes anything.
+ * one-click unsubscribe. Never cached, never indexed; GET never changes anything. Every form post
+ * passes the form check first (form-token.ts): a cross-site post, or one without a genuine, fresh
+ * form token, is refused with a clear page before anything is read or stored.
  */
 export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutesOptions): void {
   const { env } = options;
@@ -82,13 +90,13 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     status: number,
     path: string,
     pick: (m: Awaited<ReturnType<typeof defaultStrings>>) => [string, string],
-    extra: (frame: PageFrame) => SafeHtml | '' = () => '',
+    extra: (frame: PageFrame) => SafeHtml | '' | Promise<SafeHtml | ''> = () => '',
     language?: string,
   ) => {
     const m = await defaultStrings(language);
     const [heading, text] = pick(m);
     const frame = await frameOf(heading, path, language);
-    return send(reply, status, renderMemberPage(frame, heading, text, extra(frame)));
+    return send(reply, status, renderMemberPage(frame, heading, text, await extra(frame)));
   };
 
   const badLink = (reply: FastifyReply, path: string) =>
@@ -99,6 +107,40 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
       (m) => [m.badLinkTitle, m.badLinkText],
       (f) => html`<p><a href="/subscribe/">${f.t.members.subscribeTitle}</a></p>`,
     );
+
+  /**
+   * False when the post may go on; true when it was refused (the answer is sent): 403 with "sent from
+   * another site", or with "please send it again" and `retry` (a fresh form or a link back to it).
+   * A boolean, not the reply: a reply is thenable, so awaiting it would lose it.
+   */
+  const refusal = async (options: {
+    request: FastifyRequest;
+    reply: FastifyReply;
+    form: FormName;
+    path: string;
+    retry: (frame: PageFrame) => Promise<SafeHtml | ''> | SafeHtml;
+    language?: string;
+  }): Promise<boolean> => {
+    const { request, reply, path, language } = options;
+    const check = await checkFormPost({
+      ctx,
+      siteUrl: env.siteUrl,
+      headers: request.headers,
+      form: options.form,
+      token: formOf(request).get(formTokenField),
+    });
+    if (check === 'valid') return false;
+    if (check === 'cross-site') {
+      await messagePage(reply, 403, path, (m) => [m.invalidTitle, m.forbiddenText], undefined, language);
+      return true;
+    }
+    const m = await defaultStrings(language);
+    const frame = await frameOf(m.staleFormTitle, path, language);
+    send(reply, 403, renderMemberPage(frame, m.staleFormTitle, m.staleFormText, await options.retry(frame)));
+    return true;
+  };
+  const againLink = (path: string, token: string) => (frame: PageFrame) =>
+    html`<p><a href="${path}?token=${token}">${frame.t.members.tryAgain}</a></p>`;
 
   void app.register(async (scope) => {
     scope.addContentTypeParser(
@@ -119,21 +161,21 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
       if (query.sent === '1') return messagePage(reply, 200, '/subscribe/', (m) => [m.sentTitle, m.sentText]);
       const m = await defaultStrings();
       const frame = await frameOf(m.subscribeTitle, '/subscribe/');
-      return send(reply, 200, renderSubscribePage(frame, await newslettersFor(env)));
+      return send(reply, 200, renderSubscribePage(frame, await signupFor(env)));
     });
 
     scope.post('/subscribe/', async (request, reply) => {
       const form = formOf(request);
       const language = field(form, 'language').slice(0, 10);
-      if (!isSameOrigin(request.headers, env.siteUrl))
-        return messagePage(
-          reply,
-          403,
-          '/subscribe/',
-          (m) => [m.invalidTitle, m.forbiddenText],
-          undefined,
-          language,
-        );
+      const refused = await refusal({
+        request,
+        reply,
+        form: 'subscribe',
+        path: '/subscribe/',
+        language,
+        retry: async (frame) => renderSignupBox(frame.t, frame.language, await signupFor(env, language)),
+      });
+      if (refused) return reply;
       try {
         await limitSignUp(ctx, request.ip);
       } catch (error) {
@@ -165,7 +207,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         const problem = error.details
           .map((d) => (d.property === 'email' ? `${m.invalidAddress} ${d.message}.` : `${d.message}.`))
           .join(' ');
-        return send(reply, 400, renderSubscribePage(frame, await newslettersFor(env), problem));
+        return send(reply, 400, renderSubscribePage(frame, await signupFor(env), problem));
       }
       // Not awaited: the answer is the same, and as fast, whether the address is known or not.
       sendConfirmation(ctx, prepared).catch((error: unknown) =>
@@ -184,11 +226,25 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         200,
         '/subscribe/confirm/',
         (m) => [m.confirmTitle, m.confirmText],
-        (f) => tokenForm('/subscribe/confirm/', token, f.t.members.confirmButton),
+        async (f) =>
+          tokenForm({
+            action: '/subscribe/confirm/',
+            token,
+            formToken: await formTokenFor(ctx, 'confirm'),
+            label: f.t.members.confirmButton,
+          }),
       );
     });
 
     scope.post('/subscribe/confirm/', async (request, reply) => {
+      const refused = await refusal({
+        request,
+        reply,
+        form: 'confirm',
+        path: '/subscribe/confirm/',
+        retry: againLink('/subscribe/confirm/', tokenOf(request)),
+      });
+      if (refused) return reply;
       let member;
       try {
         member = await confirmSubscription(ctx, tokenOf(request));
@@ -219,6 +275,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         200,
         renderManagePage(frame, {
           token,
+          formToken: await formTokenFor(ctx, 'manage'),
           email: member.email,
           newsletters: await newslettersFor(env),
           chosenIds,
@@ -236,6 +293,9 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
 
     scope.post('/members/manage/', async (request, reply) => {
       const token = tokenOf(request);
+      const retry = againLink('/members/manage/', token);
+      const refused = await refusal({ request, reply, form: 'manage', path: '/members/manage/', retry });
+      if (refused) return reply;
       const member = await memberForLink(ctx, token, 'manage');
       if (!member) return badLink(reply, '/members/manage/');
       const form = formOf(request);
@@ -265,15 +325,28 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         200,
         '/unsubscribe/',
         (m) => [m.unsubscribeTitle, m.unsubscribeText],
-        (f) =>
-          html`<form method="post" action="/unsubscribe/?token=${token}">
-          <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-          <p><button type="submit">${f.t.members.unsubscribeButton}</button></p>
-        </form>`,
+        async (f) =>
+          tokenForm({
+            action: '/unsubscribe/',
+            token,
+            formToken: await formTokenFor(ctx, 'unsubscribe'),
+            label: f.t.members.unsubscribeButton,
+          }),
       );
     });
 
     scope.post('/unsubscribe/', async (request, reply) => {
+      // A mail provider's one-click post (RFC 8058) carries no form token: the signed link decides.
+      const refused = isOneClick(request)
+        ? false
+        : await refusal({
+            request,
+            reply,
+            form: 'unsubscribe',
+            path: '/unsubscribe/',
+            retry: againLink('/unsubscribe/', tokenOf(request)),
+          });
+      if (refused) return reply;
       try {
         await unsubscribeByLink(ctx, tokenOf(request));
       } catch (error) {

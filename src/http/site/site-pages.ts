@@ -8,7 +8,7 @@ import {
   type PostWithNeighbours,
 } from '../../domain/posts/read-posts.js';
 import { activeNewsletters } from '../../domain/newsletters/newsletters.js';
-import { promotionsBySlot } from '../../domain/promos/promotions.js';
+import { promotionsBySlot, promotionsForPost } from '../../domain/promos/promotions.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
 import { stringsFor } from '../../../themes/default/i18n.js';
@@ -20,8 +20,10 @@ import {
   renderTopicsPage,
 } from '../../../themes/default/templates/pages.js';
 import { authorPath, postPath, tagPath } from '../../../themes/default/templates/partials.js';
+import type { SignupBox } from '../../../themes/default/templates/members.js';
 import type { FeedLink, PageMeta } from '../../../themes/default/templates/view.js';
 import type { RenderedPage } from '../page-cache.js';
+import { formTokenFor } from './form-token.js';
 import { frameFor, loadChrome, memoized, type FrameSource, type SiteEnv } from './site-env.js';
 
 const htmlType = 'text/html; charset=utf-8';
@@ -51,11 +53,32 @@ function publisher(env: SiteEnv, source: FrameSource) {
 /** The active newsletters the signup box offers (memoized: every page shows the box). */
 export const newslettersFor = (env: SiteEnv) =>
   memoized(env, 'newsletters', async () =>
-    (await activeNewsletters(env.ctx)).map((n) => ({ id: n.id, name: n.name })),
+    (await activeNewsletters(env.ctx)).map((n) => ({ id: n.id, name: n.name, language: n.language })),
   );
+
+/**
+ * The signup box of a page in `language`: the newsletters in that language (every one when none is,
+ * or when no language is given), with a fresh form token.
+ */
+export async function signupFor(env: SiteEnv, language?: string): Promise<SignupBox> {
+  const all = await newslettersFor(env);
+  const inLanguage = language ? all.filter((n) => n.language === language) : [];
+  return {
+    newsletters: (inLanguage.length ? inLanguage : all).map((n) => ({ id: n.id, name: n.name })),
+    formToken: await formTokenFor(env.ctx, 'subscribe'),
+  };
+}
 
 const promotionsFor = (env: SiteEnv, language: string) =>
   memoized(env, `promotions:${language}`, () => promotionsBySlot(env.ctx, language));
+
+/** What a post shows: the site's promotions in its language (memoized), none, or its chosen one. */
+const promotionsOfPost = (env: SiteEnv, post: PostView) =>
+  post.promotionMode === 'site'
+    ? promotionsFor(env, post.language)
+    : memoized(env, `promotions:${post.promotionMode}:${post.promotionId ?? ''}`, () =>
+        promotionsForPost(env.ctx, post),
+      );
 
 export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage | null> {
   const source = await loadChrome(env);
@@ -88,7 +111,7 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
     page,
     pages: list.pagination.pages,
     promotions,
-    newsletters: await newslettersFor(env),
+    signup: await signupFor(env, language),
   });
   return { status: 200, contentType: htmlType, body };
 }
@@ -107,7 +130,7 @@ export async function previewPage(env: SiteEnv, id: string): Promise<RenderedPag
 async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<RenderedPage> {
   const { post, related, translations } = found;
   const source = await loadChrome(env);
-  const promotions = await promotionsFor(env, post.language);
+  const promotions = await promotionsOfPost(env, post);
   const path = postPath(post);
   const description =
     post.seo.metaDescription ?? (post.standfirst || post.excerpt || source.settings.description);
@@ -143,7 +166,7 @@ async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<Rend
       related,
       translations,
       promotions,
-      newsletters: await newslettersFor(env),
+      signup: await signupFor(env, post.language),
     }),
   };
 }

@@ -5,6 +5,7 @@ import * as admin from './003-admin.js';
 import * as staffMail from './004-staff-mail.js';
 import * as members from './005-members.js';
 import * as newsletterSends from './006-newsletter-sends.js';
+import * as firstDay from './007-first-day.js';
 import * as hardening from './008-hardening.js';
 import * as signInSecurity from './009-sign-in-security.js';
 import * as relatedJobs from './012-related-jobs.js';
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '004-staff-mail': staffMail,
   '005-members': members,
   '006-newsletter-sends': newsletterSends,
+  '007-first-day': firstDay,
   '008-hardening': hardening,
   '009-sign-in-security': signInSecurity,
   '012-related-jobs': relatedJobs,

@@ -20,11 +20,12 @@ export class KyselySettingsRepository implements SettingsRepository {
     }
   }
 
-  async setIfAbsent(key: string, value: string, now: string): Promise<void> {
-    await this.db
+  async setIfAbsent(key: string, value: string, now: string): Promise<boolean> {
+    const result = await this.db
       .insertInto('settings')
       .values({ key, value, updated_at: now })
       .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 }

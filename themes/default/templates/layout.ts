@@ -1,6 +1,7 @@
 import { html, jsonForScript, type SafeHtml } from '../../../src/rendering/html.js';
 import { renderSearchForm } from './search-form.js';
 import type { PageFrame, PageMeta, SiteChrome } from './view.js';
+import { renderLogo } from '../../../src/rendering/picture.js';
 
 const absolute = (chrome: SiteChrome, path: string) =>
   /^https?:\/\//.test(path) ? path : chrome.siteUrl + path;
@@ -82,10 +83,8 @@ function masthead(frame: PageFrame): SafeHtml {
   const { chrome, t } = frame;
   return html`<header class="masthead">
     <div class="masthead-inner">
-      <a class="site-title" href="/"
-        >${chrome.logo ? html`<img src="${chrome.publicPath(chrome.logo.variants[0]?.key ?? '')}" alt="" width="40" height="40" />` : ''}<span
-          >${chrome.title}</span
-        ></a
+      <a class="site-title${chrome.logo ? ' has-logo' : ''}" href="/"
+        >${chrome.logo ? renderLogo(chrome.logo, chrome.publicPath, chrome.title) : html`<span>${chrome.title}</span>`}</a
       >
       <p class="site-description">${chrome.description}</p>
       ${renderSearchForm(t, { id: 'site-search-q', className: 'site-search' })}

@@ -9,18 +9,30 @@ export interface NewsletterChoice {
   name: string;
 }
 
+/** What a signup box offers, with the signed form token it posts (src/http/site/form-token.ts). */
+export interface SignupBox {
+  newsletters: NewsletterChoice[];
+  formToken: string;
+}
+
+/** The hidden field with a signed form token that every public form posts. */
+export const formTokenInput = (token: string): SafeHtml =>
+  html`<input type="hidden" name="form_token" value="${token}" />`;
+
 /**
  * The newsletter signup box: a plain form (no JavaScript) posting to /subscribe/. It is static HTML, so
- * cached pages can carry it. The `website` field is a trap for robots: people never see it, and a
- * signup with it filled in is answered as usual and sends nothing.
+ * cached pages can carry it (they are rendered again before its form token expires). The `website`
+ * field is a trap for robots: people never see it, and a signup with it filled in is answered as
+ * usual and sends nothing.
  */
 export function renderSignupBox(
   t: ThemeStrings,
   language: string,
-  newsletters: NewsletterChoice[],
+  signup: SignupBox | undefined,
   headingLevel: 1 | 2 = 2,
 ): SafeHtml | '' {
-  if (newsletters.length === 0) return '';
+  const newsletters = signup?.newsletters ?? [];
+  if (!signup || newsletters.length === 0) return '';
   const m = t.members;
   const heading =
     headingLevel === 1
@@ -30,6 +42,7 @@ export function renderSignupBox(
     ${heading}
     <p>${m.signupIntro}</p>
     <form method="post" action="/subscribe/">
+      ${formTokenInput(signup.formToken)}
       <input type="hidden" name="language" value="${language}" />
       <p>
         <label for="signup-email">${m.emailLabel}</label>
@@ -70,17 +83,13 @@ export function renderMemberPage(
   return renderLayout(frame, main);
 }
 
-export function renderSubscribePage(
-  frame: PageFrame,
-  newsletters: NewsletterChoice[],
-  problem?: string,
-): string {
+export function renderSubscribePage(frame: PageFrame, signup: SignupBox, problem?: string): string {
   const { t } = frame;
   const main = html`<div class="member-page">
     ${problem ? html`<p class="form-problem" role="alert"><strong>${t.members.invalidTitle}:</strong> ${problem}</p>` : ''}
     ${
-      newsletters.length
-        ? renderSignupBox(t, frame.language, newsletters, 1)
+      signup.newsletters.length
+        ? renderSignupBox(t, frame.language, signup, 1)
         : html`<h1>${t.members.subscribeTitle}</h1><p>${t.members.noNewsletters}</p>`
     }
   </div>`;
@@ -88,8 +97,16 @@ export function renderSubscribePage(
 }
 
 /** A page with one button that POSTs a token (GET pages never change anything). */
-export function tokenForm(action: string, token: string, label: string, extra: SafeHtml | '' = ''): SafeHtml {
+export function tokenForm(options: {
+  action: string;
+  token: string;
+  formToken: string;
+  label: string;
+  extra?: SafeHtml;
+}): SafeHtml {
+  const { action, token, label, extra = '' } = options;
   return html`<form method="post" action="${action}">
+    ${formTokenInput(options.formToken)}
     <input type="hidden" name="token" value="${token}" />
     ${extra}
     <p><button type="submit">${label}</button></p>
@@ -98,6 +115,7 @@ export function tokenForm(action: string, token: string, label: string, extra: S
 
 export interface ManagePageModel {
   token: string;
+  formToken: string;
   email: string;
   newsletters: NewsletterChoice[];
   chosenIds: string[];
@@ -107,11 +125,13 @@ export interface ManagePageModel {
 
 export function renderManagePage(frame: PageFrame, model: ManagePageModel): string {
   const m = frame.t.members;
+  const action = { action: '/members/manage/', token: model.token, formToken: model.formToken };
   const main = html`<div class="member-page">
     <h1>${m.manageTitle}</h1>
     ${model.notice ? html`<p class="notice" role="status">${model.notice}</p>` : ''}
     <p>${m.manageText(model.email)}</p>
     <form method="post" action="/members/manage/">
+      ${formTokenInput(model.formToken)}
       <input type="hidden" name="token" value="${model.token}" />
       <input type="hidden" name="action" value="update" />
       <fieldset>
@@ -123,9 +143,9 @@ export function renderManagePage(frame: PageFrame, model: ManagePageModel): stri
       </fieldset>
       <p><button type="submit">${m.save}</button></p>
     </form>
-    ${tokenForm('/members/manage/', model.token, m.unsubscribeAll, html`<input type="hidden" name="action" value="unsubscribe" />`)}
+    ${tokenForm({ ...action, label: m.unsubscribeAll, extra: html`<input type="hidden" name="action" value="unsubscribe" />` })}
     <p>${m.deleteDataText}</p>
-    ${tokenForm('/members/manage/', model.token, m.deleteData, html`<input type="hidden" name="action" value="delete" />`)}
+    ${tokenForm({ ...action, label: m.deleteData, extra: html`<input type="hidden" name="action" value="delete" />` })}
   </div>`;
   return renderLayout(frame, main);
 }

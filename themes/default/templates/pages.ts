@@ -16,7 +16,7 @@ import {
   renderTeaser,
   tagPath,
 } from './partials.js';
-import { renderSignupBox, type NewsletterChoice } from './members.js';
+import { renderSignupBox, type SignupBox } from './members.js';
 import { renderSearchForm } from './search-form.js';
 import type { PageFrame } from './view.js';
 
@@ -25,8 +25,8 @@ export interface PostPageModel {
   related: PostView[];
   translations: PostView[];
   promotions: Map<string, PromotionView[]>;
-  /** Active newsletters: the signup box shows when there is one. */
-  newsletters?: NewsletterChoice[];
+  /** Active newsletters and a form token: the signup box shows when there is a newsletter. */
+  signup?: SignupBox;
 }
 
 export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
@@ -55,8 +55,8 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
       <div class="post-body">${trusted(post.bodyHtml)}</div>
       ${renderSources(post, t)} ${isPage ? '' : renderTagList(post.tags, t)}
     </article>
-    ${isPage ? '' : renderSignupBox(t, frame.language, m.newsletters ?? [])}
-    ${post.promoSlot !== 'sidebar' && !isPage ? renderPromotions(m.promotions.get('after-article'), chrome.publicPath, t, 'after-article') : ''}
+    ${isPage ? '' : renderSignupBox(t, frame.language, m.signup)}
+    ${!isPage ? renderPromotions(m.promotions.get('after-article'), chrome.publicPath, t, 'after-article') : ''}
     ${
       m.related.length
         ? html`<section class="related" aria-labelledby="related-heading">
@@ -79,7 +79,7 @@ export interface HomePageModel {
   page: number;
   pages: number;
   promotions: Map<string, PromotionView[]>;
-  newsletters?: NewsletterChoice[];
+  signup?: SignupBox;
 }
 
 export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
@@ -105,7 +105,7 @@ export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
           : html`<p class="message">${t.nothingPublished}</p>`
     }
     ${renderPagination('/', m.page, m.pages, t)}
-    ${renderSignupBox(t, frame.language, m.newsletters ?? [])}`;
+    ${renderSignupBox(t, frame.language, m.signup)}`;
   return renderLayout(
     frame,
     main,
