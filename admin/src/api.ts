@@ -389,10 +389,13 @@ function uploadWithProgress(file: File, onProgress: (fraction: number) => void):
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     xhr.onerror = () =>
-      reject(new ApiError(0, [{ code: 'NETWORK', message: 'The server could not be reached', property: null }]));
+      reject(
+        new ApiError(0, [{ code: 'NETWORK', message: 'The server could not be reached', property: null }]),
+      );
     xhr.onload = () => {
       const response = new Response(xhr.responseText || null, { status: xhr.status });
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(JSON.parse(xhr.responseText) as { media: Media });
+      if (xhr.status >= 200 && xhr.status < 300)
+        return resolve(JSON.parse(xhr.responseText) as { media: Media });
       if (xhr.status === 401) onUnauthenticated?.();
       void errorsOf(response).then((errors) => reject(new ApiError(xhr.status, errors)));
     };

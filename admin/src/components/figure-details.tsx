@@ -27,7 +27,12 @@ export function FigureDetailsDialog(props: {
 
   const set = (change: Partial<ImageDetails>) => setDetails((d) => ({ ...d, ...change }));
   return (
-    <dialog ref={dialog} class="picker figure-details" aria-labelledby={`${prefix}-title`} onClose={props.onClose}>
+    <dialog
+      ref={dialog}
+      class="picker figure-details"
+      aria-labelledby={`${prefix}-title`}
+      onClose={props.onClose}
+    >
       <div class="picker-head">
         <h2 id={`${prefix}-title`}>{t('describeImage')}</h2>
       </div>

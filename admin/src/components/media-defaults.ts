@@ -13,10 +13,14 @@ const detailKeys = ['alt', 'caption', 'credit'] as const;
 /** Fills the media record's empty defaults from details just given; what it already has is kept. */
 export async function rememberDetails(media: Media, details: ImageDetails): Promise<void> {
   const change: Partial<ImageDetails> = {};
-  for (const key of detailKeys) if (!media[key].trim() && details[key].trim()) change[key] = details[key].trim();
+  for (const key of detailKeys)
+    if (!media[key].trim() && details[key].trim()) change[key] = details[key].trim();
   if (Object.keys(change).length === 0) return;
   try {
-    const { media: updated } = await api.patch<{ media: Media }>(`/media/${encodeURIComponent(media.id)}`, change);
+    const { media: updated } = await api.patch<{ media: Media }>(
+      `/media/${encodeURIComponent(media.id)}`,
+      change,
+    );
     Object.assign(media, { alt: updated.alt, caption: updated.caption, credit: updated.credit });
   } catch {
     // Someone who may use an image but not describe it in the library: the post keeps its own details.

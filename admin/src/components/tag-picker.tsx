@@ -78,7 +78,9 @@ export function TagPicker(props: {
     }
   };
   const move = (id: string, toFront: boolean) =>
-    props.onChange(toFront ? [id, ...props.selected.filter((x) => x !== id)] : props.selected.filter((x) => x !== id));
+    props.onChange(
+      toFront ? [id, ...props.selected.filter((x) => x !== id)] : props.selected.filter((x) => x !== id),
+    );
 
   return (
     <fieldset class="panel tag-picker" disabled={props.disabled}>
@@ -95,11 +97,19 @@ export function TagPicker(props: {
               {i === 0 ? (
                 <span class="badge badge-primary">{t('primaryTag')}</span>
               ) : (
-                <Button class="small-button" aria-label={t('makePrimaryNamed', { name })} onClick={() => move(id, true)}>
+                <Button
+                  class="small-button"
+                  aria-label={t('makePrimaryNamed', { name })}
+                  onClick={() => move(id, true)}
+                >
                   {t('makePrimary')}
                 </Button>
               )}
-              <Button class="small-button" aria-label={t('removeTagNamed', { name })} onClick={() => move(id, false)}>
+              <Button
+                class="small-button"
+                aria-label={t('removeTagNamed', { name })}
+                onClick={() => move(id, false)}
+              >
                 {t('remove')}
               </Button>
             </li>
@@ -127,7 +137,13 @@ export function TagPicker(props: {
           onKeyDown={onKey}
           onBlur={() => setOpen(false)}
         />
-        <ul id="tag-options" role="listbox" aria-label={t('matchingTags')} class="combobox-options" hidden={!showList}>
+        <ul
+          id="tag-options"
+          role="listbox"
+          aria-label={t('matchingTags')}
+          class="combobox-options"
+          hidden={!showList}
+        >
           {options.map((option, i) => (
             <li
               key={option.kind === 'tag' ? option.tag.id : 'create'}

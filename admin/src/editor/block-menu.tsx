@@ -37,7 +37,11 @@ export interface BlockMenuControl {
   onTransaction: () => void;
 }
 
-export function useBlockMenu(editor: Editor | undefined, host: BlockHost, frame: { current: HTMLElement | null }) {
+export function useBlockMenu(
+  editor: Editor | undefined,
+  host: BlockHost,
+  frame: { current: HTMLElement | null },
+) {
   const [menu, setMenu] = useState<MenuState | null>(null);
   const menuRef = useRef<MenuState | null>(null);
   menuRef.current = menu;

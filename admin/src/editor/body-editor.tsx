@@ -12,13 +12,16 @@ import { useBlockMenu } from './block-menu.js';
 import type { BlockHost } from './blocks.js';
 import { toServerDocument } from './document.js';
 import { Figure, type FigureAttrs } from './figure.js';
-import { ImageDrop, type ImageFilesHandler } from './image-drop.js';
+import { imageDrop, type ImageFilesHandler } from './image-drop.js';
 import { newsNodes } from './news-nodes.js';
 import { Toolbar } from './toolbar.js';
 import { UploadList, useImageUploads } from './uploads.js';
 import { WordCount } from './word-count.js';
 
-export function createExtensions(onFiles: { current: ImageFilesHandler }, onLinkKey: { current: () => void }) {
+export function createExtensions(
+  onFiles: { current: ImageFilesHandler },
+  onLinkKey: { current: () => void },
+) {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3, 4] },
@@ -29,7 +32,7 @@ export function createExtensions(onFiles: { current: ImageFilesHandler }, onLink
     }),
     Figure,
     ...newsNodes,
-    ImageDrop.configure({ onFiles }),
+    imageDrop(onFiles),
     Extension.create({
       name: 'linkShortcut',
       addKeyboardShortcuts: () => ({
@@ -157,9 +160,13 @@ export function BodyEditor(props: {
       <MediaPicker
         isOpen={picker !== null}
         idPrefix="body-image"
-        title={picker?.kind === 'gallery' ? t('addToGallery') : figureInitial ? t('editImage') : t('insertImage')}
+        title={
+          picker?.kind === 'gallery' ? t('addToGallery') : figureInitial ? t('editImage') : t('insertImage')
+        }
         withDetails
-        initial={figureInitial ? { ...figureInitial, mediaId: figureInitial.src.replace(/^media:/, '') } : undefined}
+        initial={
+          figureInitial ? { ...figureInitial, mediaId: figureInitial.src.replace(/^media:/, '') } : undefined
+        }
         onClose={() => setPicker(null)}
         onChoose={({ media, alt, caption, credit }) => {
           const attrs = { src: `media:${media.id}`, alt, caption, credit };
@@ -167,7 +174,10 @@ export function BodyEditor(props: {
             const images = editor!.isActive('gallery')
               ? (editor!.getAttributes('gallery').images as FigureAttrs[])
               : null;
-            if (images) chain().updateAttributes('gallery', { images: [...images, attrs] }).run();
+            if (images)
+              chain()
+                .updateAttributes('gallery', { images: [...images, attrs] })
+                .run();
             else chain().insertGallery([attrs]).run();
           } else if (figureInitial) chain().updateAttributes('figure', attrs).run();
           else chain().insertFigure(attrs).run();

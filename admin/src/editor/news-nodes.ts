@@ -2,6 +2,7 @@
 // (src/domain/posts/editor-document.ts): a pull quote, a gallery of library images and a table whose
 // cells hold paragraphs.
 import { mergeAttributes, Node } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
 import {
   addColumnAfter,
   addRowAfter,
@@ -28,7 +29,11 @@ export const PullQuote = Node.create({
   content: 'inline*',
   defining: true,
   parseHTML: () => [{ tag: 'blockquote.pull-quote', priority: 60 }],
-  renderHTML: ({ HTMLAttributes }) => ['blockquote', mergeAttributes(HTMLAttributes, { class: 'pull-quote' }), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'blockquote',
+    mergeAttributes(HTMLAttributes, { class: 'pull-quote' }),
+    0,
+  ],
   addCommands() {
     return {
       setPullQuote:
@@ -63,7 +68,10 @@ export const Gallery = Node.create({
     },
   }),
   parseHTML: () => [{ tag: 'figure[data-images]' }],
-  renderHTML: ({ HTMLAttributes }) => ['figure', mergeAttributes(HTMLAttributes, { class: 'editor-gallery' })],
+  renderHTML: ({ HTMLAttributes }) => [
+    'figure',
+    mergeAttributes(HTMLAttributes, { class: 'editor-gallery' }),
+  ],
   addCommands() {
     return {
       insertGallery:
@@ -86,7 +94,9 @@ export const Gallery = Node.create({
               if (url) img.src = url;
             });
             const caption = document.createElement('figcaption');
-            caption.textContent = [image.caption, image.credit && `(${image.credit})`].filter(Boolean).join(' ');
+            caption.textContent = [image.caption, image.credit && `(${image.credit})`]
+              .filter(Boolean)
+              .join(' ');
             item.append(img, caption);
             return item;
           }),
@@ -151,18 +161,36 @@ export const Table = Node.create({
   content: 'tableRow+',
   isolating: true,
   parseHTML: () => [{ tag: 'table' }],
-  renderHTML: ({ HTMLAttributes }) => ['table', mergeAttributes(HTMLAttributes, { class: 'editor-table' }), ['tbody', 0]],
+  renderHTML: ({ HTMLAttributes }) => [
+    'table',
+    mergeAttributes(HTMLAttributes, { class: 'editor-table' }),
+    ['tbody', 0],
+  ],
   addCommands() {
     return {
       insertTable:
         (rows, columns) =>
-        ({ commands }) => {
+        ({ chain }) => {
           const cell = (type: string) => ({ type, content: [{ type: 'paragraph' }] });
-          const row = (type: string) => ({ type: 'tableRow', content: Array.from({ length: columns }, () => cell(type)) });
-          return commands.insertContent({
-            type: this.name,
-            content: [row('tableHeader'), ...Array.from({ length: rows - 1 }, () => row('tableCell'))],
+          const row = (type: string) => ({
+            type: 'tableRow',
+            content: Array.from({ length: columns }, () => cell(type)),
           });
+          return chain()
+            .insertContent({
+              type: this.name,
+              content: [row('tableHeader'), ...Array.from({ length: rows - 1 }, () => row('tableCell'))],
+            })
+            .command(({ tr }) => {
+              // The cursor goes into the first cell of the table just inserted (the last one before it).
+              let start = -1;
+              tr.doc.nodesBetween(0, tr.selection.from, (node, pos) => {
+                if (node.type.name === this.name) start = pos;
+              });
+              if (start >= 0) tr.setSelection(TextSelection.create(tr.doc, start + 4));
+              return true;
+            })
+            .run();
         },
     };
   },

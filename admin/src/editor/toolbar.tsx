@@ -29,7 +29,9 @@ export function shortcutText(shortcut: string): string {
 const ariaShortcut = (shortcut: string) =>
   shortcut
     .split('-')
-    .map((part) => (part === 'Mod' ? (isMac ? 'Meta' : 'Control') : part.length === 1 ? part.toUpperCase() : part))
+    .map((part) =>
+      part === 'Mod' ? (isMac ? 'Meta' : 'Control') : part.length === 1 ? part.toUpperCase() : part,
+    )
     .join('+');
 
 export interface ToolbarActions {
@@ -61,18 +63,73 @@ function toolsFor(editor: Editor, actions: ToolbarActions): ToolButton[] {
   const chain = () => editor.chain().focus();
   const active = (name: string, attrs?: Record<string, unknown>) => () => editor.isActive(name, attrs);
   return [
-    { label: t('heading2'), icon: 'heading2', shortcut: 'Mod-Alt-2', isActive: active('heading', { level: 2 }), run: () => chain().toggleHeading({ level: 2 }).run() },
-    { label: t('heading3'), icon: 'heading3', shortcut: 'Mod-Alt-3', isActive: active('heading', { level: 3 }), run: () => chain().toggleHeading({ level: 3 }).run() },
-    { label: t('bold'), icon: 'bold', shortcut: 'Mod-b', isActive: active('bold'), run: () => chain().toggleBold().run() },
-    { label: t('italic'), icon: 'italic', shortcut: 'Mod-i', isActive: active('italic'), run: () => chain().toggleItalic().run() },
+    {
+      label: t('heading2'),
+      icon: 'heading2',
+      shortcut: 'Mod-Alt-2',
+      isActive: active('heading', { level: 2 }),
+      run: () => chain().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      label: t('heading3'),
+      icon: 'heading3',
+      shortcut: 'Mod-Alt-3',
+      isActive: active('heading', { level: 3 }),
+      run: () => chain().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      label: t('bold'),
+      icon: 'bold',
+      shortcut: 'Mod-b',
+      isActive: active('bold'),
+      run: () => chain().toggleBold().run(),
+    },
+    {
+      label: t('italic'),
+      icon: 'italic',
+      shortcut: 'Mod-i',
+      isActive: active('italic'),
+      run: () => chain().toggleItalic().run(),
+    },
     { label: t('link'), icon: 'link', shortcut: 'Mod-k', isActive: active('link'), run: actions.openLink },
-    { label: t('bulletList'), icon: 'bulletList', shortcut: 'Mod-Shift-8', isActive: active('bulletList'), run: () => chain().toggleBulletList().run() },
-    { label: t('orderedList'), icon: 'orderedList', shortcut: 'Mod-Shift-7', isActive: active('orderedList'), run: () => chain().toggleOrderedList().run() },
-    { label: t('quote'), icon: 'quote', shortcut: 'Mod-Shift-b', isActive: active('blockquote'), run: () => chain().toggleBlockquote().run() },
-    { label: t('pullQuote'), icon: 'pullQuote', isActive: active('pullQuote'), run: () => (editor.isActive('pullQuote') ? chain().setParagraph().run() : chain().setPullQuote().run()) },
+    {
+      label: t('bulletList'),
+      icon: 'bulletList',
+      shortcut: 'Mod-Shift-8',
+      isActive: active('bulletList'),
+      run: () => chain().toggleBulletList().run(),
+    },
+    {
+      label: t('orderedList'),
+      icon: 'orderedList',
+      shortcut: 'Mod-Shift-7',
+      isActive: active('orderedList'),
+      run: () => chain().toggleOrderedList().run(),
+    },
+    {
+      label: t('quote'),
+      icon: 'quote',
+      shortcut: 'Mod-Shift-b',
+      isActive: active('blockquote'),
+      run: () => chain().toggleBlockquote().run(),
+    },
+    {
+      label: t('pullQuote'),
+      icon: 'pullQuote',
+      isActive: active('pullQuote'),
+      run: () => (editor.isActive('pullQuote') ? chain().setParagraph().run() : chain().setPullQuote().run()),
+    },
     { label: t('horizontalRule'), icon: 'divider', run: () => chain().setHorizontalRule().run() },
-    { label: editor.isActive('figure') ? t('editImage') : t('insertImage'), icon: 'image', run: actions.pickImage },
-    { label: editor.isActive('gallery') ? t('addToGallery') : t('gallery'), icon: 'gallery', run: actions.pickGalleryImage },
+    {
+      label: editor.isActive('figure') ? t('editImage') : t('insertImage'),
+      icon: 'image',
+      run: actions.pickImage,
+    },
+    {
+      label: editor.isActive('gallery') ? t('addToGallery') : t('gallery'),
+      icon: 'gallery',
+      run: actions.pickGalleryImage,
+    },
     { label: t('table'), icon: 'table', run: () => chain().insertTable(3, 3).run() },
     ...(editor.isActive('table') ? tableTools(editor) : []),
     { label: t('undo'), icon: 'undo', shortcut: 'Mod-z', run: () => chain().undo().run() },
@@ -87,7 +144,12 @@ const moves: Record<string, (index: number, count: number) => number> = {
   End: (_i, count) => count - 1,
 };
 
-export function Toolbar(props: { editor: Editor; controls: string; disabled?: boolean; actions: ToolbarActions }) {
+export function Toolbar(props: {
+  editor: Editor;
+  controls: string;
+  disabled?: boolean;
+  actions: ToolbarActions;
+}) {
   const [focusIndex, setFocusIndex] = useState(0);
   const buttons = toolsFor(props.editor, props.actions);
   const onKey = (event: KeyboardEvent) => {
@@ -99,7 +161,13 @@ export function Toolbar(props: { editor: Editor; controls: string; disabled?: bo
     items[(move(index, items.length) + items.length) % items.length]?.focus();
   };
   return (
-    <div role="toolbar" aria-label={t('formatting')} aria-controls={props.controls} class="toolbar" onKeyDown={onKey}>
+    <div
+      role="toolbar"
+      aria-label={t('formatting')}
+      aria-controls={props.controls}
+      class="toolbar"
+      onKeyDown={onKey}
+    >
       {buttons.map((b, i) => (
         <button
           key={b.label}

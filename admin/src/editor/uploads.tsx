@@ -21,7 +21,9 @@ export function useImageUploads(editor: Editor | undefined) {
   const nextKey = useRef(0);
   const update = (key: number, change: Partial<Upload> | null) =>
     setList((all) =>
-      change === null ? all.filter((u) => u.key !== key) : all.map((u) => (u.key === key ? { ...u, ...change } : u)),
+      change === null
+        ? all.filter((u) => u.key !== key)
+        : all.map((u) => (u.key === key ? { ...u, ...change } : u)),
     );
 
   const uploadOne = async (file: File, pos: number) => {
@@ -30,7 +32,12 @@ export function useImageUploads(editor: Editor | undefined) {
     try {
       const { media } = await api.uploadWithProgress(file, (progress) => update(key, { progress }));
       rememberMedia(media);
-      const attrs = { src: `media:${media.id}`, alt: media.alt, caption: media.caption, credit: media.credit };
+      const attrs = {
+        src: `media:${media.id}`,
+        alt: media.alt,
+        caption: media.caption,
+        credit: media.credit,
+      };
       editor
         ?.chain()
         .insertContentAt(Math.min(pos, editor.state.doc.content.size), { type: 'figure', attrs })
@@ -38,7 +45,11 @@ export function useImageUploads(editor: Editor | undefined) {
       update(key, null);
       setQueue((q) => [...q, media]);
     } catch (error) {
-      update(key, { error: errorsOf(error).map((e) => e.message).join('; ') });
+      update(key, {
+        error: errorsOf(error)
+          .map((e) => e.message)
+          .join('; '),
+      });
     }
   };
 
@@ -71,7 +82,11 @@ export function UploadList({ uploads }: { uploads: Upload[] }) {
     <ul class="uploads" aria-label={t('uploads')}>
       {uploads.map((u) => (
         <li key={u.key}>
-          <span>{u.error ? t('uploadFailed', { name: u.name, error: u.error }) : t('uploading', { name: u.name })}</span>
+          <span>
+            {u.error
+              ? t('uploadFailed', { name: u.name, error: u.error })
+              : t('uploadingImage', { name: u.name })}
+          </span>
           {u.error ? null : (
             <progress max={1} value={u.progress} aria-label={t('uploadProgressOf', { name: u.name })} />
           )}
