@@ -417,7 +417,7 @@ export const en = {
   primaryTag: 'Primary',
   primaryTagHint: 'The primary tag is shown as the kicker above the headline.',
   makePrimary: 'Make primary',
-  makePrimaryNamed: 'Make {name} the primary tag',
+  makePrimaryNamed: 'Make primary: {name}',
   removeTagNamed: 'Remove the tag {name}',
   findTag: 'Add a tag',
   findOrCreateTag: 'Add a tag (find one or create it)',

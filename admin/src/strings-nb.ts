@@ -403,7 +403,7 @@ export const nb: Strings = {
   primaryTag: 'Hovedstikkord',
   primaryTagHint: 'Hovedstikkordet vises som stikktittel over tittelen.',
   makePrimary: 'Gjør til hovedstikkord',
-  makePrimaryNamed: 'Gjør {name} til hovedstikkord',
+  makePrimaryNamed: 'Gjør til hovedstikkord: {name}',
   removeTagNamed: 'Fjern stikkordet {name}',
   findTag: 'Legg til et stikkord',
   findOrCreateTag: 'Legg til et stikkord (finn eller opprett)',

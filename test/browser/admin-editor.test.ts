@@ -318,7 +318,7 @@ describe('the post editor in Chromium', { skip: skipUnlessCi(chromiumMissing) },
     await create.getByLabel('Kind of tag').selectOption('person');
     await create.getByRole('button', { name: 'Create tag' }).click();
     await create.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Make Kari Lens the primary tag' }).click();
+    await page.getByRole('button', { name: 'Make primary: Kari Lens' }).click();
     await waitSaved(page);
     const post = await savedPost();
     const tags = (await site.ctx.repos.posts.tagsFor([post.id])).get(post.id)!;
