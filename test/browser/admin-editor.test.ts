@@ -15,10 +15,6 @@ import { skipUnlessCi } from './page-types.js';
 
 // Browser globals for functions that run in the page (the test project has no DOM types).
 declare const location: { hash: string };
-declare const document: {
-  querySelector(selector: string): unknown;
-  querySelectorAll(selector: string): ArrayLike<{ id: string }>;
-};
 
 interface Doc {
   type: string;
@@ -440,6 +436,47 @@ describe('the post editor in Chromium', { skip: skipUnlessCi(chromiumMissing) },
       alt: 'Gulls over the quay',
       caption: 'Gulls',
       credit: 'Photo: Ola Foto',
+    });
+    assert.deepEqual(main.problems, []);
+  });
+
+  test('a gallery from the / menu gathers library images, each with its own details', async () => {
+    const { page } = main;
+    await page.getByRole('textbox', { name: 'Body' }).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/galle');
+    await page.getByRole('option', { name: 'Gallery' }).waitFor();
+    await page.keyboard.press('Enter');
+    const picker = page.getByRole('dialog', { name: 'Add image to gallery' });
+    await picker.waitFor();
+    await settle(page);
+    for (const name of [/Gulls over the quay/, /Broken stones on the north quay/]) {
+      if (!(await picker.isVisible())) {
+        await page.locator('.ProseMirror .editor-gallery').click();
+        await page
+          .getByRole('toolbar', { name: 'Formatting' })
+          .getByRole('button', { name: 'Add image to gallery' })
+          .click();
+        await picker.waitFor();
+        await settle(page);
+      }
+      await picker.getByRole('button', { name }).click();
+      await picker.getByRole('button', { name: 'Use this image' }).click();
+      await picker.waitFor({ state: 'hidden' });
+    }
+    await eventually(async () => {
+      const gallery = (await bodyOf()).content!.find((b) => b.type === 'gallery');
+      assert.deepEqual(
+        (gallery?.attrs?.images as { alt: string; credit: string }[] | undefined)?.map((i) => [
+          i.alt,
+          i.credit,
+        ]),
+        [
+          ['Gulls over the quay', 'Photo: Ola Foto'],
+          ['Broken stones on the north quay', 'Photo: Kari Lens / Harbour Agency'],
+        ],
+      );
     });
     assert.deepEqual(main.problems, []);
   });

@@ -103,8 +103,12 @@ export function AuthorsPanel(props: {
 
 export function SeoPanel(props: { draft: Draft; disabled: boolean; errors: Errors; setDraft: SetDraft }) {
   const { draft, errors, setDraft } = props;
+  // A problem in one of these fields opens the section, so it is seen beside its field.
+  const hasProblem = errors.some(
+    (e) => e.property === 'canonicalUrl' || seoFields.some(([f]) => f === e.property),
+  );
   return (
-    <details class="panel">
+    <details class="panel" open={hasProblem || undefined}>
       <summary>{t('seoAndSocial')}</summary>
       <fieldset disabled={props.disabled}>
         <legend class="visually-hidden">{t('seoAndSocial')}</legend>

@@ -150,7 +150,7 @@ export function BodyEditor(props: {
           </button>
         </form>
       ) : null}
-      <UploadList uploads={uploads.list} />
+      <UploadList uploads={uploads.list} onDismiss={uploads.dismiss} />
       <p id="body-editor-hint" class="visually-hidden">
         {t('bodyHint')}
       </p>

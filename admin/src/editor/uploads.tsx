@@ -76,7 +76,7 @@ export function useImageUploads(editor: Editor | undefined) {
   };
 }
 
-export function UploadList({ uploads }: { uploads: Upload[] }) {
+export function UploadList({ uploads, onDismiss }: { uploads: Upload[]; onDismiss: (key: number) => void }) {
   if (uploads.length === 0) return null;
   return (
     <ul class="uploads" aria-label={t('uploads')}>
@@ -87,7 +87,11 @@ export function UploadList({ uploads }: { uploads: Upload[] }) {
               ? t('uploadFailed', { name: u.name, error: u.error })
               : t('uploadingImage', { name: u.name })}
           </span>
-          {u.error ? null : (
+          {u.error ? (
+            <button type="button" class="button small-button" onClick={() => onDismiss(u.key)}>
+              {t('close')}
+            </button>
+          ) : (
             <progress max={1} value={u.progress} aria-label={t('uploadProgressOf', { name: u.name })} />
           )}
         </li>
