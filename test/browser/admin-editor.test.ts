@@ -275,6 +275,31 @@ describe('the post editor in Chromium', { skip: skipUnlessCi(chromiumMissing) },
     assert.deepEqual(main.problems, []);
   });
 
+  test('an image pasted into the body is uploaded and placed as a figure too', async () => {
+    const { page } = main;
+    const png = (await makeJpeg(400, 300, '#aa6633')).toString('base64');
+    const before = (await bodyOf()).content!.filter((b) => b.type === 'figure').length;
+    await page.getByRole('textbox', { name: 'Body' }).locator('p').first().click();
+    await page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob('${png}'), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'pasted.jpg', { type: 'image/jpeg' }));
+      document.querySelector('.ProseMirror').dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+    const dialog = page.getByRole('dialog', { name: 'Describe the image' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Alt text').fill('A pasted picture of the quay');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(async () => {
+      const figures = (await bodyOf()).content!.filter((b) => b.type === 'figure');
+      assert.equal(figures.length, before + 1);
+      assert.ok(figures.some((f) => f.attrs?.alt === 'A pasted picture of the quay'));
+    });
+    assert.deepEqual(main.problems, []);
+  });
+
   test('a reused photo brings its credit; the two image dialogs have ids and labels of their own', async () => {
     const { page } = main;
     const ids = (await page.evaluate(`[...document.querySelectorAll('[id]')].map((e) => e.id)`)) as string[];
