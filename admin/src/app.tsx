@@ -193,6 +193,9 @@ function SignedIn(props: {
   );
   const visible = sections.filter((s) => !s.resource || can(staff.role, s.resource, 'read'));
   const current = route.name || 'posts';
+  // On a phone the navigation folds behind the Menu button; it folds again after every route change.
+  const [isMenuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [route.key]);
   return (
     <SessionContext.Provider value={session}>
       <header class="topbar">
@@ -207,15 +210,32 @@ function SignedIn(props: {
           {t('skipToContent')}
         </a>
         <p class="brand">Broadsheet</p>
+        <button
+          type="button"
+          class="button plain menu-toggle"
+          aria-expanded={isMenuOpen ? 'true' : 'false'}
+          aria-controls="admin-navigation"
+          onClick={() => setMenuOpen(!isMenuOpen)}
+        >
+          {t('menu')}
+        </button>
         <p class="who">
           {staff.name} <span class="role">({t(`role_${staff.role}`)})</span>
         </p>
+        <a class="button plain view-site" href="/" target="_blank" rel="noopener">
+          {t('viewSite')}
+          <span class="visually-hidden"> {t('opensInNewTab')}</span>
+        </a>
         <button type="button" class="button plain" onClick={() => void session.signOut()}>
           {t('signOut')}
         </button>
       </header>
       <div class="layout">
-        <nav class="sidebar" aria-label={t('adminNavigation')}>
+        <nav
+          id="admin-navigation"
+          class={`sidebar${isMenuOpen ? ' is-open' : ''}`}
+          aria-label={t('adminNavigation')}
+        >
           <ul>
             {visible.map((s) => (
               <li key={s.route}>

@@ -31,6 +31,13 @@ export function parseHash(hash: string): Route {
   };
 }
 
+/** Asked before the route changes (a screen with unsaved changes); false keeps the current screen. */
+let leaveGuard: (() => boolean) | null = null;
+
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
 export function navigate(path: string): void {
   location.hash = `#${path}`;
 }
@@ -43,7 +50,14 @@ export function replacePath(path: string): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseHash(location.hash));
+    const update = (event: HashChangeEvent) => {
+      if (leaveGuard && !leaveGuard()) {
+        // The address goes back to the screen that stays (a hash change cannot be cancelled).
+        history.replaceState(null, '', new URL(event.oldURL).hash || '#/');
+        return;
+      }
+      setRoute(parseHash(location.hash));
+    };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

@@ -180,16 +180,27 @@ export function Checkbox(props: {
   );
 }
 
-/** Every error of a failed call, as an alert; those about a field are also shown next to it. */
-export function ErrorSummary({ errors }: { errors: Errors }) {
+/**
+ * Every error of a failed call, as an alert; those about a field are also shown next to it. `labelOf`
+ * names a property as the form labels it (else the property itself is shown).
+ */
+export function ErrorSummary({
+  errors,
+  labelOf,
+}: {
+  errors: Errors;
+  labelOf?: (property: string) => string | undefined;
+}) {
   if (errors.length === 0) return null;
+  const name = (property: string) => (labelOf ? labelOf(property) : property);
   return (
     <div class="error-summary" role="alert">
       <p class="error-summary-title">{t('errorSummary')}</p>
       <ul>
-        {errors.map((e, i) => (
-          <li key={i}>{e.property ? `${e.property}: ${e.message}` : e.message}</li>
-        ))}
+        {errors.map((e, i) => {
+          const label = e.property ? name(e.property) : undefined;
+          return <li key={i}>{label ? `${label}: ${e.message}` : e.message}</li>;
+        })}
       </ul>
     </div>
   );

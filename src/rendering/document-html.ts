@@ -1,4 +1,11 @@
-import type { BlockNode, EditorDocument, InlineNode, Mark } from '../domain/posts/editor-document.js';
+import type {
+  BlockNode,
+  EditorDocument,
+  FigureAttrs,
+  InlineNode,
+  Mark,
+  TableRowNode,
+} from '../domain/posts/editor-document.js';
 import type { Picture } from '../domain/posts/post.types.js';
 import { escapeHtml } from './html.js';
 import { renderFigcaption, renderPicture, type PublicPath } from './picture.js';
@@ -11,6 +18,7 @@ export interface BodyRenderContext {
 }
 
 const bodyImageSizes = '(min-width: 760px) 720px, 100vw';
+const galleryImageSizes = '(min-width: 760px) 360px, 50vw';
 
 function safeHref(href: string): string | null {
   const trimmed = href.trim();
@@ -42,19 +50,37 @@ function renderInline(nodes: InlineNode[] | undefined): string {
     .join('');
 }
 
-function renderFigure(
-  attrs: { src: string; alt: string; caption: string; credit: string },
-  ctx: BodyRenderContext,
-) {
+function renderFigure(attrs: FigureAttrs, ctx: BodyRenderContext, sizes = bodyImageSizes) {
   const caption = renderFigcaption(attrs.caption, attrs.credit).toString();
   if (attrs.src.startsWith('media:')) {
     const picture = ctx.pictures.get(attrs.src.slice(6));
     if (!picture) return '';
     const placed = { ...picture, alt: attrs.alt };
-    return `<figure class="figure">${renderPicture(placed, ctx.publicPath, { sizes: bodyImageSizes }).value}${caption}</figure>`;
+    return `<figure class="figure">${renderPicture(placed, ctx.publicPath, { sizes }).value}${caption}</figure>`;
   }
   if (!/^https?:\/\//i.test(attrs.src)) return '';
   return `<figure class="figure"><img src="${escapeHtml(attrs.src)}" alt="${escapeHtml(attrs.alt)}" loading="lazy">${caption}</figure>`;
+}
+
+/** A gallery is a figure of figures, each with its own caption and credit. */
+function renderGallery(images: FigureAttrs[], ctx: BodyRenderContext): string {
+  const items = images.map((image) => renderFigure(image, ctx, galleryImageSizes)).join('');
+  return items ? `<figure class="gallery">${items}</figure>` : '';
+}
+
+/** Header cells in the first row head columns; elsewhere they head their row. */
+function renderTable(rows: TableRowNode[]): string {
+  const body = rows
+    .map((row, r) => {
+      const cells = row.content.map((cell) => {
+        const inner = cell.content.map((p) => renderInline(p.content)).join('<br>');
+        if (cell.type === 'tableCell') return `<td>${inner}</td>`;
+        return `<th scope="${r === 0 ? 'col' : 'row'}">${inner}</th>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('');
+  return `<figure class="table"><table><tbody>${body}</tbody></table></figure>`;
 }
 
 function renderBlock(block: BlockNode, ctx: BodyRenderContext): string {
@@ -76,6 +102,14 @@ function renderBlock(block: BlockNode, ctx: BodyRenderContext): string {
       return `<pre><code>${renderInline(block.content)}</code></pre>`;
     case 'figure':
       return renderFigure(block.attrs, ctx);
+    case 'pullQuote':
+      return block.content?.length
+        ? `<blockquote class="pull-quote"><p>${renderInline(block.content)}</p></blockquote>`
+        : '';
+    case 'gallery':
+      return renderGallery(block.attrs.images, ctx);
+    case 'table':
+      return renderTable(block.content);
   }
 }
 

@@ -271,7 +271,10 @@ describe(
         );
         assert.ok((await main.page.locator('.ProseMirror figure img').count()) > 0, 'figures are shown');
         await main.page.click('.ProseMirror p >> nth=0');
-        await main.page.click('[role=toolbar] button:has-text("🖼")');
+        await main.page
+          .getByRole('toolbar')
+          .getByRole('button', { name: /^(Insert image|Sett inn bilde)$/ })
+          .click();
         await settle(main.page);
         assert.ok(await main.page.locator('dialog[open]').isVisible(), 'the image dialog opened');
         const violations = await axeViolations(main.page);

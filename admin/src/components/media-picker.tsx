@@ -1,9 +1,10 @@
 // A modal dialog to pick an image from the media library, or upload one, and give it alt text,
 // caption and credit. Used by the body editor (figures), the feature image, settings and promotions.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { api, type Media, type Meta } from '../api.js';
 import { rememberMedia } from '../editor/figure.js';
 import { t } from '../i18n.js';
+import { rememberDetails } from './media-defaults.js';
 import { ErrorSummary, errorsOf, Loading, Pager, TextField, useLoad, type Errors } from '../ui.js';
 
 export interface PickedImage {
@@ -16,12 +17,16 @@ export interface PickedImage {
 export function MediaPicker(props: {
   isOpen: boolean;
   title: string;
+  /** Makes the dialog's ids its own (two pickers on one screen must not share ids). */
+  idPrefix?: string;
   /** Ask for alt text, caption and credit before choosing (figures and feature images). */
   withDetails?: boolean;
   initial?: { mediaId?: string; alt?: string; caption?: string; credit?: string };
   onChoose: (picked: PickedImage) => void;
   onClose: () => void;
 }) {
+  const generatedId = useId();
+  const prefix = props.idPrefix ?? `picker-${generatedId.replace(/[^A-Za-z0-9_-]/g, '')}`;
   const dialog = useRef<HTMLDialogElement>(null);
   const [page, setPage] = useState(1);
   const [chosen, setChosen] = useState<Media>();
@@ -82,18 +87,18 @@ export function MediaPicker(props: {
   };
 
   return (
-    <dialog ref={dialog} class="picker" aria-labelledby="picker-title" onClose={props.onClose}>
+    <dialog ref={dialog} class="picker" aria-labelledby={`${prefix}-title`} onClose={props.onClose}>
       <div class="picker-head">
-        <h2 id="picker-title">{props.title}</h2>
+        <h2 id={`${prefix}-title`}>{props.title}</h2>
         <button type="button" class="button plain" aria-label={t('close')} onClick={props.onClose}>
           ×
         </button>
       </div>
       <ErrorSummary errors={[...errors, ...list.errors]} />
       <div class="field">
-        <label for="picker-upload">{t('uploadImage')}</label>
+        <label for={`${prefix}-upload`}>{t('uploadImage')}</label>
         <input
-          id="picker-upload"
+          id={`${prefix}-upload`}
           type="file"
           accept="image/jpeg,image/png,image/webp,image/avif,image/gif,image/tiff"
           onChange={(e) => void upload(e.currentTarget.files)}
@@ -121,18 +126,19 @@ export function MediaPicker(props: {
           class="form"
           onSubmit={(e) => {
             e.preventDefault();
+            void rememberDetails(chosen, { alt, caption, credit });
             props.onChoose({ media: chosen, alt, caption, credit });
           }}
         >
           <TextField
-            name="picker-alt"
+            name={`${prefix}-alt`}
             label={t('altText')}
             hint={t('altHint')}
             value={alt}
             onValue={setAlt}
           />
-          <TextField name="picker-caption" label={t('caption')} value={caption} onValue={setCaption} />
-          <TextField name="picker-credit" label={t('credit')} value={credit} onValue={setCredit} />
+          <TextField name={`${prefix}-caption`} label={t('caption')} value={caption} onValue={setCaption} />
+          <TextField name={`${prefix}-credit`} label={t('credit')} value={credit} onValue={setCredit} />
           <div class="actions">
             <button type="submit" class="button primary">
               {t('useImage')}

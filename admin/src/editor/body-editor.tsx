@@ -1,15 +1,27 @@
-// The body editor: TipTap with only the node and mark types the server accepts, a toolbar (arrow keys
-// move between its buttons), a link form and figures from the media library.
-import { Editor, type JSONContent } from '@tiptap/core';
+// The body editor: TipTap with only the node and mark types the server accepts, a toolbar, the `/`
+// menu and `+` button for blocks, a link form, figures and galleries from the media library, images
+// dropped or pasted straight in (uploaded with progress), and a word count.
+import { Editor, Extension, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EditorJson } from '../api.js';
+import { FigureDetailsDialog } from '../components/figure-details.js';
 import { MediaPicker } from '../components/media-picker.js';
 import { t } from '../i18n.js';
+import { useBlockMenu } from './block-menu.js';
+import type { BlockHost } from './blocks.js';
 import { toServerDocument } from './document.js';
 import { Figure, type FigureAttrs } from './figure.js';
+import { imageDrop, type ImageFilesHandler } from './image-drop.js';
+import { newsNodes } from './news-nodes.js';
+import { Toolbar } from './toolbar.js';
+import { UploadList, useImageUploads } from './uploads.js';
+import { WordCount } from './word-count.js';
 
-export function createExtensions() {
+export function createExtensions(
+  onFiles: { current: ImageFilesHandler },
+  onLinkKey: { current: () => void },
+) {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3, 4] },
@@ -19,15 +31,21 @@ export function createExtensions() {
       link: { openOnClick: false, autolink: true, HTMLAttributes: { target: null, rel: null } },
     }),
     Figure,
+    ...newsNodes,
+    imageDrop(onFiles),
+    Extension.create({
+      name: 'linkShortcut',
+      addKeyboardShortcuts: () => ({
+        'Mod-k': () => {
+          onLinkKey.current();
+          return true;
+        },
+      }),
+    }),
   ];
 }
 
-interface ToolButton {
-  label: string;
-  text: string;
-  isActive?: () => boolean;
-  run: () => void;
-}
+type PickerMode = { kind: 'figure'; initial?: FigureAttrs } | { kind: 'gallery' } | null;
 
 export function BodyEditor(props: {
   labelId: string;
@@ -36,126 +54,65 @@ export function BodyEditor(props: {
   disabled?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor>();
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
   const [, setTick] = useState(0);
   const [linkHref, setLinkHref] = useState<string | null>(null);
-  const [picker, setPicker] = useState<{ isOpen: boolean; initial?: FigureAttrs }>({ isOpen: false });
+  const [picker, setPicker] = useState<PickerMode>(null);
+  const editor = editorRef.current;
+  const uploads = useImageUploads(editor);
+  const onFiles = useRef<ImageFilesHandler>(uploads.start);
+  onFiles.current = uploads.start;
+  const openLink = () => {
+    const current = editorRef.current;
+    if (current) setLinkHref(String(current.getAttributes('link').href ?? ''));
+  };
+  const onLinkKey = useRef(openLink);
+  const blockHost: BlockHost = {
+    pickImage: () =>
+      setPicker({
+        kind: 'figure',
+        initial: editor?.isActive('figure') ? (editor.getAttributes('figure') as FigureAttrs) : undefined,
+      }),
+    pickGalleryImage: () => setPicker({ kind: 'gallery' }),
+  };
+  const blockMenu = useBlockMenu(editor, blockHost, frame);
+  const menuControl = useRef(blockMenu.control);
+  menuControl.current = blockMenu.control;
 
   useEffect(() => {
-    const editor = new Editor({
+    const created = new Editor({
       element: host.current!,
-      extensions: createExtensions(),
+      extensions: createExtensions(onFiles, onLinkKey),
       content: props.initial && props.initial.content.length ? (props.initial as JSONContent) : undefined,
       editable: !props.disabled,
       // The CSP allows no inline <style>: the editor's few base rules are in styles.css.
       injectCSS: false,
       editorProps: {
         attributes: {
+          id: 'body-editor',
           class: 'prose editor-body',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': props.labelId,
+          'aria-describedby': 'body-editor-hint',
         },
+        handleKeyDown: (_view, event) => menuControl.current.onEditorKey(event),
       },
-      onUpdate: ({ editor }) => onChange.current(toServerDocument(editor.getJSON())),
-      onTransaction: () => setTick((n) => n + 1),
+      onUpdate: ({ editor: changed }) => onChange.current(toServerDocument(changed.getJSON())),
+      onTransaction: () => {
+        setTick((n) => n + 1);
+        menuControl.current.onTransaction();
+      },
     });
-    editorRef.current = editor;
+    editorRef.current = created;
     setTick((n) => n + 1);
-    return () => editor.destroy();
+    return () => created.destroy();
   }, []);
 
-  const editor = editorRef.current;
   const chain = () => editor!.chain().focus();
-  const figureSelected = editor?.isActive('figure') ?? false;
-
-  const buttons: ToolButton[] = editor
-    ? [
-        {
-          label: t('heading2'),
-          text: 'H2',
-          isActive: () => editor.isActive('heading', { level: 2 }),
-          run: () => chain().toggleHeading({ level: 2 }).run(),
-        },
-        {
-          label: t('heading3'),
-          text: 'H3',
-          isActive: () => editor.isActive('heading', { level: 3 }),
-          run: () => chain().toggleHeading({ level: 3 }).run(),
-        },
-        {
-          label: t('bold'),
-          text: 'B',
-          isActive: () => editor.isActive('bold'),
-          run: () => chain().toggleBold().run(),
-        },
-        {
-          label: t('italic'),
-          text: 'I',
-          isActive: () => editor.isActive('italic'),
-          run: () => chain().toggleItalic().run(),
-        },
-        {
-          label: t('link'),
-          text: '🔗',
-          isActive: () => editor.isActive('link'),
-          run: () => setLinkHref(String(editor.getAttributes('link').href ?? '')),
-        },
-        {
-          label: t('bulletList'),
-          text: '•',
-          isActive: () => editor.isActive('bulletList'),
-          run: () => chain().toggleBulletList().run(),
-        },
-        {
-          label: t('orderedList'),
-          text: '1.',
-          isActive: () => editor.isActive('orderedList'),
-          run: () => chain().toggleOrderedList().run(),
-        },
-        {
-          label: t('quote'),
-          text: '❝',
-          isActive: () => editor.isActive('blockquote'),
-          run: () => chain().toggleBlockquote().run(),
-        },
-        { label: t('horizontalRule'), text: '―', run: () => chain().setHorizontalRule().run() },
-        {
-          label: figureSelected ? t('editImage') : t('insertImage'),
-          text: '🖼',
-          run: () =>
-            setPicker({
-              isOpen: true,
-              initial: figureSelected ? (editor.getAttributes('figure') as FigureAttrs) : undefined,
-            }),
-        },
-        { label: t('undo'), text: '↶', run: () => chain().undo().run() },
-        { label: t('redo'), text: '↷', run: () => chain().redo().run() },
-      ]
-    : [];
-
-  // A toolbar is one tab stop; arrow keys, Home and End move between its buttons.
-  const onToolbarKey = (event: KeyboardEvent) => {
-    const items = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button')];
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    const next =
-      event.key === 'ArrowRight'
-        ? index + 1
-        : event.key === 'ArrowLeft'
-          ? index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? items.length - 1
-              : null;
-    if (next === null || index === -1) return;
-    event.preventDefault();
-    items[(next + items.length) % items.length]?.focus();
-  };
-  const [focusIndex, setFocusIndex] = useState(0);
-
   const applyLink = (event: Event) => {
     event.preventDefault();
     const href = (linkHref ?? '').trim();
@@ -163,35 +120,18 @@ export function BodyEditor(props: {
     else chain().extendMarkRange('link').unsetLink().run();
     setLinkHref(null);
   };
+  const figureInitial = picker?.kind === 'figure' ? picker.initial : undefined;
 
   return (
-    <div class="body-editor">
-      <div
-        role="toolbar"
-        aria-label={t('formatting')}
-        aria-controls="body-editor"
-        class="toolbar"
-        onKeyDown={onToolbarKey}
-      >
-        {buttons.map((b, i) => (
-          <button
-            key={b.label}
-            type="button"
-            class="tool"
-            title={b.label}
-            tabIndex={i === focusIndex ? 0 : -1}
-            disabled={props.disabled}
-            aria-pressed={b.isActive ? (b.isActive() ? 'true' : 'false') : undefined}
-            onFocus={() => setFocusIndex(i)}
-            // Keeps the focus and the selection in the text while clicking a tool.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={b.run}
-          >
-            <span aria-hidden="true">{b.text}</span>
-            <span class="visually-hidden">{b.label}</span>
-          </button>
-        ))}
-      </div>
+    <div class="body-editor" ref={frame}>
+      {editor ? (
+        <Toolbar
+          editor={editor}
+          controls="body-editor"
+          disabled={props.disabled}
+          actions={{ openLink, pickImage: blockHost.pickImage, pickGalleryImage: blockHost.pickGalleryImage }}
+        />
+      ) : null}
       {linkHref !== null ? (
         <form class="link-form" onSubmit={applyLink}>
           <label for="link-href">{t('linkAddress')}</label>
@@ -199,6 +139,7 @@ export function BodyEditor(props: {
             id="link-href"
             type="url"
             value={linkHref}
+            ref={(input) => input?.focus()}
             onInput={(e) => setLinkHref(e.currentTarget.value)}
           />
           <button type="submit" class="button">
@@ -209,23 +150,45 @@ export function BodyEditor(props: {
           </button>
         </form>
       ) : null}
-      <div id="body-editor" ref={host} />
+      <UploadList uploads={uploads.list} onDismiss={uploads.dismiss} />
+      <p id="body-editor-hint" class="visually-hidden">
+        {t('bodyHint')}
+      </p>
+      <div ref={host} />
+      {blockMenu.view}
+      {editor ? <WordCount editor={editor} /> : null}
       <MediaPicker
-        isOpen={picker.isOpen}
-        title={picker.initial ? t('editImage') : t('insertImage')}
+        isOpen={picker !== null}
+        idPrefix="body-image"
+        title={
+          picker?.kind === 'gallery' ? t('addToGallery') : figureInitial ? t('editImage') : t('insertImage')
+        }
         withDetails
         initial={
-          picker.initial
-            ? { ...picker.initial, mediaId: picker.initial.src.replace(/^media:/, '') }
-            : undefined
+          figureInitial ? { ...figureInitial, mediaId: figureInitial.src.replace(/^media:/, '') } : undefined
         }
-        onClose={() => setPicker({ isOpen: false })}
+        onClose={() => setPicker(null)}
         onChoose={({ media, alt, caption, credit }) => {
           const attrs = { src: `media:${media.id}`, alt, caption, credit };
-          if (picker.initial) chain().updateAttributes('figure', attrs).run();
+          if (picker?.kind === 'gallery') {
+            const images = editor!.isActive('gallery')
+              ? (editor!.getAttributes('gallery').images as FigureAttrs[])
+              : null;
+            if (images)
+              chain()
+                .updateAttributes('gallery', { images: [...images, attrs] })
+                .run();
+            else chain().insertGallery([attrs]).run();
+          } else if (figureInitial) chain().updateAttributes('figure', attrs).run();
           else chain().insertFigure(attrs).run();
-          setPicker({ isOpen: false });
+          setPicker(null);
         }}
+      />
+      <FigureDetailsDialog
+        media={uploads.describing}
+        idPrefix="dropped-image"
+        onSave={uploads.describe}
+        onClose={uploads.stopDescribing}
       />
     </div>
   );

@@ -37,6 +37,32 @@ function cleanInlines(content: unknown): Json[] | undefined {
 const withContent = (node: Json, content: Json[] | undefined): Json =>
   content ? { ...node, content } : node;
 
+const figureAttrsOf = (attrs: Json): Json => ({
+  src: String(attrs.src ?? ''),
+  alt: String(attrs.alt ?? ''),
+  caption: String(attrs.caption ?? ''),
+  credit: String(attrs.credit ?? ''),
+});
+
+const childrenOf = (node: Json, type: (t: unknown) => boolean): Json[] =>
+  ((node.content ?? []) as Json[]).filter((child) => type(child.type));
+
+/** Rows of cells of paragraphs; cell spans and widths stay in the editor. */
+function cleanTable(node: Json): Json | null {
+  const rows = childrenOf(node, (t) => t === 'tableRow')
+    .map((row) => ({
+      type: 'tableRow',
+      content: childrenOf(row, (t) => t === 'tableCell' || t === 'tableHeader').map((cell) => ({
+        type: cell.type,
+        content: childrenOf(cell, (t) => t === 'paragraph').map((p) =>
+          withContent({ type: 'paragraph' }, cleanInlines(p.content)),
+        ),
+      })),
+    }))
+    .filter((row) => row.content.length);
+  return rows.length ? { type: 'table', content: rows } : null;
+}
+
 function cleanBlocks(content: unknown): Json[] {
   if (!Array.isArray(content)) return [];
   const kept: Json[] = [];
@@ -68,16 +94,21 @@ function cleanBlocks(content: unknown): Json[] {
         kept.push({ type: 'horizontalRule' });
         break;
       case 'figure':
-        kept.push({
-          type: 'figure',
-          attrs: {
-            src: String(attrs.src ?? ''),
-            alt: String(attrs.alt ?? ''),
-            caption: String(attrs.caption ?? ''),
-            credit: String(attrs.credit ?? ''),
-          },
-        });
+        kept.push({ type: 'figure', attrs: figureAttrsOf(attrs) });
         break;
+      case 'pullQuote':
+        kept.push(withContent({ type: 'pullQuote' }, cleanInlines(node.content)));
+        break;
+      case 'gallery': {
+        const images = Array.isArray(attrs.images) ? (attrs.images as Json[]) : [];
+        if (images.length) kept.push({ type: 'gallery', attrs: { images: images.map(figureAttrsOf) } });
+        break;
+      }
+      case 'table': {
+        const table = cleanTable(node);
+        if (table) kept.push(table);
+        break;
+      }
       default:
       // Anything else (there should be nothing else) is left out rather than refused by the server.
     }

@@ -26,7 +26,7 @@ export function rememberMedia(media: Pick<Media, 'id' | 'url'>): void {
   mediaUrls.set(media.id, media.url);
 }
 
-function mediaUrl(src: string): Promise<string | undefined> {
+export function mediaUrl(src: string): Promise<string | undefined> {
   const id = src.startsWith('media:') ? src.slice(6) : '';
   if (!id) return Promise.resolve(undefined);
   const known = mediaUrls.get(id);

@@ -8,6 +8,8 @@ import {
   type Staff,
   type TagKind,
 } from '../api.js';
+import { en } from '../strings-en.js';
+import { nb } from '../strings-nb.js';
 
 export interface Draft {
   title: string;
@@ -44,10 +46,15 @@ export const seoFields = [
 
 export const tagKinds: TagKind[] = ['topic', 'person', 'organisation', 'place'];
 
+/** The titles a draft saved before it had one is stored with (see post-editing.ts). */
+const placeholderTitles = new Set([en.untitled, nb.untitled]);
+
 export function draftOf(post: Post): Draft {
+  const isUntitled = placeholderTitles.has(post.title ?? '');
   return {
-    title: post.title ?? '',
-    slug: post.slug ?? '',
+    title: isUntitled ? '' : (post.title ?? ''),
+    // An untitled draft's slug is made from the title once it has one.
+    slug: isUntitled && post.status === 'draft' ? '' : (post.slug ?? ''),
     standfirst: post.standfirst ?? '',
     excerpt: post.excerpt ?? '',
     body: post.body ?? { type: 'doc', content: [] },

@@ -1,5 +1,6 @@
-// The post and page editor: every post field, autosave of drafts, revisions, preview, publishing.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// The post and page editor: every post field, autosave of drafts (post-editing.ts), revisions, preview,
+// publishing. Leaving with unsaved changes asks first.
+import { useEffect, useState } from 'preact/hooks';
 import {
   api,
   type Newsletter,
@@ -10,18 +11,20 @@ import {
   type Staff,
   type Tag,
 } from '../api.js';
-import { MediaPicker } from '../components/media-picker.js';
 import { NewsletterSends, SendAsNewsletter } from '../components/newsletter-sending.js';
 import { PromotionPicker } from '../components/promotion-picker.js';
+import { Revisions, SourcesPanel } from '../components/post-panels.js';
+import { AuthorsPanel, FeatureImagePanel, SeoPanel } from '../components/post-side-panels.js';
+import { PublishPanel, type PublishAction } from '../components/publish-panel.js';
+import { TagPicker } from '../components/tag-picker.js';
+import { TitleField } from '../components/title-field.js';
 import { BodyEditor } from '../editor/body-editor.js';
-import { rememberMedia } from '../editor/figure.js';
-import { formatDate, t } from '../i18n.js';
-import { navigate, replacePath } from '../router.js';
+import { t } from '../i18n.js';
+import { useLeaveGuard } from '../leave-guard.js';
+import { navigate } from '../router.js';
 import { usePermissions, useSession } from '../session.js';
 import {
-  Button,
   Checkbox,
-  ConfirmButton,
   ErrorSummary,
   errorsOf,
   Loading,
@@ -31,46 +34,13 @@ import {
   TextArea,
   TextField,
   useLoad,
-  type Errors,
 } from '../ui.js';
+import { type Draft, isoFromLocal, localFromIso, type SaveState } from './post-draft.js';
+import { usePostEditing } from './post-editing.js';
+import { checkDraft, labelOf } from './post-problems.js';
 
-import { FeaturePreview, Revisions, SourcesPanel } from '../components/post-panels.js';
-import {
-  type Draft,
-  seoFields,
-  tagKinds,
-  draftOf,
-  emptyDraft,
-  bodyOf,
-  isoFromLocal,
-  localFromIso,
-  type SaveState,
-  autosaveDelayMs,
-} from './post-draft.js';
-
-export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: string }) {
-  const { staff: me } = useSession();
-  const { may, mayOn } = usePermissions();
-  const base = type === 'page' ? 'pages' : 'posts';
-  const isNew = routeId === 'new';
-  const [post, setPost] = useState<Post>();
-  const [draft, setDraftState] = useState<Draft>();
-  const [loadErrors, setLoadErrors] = useState<Errors>([]);
-  const [errors, setErrors] = useState<Errors>([]);
-  const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [message, setMessage] = useState('');
-  const [bodyKey, setBodyKey] = useState(0);
-  const [schedule, setSchedule] = useState('');
-  const [isPicking, setPicking] = useState(false);
-  /** The newsletters the post is to be sent to when it goes live (publish now or schedule). */
-  const [sendTo, setSendTo] = useState<string[]>([]);
-  const id = useRef(isNew ? '' : routeId);
-  const initialTranslationOf = useRef('');
-  const draftRef = useRef<Draft>();
-  const version = useRef(0);
-  const isSaving = useRef(false);
-  const saveAgain = useRef(false);
-
+function useEditorData(type: PostType, base: string, me: Staff) {
+  const { may } = usePermissions();
   const settings = useLoad(
     () =>
       may('settings', 'read')
@@ -79,7 +49,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
     [],
   );
   const staffList = useLoad(() => api.get<{ staff: Staff[] }>('/staff').catch(() => ({ staff: [me] })), []);
-  const tags = useLoad(() => api.get<{ tags: Tag[] }>('/tags').catch(() => ({ tags: [] })), []);
+  const tags = useLoad(() => api.get<{ tags: Tag[] }>('/tags').catch(() => ({ tags: [] as Tag[] })), []);
   // Only posts go out as newsletters.
   const mayReadNewsletters = type === 'post' && may('newsletter', 'read');
   const newsletters = useLoad(
@@ -100,170 +70,113 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
         .catch(() => ({ posts: [] as PostSummary[] })),
     [base],
   );
+  return { settings, staffList, tags, newsletters, others };
+}
+
+const saveText: Record<SaveState, () => string> = {
+  idle: () => '',
+  unsaved: () => t('unsavedChanges'),
+  saving: () => t('saving'),
+  saved: () => t('saved'),
+  failed: () => t('notSavedYet'),
+};
+
+export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: string }) {
+  const { staff: me } = useSession();
+  const { may, mayOn } = usePermissions();
+  const [message, setMessage] = useState('');
+  const [bodyKey, setBodyKey] = useState(0);
+  const [schedule, setSchedule] = useState('');
+  /** The newsletters the post is to be sent to when it goes live (publish now or schedule). */
+  const [sendTo, setSendTo] = useState<string[]>([]);
+  const isNew = routeId === 'new';
+  const editing = usePostEditing({ type, routeId, me, canAutosave: () => canEdit });
+  const { base, id, post, draft, setDraft, errors, setErrors, saveState, status } = editing;
+  const { settings, staffList, tags, newsletters, others } = useEditorData(type, base, me);
+  const leaving = useLeaveGuard(saveState === 'unsaved' || saveState === 'saving' || saveState === 'failed');
 
   useEffect(() => {
-    void (async () => {
-      if (isNew) {
-        const start = emptyDraft(me, 'en');
-        draftRef.current = start;
-        setDraftState(start);
-        return;
-      }
-      try {
-        const { post: loaded } = await api.get<{ post: Post }>(`/${base}/${encodeURIComponent(routeId)}`);
-        if (loaded.featuredImage?.url)
-          rememberMedia({ id: loaded.featuredImage.mediaId, url: loaded.featuredImage.url });
-        setPost(loaded);
-        draftRef.current = draftOf(loaded);
-        initialTranslationOf.current = draftRef.current.translationOf;
-        setDraftState(draftRef.current);
-        setSchedule(loaded.status === 'scheduled' ? localFromIso(loaded.publishedAt) : '');
-      } catch (error) {
-        setLoadErrors(errorsOf(error));
-      }
-    })();
-  }, []);
-
+    if (post?.status === 'scheduled') setSchedule(localFromIso(post.publishedAt));
+  }, [post?.id]);
   // A new post takes the site's default language once settings are known.
   useEffect(() => {
     const language = settings.data?.settings.defaultLanguage;
-    if (isNew && language && draftRef.current && version.current === 0) setDraft({ language }, false);
-  }, [settings.data]);
+    if (isNew && language && draft && editing.version.current === 0) setDraft({ language }, false);
+  }, [settings.data, Boolean(draft)]);
 
-  const status = post?.status ?? 'draft';
   const isOwn = isNew || (draft?.authorIds ?? []).includes(me.id);
   const everPublished = status !== 'draft' || Boolean(post?.publishedAt);
   const canEdit = isNew ? may(type, 'create') : mayOn(type, 'update', { isOwn, isPublished: everPublished });
   const canPublish = mayOn(type, 'publish', { isOwn, isPublished: everPublished });
   const canDelete = !isNew && mayOn(type, 'delete', { isOwn, isPublished: everPublished });
   const canSendNewsletter = type === 'post' && may('newsletter', 'publish');
+  const mayReadNewsletters = type === 'post' && may('newsletter', 'read');
   const activeNewsletters = (newsletters.data ?? []).filter((n) => n.isActive);
+  const postPath = () => `/${base}/${encodeURIComponent(id.current)}`;
   /** The publish request's body, with the newsletters to send to when some are checked. */
   const publishBody = (body: Record<string, unknown>) => {
     const newsletterIds = sendTo.filter((nid) => activeNewsletters.some((n) => n.id === nid));
     return canSendNewsletter && newsletterIds.length ? { ...body, newsletterIds } : body;
   };
 
-  async function save(autosave: boolean): Promise<boolean> {
-    const snapshot = draftRef.current;
-    if (!snapshot) return false;
-    if (isSaving.current) {
-      saveAgain.current = true;
-      return false;
+  const act = async (action: PublishAction) => {
+    if (action !== 'unpublish') {
+      const problems = checkDraft(draft!, true);
+      if (problems.length) return setErrors(problems);
     }
-    if (!id.current && !snapshot.title.trim()) {
-      if (!autosave) setErrors([{ code: 'VALIDATION', message: t('titleRequired'), property: 'title' }]);
-      return false;
+    if (saveState === 'unsaved' || saveState === 'failed' || !id.current) {
+      if (!(await editing.save(action === 'unpublish' ? 'save' : 'publish'))) return;
     }
-    isSaving.current = true;
-    const savedVersion = version.current;
-    setSaveState('saving');
+    const run: Record<PublishAction, () => Promise<{ post: Post }>> = {
+      publish: () => api.post(`${postPath()}/publish`, publishBody({})),
+      unpublish: () => api.post(`${postPath()}/unpublish`, {}),
+      schedule: () => api.post(`${postPath()}/publish`, publishBody({ publishedAt: isoFromLocal(schedule) })),
+    };
+    const done: Record<PublishAction, string> = {
+      publish: t('publishedNow'),
+      unpublish: t('unpublished'),
+      schedule: t('scheduled'),
+    };
     try {
-      const answer = id.current
-        ? await api.patch<{ post: Post }>(`/${base}/${encodeURIComponent(id.current)}`, {
-            ...bodyOf(snapshot, initialTranslationOf.current),
-            ...(autosave ? { autosave: true } : {}),
-          })
-        : await api.post<{ post: Post }>(`/${base}`, { ...bodyOf(snapshot, ''), type });
-      if (!id.current) {
-        id.current = answer.post.id;
-        replacePath(`/${base}/${answer.post.id}`);
-      }
-      setPost(answer.post);
-      initialTranslationOf.current = snapshot.translationOf;
-      setErrors([]);
-      setSaveState(version.current === savedVersion ? 'saved' : 'unsaved');
-      return true;
-    } catch (error) {
-      setErrors(errorsOf(error));
-      setSaveState('failed');
-      return false;
-    } finally {
-      isSaving.current = false;
-      if (saveAgain.current) {
-        saveAgain.current = false;
-        void save(true);
-      }
-    }
-  }
-
-  // Drafts save themselves a moment after the last change.
-  useEffect(() => {
-    if (saveState !== 'unsaved' || status !== 'draft' || !canEdit) return;
-    const timer = setTimeout(() => void save(true), autosaveDelayMs);
-    return () => clearTimeout(timer);
-  }, [draft, saveState, status]);
-
-  function setDraft(change: Partial<Draft>, isEdit = true) {
-    const next = { ...draftRef.current!, ...change };
-    draftRef.current = next;
-    setDraftState(next);
-    if (isEdit) {
-      version.current++;
-      setSaveState('unsaved');
-    }
-  }
-
-  const act = async (run: () => Promise<{ post: Post }>, done: string) => {
-    if (saveState === 'unsaved' || !id.current) {
-      if (!(await save(false))) return;
-    }
-    try {
-      const answer = await run();
-      setPost(answer.post);
+      const answer = await run[action]();
+      editing.setPost(answer.post);
       setErrors([]);
       setSendTo([]);
-      setMessage(done);
+      setMessage(done[action]);
     } catch (error) {
       setErrors(errorsOf(error));
     }
   };
-  const postPath = () => `/${base}/${encodeURIComponent(id.current)}`;
 
-  if (loadErrors.length)
+  if (editing.loadErrors.length)
     return (
       <>
         <ScreenHeading>{type === 'page' ? t('editPage') : t('editPost')}</ScreenHeading>
-        <ErrorSummary errors={loadErrors} />
+        <ErrorSummary errors={editing.loadErrors} />
         <p>
           <a href={`#/${base}`}>{t('backToList')}</a>
         </p>
       </>
     );
 
-  const heading = isNew
-    ? type === 'page'
-      ? t('newPage')
-      : t('newPost')
-    : type === 'page'
-      ? t('editPage')
-      : t('editPost');
-  const saveText: Record<SaveState, string> = {
-    idle: '',
-    unsaved: t('unsavedChanges'),
-    saving: t('saving'),
-    saved: t('saved'),
-    failed: t('saveFailed'),
-  };
+  const heading = draft?.title.trim() || post?.title || (type === 'page' ? t('newPage') : t('newPost'));
+  const bodyError = errors.find((e) => e.property === 'body')?.message;
   const languages = [
     ...new Set([...(settings.data?.settings.languages ?? ['en', 'nb']), draft?.language ?? 'en']),
   ];
-  const grouped = tagKinds
-    .map((kind) => ({ kind, tags: tags.data?.tags.filter((tag) => tag.kind === kind) ?? [] }))
-    .filter((g) => g.tags.length);
 
   return (
     <>
       <div class="screen-head">
         <ScreenHeading>{heading}</ScreenHeading>
         <p class="save-state" role="status" aria-live="polite">
-          {saveText[saveState]}
+          {saveText[saveState]()}
         </p>
       </div>
       <p>
         <a href={`#/${base}`}>{t('backToList')}</a>
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labelOf={labelOf} />
       <StatusMessage message={message} />
       {!draft ? (
         <Loading isLoading />
@@ -273,18 +186,16 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void save(false);
+            void editing.save('save');
           }}
         >
           <fieldset class="editor-main" disabled={!canEdit}>
             <legend class="visually-hidden">{t('content')}</legend>
-            <TextField
-              name="title"
-              label={t('title')}
+            <TitleField
               value={draft.title}
               onValue={(title) => setDraft({ title })}
               errors={errors}
-              required
+              next="f-standfirst"
             />
             <TextArea
               name="standfirst"
@@ -294,7 +205,7 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
               errors={errors}
               rows={2}
             />
-            <div class="field">
+            <div class={`field${bodyError ? ' field-invalid' : ''}`}>
               <p class="label" id="body-label">
                 {t('body')}
               </p>
@@ -305,6 +216,11 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                 disabled={!canEdit}
                 onChange={(body) => setDraft({ body })}
               />
+              {bodyError ? (
+                <p class="field-error" id="body-error">
+                  {bodyError}
+                </p>
+              ) : null}
             </div>
             <TextArea
               name="excerpt"
@@ -322,101 +238,30 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
           </fieldset>
 
           <div class="editor-side">
-            <section class="panel" aria-labelledby="publish-heading">
-              <h2 id="publish-heading">{t('publishing')}</h2>
-              <p>
-                {t('status')}: <span class={`badge badge-${status}`}>{t(`status_${status}`)}</span>
-                {post?.publishedAt ? <span class="muted small"> {formatDate(post.publishedAt)}</span> : null}
-              </p>
-              <div class="actions">
-                {canEdit ? (
-                  <button type="submit" class="button primary">
-                    {status === 'draft' ? t('saveDraft') : t('update')}
-                  </button>
-                ) : null}
-                {id.current || post ? (
-                  <a class="button" href={`/admin/api${postPath()}/preview`} target="_blank" rel="noopener">
-                    {t('preview')}
-                    <span class="visually-hidden"> {t('opensInNewTab')}</span>
-                  </a>
-                ) : null}
-              </div>
-              {canPublish ? (
-                <>
-                  {canSendNewsletter && status !== 'published' ? (
-                    <SendAsNewsletter
-                      newsletters={activeNewsletters}
-                      selected={sendTo}
-                      onChange={setSendTo}
-                    />
-                  ) : null}
-                  <div class="actions">
-                    {status !== 'published' ? (
-                      <Button
-                        variant="primary"
-                        onClick={() =>
-                          void act(
-                            () => api.post(`${postPath()}/publish`, publishBody({})),
-                            t('publishedNow'),
-                          )
-                        }
-                      >
-                        {t('publishNow')}
-                      </Button>
-                    ) : null}
-                    {status !== 'draft' ? (
-                      <Button
-                        onClick={() =>
-                          void act(() => api.post(`${postPath()}/unpublish`, {}), t('unpublished'))
-                        }
-                      >
-                        {t('unpublish')}
-                      </Button>
-                    ) : null}
-                  </div>
-                  <div class="schedule">
-                    <TextField
-                      name="schedule"
-                      type="datetime-local"
-                      label={t('scheduleFor')}
-                      value={schedule}
-                      onValue={setSchedule}
-                    />
-                    <Button
-                      disabled={!schedule}
-                      onClick={() =>
-                        void act(
-                          () =>
-                            api.post(
-                              `${postPath()}/publish`,
-                              publishBody({ publishedAt: isoFromLocal(schedule) }),
-                            ),
-                          t('scheduled'),
-                        )
-                      }
-                    >
-                      {t('schedule')}
-                    </Button>
-                  </div>
-                </>
+            <PublishPanel
+              status={status}
+              post={post}
+              path={id.current ? postPath() : null}
+              canEdit={canEdit}
+              canPublish={canPublish}
+              canDelete={canDelete}
+              schedule={schedule}
+              onSchedule={setSchedule}
+              onAction={(action) => void act(action)}
+              onDelete={async () => {
+                try {
+                  await api.delete(postPath());
+                  leaving.allowLeaving();
+                  navigate(`/${base}`);
+                } catch (error) {
+                  setErrors(errorsOf(error));
+                }
+              }}
+            >
+              {canSendNewsletter ? (
+                <SendAsNewsletter newsletters={activeNewsletters} selected={sendTo} onChange={setSendTo} />
               ) : null}
-              {canDelete ? (
-                <div class="actions">
-                  <ConfirmButton
-                    label={t('delete')}
-                    confirmText={t('confirmDeletePost')}
-                    onConfirm={async () => {
-                      try {
-                        await api.delete(postPath());
-                        navigate(`/${base}`);
-                      } catch (error) {
-                        setErrors(errorsOf(error));
-                      }
-                    }}
-                  />
-                </div>
-              ) : null}
-            </section>
+            </PublishPanel>
 
             <fieldset class="panel" disabled={!canEdit}>
               <legend>{t('details')}</legend>
@@ -476,126 +321,31 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
               />
             </fieldset>
 
-            <fieldset class="panel" disabled={!canEdit}>
-              <legend>{t('featureImage')}</legend>
-              {draft.featuredImage ? (
-                <>
-                  <FeaturePreview image={draft.featuredImage} />
-                  <TextField
-                    name="featuredImage.alt"
-                    label={t('altText')}
-                    value={draft.featuredImage.alt}
-                    onValue={(alt) => setDraft({ featuredImage: { ...draft.featuredImage!, alt } })}
-                    errors={errors}
-                  />
-                  <TextField
-                    name="featuredImage.caption"
-                    label={t('caption')}
-                    value={draft.featuredImage.caption}
-                    onValue={(caption) => setDraft({ featuredImage: { ...draft.featuredImage!, caption } })}
-                    errors={errors}
-                  />
-                  <TextField
-                    name="featuredImage.credit"
-                    label={t('credit')}
-                    value={draft.featuredImage.credit}
-                    onValue={(credit) => setDraft({ featuredImage: { ...draft.featuredImage!, credit } })}
-                    errors={errors}
-                  />
-                </>
-              ) : (
-                <p class="muted">{t('noFeatureImage')}</p>
-              )}
-              <div class="actions">
-                <Button onClick={() => setPicking(true)}>
-                  {draft.featuredImage ? t('changeImage') : t('chooseImage')}
-                </Button>
-                {draft.featuredImage ? (
-                  <Button onClick={() => setDraft({ featuredImage: null })}>{t('removeImage')}</Button>
-                ) : null}
-              </div>
-            </fieldset>
+            <FeatureImagePanel
+              image={draft.featuredImage}
+              disabled={!canEdit}
+              errors={errors}
+              onChange={(featuredImage) => setDraft({ featuredImage })}
+            />
 
-            <fieldset class="panel checklist" disabled={!canEdit}>
-              <legend>{t('authors')}</legend>
-              {[
-                ...new Map(
-                  [...(post?.authors ?? []), ...(staffList.data?.staff ?? [me])].map((s) => [s.id, s]),
-                ).values(),
-              ].map((s) => (
-                <Checkbox
-                  key={s.id}
-                  name={`author-${s.id}`}
-                  label={s.name}
-                  checked={draft.authorIds.includes(s.id)}
-                  onValue={(on) =>
-                    setDraft({
-                      authorIds: on ? [...draft.authorIds, s.id] : draft.authorIds.filter((a) => a !== s.id),
-                    })
-                  }
-                />
-              ))}
-            </fieldset>
+            <AuthorsPanel
+              post={post}
+              staff={staffList.data?.staff ?? [me]}
+              selected={draft.authorIds}
+              disabled={!canEdit}
+              onChange={(authorIds) => setDraft({ authorIds })}
+            />
 
-            <fieldset class="panel checklist" disabled={!canEdit}>
-              <legend>{t('tagsAndTopics')}</legend>
-              {grouped.length === 0 ? <p class="muted">{t('noTags')}</p> : null}
-              {grouped.map((group) => (
-                <fieldset key={group.kind} class="subgroup">
-                  <legend>{t(`kind_${group.kind}`)}</legend>
-                  {group.tags.map((tag) => (
-                    <Checkbox
-                      key={tag.id}
-                      name={`tag-${tag.id}`}
-                      label={tag.name}
-                      checked={draft.tagIds.includes(tag.id)}
-                      onValue={(on) =>
-                        setDraft({
-                          tagIds: on ? [...draft.tagIds, tag.id] : draft.tagIds.filter((x) => x !== tag.id),
-                        })
-                      }
-                    />
-                  ))}
-                </fieldset>
-              ))}
-            </fieldset>
+            <TagPicker
+              tags={tags.data?.tags ?? []}
+              selected={draft.tagIds}
+              disabled={!canEdit}
+              canCreate={may('tag', 'create')}
+              onChange={(tagIds) => setDraft({ tagIds })}
+              onCreated={(tag) => tags.setData({ tags: [...(tags.data?.tags ?? []), tag] })}
+            />
 
-            <details class="panel">
-              <summary>{t('seoAndSocial')}</summary>
-              <fieldset disabled={!canEdit}>
-                <legend class="visually-hidden">{t('seoAndSocial')}</legend>
-                <TextField
-                  name="canonicalUrl"
-                  type="url"
-                  label={t('canonicalUrl')}
-                  value={draft.canonicalUrl}
-                  onValue={(canonicalUrl) => setDraft({ canonicalUrl })}
-                  errors={errors}
-                />
-                {seoFields.map(([field, label]) =>
-                  field.endsWith('Description') ? (
-                    <TextArea
-                      key={field}
-                      name={field}
-                      label={t(label)}
-                      value={draft[field]}
-                      onValue={(value) => setDraft({ [field]: value })}
-                      errors={errors}
-                      rows={2}
-                    />
-                  ) : (
-                    <TextField
-                      key={field}
-                      name={field}
-                      label={t(label)}
-                      value={draft[field]}
-                      onValue={(value) => setDraft({ [field]: value })}
-                      errors={errors}
-                    />
-                  ),
-                )}
-              </fieldset>
-            </details>
+            <SeoPanel draft={draft} disabled={!canEdit} errors={errors} setDraft={setDraft} />
 
             {(canSendNewsletter || (mayReadNewsletters && canEdit)) && id.current ? (
               <NewsletterSends
@@ -612,29 +362,14 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                 path={postPath()}
                 canRestore={canEdit}
                 onRestored={(restored) => {
-                  setPost(restored);
-                  draftRef.current = draftOf(restored);
-                  initialTranslationOf.current = draftRef.current.translationOf;
-                  setDraftState(draftRef.current);
+                  editing.showPost(restored);
                   setBodyKey((k) => k + 1);
-                  setSaveState('saved');
+                  editing.setSaveState('saved');
                   setMessage(t('revisionRestored'));
                 }}
               />
             ) : null}
           </div>
-          <MediaPicker
-            isOpen={isPicking}
-            title={t('featureImage')}
-            withDetails
-            initial={draft.featuredImage ?? undefined}
-            onClose={() => setPicking(false)}
-            onChoose={({ media, alt, caption, credit }) => {
-              rememberMedia(media);
-              setDraft({ featuredImage: { mediaId: media.id, url: media.url, alt, caption, credit } });
-              setPicking(false);
-            }}
-          />
         </form>
       )}
     </>

@@ -160,6 +160,20 @@ export function PostListScreen({ type, route }: { type: PostType; route: Route }
                 <tr key={post.id}>
                   <td>
                     <a href={`#/${base}/${post.id}`}>{post.title || t('untitled')}</a>
+                    {post.status === 'published' && post.url ? (
+                      <>
+                        {' '}
+                        <a
+                          class="small view-on-site"
+                          href={post.url}
+                          target="_blank"
+                          rel="noopener"
+                          aria-label={`${t('viewOnSite', { title: post.title || t('untitled') })} ${t('opensInNewTab')}`}
+                        >
+                          {t('view')}
+                        </a>
+                      </>
+                    ) : null}
                     {post.tags.length ? (
                       <span class="muted small"> · {post.tags.map((tag) => tag.name).join(', ')}</span>
                     ) : null}

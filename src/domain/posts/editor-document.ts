@@ -20,7 +20,23 @@ export type BlockNode =
   | { type: 'bulletList' | 'orderedList'; content: ListItemNode[] }
   | { type: 'horizontalRule' }
   | { type: 'codeBlock'; content?: InlineNode[] }
-  | { type: 'figure'; attrs: FigureAttrs };
+  | { type: 'figure'; attrs: FigureAttrs }
+  | { type: 'pullQuote'; content?: InlineNode[] }
+  | { type: 'gallery'; attrs: { images: FigureAttrs[] } }
+  | { type: 'table'; content: TableRowNode[] };
+export interface ParagraphNode {
+  type: 'paragraph';
+  content?: InlineNode[];
+}
+/** A table cell holds paragraphs only; the first row's header cells head columns, others head rows. */
+export interface TableCellNode {
+  type: 'tableCell' | 'tableHeader';
+  content: ParagraphNode[];
+}
+export interface TableRowNode {
+  type: 'tableRow';
+  content: TableCellNode[];
+}
 export interface ListItemNode {
   type: 'listItem';
   content: BlockNode[];
@@ -53,9 +69,31 @@ const figureAttrs = z.object({
   credit: z.string().max(500).default(''),
 });
 
+const paragraphSchema = z.object({ type: z.literal('paragraph'), content: inlines });
+const tableSchema = z.object({
+  type: z.literal('table'),
+  content: z
+    .array(
+      z.object({
+        type: z.literal('tableRow'),
+        content: z
+          .array(
+            z.object({
+              type: z.enum(['tableCell', 'tableHeader']),
+              content: z.array(paragraphSchema).max(20),
+            }),
+          )
+          .min(1)
+          .max(30),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+
 export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
   z.union([
-    z.object({ type: z.literal('paragraph'), content: inlines }),
+    paragraphSchema,
     z.object({
       type: z.literal('heading'),
       attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
@@ -71,6 +109,9 @@ export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
     z.object({ type: z.literal('horizontalRule') }),
     z.object({ type: z.literal('codeBlock'), content: inlines }),
     z.object({ type: z.literal('figure'), attrs: figureAttrs }),
+    z.object({ type: z.literal('pullQuote'), content: inlines }),
+    z.object({ type: z.literal('gallery'), attrs: z.object({ images: z.array(figureAttrs).max(50) }) }),
+    tableSchema,
   ]),
 );
 
@@ -125,12 +166,16 @@ export function documentFromText(text: string): EditorDocument {
   };
 }
 
-/** Every media id a document's figures point at (`media:<id>` sources). */
+/** Every media id a document's figures and galleries point at (`media:<id>` sources). */
 export function figureMediaIds(doc: EditorDocument): string[] {
   const ids: string[] = [];
+  const add = (src: string) => {
+    if (src.startsWith('media:')) ids.push(src.slice(6));
+  };
   const visit = (blocks: BlockNode[]) => {
     for (const block of blocks) {
-      if (block.type === 'figure' && block.attrs.src.startsWith('media:')) ids.push(block.attrs.src.slice(6));
+      if (block.type === 'figure') add(block.attrs.src);
+      if (block.type === 'gallery') block.attrs.images.forEach((image) => add(image.src));
       if (block.type === 'blockquote') visit(block.content);
       if (block.type === 'bulletList' || block.type === 'orderedList')
         block.content.forEach((li) => visit(li.content));
