@@ -35,7 +35,7 @@ import {
   TextField,
   useLoad,
 } from '../ui.js';
-import { type Draft, isoFromLocal, localFromIso, type SaveState } from './post-draft.js';
+import { isoFromLocal, localFromIso, type SaveState } from './post-draft.js';
 import { usePostEditing } from './post-editing.js';
 import { checkDraft, labelOf } from './post-problems.js';
 
