@@ -55,6 +55,8 @@ export interface MemberStrings {
   tooManyTitle: string;
   tooManyText: string;
   forbiddenText: string;
+  /** Heading of the page answering a form with fields it does not take (the problems follow). */
+  refusedTitle: string;
   confirmTitle: string;
   confirmText: string;
   confirmButton: string;
@@ -131,6 +133,7 @@ const en: ThemeStrings = {
     tooManyTitle: 'Too many attempts',
     tooManyText: 'Please wait a few minutes and try again.',
     forbiddenText: 'This form can only be sent from this site.',
+    refusedTitle: 'This form could not be read',
     confirmTitle: 'Confirm your subscription',
     confirmText: 'Press the button to confirm that you want to receive our newsletter.',
     confirmButton: 'Confirm subscription',
@@ -208,6 +211,7 @@ const nb: ThemeStrings = {
     tooManyTitle: 'For mange forsøk',
     tooManyText: 'Vent noen minutter og prøv igjen.',
     forbiddenText: 'Dette skjemaet kan bare sendes fra dette nettstedet.',
+    refusedTitle: 'Skjemaet kunne ikke leses',
     confirmTitle: 'Bekreft abonnementet',
     confirmText: 'Trykk på knappen for å bekrefte at du vil ha nyhetsbrevet vårt.',
     confirmButton: 'Bekreft abonnementet',

@@ -8,15 +8,15 @@ import { languageCode, requiredText, slug, text } from '../shared/fields.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 
-const tagFields = z.object({
+const tagFields = z.strictObject({
   name: requiredText(191),
   slug,
   kind: z.enum(tagKinds),
   description: text(2000),
   language: languageCode.nullable(),
 });
-const createTagSchema = tagFields.partial().required({ name: true });
-const updateTagSchema = tagFields.partial();
+export const createTagSchema = tagFields.partial().required({ name: true });
+export const updateTagSchema = tagFields.partial();
 
 export async function createTag(
   ctx: DomainContext,

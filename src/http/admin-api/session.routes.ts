@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { DomainContext } from '../../domain/context.js';
 import type { StaffRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { parseInput } from '../../domain/shared/validate.js';
 import {
   authenticate,
   endSession,
@@ -15,13 +14,14 @@ import { isSetupNeeded, setUpSite } from '../../domain/staff/setup.js';
 import { fifteenMinutes, RateLimiter } from '../middleware/rate-limit.js';
 import { clearCookie, parseCookies, sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor, isCsrfTokenValid, isSameOrigin } from './csrf.js';
+import { parseRequest } from './request-schema.js';
 
-const loginSchema = z.object({
+const loginSchema = z.strictObject({
   email: z.string().max(254),
   password: z.string().min(1, 'is required').max(1024),
 });
 
-const setupSchema = z.object({
+const setupSchema = z.strictObject({
   siteTitle: z.string().max(150),
   name: z.string().max(191),
   email: z.string().max(254),
@@ -110,12 +110,13 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
 
   app.get('/admin/api/session', async (request) => {
     const { staff, token } = await requireStaff(ctx, siteUrl, request);
+    parseRequest(request, {});
     return { staff: presentStaff(staff), csrfToken: csrfTokenFor(token) };
   });
 
   app.post('/admin/api/session', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    const input = parseInput(loginSchema, request.body ?? {});
+    const { body: input } = parseRequest(request, { body: loginSchema });
     throttle(perAddress, request.ip, reply);
     throttle(perAccount, input.email.trim().toLowerCase(), reply);
     const staff = await authenticate(ctx, input.email, input.password);
@@ -123,18 +124,22 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
     return signIn(ctx, siteUrl, staff, request, reply);
   });
 
-  app.get('/admin/api/setup', async () => ({ isSetupNeeded: await isSetupNeeded(ctx) }));
+  app.get('/admin/api/setup', async (request) => {
+    parseRequest(request, {});
+    return { isSetupNeeded: await isSetupNeeded(ctx) };
+  });
 
   app.post('/admin/api/setup', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
     throttle(perAddress, request.ip, reply);
-    const input = parseInput(setupSchema, request.body ?? {});
+    const { body: input } = parseRequest(request, { body: setupSchema });
     const owner = await setUpSite(ctx, input);
     return signIn(ctx, siteUrl, owner, request, reply);
   });
 
   app.delete('/admin/api/session', async (request, reply) => {
     const { token } = await requireStaffForChange(ctx, siteUrl, request);
+    parseRequest(request, {});
     await endSession(ctx, token);
     return reply.header('set-cookie', clearCookie(cookie)).code(204).send();
   });
