@@ -203,9 +203,10 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     });
 
     scope.post('/subscribe/confirm/', async (request, reply) => {
+      const token = tokenOf(request);
       let member;
       try {
-        member = await confirmSubscription(ctx, tokenOf(request));
+        member = await confirmSubscription(ctx, token);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'VALIDATION')
           return badLink(reply, '/subscribe/confirm/');
@@ -287,8 +288,9 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     });
 
     scope.post('/unsubscribe/', async (request, reply) => {
+      const token = tokenOf(request, unsubscribeForm);
       try {
-        await unsubscribeByLink(ctx, tokenOf(request, unsubscribeForm));
+        await unsubscribeByLink(ctx, token);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'VALIDATION')
           return badLink(reply, '/unsubscribe/');
