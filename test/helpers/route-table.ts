@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { currentSchema } from '../../src/storage/storage.js';
 
 export interface ServedRoute {
@@ -41,10 +41,16 @@ export function routeTable(app: FastifyInstance): ServedRoute[] {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tables are found at run time
 export async function databaseSnapshot(db: Kysely<any>): Promise<Record<string, string[]>> {
+  // Tables listed by SQL on this schema alone: Kysely's introspection reads every schema of the
+  // test database, which other test processes create and drop meanwhile.
   const schema = await currentSchema(db).catch(() => undefined);
-  const tables = (await db.introspection.getTables())
-    .filter((t) => !t.name.startsWith('kysely_') && (schema === undefined || t.schema === schema))
-    .map((t) => t.name)
+  const listed = schema
+    ? sql<{ name: string }>`select table_name as name from information_schema.tables
+        where table_schema = ${schema} and table_type = 'BASE TABLE'`
+    : sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
+  const tables = (await listed.execute(db)).rows
+    .map((r) => r.name)
+    .filter((name) => !name.startsWith('kysely_'))
     .sort();
   const snapshot: Record<string, string[]> = {};
   for (const table of tables) {
