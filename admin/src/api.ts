@@ -82,9 +82,8 @@ export interface Post {
   status: PostStatus;
   publishedAt: string | null;
   language: string;
-  translationOf: string | null;
-  authorIds?: string[];
-  tagIds?: string[];
+  /** Shared by the versions of one story in several languages; they are listed in `translations`. */
+  translationGroup: string | null;
   authors: { id: string; name: string }[];
   tags: { id: string; name: string; slug: string; kind: TagKind }[];
   featuredImage: FeaturedImage | null;

@@ -164,12 +164,19 @@ for (const dialect of dialects) {
     });
 
     test('signup → email with only the site title, newsletter names and an absolute link → confirm', async () => {
-      const res = await signUp('  Reader@Example.ORG ', {
+      // Fields the form does not have are refused by name, and nothing is stored or sent.
+      const padded = await signUp('  Reader@Example.ORG ', {
         extra: [
           ['name', 'Click https://evil.example now'],
           ['note', 'Visit evil.example'],
         ],
       });
+      assertMemberPage(padded, 422);
+      assert.match(padded.body, /name: is not a known field\. note: is not a known field\./);
+      assert.doesNotMatch(padded.body, /evil/);
+      assert.equal(await member('reader@example.org'), undefined);
+
+      const res = await signUp('  Reader@Example.ORG ');
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/subscribe/?sent=1');
       assert.equal(res.headers['cache-control'], 'no-store');

@@ -158,9 +158,19 @@ for (const dialect of dialects) {
 
     test('a staff member changes their own profile and password; other sessions end', async () => {
       const other = await api.signIn('cai@news.example', password);
+      // Your own role is not a profile field: refused by name, never dropped in silence.
+      const promoting = await api.call('PATCH', '/admin/api/profile', {
+        session: sessions.cai,
+        payload: { name: 'Cai Owner', role: 'owner' },
+      });
+      assert.equal(promoting.statusCode, 422);
+      assert.deepEqual(
+        promoting.json().errors.map((e: { property: string }) => e.property),
+        ['role'],
+      );
       const res = await api.call('PATCH', '/admin/api/profile', {
         session: sessions.cai,
-        payload: { name: '  Cai Contributor ', bio: 'Writes.', locale: 'nb', role: 'owner' },
+        payload: { name: '  Cai Contributor ', bio: 'Writes.', locale: 'nb' },
       });
       assert.equal(res.statusCode, 200);
       assert.deepEqual(

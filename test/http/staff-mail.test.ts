@@ -64,7 +64,15 @@ for (const dialect of dialects) {
       });
 
       test('an invitation email carries a link; accepting it creates the account with the invited role', async () => {
-        const sent = await invite('Nina@News.Example ', 'editor', { name: 'Click https://evil.example now' });
+        // A field the invitation does not take (a message to the invitee) is refused, and nothing is sent.
+        const padded = await invite('Nina@News.Example ', 'editor', {
+          name: 'Click https://evil.example now',
+        });
+        assert.equal(padded.statusCode, 422);
+        assert.deepEqual(padded.json().errors, [
+          { code: 'VALIDATION', message: 'is not a known field', property: 'name' },
+        ]);
+        const sent = await invite('Nina@News.Example ', 'editor');
         assert.equal(sent.statusCode, 202);
         assert.deepEqual(sent.json(), {});
         const mail = await nextMail();

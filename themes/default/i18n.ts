@@ -76,6 +76,8 @@ export interface MemberStrings {
   staleFormTitle: string;
   staleFormText: string;
   tryAgain: string;
+  /** Heading of the page answering a form with fields it does not take (the problems follow). */
+  refusedTitle: string;
   confirmTitle: string;
   confirmText: string;
   confirmButton: string;
@@ -156,6 +158,7 @@ const en: ThemeStrings = {
     staleFormText:
       'The form had expired or did not come from a page of this site, so nothing was changed. Please send it again.',
     tryAgain: 'Try again',
+    refusedTitle: 'This form could not be read',
     confirmTitle: 'Confirm your subscription',
     confirmText: 'Press the button to confirm that you want to receive our newsletter.',
     confirmButton: 'Confirm subscription',
@@ -252,6 +255,7 @@ const nb: ThemeStrings = {
     staleFormText:
       'Skjemaet var utløpt eller kom ikke fra en side på dette nettstedet, så ingenting ble endret. Send det på nytt.',
     tryAgain: 'Prøv igjen',
+    refusedTitle: 'Skjemaet kunne ikke leses',
     confirmTitle: 'Bekreft abonnementet',
     confirmText: 'Trykk på knappen for å bekrefte at du vil ha nyhetsbrevet vårt.',
     confirmButton: 'Bekreft abonnementet',

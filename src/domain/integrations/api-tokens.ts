@@ -13,7 +13,7 @@ import { staffRoles } from '../staff/staff.js';
 export const tokenRoles = staffRoles.filter((r) => r !== 'owner');
 const roleRank = (role: string) => staffRoles.indexOf(role as Role);
 
-const createTokenSchema = z.object({
+export const createTokenSchema = z.strictObject({
   name: requiredText(100),
   role: z.enum(tokenRoles as [Role, ...Role[]], { message: `must be one of ${tokenRoles.join(', ')}` }),
 });

@@ -14,12 +14,13 @@ const describeFields = {
   caption: z.string().max(2000).transform(cleanText),
   credit: z.string().max(500).transform(cleanText),
 };
-const describeSchema = z.object({
+const describeSchema = z.strictObject({
   alt: describeFields.alt.default(''),
   caption: describeFields.caption.default(''),
   credit: describeFields.credit.default(''),
 });
-const redescribeSchema = z.object(describeFields).partial();
+/** A change to a file's texts (`PATCH /admin/api/media/:id`). */
+export const redescribeSchema = z.strictObject(describeFields).partial();
 
 export interface ImportImageInput {
   bytes: Buffer;
@@ -43,7 +44,8 @@ function storageBase(id: string, originalName: string, now: Date): string {
  * every bit of metadata and makes the responsive variants; only those re-encoded files are public.
  */
 export async function importImage(ctx: DomainContext, input: ImportImageInput): Promise<MediaRecord> {
-  const described = parseInput(describeSchema, input);
+  const { alt, caption, credit } = input;
+  const described = parseInput(describeSchema, { alt, caption, credit });
   if (input.bytes.length === 0)
     throw new DomainError('VALIDATION', 'The file is empty', [{ property: 'file', message: 'empty' }]);
   if (input.bytes.length > maxImageBytes)
@@ -98,7 +100,7 @@ export async function storeProcessedImage(
 export async function describeMedia(
   ctx: DomainContext,
   id: string,
-  input: { alt?: string; caption?: string; credit?: string },
+  input: z.input<typeof redescribeSchema>,
 ): Promise<MediaRecord> {
   const existing = await ctx.repos.media.findById(id);
   if (!existing) throw notFound('Media');

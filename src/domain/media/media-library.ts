@@ -3,7 +3,8 @@ import type { MediaRecord, Page, PostRecord } from '../ports.js';
 import { conflict, notFound } from '../shared/errors.js';
 import { assertCan, grantFor, type AdminActor } from '../staff/permissions.js';
 import { getSiteSettings } from '../settings/site-settings.js';
-import { describeMedia, importImage } from './import-image.js';
+import type { z } from 'zod';
+import { describeMedia, importImage, type redescribeSchema } from './import-image.js';
 
 /**
  * The media library as the admin uses it: who may see and change which files (docs/roles.md), what
@@ -45,11 +46,7 @@ export async function uploadMediaAs(
   return importImage(ctx, { ...file, uploadedBy: actor.kind === 'staff' ? actor.staffId : null });
 }
 
-export interface MediaInput {
-  alt?: string;
-  caption?: string;
-  credit?: string;
-}
+export type MediaInput = z.input<typeof redescribeSchema>;
 
 export async function describeMediaAs(
   ctx: DomainContext,

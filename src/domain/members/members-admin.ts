@@ -17,17 +17,21 @@ export interface MemberWithNewsletters extends MemberRecord {
 const memberStatuses = ['pending', 'active', 'unsubscribed'] as const;
 const newsletterIdsField = z.array(z.string().max(64)).max(100);
 
-const listSchema = z.object({
-  q: z.string().max(254).optional(),
-  status: z.enum(memberStatuses).optional(),
-  newsletterId: z.string().max(64).optional(),
+/** An empty query parameter (`?status=`) is no filter. */
+const blankIsAbsent = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** The member list's filters (`GET /admin/api/members` adds paging). */
+export const memberListSchema = z.strictObject({
+  q: blankIsAbsent(z.string().max(254)),
+  status: blankIsAbsent(z.enum(memberStatuses)),
+  newsletterId: blankIsAbsent(z.string().max(64)),
 });
-const addSchema = z.object({
+export const addMemberSchema = z.strictObject({
   email: memberEmail,
   name: text(191).optional(),
   newsletterIds: newsletterIdsField.default([]),
 });
-const updateSchema = z.object({
+export const updateMemberSchema = z.strictObject({
   name: text(191).optional(),
   status: z.enum(memberStatuses).optional(),
   newsletterIds: newsletterIdsField.optional(),
@@ -49,7 +53,7 @@ async function checkNewsletterIds(ctx: DomainContext, ids: string[]): Promise<st
 }
 
 export function memberFilterOf(query: Record<string, unknown>): MemberFilter {
-  const f = parseInput(listSchema, {
+  const f = parseInput(memberListSchema, {
     q: query.q || undefined,
     status: query.status || undefined,
     newsletterId: query.newsletterId || undefined,
@@ -76,9 +80,9 @@ export async function listMembers(
 /** A member added by hand: active, consent recorded as given to the staff member (`admin`), now. */
 export async function addMember(
   ctx: DomainContext,
-  input: z.input<typeof addSchema>,
+  input: z.input<typeof addMemberSchema>,
 ): Promise<MemberWithNewsletters> {
-  const f = parseInput(addSchema, input);
+  const f = parseInput(addMemberSchema, input);
   if (await ctx.repos.members.findByEmail(f.email))
     throw conflict('A member with that email exists', 'email');
   const newsletterIds = await checkNewsletterIds(ctx, f.newsletterIds);
@@ -103,9 +107,9 @@ export async function addMember(
 export async function updateMember(
   ctx: DomainContext,
   id: string,
-  input: z.input<typeof updateSchema>,
+  input: z.input<typeof updateMemberSchema>,
 ): Promise<MemberWithNewsletters> {
-  const f = parseInput(updateSchema, input);
+  const f = parseInput(updateMemberSchema, input);
   const member = await ctx.repos.members.findById(id);
   if (!member) throw notFound('Member');
   const newsletterIds = f.newsletterIds && (await checkNewsletterIds(ctx, f.newsletterIds));

@@ -15,7 +15,7 @@ import { verifyMemberLinkToken, type MemberLinkPurpose } from './member-links.js
 export const confirmationLifetimeMs = 48 * 3600 * 1000;
 const dayMs = 24 * 3600 * 1000;
 
-const signUpSchema = z.object({
+const signUpSchema = z.strictObject({
   email: memberEmail,
   newsletterIds: z.array(z.string().max(64)).max(50).default([]),
   language: z.string().max(20).default(''),

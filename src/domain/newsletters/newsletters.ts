@@ -12,7 +12,7 @@ import { getSiteSettings } from '../settings/site-settings.js';
 /** An address for a From or Reply-To header, or '' for none: one address, never a list or a line break. */
 const optionalAddress = z.union([z.literal(''), memberEmail]);
 
-const newsletterFields = z.object({
+const newsletterFields = z.strictObject({
   slug,
   name: requiredText(191),
   language: languageCode,
@@ -23,8 +23,8 @@ const newsletterFields = z.object({
   isActive: z.boolean(),
   sortOrder: z.number().int().min(0).max(1_000_000),
 });
-const createSchema = newsletterFields.partial().required({ name: true });
-const updateSchema = newsletterFields.partial();
+export const createNewsletterSchema = newsletterFields.partial().required({ name: true });
+export const updateNewsletterSchema = newsletterFields.partial();
 
 export async function listNewsletters(ctx: DomainContext): Promise<NewsletterRecord[]> {
   return ctx.repos.newsletters.list();
@@ -46,9 +46,9 @@ async function slugFor(ctx: DomainContext, wanted: string | undefined, name: str
 
 export async function createNewsletter(
   ctx: DomainContext,
-  input: z.input<typeof createSchema>,
+  input: z.input<typeof createNewsletterSchema>,
 ): Promise<NewsletterRecord> {
-  const f = parseInput(createSchema, input);
+  const f = parseInput(createNewsletterSchema, input);
   const now = ctx.clock.now();
   const { defaultLanguage } = await getSiteSettings(ctx);
   const newsletter: NewsletterRecord = {
@@ -73,9 +73,9 @@ export async function createNewsletter(
 export async function updateNewsletter(
   ctx: DomainContext,
   id: string,
-  input: z.input<typeof updateSchema>,
+  input: z.input<typeof updateNewsletterSchema>,
 ): Promise<NewsletterRecord> {
-  const f = parseInput(updateSchema, input);
+  const f = parseInput(updateNewsletterSchema, input);
   const existing = await ctx.repos.newsletters.findById(id);
   if (!existing) throw notFound('Newsletter');
   const patch: Partial<NewsletterRecord> = { ...f };

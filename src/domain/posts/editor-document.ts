@@ -47,38 +47,40 @@ export interface EditorDocument {
 }
 
 const maxText = 200_000;
-const markSchema: z.ZodType<Mark> = z.union([
-  z.object({ type: z.literal('bold') }),
-  z.object({ type: z.literal('italic') }),
-  z.object({ type: z.literal('code') }),
-  z.object({ type: z.literal('link'), attrs: z.object({ href: z.string().max(2048) }) }),
+// Strict objects in discriminated unions: an attribute the renderer does not know (`attrs.onclick`) is
+// refused with its path, never dropped in silence.
+const markSchema: z.ZodType<Mark> = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('bold') }),
+  z.strictObject({ type: z.literal('italic') }),
+  z.strictObject({ type: z.literal('code') }),
+  z.strictObject({ type: z.literal('link'), attrs: z.strictObject({ href: z.string().max(2048) }) }),
 ]);
-const inlineSchema: z.ZodType<InlineNode> = z.union([
-  z.object({
+const inlineSchema: z.ZodType<InlineNode> = z.discriminatedUnion('type', [
+  z.strictObject({
     type: z.literal('text'),
     text: z.string().max(maxText),
     marks: z.array(markSchema).max(8).optional(),
   }),
-  z.object({ type: z.literal('hardBreak') }),
+  z.strictObject({ type: z.literal('hardBreak') }),
 ]);
 const inlines = z.array(inlineSchema).max(10_000).optional();
-const figureAttrs = z.object({
+const figureAttrs = z.strictObject({
   src: z.string().max(2048),
   alt: z.string().max(1000).default(''),
   caption: z.string().max(2000).default(''),
   credit: z.string().max(500).default(''),
 });
 
-const paragraphSchema = z.object({ type: z.literal('paragraph'), content: inlines });
-const tableSchema = z.object({
+const paragraphSchema = z.strictObject({ type: z.literal('paragraph'), content: inlines });
+const tableSchema = z.strictObject({
   type: z.literal('table'),
   content: z
     .array(
-      z.object({
+      z.strictObject({
         type: z.literal('tableRow'),
         content: z
           .array(
-            z.object({
+            z.strictObject({
               type: z.enum(['tableCell', 'tableHeader']),
               content: z.array(paragraphSchema).max(20),
             }),
@@ -92,25 +94,28 @@ const tableSchema = z.object({
 });
 
 export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
-  z.union([
+  z.discriminatedUnion('type', [
     paragraphSchema,
-    z.object({
+    z.strictObject({
       type: z.literal('heading'),
-      attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
+      attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
       content: inlines,
     }),
-    z.object({ type: z.literal('blockquote'), content: z.array(blockSchema).max(1000) }),
-    z.object({
+    z.strictObject({ type: z.literal('blockquote'), content: z.array(blockSchema).max(1000) }),
+    z.strictObject({
       type: z.enum(['bulletList', 'orderedList']),
       content: z
-        .array(z.object({ type: z.literal('listItem'), content: z.array(blockSchema).max(100) }))
+        .array(z.strictObject({ type: z.literal('listItem'), content: z.array(blockSchema).max(100) }))
         .max(1000),
     }),
-    z.object({ type: z.literal('horizontalRule') }),
-    z.object({ type: z.literal('codeBlock'), content: inlines }),
-    z.object({ type: z.literal('figure'), attrs: figureAttrs }),
-    z.object({ type: z.literal('pullQuote'), content: inlines }),
-    z.object({ type: z.literal('gallery'), attrs: z.object({ images: z.array(figureAttrs).max(50) }) }),
+    z.strictObject({ type: z.literal('horizontalRule') }),
+    z.strictObject({ type: z.literal('codeBlock'), content: inlines }),
+    z.strictObject({ type: z.literal('figure'), attrs: figureAttrs }),
+    z.strictObject({ type: z.literal('pullQuote'), content: inlines }),
+    z.strictObject({
+      type: z.literal('gallery'),
+      attrs: z.strictObject({ images: z.array(figureAttrs).max(50) }),
+    }),
     tableSchema,
   ]),
 );
@@ -139,7 +144,7 @@ export function documentSizeProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-const documentShape = z.object({
+const documentShape = z.strictObject({
   type: z.literal('doc'),
   content: z.array(blockSchema).max(20_000),
 });

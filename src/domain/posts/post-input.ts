@@ -12,22 +12,25 @@ import {
 import { editorDocumentSchema } from './editor-document.js';
 import { postStatuses, postTypes, promotionModes } from './post.types.js';
 
-export const sourceInputSchema = z.object({
+export const sourceInputSchema = z.strictObject({
   publisher: requiredText(200),
   title: text(500).default(''),
   url: httpUrl,
   note: text(1000).default(''),
 });
 
-const featuredImageSchema = z.object({
+const featuredImageSchema = z.strictObject({
   mediaId: id,
   alt: optionalText(1000),
   caption: optionalText(2000),
   credit: optionalText(500),
 });
 
-/** Every field a post can be saved with. Create requires a title; update takes any subset. */
-export const postFieldsSchema = z.object({
+/**
+ * Every field a post can be saved with. Create requires a title; update takes any subset. Strict at
+ * every level: a field not listed here is refused (VALIDATION, naming it), never dropped.
+ */
+export const postFieldsSchema = z.strictObject({
   type: z.enum(postTypes),
   title: requiredText(255),
   slug,

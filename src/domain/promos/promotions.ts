@@ -8,7 +8,7 @@ import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 
-const promotionFields = z.object({
+const promotionFields = z.strictObject({
   title: requiredText(200),
   body: text(2000),
   imageMediaId: id.nullable(),
@@ -19,8 +19,8 @@ const promotionFields = z.object({
   isActive: z.boolean(),
   sortOrder: z.number().int().min(-1000).max(1000),
 });
-const createSchema = promotionFields.partial().required({ title: true, linkUrl: true });
-const updateSchema = promotionFields.partial();
+export const createPromotionSchema = promotionFields.partial().required({ title: true, linkUrl: true });
+export const updatePromotionSchema = promotionFields.partial();
 
 export interface PromotionView {
   id: string;
@@ -34,9 +34,9 @@ export interface PromotionView {
 
 export async function createPromotion(
   ctx: DomainContext,
-  input: z.input<typeof createSchema>,
+  input: z.input<typeof createPromotionSchema>,
 ): Promise<PromotionRecord> {
-  const f = parseInput(createSchema, input);
+  const f = parseInput(createPromotionSchema, input);
   await assertMedia(ctx, f.imageMediaId);
   const now = ctx.clock.now().toISOString();
   const promotion: PromotionRecord = {
@@ -61,9 +61,9 @@ export async function createPromotion(
 export async function updatePromotion(
   ctx: DomainContext,
   id: string,
-  input: z.input<typeof updateSchema>,
+  input: z.input<typeof updatePromotionSchema>,
 ): Promise<PromotionRecord> {
-  const f = parseInput(updateSchema, input);
+  const f = parseInput(updatePromotionSchema, input);
   if (!(await ctx.repos.promotions.findById(id))) throw notFound('Promotion');
   await assertMedia(ctx, f.imageMediaId);
   await ctx.repos.promotions.update(id, { ...f, updatedAt: ctx.clock.now().toISOString() });

@@ -17,13 +17,13 @@ const fromPath = z
     'must be a path on this site such as /old-slug/',
   );
 
-const redirectFields = z.object({
+const redirectFields = z.strictObject({
   fromPath,
   toUrl: linkUrl,
   statusCode: z.union([z.literal(301), z.literal(302)], { message: 'must be 301 or 302' }),
 });
-const createSchema = redirectFields.partial().required({ fromPath: true, toUrl: true });
-const updateSchema = redirectFields.partial();
+export const createRedirectSchema = redirectFields.partial().required({ fromPath: true, toUrl: true });
+export const updateRedirectSchema = redirectFields.partial();
 
 /** Paths the admin and the API live under: a redirect must never hide them. */
 const protectedPrefixes = ['/admin', '/media/', '/assets/', '/ghost/'];
@@ -43,10 +43,10 @@ export async function listRedirects(ctx: DomainContext, actor: AdminActor): Prom
 export async function createRedirect(
   ctx: DomainContext,
   actor: AdminActor,
-  input: z.input<typeof createSchema>,
+  input: z.input<typeof createRedirectSchema>,
 ): Promise<RedirectRecord> {
   assertCan(actor, 'create', 'redirect');
-  const f = parseInput(createSchema, input);
+  const f = parseInput(createRedirectSchema, input);
   checkPaths(f.fromPath, f.toUrl);
   if (await ctx.repos.redirects.findByPath(f.fromPath))
     throw conflict(`There is already a redirect from ${f.fromPath}`, 'fromPath');
@@ -68,10 +68,10 @@ export async function updateRedirect(
   ctx: DomainContext,
   actor: AdminActor,
   id: string,
-  input: z.input<typeof updateSchema>,
+  input: z.input<typeof updateRedirectSchema>,
 ): Promise<RedirectRecord> {
   assertCan(actor, 'update', 'redirect');
-  const f = parseInput(updateSchema, input);
+  const f = parseInput(updateRedirectSchema, input);
   const existing = await ctx.repos.redirects.findById(id);
   if (!existing) throw notFound('Redirect');
   const next = { ...existing, ...f };

@@ -4,7 +4,7 @@ import type { DomainContext } from '../context.js';
 import { validationError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 
-const navigationItem = z.object({ label: requiredText(100), url: linkUrl });
+const navigationItem = z.strictObject({ label: requiredText(100), url: linkUrl });
 
 function isTimeZone(value: string): boolean {
   try {
@@ -15,7 +15,7 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-export const siteSettingsSchema = z.object({
+export const siteSettingsSchema = z.strictObject({
   title: requiredText(150),
   description: text(500),
   logoMediaId: id.nullable(),
@@ -27,6 +27,8 @@ export const siteSettingsSchema = z.object({
 });
 
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
+/** A change to the settings (`PATCH /admin/api/settings`): any of them. */
+export const settingsChangeSchema = siteSettingsSchema.partial();
 
 export const defaultSiteSettings: SiteSettings = {
   title: 'Broadsheet',
@@ -51,7 +53,7 @@ export async function getSiteSettings(ctx: DomainContext): Promise<SiteSettings>
 
 export async function updateSiteSettings(
   ctx: DomainContext,
-  input: Partial<z.input<typeof siteSettingsSchema>>,
+  input: z.input<typeof settingsChangeSchema>,
 ): Promise<SiteSettings> {
   const current = await getSiteSettings(ctx);
   const next = parseInput(siteSettingsSchema, { ...current, ...input });

@@ -17,8 +17,8 @@ export const invitationLifetimeMs = 7 * 24 * 3600 * 1000;
 /** Nobody is invited as owner: ownership is only ever handed over (see staff-admin.ts). */
 export const invitableRoles = ['administrator', 'editor', 'author', 'contributor'] as const;
 
-const inviteSchema = z.object({ email: emailAddress, role: z.enum(invitableRoles) });
-const acceptSchema = z.object({
+export const inviteSchema = z.strictObject({ email: emailAddress, role: z.enum(invitableRoles) });
+export const acceptSchema = z.strictObject({
   token: z.string().max(100),
   name: requiredText(191),
   password: z.string().max(1024),

@@ -10,8 +10,11 @@ import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
 export const resetLifetimeMs = 3600 * 1000;
 
-const requestSchema = z.object({ email: emailAddress });
-const completeSchema = z.object({ token: z.string().max(100), password: z.string().max(1024) });
+const requestSchema = z.strictObject({ email: emailAddress });
+export const resetCompleteSchema = z.strictObject({
+  token: z.string().max(100),
+  password: z.string().max(1024),
+});
 
 const invalidLink = () =>
   validationError([
@@ -54,9 +57,9 @@ export async function requestPasswordReset(ctx: DomainContext, email: string): P
 /** Sets the new password and ends every session of that staff member. */
 export async function completePasswordReset(
   ctx: DomainContext,
-  input: z.input<typeof completeSchema>,
+  input: z.input<typeof resetCompleteSchema>,
 ): Promise<void> {
-  const f = parseInput(completeSchema, input);
+  const f = parseInput(resetCompleteSchema, input);
   if (!isTokenShaped(f.token)) throw invalidLink();
   const reset = await ctx.repos.passwordResets.findLive(hashToken(f.token), ctx.clock.now().toISOString());
   const staff = reset && (await ctx.repos.staff.findById(reset.staffId));

@@ -14,7 +14,7 @@ import { staffRoles } from './staff.js';
 
 export const staffStatuses = ['active', 'suspended'] as const;
 
-const membershipSchema = z.object({
+export const membershipSchema = z.strictObject({
   role: z.enum(staffRoles).optional(),
   status: z.enum(staffStatuses).optional(),
 });

@@ -19,7 +19,7 @@ export const emailAddress = z
   .transform((v) => v.trim().toLowerCase())
   .pipe(z.email('must be an email address'));
 
-const staffFields = z.object({
+const staffFields = z.strictObject({
   name: requiredText(191),
   email: emailAddress,
   role: z.enum(staffRoles),
@@ -32,7 +32,7 @@ const staffFields = z.object({
 const createStaffSchema = staffFields.partial().required({ name: true, email: true });
 const updateStaffSchema = staffFields.partial();
 /** What a staff member may change about themselves. */
-const profileSchema = staffFields.pick({ name: true, bio: true, locale: true }).partial();
+export const profileSchema = staffFields.pick({ name: true, bio: true, locale: true }).partial();
 
 /** Adds a staff member (an author's public profile comes with it). Accounts and logins come with the admin. */
 export async function createStaff(

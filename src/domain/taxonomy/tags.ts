@@ -10,15 +10,15 @@ import { parseInput } from '../shared/validate.js';
 import { publishedPostsWith, tagChange } from './tag-changes.js';
 import { indexPosts, indexPostsWhere } from '../search/index-posts.js';
 
-const tagFields = z.object({
+const tagFields = z.strictObject({
   name: requiredText(191),
   slug,
   kind: z.enum(tagKinds),
   description: text(2000),
   language: languageCode.nullable(),
 });
-const createTagSchema = tagFields.partial().required({ name: true });
-const updateTagSchema = tagFields.partial();
+export const createTagSchema = tagFields.partial().required({ name: true });
+export const updateTagSchema = tagFields.partial();
 
 export async function createTag(
   ctx: DomainContext,

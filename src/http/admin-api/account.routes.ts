@@ -2,11 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DomainContext } from '../../domain/context.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { parseInput } from '../../domain/shared/validate.js';
 import { changePassword } from '../../domain/staff/accounts.js';
-import { acceptInvitation } from '../../domain/staff/invitations.js';
-import { completePasswordReset, requestPasswordReset } from '../../domain/staff/password-reset.js';
-import { updateProfile } from '../../domain/staff/staff.js';
+import { acceptInvitation, acceptSchema } from '../../domain/staff/invitations.js';
+import {
+  completePasswordReset,
+  requestPasswordReset,
+  resetCompleteSchema,
+} from '../../domain/staff/password-reset.js';
+import { profileSchema, updateProfile } from '../../domain/staff/staff.js';
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import {
   presentStaff,
@@ -15,13 +18,14 @@ import {
   requireStaffForChange,
   signInProven,
 } from './session.routes.js';
-import { bodyOf } from './actor.js';
+import { parseRequest } from './request-schema.js';
 
-const passwordChangeSchema = z.object({
+const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1, 'is required').max(1024),
   newPassword: z.string().max(1024),
 });
-const resetRequestSchema = z.object({ email: z.string().max(254) });
+/** Any text: the answer is the same for an address that is not one (see requestPasswordReset). */
+const resetRequestSchema = z.strictObject({ email: z.string().max(254) });
 
 export interface AccountRoutesOptions {
   ctx: DomainContext;
@@ -36,24 +40,26 @@ export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: Ac
 
   app.patch('/admin/api/profile', async (request) => {
     const { staff } = await signedIn(request, true);
-    return { staff: presentStaff(await updateProfile(ctx, staff.id, bodyOf(request))) };
+    const { body } = parseRequest(request, { body: profileSchema });
+    return { staff: presentStaff(await updateProfile(ctx, staff.id, body)) };
   });
 
   app.post('/admin/api/profile/password', async (request, reply) => {
     const { staff, token } = await signedIn(request, true);
-    const input = parseInput(passwordChangeSchema, request.body ?? {});
+    const { body: input } = parseRequest(request, { body: passwordChangeSchema });
     await changePassword(ctx, { staffId: staff.id, ...input, keepSessionToken: token });
     return reply.code(204).send();
   });
 
   app.get('/admin/api/mail', async (request) => {
     await signedIn(request, false);
+    parseRequest(request, {});
     return { isConfigured: ctx.mail.isConfigured };
   });
 
   app.post('/admin/api/password-reset', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    const input = parseInput(resetRequestSchema, request.body ?? {});
+    const { body: input } = parseRequest(request, { body: resetRequestSchema });
     await enforce(ctx, limits.resetPerAddress, request.ip);
     await enforce(ctx, limits.resetPerAccount, input.email.trim().toLowerCase());
     // Not awaited: the answer comes as fast for an unknown address as for a known one.
@@ -65,14 +71,16 @@ export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: Ac
 
   app.post('/admin/api/password-reset/complete', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    await completePasswordReset(ctx, bodyOf(request));
+    const { body } = parseRequest(request, { body: resetCompleteSchema });
+    await completePasswordReset(ctx, body);
     return reply.code(204).send();
   });
 
   app.post('/admin/api/invitations/accept', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
     await enforce(ctx, limits.acceptPerAddress, request.ip);
-    const staff = await acceptInvitation(ctx, bodyOf(request));
+    const { body } = parseRequest(request, { body: acceptSchema });
+    const staff = await acceptInvitation(ctx, body);
     return signInProven(ctx, siteUrl, staff, request, reply);
   });
 }

@@ -73,10 +73,3 @@ export function adminRoute(
     },
   });
 }
-
-/** Route parameters and query strings as plain string records. */
-export const paramsOf = (request: FastifyRequest) => request.params as Record<string, string>;
-export const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
-
-/** The request body, handed to a domain operation that parses it with its own schema. */
-export const bodyOf = <T>(request: FastifyRequest): T => (request.body ?? {}) as T;

@@ -1,17 +1,30 @@
 import type { FastifyInstance } from 'fastify';
-import { createPromotion, deletePromotion, updatePromotion } from '../../domain/promos/promotions.js';
+import {
+  createPromotion,
+  createPromotionSchema,
+  deletePromotion,
+  updatePromotion,
+  updatePromotionSchema,
+} from '../../domain/promos/promotions.js';
 import {
   createRedirect,
+  createRedirectSchema,
   deleteRedirect,
   listRedirects,
   updateRedirect,
+  updateRedirectSchema,
 } from '../../domain/redirects/redirects.js';
 import { assertCan } from '../../domain/staff/permissions.js';
-import { createTag, deleteTag, updateTag } from '../../domain/taxonomy/tags.js';
-import { adminRoute, bodyOf, paramsOf, type AdminApiDeps } from './actor.js';
+import {
+  createTag,
+  createTagSchema,
+  deleteTag,
+  updateTag,
+  updateTagSchema,
+} from '../../domain/taxonomy/tags.js';
+import { adminRoute, type AdminApiDeps } from './actor.js';
 import { presentPromotion, presentRedirect, presentTag } from './presenters.js';
-
-const idOf = (request: Parameters<typeof paramsOf>[0]) => paramsOf(request).id!;
+import { idParams, parseRequest } from './request-schema.js';
 
 /** Tags (topics, people, organisations, places), promotions and redirects. */
 export function registerContentRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
@@ -22,22 +35,26 @@ export function registerContentRoutes(app: FastifyInstance, deps: AdminApiDeps):
 
 function registerTagRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/tags' }, async (actor) => {
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/tags' }, async (actor, request) => {
+    parseRequest(request, {});
     assertCan(actor, 'read', 'tag');
     const [tags, counts] = await Promise.all([ctx.repos.tags.list(), ctx.repos.tags.postCounts()]);
     return { tags: tags.map((t) => presentTag(t, counts.get(t.id) ?? 0)) };
   });
   adminRoute(app, deps, { method: 'POST', url: '/admin/api/tags', status: 201 }, async (actor, request) => {
     assertCan(actor, 'create', 'tag');
-    return { tag: presentTag(await createTag(ctx, bodyOf(request))) };
+    const { body } = parseRequest(request, { body: createTagSchema });
+    return { tag: presentTag(await createTag(ctx, body)) };
   });
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/tags/:id' }, async (actor, request) => {
     assertCan(actor, 'update', 'tag');
-    return { tag: presentTag(await updateTag(ctx, idOf(request), bodyOf(request))) };
+    const { params, body } = parseRequest(request, { params: idParams, body: updateTagSchema });
+    return { tag: presentTag(await updateTag(ctx, params.id, body)) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/tags/:id' }, async (actor, request) => {
     assertCan(actor, 'delete', 'tag');
-    await deleteTag(ctx, idOf(request));
+    const { params } = parseRequest(request, { params: idParams });
+    await deleteTag(ctx, params.id);
   });
 }
 
@@ -50,7 +67,8 @@ function registerPromotionRoutes(app: FastifyInstance, deps: AdminApiDeps): void
       p.imageMediaId ? await ctx.repos.media.findById(p.imageMediaId) : undefined,
     );
 
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/promotions' }, async (actor) => {
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/promotions' }, async (actor, request) => {
+    parseRequest(request, {});
     assertCan(actor, 'read', 'promotion');
     return { promotions: await Promise.all((await ctx.repos.promotions.list()).map(present)) };
   });
@@ -60,36 +78,43 @@ function registerPromotionRoutes(app: FastifyInstance, deps: AdminApiDeps): void
     { method: 'POST', url: '/admin/api/promotions', status: 201 },
     async (actor, request) => {
       assertCan(actor, 'create', 'promotion');
-      return { promotion: await present(await createPromotion(ctx, bodyOf(request))) };
+      const { body } = parseRequest(request, { body: createPromotionSchema });
+      return { promotion: await present(await createPromotion(ctx, body)) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/promotions/:id' }, async (actor, request) => {
     assertCan(actor, 'update', 'promotion');
-    return { promotion: await present(await updatePromotion(ctx, idOf(request), bodyOf(request))) };
+    const { params, body } = parseRequest(request, { params: idParams, body: updatePromotionSchema });
+    return { promotion: await present(await updatePromotion(ctx, params.id, body)) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/promotions/:id' }, async (actor, request) => {
     assertCan(actor, 'delete', 'promotion');
-    await deletePromotion(ctx, idOf(request));
+    const { params } = parseRequest(request, { params: idParams });
+    await deletePromotion(ctx, params.id);
   });
 }
 
 function registerRedirectRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/redirects' }, async (actor) => ({
-    redirects: (await listRedirects(ctx, actor)).map(presentRedirect),
-  }));
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/redirects' }, async (actor, request) => {
+    parseRequest(request, {});
+    return { redirects: (await listRedirects(ctx, actor)).map(presentRedirect) };
+  });
   adminRoute(
     app,
     deps,
     { method: 'POST', url: '/admin/api/redirects', status: 201 },
-    async (actor, request) => ({
-      redirect: presentRedirect(await createRedirect(ctx, actor, bodyOf(request))),
-    }),
+    async (actor, request) => {
+      const { body } = parseRequest(request, { body: createRedirectSchema });
+      return { redirect: presentRedirect(await createRedirect(ctx, actor, body)) };
+    },
   );
-  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/redirects/:id' }, async (actor, request) => ({
-    redirect: presentRedirect(await updateRedirect(ctx, actor, idOf(request), bodyOf(request))),
-  }));
+  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/redirects/:id' }, async (actor, request) => {
+    const { params, body } = parseRequest(request, { params: idParams, body: updateRedirectSchema });
+    return { redirect: presentRedirect(await updateRedirect(ctx, actor, params.id, body)) };
+  });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/redirects/:id' }, async (actor, request) => {
-    await deleteRedirect(ctx, actor, idOf(request));
+    const { params } = parseRequest(request, { params: idParams });
+    await deleteRedirect(ctx, actor, params.id);
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { maxImageBytes } from '../../domain/media/import-image.js';
+import { maxImageBytes, redescribeSchema } from '../../domain/media/import-image.js';
 import {
   deleteMediaAs,
   describeMediaAs,
@@ -8,17 +8,16 @@ import {
   loadMediaFor,
   mediaUsage,
   uploadMediaAs,
-  type MediaInput,
 } from '../../domain/media/media-library.js';
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { parseInput } from '../../domain/shared/validate.js';
 import { assertCan } from '../../domain/staff/permissions.js';
-import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
-import { metaOf, pagingOf } from './paging.js';
+import { adminRoute, type AdminApiDeps } from './actor.js';
+import { metaOf, pagingSchema, toPaging } from './paging.js';
 import { presentMedia } from './presenters.js';
+import { idParams, parseRequest, rawBody } from './request-schema.js';
 
-const uploadQuerySchema = z.object({ filename: z.string().max(1000).default('upload') });
+const uploadQuerySchema = z.strictObject({ filename: z.string().max(1000).default('upload') });
 
 /**
  * The media library. Uploads are the file's bytes as the request body, whatever Content-Type the
@@ -29,24 +28,26 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
   const present = (m: Parameters<typeof presentMedia>[1]) => presentMedia(publicPath, m);
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/media' }, async (actor, request) => {
-    const paging = pagingOf(queryOf(request));
+    const paging = toPaging(parseRequest(request, { query: pagingSchema }).query);
     const { media, total } = await listMediaFor(ctx, actor, paging);
     return { media: media.map(present), meta: metaOf(paging, total) };
   });
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/media/:id' }, async (actor, request) => {
-    const media = await loadMediaFor(ctx, actor, paramsOf(request).id!);
+    const { params } = parseRequest(request, { params: idParams });
+    const media = await loadMediaFor(ctx, actor, params.id);
     const usage = await mediaUsage(ctx, media.id);
     return { media: { ...present(media), usage: usage.posts, usedElsewhere: usage.elsewhere } };
   });
 
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/media/:id' }, async (actor, request) => {
-    const input = (request.body ?? {}) as MediaInput;
-    return { media: present(await describeMediaAs(ctx, actor, paramsOf(request).id!, input)) };
+    const { params, body } = parseRequest(request, { params: idParams, body: redescribeSchema });
+    return { media: present(await describeMediaAs(ctx, actor, params.id, body)) };
   });
 
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/media/:id' }, async (actor, request) => {
-    await deleteMediaAs(ctx, actor, paramsOf(request).id!);
+    const { params } = parseRequest(request, { params: idParams });
+    await deleteMediaAs(ctx, actor, params.id);
   });
 
   // Its own scope, so the raw-bytes body parser applies to this route alone. Who is calling, and
@@ -67,7 +68,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
       },
       async (actor, request) => {
         await enforce(ctx, limits.uploadsPerAccount, actor.staffId);
-        const { filename } = parseInput(uploadQuerySchema, queryOf(request));
+        const { filename } = parseRequest(request, { query: uploadQuerySchema, body: rawBody }).query;
         if (!Buffer.isBuffer(request.body) || request.body.length === 0)
           throw new DomainError('VALIDATION', 'Send the file as the request body', [
             { property: 'file', message: 'is required' },

@@ -2,27 +2,33 @@ import type { FastifyInstance } from 'fastify';
 import type { MemberWithNewsletters } from '../../domain/members/members-admin.js';
 import {
   addMember,
+  addMemberSchema,
   deleteMember,
   exportMembersCsv,
   importMembersCsv,
   listMembers,
   maxImportBytes,
   memberFilterOf,
+  memberListSchema,
   updateMember,
+  updateMemberSchema,
 } from '../../domain/members/members-admin.js';
 import {
   createNewsletter,
+  createNewsletterSchema,
   deleteNewsletter,
   listNewsletters,
   updateNewsletter,
+  updateNewsletterSchema,
 } from '../../domain/newsletters/newsletters.js';
 import type { NewsletterRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { assertCan } from '../../domain/staff/permissions.js';
-import { actorOf, adminRoute, bodyOf, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
-import { metaOf, pagingOf } from './paging.js';
+import { actorOf, adminRoute, type AdminApiDeps } from './actor.js';
+import { metaOf, pagingFields, toPaging } from './paging.js';
+import { idParams, parseRequest, rawBody } from './request-schema.js';
 
-const idOf = (request: Parameters<typeof paramsOf>[0]) => paramsOf(request).id!;
+const memberListQuery = memberListSchema.extend(pagingFields);
 
 export const presentNewsletter = (n: NewsletterRecord, memberCount = 0) => ({
   id: n.id,
@@ -54,7 +60,8 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
   const { ctx } = deps;
   const countOf = async (id: string) => (await ctx.repos.newsletters.memberCounts()).get(id) ?? 0;
 
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/newsletters' }, async (actor) => {
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/newsletters' }, async (actor, request) => {
+    parseRequest(request, {});
     assertCan(actor, 'read', 'newsletter');
     const [newsletters, counts] = await Promise.all([
       listNewsletters(ctx),
@@ -68,23 +75,26 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
     { method: 'POST', url: '/admin/api/newsletters', status: 201 },
     async (actor, request) => {
       assertCan(actor, 'create', 'newsletter');
-      return { newsletter: presentNewsletter(await createNewsletter(ctx, bodyOf(request))) };
+      const { body } = parseRequest(request, { body: createNewsletterSchema });
+      return { newsletter: presentNewsletter(await createNewsletter(ctx, body)) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/newsletters/:id' }, async (actor, request) => {
     assertCan(actor, 'update', 'newsletter');
-    const newsletter = await updateNewsletter(ctx, idOf(request), bodyOf(request));
+    const { params, body } = parseRequest(request, { params: idParams, body: updateNewsletterSchema });
+    const newsletter = await updateNewsletter(ctx, params.id, body);
     return { newsletter: presentNewsletter(newsletter, await countOf(newsletter.id)) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/newsletters/:id' }, async (actor, request) => {
     assertCan(actor, 'delete', 'newsletter');
-    await deleteNewsletter(ctx, idOf(request));
+    const { params } = parseRequest(request, { params: idParams });
+    await deleteNewsletter(ctx, params.id);
   });
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/members' }, async (actor, request) => {
     assertCan(actor, 'read', 'member');
-    const query = queryOf(request);
-    const paging = pagingOf(query);
+    const { query } = parseRequest(request, { query: memberListQuery });
+    const paging = toPaging(query);
     const { members, total } = await listMembers(ctx, memberFilterOf(query), paging);
     return { members: members.map(presentMember), meta: metaOf(paging, total) };
   });
@@ -94,21 +104,25 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
     { method: 'POST', url: '/admin/api/members', status: 201 },
     async (actor, request) => {
       assertCan(actor, 'create', 'member');
-      return { member: presentMember(await addMember(ctx, bodyOf(request))) };
+      const { body } = parseRequest(request, { body: addMemberSchema });
+      return { member: presentMember(await addMember(ctx, body)) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/members/:id' }, async (actor, request) => {
     assertCan(actor, 'update', 'member');
-    return { member: presentMember(await updateMember(ctx, idOf(request), bodyOf(request))) };
+    const { params, body } = parseRequest(request, { params: idParams, body: updateMemberSchema });
+    return { member: presentMember(await updateMember(ctx, params.id, body)) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/members/:id' }, async (actor, request) => {
     assertCan(actor, 'delete', 'member');
-    await deleteMember(ctx, idOf(request));
+    const { params } = parseRequest(request, { params: idParams });
+    await deleteMember(ctx, params.id);
   });
 
   app.get('/admin/api/members/export', async (request, reply) => {
     const actor = await actorOf(deps, request, false);
     assertCan(actor, 'read', 'member');
+    parseRequest(request, {});
     const csv = await exportMembersCsv(ctx);
     const day = ctx.clock.now().toISOString().slice(0, 10);
     return reply
@@ -127,7 +141,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
     );
     adminRoute(scope, deps, { method: 'POST', url: '/admin/api/members/import' }, async (actor, request) => {
       assertCan(actor, 'create', 'member');
-      const body = request.body;
+      const { body } = parseRequest(request, { body: rawBody });
       if (typeof body !== 'string')
         throw new DomainError(
           'UNSUPPORTED_MEDIA_TYPE',

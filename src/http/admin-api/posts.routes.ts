@@ -13,19 +13,19 @@ import {
 } from '../../domain/posts/editorial.js';
 import { searchPostRecords } from '../../domain/search/search-posts.js';
 import { checkSendRequest, requestSendsOnPublish } from '../../domain/newsletters/sending.js';
-import type { CreatePostInput, UpdatePostInput } from '../../domain/posts/post-input.js';
+import { createPostSchema, updatePostSchema } from '../../domain/posts/post-input.js';
 import { postStatuses, type PostType } from '../../domain/posts/post.types.js';
 import { id, isoDate, languageCode, text } from '../../domain/shared/fields.js';
-import { notFound } from '../../domain/shared/errors.js';
-import { parseInput } from '../../domain/shared/validate.js';
+import { notFound, validationError } from '../../domain/shared/errors.js';
 import type { Page, PostFilter } from '../../domain/ports.js';
 import type { AdminActor } from '../../domain/staff/permissions.js';
 import type { RenderedPage } from '../page-cache.js';
-import { actorOf, adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
+import { actorOf, adminRoute, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
 import { presentPost, presentPostSummaries } from './presenters.js';
+import { idParams, parseRequest } from './request-schema.js';
 
-const listQuerySchema = z.object({
+const listQuerySchema = z.strictObject({
   status: z.enum(postStatuses).optional(),
   authorId: id.optional(),
   tagId: id.optional(),
@@ -33,7 +33,7 @@ const listQuerySchema = z.object({
   q: text(200).optional(),
   ...pagingFields,
 });
-const publishSchema = z.object({
+const publishSchema = z.strictObject({
   publishedAt: isoDate.optional(),
   newsletterIds: z.array(id).max(20).optional(),
 });
@@ -46,9 +46,9 @@ async function listPostRecords(ctx: AdminApiDeps['ctx'], filter: PostFilter, pag
   return { records, total };
 }
 
-/** The body of a write: a JSON object, or a clear VALIDATION error. */
-const objectBody = (body: unknown) =>
-  parseInput(z.record(z.string(), z.unknown(), { message: 'must be a JSON object' }), body ?? {});
+/** A save; `autosave: true` keeps a published post's change as a revision only. */
+const updateBodySchema = updatePostSchema.extend({ autosave: z.boolean().optional() });
+const revisionParams = z.strictObject({ id, revisionId: id });
 
 export interface PostRoutesDeps extends AdminApiDeps {
   preview: (postId: string) => Promise<RenderedPage | null>;
@@ -67,7 +67,7 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
   });
 
   adminRoute(app, deps, { method: 'GET', url: base }, async (actor, request) => {
-    const query = parseInput(listQuerySchema, queryOf(request));
+    const { query } = parseRequest(request, { query: listQuerySchema });
     const paging = toPaging(query);
     const filter = adminPostFilter(actor, type, query);
     const { records, total } = query.q
@@ -77,31 +77,33 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
   });
 
   adminRoute(app, deps, { method: 'GET', url: `${base}/:id` }, async (actor, request) => {
-    const { post } = await loadPostFor(ctx, actor, type, paramsOf(request).id!);
+    const { params } = parseRequest(request, { params: idParams });
+    const { post } = await loadPostFor(ctx, actor, type, params.id);
     return present(actor, post);
   });
 
   adminRoute(app, deps, { method: 'POST', url: base, status: 201 }, async (actor, request) => {
-    const input = { ...objectBody(request.body), type } as CreatePostInput;
-    return present(actor, await createPostAs(ctx, actor, input));
+    const { body } = parseRequest(request, { body: createPostSchema });
+    if (body.type !== undefined && body.type !== type)
+      throw validationError([{ property: 'type', message: `must be ${type} here` }]);
+    return present(actor, await createPostAs(ctx, actor, { ...body, type }));
   });
 
   adminRoute(app, deps, { method: 'PATCH', url: `${base}/:id` }, async (actor, request) => {
-    const input = objectBody(request.body) as UpdatePostInput & { autosave?: boolean };
-    const autosave = input.autosave === true;
-    return present(
-      actor,
-      await updatePostAs(ctx, actor, type, paramsOf(request).id!, { ...input, autosave }),
-    );
+    const { params, body } = parseRequest(request, { params: idParams, body: updateBodySchema });
+    const autosave = body.autosave === true;
+    return present(actor, await updatePostAs(ctx, actor, type, params.id, { ...body, autosave }));
   });
 
   adminRoute(app, deps, { method: 'DELETE', url: `${base}/:id` }, async (actor, request) => {
-    await deletePostAs(ctx, actor, type, paramsOf(request).id!);
+    const { params } = parseRequest(request, { params: idParams });
+    await deletePostAs(ctx, actor, type, params.id);
   });
 
   adminRoute(app, deps, { method: 'POST', url: `${base}/:id/publish` }, async (actor, request) => {
-    const { publishedAt, newsletterIds = [] } = parseInput(publishSchema, request.body ?? {});
-    const postId = paramsOf(request).id!;
+    const { params, body } = parseRequest(request, { params: idParams, body: publishSchema });
+    const { publishedAt, newsletterIds = [] } = body;
+    const postId = params.id;
     await checkSendRequest(ctx, actor, newsletterIds);
     const post = await publishPostAs(ctx, actor, type, postId, publishedAt);
     const requestedBy = actor.kind === 'staff' ? actor.staffId : null;
@@ -109,12 +111,14 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
     return present(actor, post);
   });
 
-  adminRoute(app, deps, { method: 'POST', url: `${base}/:id/unpublish` }, async (actor, request) =>
-    present(actor, await unpublishPostAs(ctx, actor, type, paramsOf(request).id!)),
-  );
+  adminRoute(app, deps, { method: 'POST', url: `${base}/:id/unpublish` }, async (actor, request) => {
+    const { params } = parseRequest(request, { params: idParams });
+    return present(actor, await unpublishPostAs(ctx, actor, type, params.id));
+  });
 
   adminRoute(app, deps, { method: 'GET', url: `${base}/:id/revisions` }, async (actor, request) => {
-    const revisions = await listRevisionsFor(ctx, actor, type, paramsOf(request).id!);
+    const { params } = parseRequest(request, { params: idParams });
+    const revisions = await listRevisionsFor(ctx, actor, type, params.id);
     return {
       revisions: revisions.map((r) => ({
         id: r.id,
@@ -131,14 +135,15 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
     deps,
     { method: 'POST', url: `${base}/:id/revisions/:revisionId/restore` },
     async (actor, request) => {
-      const { id: postId, revisionId } = paramsOf(request);
-      return present(actor, await restoreRevisionAs(ctx, actor, type, postId!, revisionId!));
+      const { params } = parseRequest(request, { params: revisionParams });
+      return present(actor, await restoreRevisionAs(ctx, actor, type, params.id, params.revisionId));
     },
   );
 
   app.get(`${base}/:id/preview`, async (request, reply) => {
     const actor = await actorOf(deps, request, false);
-    const { post } = await loadPostFor(ctx, actor, type, paramsOf(request).id!);
+    const { params } = parseRequest(request, { params: idParams });
+    const { post } = await loadPostFor(ctx, actor, type, params.id);
     const page = await deps.preview(post.id);
     if (!page) throw notFound('Post');
     return reply

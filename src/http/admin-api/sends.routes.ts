@@ -7,14 +7,14 @@ import {
 } from '../../domain/newsletters/newsletter-preview.js';
 import { getSend, listSends, startSend } from '../../domain/newsletters/sending.js';
 import { id } from '../../domain/shared/fields.js';
-import { parseInput } from '../../domain/shared/validate.js';
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
-import { adminRoute, paramsOf, queryOf, type AdminApiDeps } from './actor.js';
+import { adminRoute, type AdminApiDeps } from './actor.js';
+import { idParams, parseRequest } from './request-schema.js';
 
-const startSchema = z.object({ postId: id });
-const listSchema = z.object({ postId: id.optional() });
+const startSchema = z.strictObject({ postId: id });
+const listSchema = z.strictObject({ postId: id.optional() });
 /** `newsletterIds=a,b`: one or more ids, comma-separated. */
-const countSchema = z.object({
+const countSchema = z.strictObject({
   newsletterIds: z
     .string()
     .max(2000)
@@ -33,28 +33,29 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
     deps,
     { method: 'POST', url: '/admin/api/newsletters/:id/sends', status: 201 },
     async (actor, request) => {
-      const { postId } = parseInput(startSchema, request.body ?? {});
+      const { params, body } = parseRequest(request, { params: idParams, body: startSchema });
+      const { postId } = body;
       const createdBy = actor.kind === 'staff' ? actor.staffId : null;
       return {
-        send: await startSend(ctx, { postId, newsletterId: paramsOf(request).id!, actor, createdBy }),
+        send: await startSend(ctx, { postId, newsletterId: params.id, actor, createdBy }),
       };
     },
   );
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/sends' }, async (actor, request) => {
-    const { postId } = parseInput(listSchema, queryOf(request));
+    const { postId } = parseRequest(request, { query: listSchema }).query;
     return { sends: await listSends(ctx, actor, postId ? { postId } : {}) };
   });
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/sends/:id' }, async (actor, request) =>
-    getSend(ctx, actor, paramsOf(request).id!),
+    getSend(ctx, actor, parseRequest(request, { params: idParams }).params.id),
   );
   adminRoute(
     app,
     deps,
     { method: 'GET', url: '/admin/api/newsletters/:id/preview' },
     async (actor, request) => {
-      const { postId } = parseInput(startSchema, queryOf(request));
+      const { params, query } = parseRequest(request, { params: idParams, query: startSchema });
       return {
-        preview: await previewNewsletter(ctx, actor, { newsletterId: paramsOf(request).id!, postId }),
+        preview: await previewNewsletter(ctx, actor, { newsletterId: params.id, postId: query.postId }),
       };
     },
   );
@@ -63,9 +64,10 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
     deps,
     { method: 'POST', url: '/admin/api/newsletters/:id/test-send' },
     async (actor, request) => {
-      const { postId } = parseInput(startSchema, request.body ?? {});
+      const { params, body } = parseRequest(request, { params: idParams, body: startSchema });
+      const { postId } = body;
       await enforce(ctx, limits.testSendsPerStaff, actor.staffId);
-      const newsletterId = paramsOf(request).id!;
+      const newsletterId = params.id;
       return {
         test: await sendTestNewsletter(ctx, { actor, newsletterId, postId, mailer: deps.newsletterMailer }),
       };
@@ -76,7 +78,7 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
     deps,
     { method: 'GET', url: '/admin/api/newsletters/recipient-count' },
     async (actor, request) => {
-      const { newsletterIds } = parseInput(countSchema, queryOf(request));
+      const { newsletterIds } = parseRequest(request, { query: countSchema }).query;
       return { newsletterIds, count: await countRecipients(ctx, actor, newsletterIds) };
     },
   );

@@ -4,7 +4,6 @@ import type { DomainContext } from '../../domain/context.js';
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import type { StaffRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { parseInput } from '../../domain/shared/validate.js';
 import {
   endSession,
   pendingLifetimeMs,
@@ -17,10 +16,18 @@ import { signInWithPassword } from '../../domain/staff/sign-in.js';
 import { isSetupNeeded, setUpSite } from '../../domain/staff/setup.js';
 import { clearCookie, deviceCookie, parseCookies, sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor, isCsrfTokenValid, isSameOrigin } from './csrf.js';
+import { parseRequest } from './request-schema.js';
 
-const loginSchema = z.object({
+const loginSchema = z.strictObject({
   email: z.string().max(254),
   password: z.string().min(1, 'is required').max(1024),
+});
+
+const setupSchema = z.strictObject({
+  siteTitle: z.string().max(150),
+  name: z.string().max(191),
+  email: z.string().max(254),
+  password: z.string().max(1024),
 });
 
 /** The admin's view of a staff member: these fields and no others (never the password hash). */
@@ -129,12 +136,13 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
 
   app.get('/admin/api/session', async (request) => {
     const { staff, token } = await requireStaff(ctx, siteUrl, request);
+    parseRequest(request, {});
     return { staff: presentStaff(staff), csrfToken: csrfTokenFor(token) };
   });
 
   app.post('/admin/api/session', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    const input = parseInput(loginSchema, request.body ?? {});
+    const { body: input } = parseRequest(request, { body: loginSchema });
     const start = await signInWithPassword(ctx, {
       ...input,
       ip: request.ip,
@@ -144,18 +152,23 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
     return answerSignIn(siteUrl, start, reply);
   });
 
-  app.get('/admin/api/setup', async () => ({ isSetupNeeded: await isSetupNeeded(ctx) }));
+  app.get('/admin/api/setup', async (request) => {
+    parseRequest(request, {});
+    return { isSetupNeeded: await isSetupNeeded(ctx) };
+  });
 
   app.post('/admin/api/setup', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
     await enforce(ctx, limits.acceptPerAddress, request.ip);
+    const { body: input } = parseRequest(request, { body: setupSchema });
     // setUpSite checks every field and answers every problem at once (each with its property).
-    const owner = await setUpSite(ctx, request.body ?? {});
+    const owner = await setUpSite(ctx, input);
     return signInProven(ctx, siteUrl, owner, request, reply);
   });
 
   app.delete('/admin/api/session', async (request, reply) => {
     const { token } = await requireStaffForChange(ctx, siteUrl, request);
+    parseRequest(request, {});
     await endSession(ctx, token);
     return reply.header('set-cookie', clearCookie(cookie)).code(204).send();
   });

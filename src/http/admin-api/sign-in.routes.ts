@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { DomainContext } from '../../domain/context.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { parseInput } from '../../domain/shared/validate.js';
 import { completeSecondStep } from '../../domain/staff/second-step.js';
 import { limitSignInLinkRequest, sendSignInLink, signInWithLink } from '../../domain/staff/sign-in.js';
 import { sessionLifetimeMs } from '../../domain/staff/accounts.js';
 import { sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor } from './csrf.js';
+import { parseRequest } from './request-schema.js';
 import {
   answerSignIn,
   deviceTokenOf,
@@ -19,9 +19,9 @@ import {
   userAgentOf,
 } from './session.routes.js';
 
-const codeSchema = z.object({ code: z.string().min(1, 'is required').max(40) });
-const linkRequestSchema = z.object({ email: z.string().max(254) });
-const linkSchema = z.object({ token: z.string().max(100) });
+const codeSchema = z.strictObject({ code: z.string().min(1, 'is required').max(40) });
+const linkRequestSchema = z.strictObject({ email: z.string().max(254) });
+const linkSchema = z.strictObject({ token: z.string().max(100) });
 
 export interface SignInRoutesOptions {
   ctx: DomainContext;
@@ -36,7 +36,7 @@ export function registerSignInRoutes(app: FastifyInstance, { ctx, siteUrl }: Sig
     const token = sessionTokenOf(siteUrl, request);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     requireCsrfToken(token, request);
-    const { code } = parseInput(codeSchema, request.body ?? {});
+    const { code } = parseRequest(request, { body: codeSchema }).body;
     const done = await completeSecondStep(ctx, { token, code, userAgent: userAgentOf(request) });
     reply.header('set-cookie', setCookie(sessionCookie(siteUrl), done.token, sessionLifetimeMs / 1000));
     setDeviceCookie(siteUrl, reply, done.deviceToken);
@@ -49,7 +49,7 @@ export function registerSignInRoutes(app: FastifyInstance, { ctx, siteUrl }: Sig
   // Answered the same (202) whether or not the address belongs to anyone, before the email goes out.
   app.post('/admin/api/session/link', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    const { email } = parseInput(linkRequestSchema, request.body ?? {});
+    const { email } = parseRequest(request, { body: linkRequestSchema }).body;
     await limitSignInLinkRequest(ctx, request.ip, email);
     sendSignInLink(ctx, email).catch((error: unknown) => {
       if (!(error instanceof DomainError)) request.log.error({ err: error }, 'sign-in link email failed');
@@ -59,7 +59,7 @@ export function registerSignInRoutes(app: FastifyInstance, { ctx, siteUrl }: Sig
 
   app.post('/admin/api/session/link/complete', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    const { token } = parseInput(linkSchema, request.body ?? {});
+    const { token } = parseRequest(request, { body: linkSchema }).body;
     const start = await signInWithLink(ctx, {
       token,
       ip: request.ip,

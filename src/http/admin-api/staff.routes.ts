@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { InvitationRecord, StaffRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { inviteStaff, listInvitations, revokeInvitation } from '../../domain/staff/invitations.js';
+import {
+  inviteSchema,
+  inviteStaff,
+  listInvitations,
+  revokeInvitation,
+} from '../../domain/staff/invitations.js';
 import { can, type Actor } from '../../domain/staff/permissions.js';
-import { updateMembership } from '../../domain/staff/staff-admin.js';
-import { adminRoute, bodyOf, paramsOf, type AdminApiDeps } from './actor.js';
+import { membershipSchema, updateMembership } from '../../domain/staff/staff-admin.js';
+import { adminRoute, type AdminApiDeps } from './actor.js';
+import { idParams, parseRequest } from './request-schema.js';
 import { presentStaff } from './session.routes.js';
 
 /** An invitation as the admin sees it: never the token or its hash. */
@@ -25,18 +31,21 @@ function presentStaffTo(actor: Actor, staff: StaffRecord) {
 /** The staff list, roles and suspension, invitations: `/admin/api/staff`. */
 export function registerStaffRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff' }, async (actor) => {
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff' }, async (actor, request) => {
+    parseRequest(request, {});
     if (!can(actor, 'read', 'staff')) throw new DomainError('FORBIDDEN', 'You may not see the staff list');
     return { staff: (await ctx.repos.staff.list()).map((s) => presentStaffTo(actor, s)) };
   });
 
-  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/staff/:id' }, async (actor, request) => ({
-    staff: presentStaff(await updateMembership(ctx, actor, paramsOf(request).id!, bodyOf(request))),
-  }));
+  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/staff/:id' }, async (actor, request) => {
+    const { params, body } = parseRequest(request, { params: idParams, body: membershipSchema });
+    return { staff: presentStaff(await updateMembership(ctx, actor, params.id, body)) };
+  });
 
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff/invitations' }, async (actor) => ({
-    invitations: (await listInvitations(ctx, actor)).map(presentInvitation),
-  }));
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff/invitations' }, async (actor, request) => {
+    parseRequest(request, {});
+    return { invitations: (await listInvitations(ctx, actor)).map(presentInvitation) };
+  });
 
   adminRoute(
     app,
@@ -46,7 +55,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AdminApiDeps): v
       // An invitation names who sent it: a person, never an integration.
       if (actor.kind === 'token')
         throw new DomainError('FORBIDDEN', 'Invitations are sent by a signed-in person');
-      await inviteStaff(ctx, actor, bodyOf(request));
+      const { body } = parseRequest(request, { body: inviteSchema });
+      await inviteStaff(ctx, actor, body);
       return {};
     },
   );
@@ -56,7 +66,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AdminApiDeps): v
     deps,
     { method: 'DELETE', url: '/admin/api/staff/invitations/:id' },
     async (actor, request) => {
-      await revokeInvitation(ctx, actor, paramsOf(request).id!);
+      const { params } = parseRequest(request, { params: idParams });
+      await revokeInvitation(ctx, actor, params.id);
     },
   );
 }

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { DomainContext } from '../../domain/context.js';
-import { parseInput } from '../../domain/shared/validate.js';
 import { confirmTotpSetup, disableTotp, startTotpSetup, totpStatus } from '../../domain/staff/totp.js';
+import { parseRequest } from './request-schema.js';
 import { requireStaff, requireStaffForChange } from './session.routes.js';
 
-const confirmSchema = z.object({ code: z.string().min(1, 'is required').max(40) });
-const disableSchema = z.object({
+const confirmSchema = z.strictObject({ code: z.string().min(1, 'is required').max(40) });
+const disableSchema = z.strictObject({
   password: z.string().min(1, 'is required').max(1024),
   code: z.string().min(1, 'is required').max(40),
 });
@@ -21,12 +21,14 @@ export interface TotpRoutesOptions {
 export function registerTotpRoutes(app: FastifyInstance, { ctx, siteUrl }: TotpRoutesOptions): void {
   app.get('/admin/api/profile/totp', async (request, reply) => {
     const { staff } = await requireStaff(ctx, siteUrl, request);
+    parseRequest(request, {});
     return reply.header('cache-control', 'no-store').send(await totpStatus(ctx, staff.id));
   });
 
   // The secret leaves the server this once (as text and as a QR code); it is on only after /confirm.
   app.post('/admin/api/profile/totp', async (request, reply) => {
     const { staff } = await requireStaffForChange(ctx, siteUrl, request);
+    parseRequest(request, {});
     const setup = await startTotpSetup(ctx, staff.id);
     const qrSvg = await QRCode.toString(setup.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return reply
@@ -37,14 +39,14 @@ export function registerTotpRoutes(app: FastifyInstance, { ctx, siteUrl }: TotpR
 
   app.post('/admin/api/profile/totp/confirm', async (request, reply) => {
     const { staff } = await requireStaffForChange(ctx, siteUrl, request);
-    const { code } = parseInput(confirmSchema, request.body ?? {});
+    const { code } = parseRequest(request, { body: confirmSchema }).body;
     const recoveryCodes = await confirmTotpSetup(ctx, staff.id, code);
     return reply.header('cache-control', 'no-store').send({ recoveryCodes });
   });
 
   app.post('/admin/api/profile/totp/disable', async (request, reply) => {
     const { staff } = await requireStaffForChange(ctx, siteUrl, request);
-    const input = parseInput(disableSchema, request.body ?? {});
+    const input = parseRequest(request, { body: disableSchema }).body;
     await disableTotp(ctx, { staffId: staff.id, ...input });
     return reply.code(204).send();
   });

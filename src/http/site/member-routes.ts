@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { memberLinkToken, verifyMemberLinkToken } from '../../domain/members/member-links.js';
 import {
   chooseNewsletters,
@@ -24,6 +25,15 @@ import {
 import type { PageFrame } from '../../../themes/default/templates/view.js';
 import { RateLimitedError } from '../../domain/limits/rate-limits.js';
 import { checkFormPost, formTokenField, formTokenFor, type FormName } from './form-token.js';
+import {
+  linkQuery,
+  manageForm,
+  parseForm,
+  signupForm,
+  subscribePageQuery,
+  tokenForm as tokenFormSchema,
+  unsubscribeForm,
+} from './member-forms.js';
 import { frameFor, loadChrome, type SiteEnv } from './site-env.js';
 import { newslettersFor, signupFor } from './site-pages.js';
 
@@ -34,18 +44,15 @@ export interface MemberRoutesOptions {
   env: SiteEnv;
 }
 
-/** A form body (application/x-www-form-urlencoded), or an empty one. */
 const formOf = (request: FastifyRequest): URLSearchParams =>
   request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
 
-const field = (form: URLSearchParams, name: string) => form.get(name) ?? '';
-
-/** The token of a members' link: from the form, else from the query string. */
-function tokenOf(request: FastifyRequest): string {
-  const fromForm = formOf(request).get('token');
-  const query = (request.query ?? {}) as Record<string, unknown>;
-  const value = fromForm ?? query.token;
-  return typeof value === 'string' ? value.slice(0, 300) : '';
+/** The token of a members' link: from the form, else from the query string (see member-forms.ts). */
+function tokenOf(request: FastifyRequest, body: z.ZodType<object> = tokenFormSchema): string {
+  const parsed = parseForm(request, { query: linkQuery, body });
+  const fromForm =
+    'token' in parsed.body && typeof parsed.body.token === 'string' ? parsed.body.token : undefined;
+  return fromForm ?? parsed.query.token ?? '';
 }
 
 /** An RFC 8058 one-click unsubscribe from a mail provider (the signed link is its authority). */
@@ -143,6 +150,17 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     html`<p><a href="${path}?token=${token}">${frame.t.members.tryAgain}</a></p>`;
 
   void app.register(async (scope) => {
+    // A form or query with fields these pages do not take: a page naming them, nothing done.
+    scope.setErrorHandler(async (error, request, reply) => {
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      const problems = error.details.map((d) =>
+        d.property ? `${d.property}: ${d.message}.` : `${d.message}.`,
+      );
+      return messagePage(reply, 422, request.routeOptions.url ?? '/', (m) => [
+        m.refusedTitle,
+        problems.join(' '),
+      ]);
+    });
     scope.addContentTypeParser(
       'application/x-www-form-urlencoded',
       { parseAs: 'string', bodyLimit: maxFormBytes },
@@ -157,7 +175,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
 
     // ---- Signup ----
     scope.get('/subscribe/', async (request, reply) => {
-      const query = (request.query ?? {}) as Record<string, unknown>;
+      const { query } = parseForm(request, { query: subscribePageQuery });
       if (query.sent === '1') return messagePage(reply, 200, '/subscribe/', (m) => [m.sentTitle, m.sentText]);
       const m = await defaultStrings();
       const frame = await frameOf(m.subscribeTitle, '/subscribe/');
@@ -165,8 +183,8 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     });
 
     scope.post('/subscribe/', async (request, reply) => {
-      const form = formOf(request);
-      const language = field(form, 'language').slice(0, 10);
+      const { body: form } = parseForm(request, { body: signupForm });
+      const { language } = form;
       const refused = await refusal({
         request,
         reply,
@@ -192,12 +210,12 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
       }
       const sent = () => reply.header('cache-control', 'no-store').redirect('/subscribe/?sent=1', 303);
       // A filled-in trap field: a robot. It gets the usual answer, and nothing is sent.
-      if (field(form, 'website') !== '') return sent();
+      if (form.website !== '') return sent();
       let prepared;
       try {
         prepared = await prepareSignUp(ctx, {
-          email: field(form, 'email'),
-          newsletterIds: form.getAll('newsletters').slice(0, 50),
+          email: form.email,
+          newsletterIds: form.newsletters,
           language,
         });
       } catch (error) {
@@ -237,17 +255,18 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     });
 
     scope.post('/subscribe/confirm/', async (request, reply) => {
+      const token = tokenOf(request);
       const refused = await refusal({
         request,
         reply,
         form: 'confirm',
         path: '/subscribe/confirm/',
-        retry: againLink('/subscribe/confirm/', tokenOf(request)),
+        retry: againLink('/subscribe/confirm/', token),
       });
       if (refused) return reply;
       let member;
       try {
-        member = await confirmSubscription(ctx, tokenOf(request));
+        member = await confirmSubscription(ctx, token);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'VALIDATION')
           return badLink(reply, '/subscribe/confirm/');
@@ -292,14 +311,14 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     });
 
     scope.post('/members/manage/', async (request, reply) => {
-      const token = tokenOf(request);
+      const token = tokenOf(request, manageForm);
       const retry = againLink('/members/manage/', token);
       const refused = await refusal({ request, reply, form: 'manage', path: '/members/manage/', retry });
       if (refused) return reply;
       const member = await memberForLink(ctx, token, 'manage');
       if (!member) return badLink(reply, '/members/manage/');
-      const form = formOf(request);
-      const action = field(form, 'action');
+      const { body: form } = parseForm(request, { query: linkQuery, body: manageForm });
+      const { action } = form;
       const m = await defaultStrings();
       if (action === 'delete') {
         await deleteMemberData(ctx, member.id);
@@ -309,8 +328,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         await unsubscribeMember(ctx, member.id);
         return messagePage(reply, 200, '/members/manage/', (s) => [s.unsubscribedTitle, s.unsubscribedText]);
       }
-      if (action !== 'update') return badLink(reply, '/members/manage/');
-      await chooseNewsletters(ctx, member.id, form.getAll('newsletters').slice(0, 100));
+      await chooseNewsletters(ctx, member.id, form.newsletters);
       return managePage(reply, token, member.id, m.saved);
     });
 
@@ -336,6 +354,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     });
 
     scope.post('/unsubscribe/', async (request, reply) => {
+      const token = tokenOf(request, unsubscribeForm);
       // A mail provider's one-click post (RFC 8058) carries no form token: the signed link decides.
       const refused = isOneClick(request)
         ? false
@@ -344,11 +363,11 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
             reply,
             form: 'unsubscribe',
             path: '/unsubscribe/',
-            retry: againLink('/unsubscribe/', tokenOf(request)),
+            retry: againLink('/unsubscribe/', token),
           });
       if (refused) return reply;
       try {
-        await unsubscribeByLink(ctx, tokenOf(request));
+        await unsubscribeByLink(ctx, token);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'VALIDATION')
           return badLink(reply, '/unsubscribe/');
