@@ -53,7 +53,8 @@ export async function importImage(ctx: DomainContext, input: ImportImageInput): 
       { property: 'file', message: 'too large' },
     ]);
   const processed = await ctx.images.process(input.bytes);
-  return storeProcessedImage(ctx, processed, { ...input, ...described });
+  const { originalName, uploadedBy } = input;
+  return storeProcessedImage(ctx, processed, { originalName, uploadedBy, ...described });
 }
 
 export type StoredImageInput = Omit<ImportImageInput, 'bytes'>;
@@ -67,7 +68,8 @@ export async function storeProcessedImage(
   processed: ProcessedImage,
   input: StoredImageInput,
 ): Promise<MediaRecord> {
-  const described = parseInput(describeSchema, input);
+  const { alt, caption, credit } = input;
+  const described = parseInput(describeSchema, { alt, caption, credit });
   const now = ctx.clock.now();
   const id = newId(now);
   const base = storageBase(id, input.originalName, now);

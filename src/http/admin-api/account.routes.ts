@@ -78,8 +78,8 @@ export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: Ac
 
   app.post('/admin/api/invitations/accept', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    await enforce(ctx, limits.acceptPerAddress, request.ip);
     const { body } = parseRequest(request, { body: acceptSchema });
+    await enforce(ctx, limits.acceptPerAddress, request.ip);
     const staff = await acceptInvitation(ctx, body);
     return signInProven(ctx, siteUrl, staff, request, reply);
   });

@@ -67,8 +67,8 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
         guard: (actor) => assertCan(actor, 'create', 'media'),
       },
       async (actor, request) => {
-        await enforce(ctx, limits.uploadsPerAccount, actor.staffId);
         const { filename } = parseRequest(request, { query: uploadQuerySchema, body: rawBody }).query;
+        await enforce(ctx, limits.uploadsPerAccount, actor.staffId);
         if (!Buffer.isBuffer(request.body) || request.body.length === 0)
           throw new DomainError('VALIDATION', 'Send the file as the request body', [
             { property: 'file', message: 'is required' },

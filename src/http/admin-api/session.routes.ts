@@ -159,8 +159,8 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
 
   app.post('/admin/api/setup', async (request, reply) => {
     requireSameOrigin(siteUrl, request);
-    await enforce(ctx, limits.acceptPerAddress, request.ip);
     const { body: input } = parseRequest(request, { body: setupSchema });
+    await enforce(ctx, limits.acceptPerAddress, request.ip);
     // setUpSite checks every field and answers every problem at once (each with its property).
     const owner = await setUpSite(ctx, input);
     return signInProven(ctx, siteUrl, owner, request, reply);
