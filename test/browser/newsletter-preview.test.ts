@@ -11,6 +11,8 @@ import { createPost } from '../../src/domain/posts/save-post.js';
 import { updateSiteSettings } from '../../src/domain/settings/site-settings.js';
 import { markSiteInitialized } from '../../src/domain/settings/site-state.js';
 import { createAccount } from '../../src/domain/staff/accounts.js';
+import { rememberDevice } from '../../src/domain/staff/devices.js';
+import { deviceCookie } from '../../src/http/admin-api/cookies.js';
 import { buildApp } from '../../src/http/app.js';
 import { ensureAdminBuilt } from '../helpers/admin-build.js';
 import { aPublishedPost, anImage, aTag } from '../helpers/factories.js';
@@ -97,6 +99,9 @@ describe(
       browser = await launchChromium();
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
       await context.addInitScript(recordCspViolations);
+      // A device the owner has signed in on before, so the sign-in needs no emailed code.
+      const device = await rememberDevice(site.ctx, ownerId);
+      await context.addCookies([{ name: deviceCookie(origin).name, value: device, url: origin }]);
       watched = watch(await context.newPage());
       // Signed out, the session check answers 401: that is how the app knows to show the sign-in form.
       watched.allow = (method, path, status) => path === '/admin/api/session' && status === 401;
@@ -105,7 +110,7 @@ describe(
       await watched.page.fill('#f-email', owner.email);
       await watched.page.fill('#f-password', owner.password);
       await watched.page.click('button[type=submit]');
-      await watched.page.waitForFunction(() => location.hash === '#/posts', undefined, { timeout: 15_000 });
+      await watched.page.waitForFunction(() => location.hash === '#/posts', undefined, { timeout: 60_000 });
       await settle(watched.page);
       watched.allow = () => false;
     });
