@@ -88,7 +88,7 @@ function masthead(frame: PageFrame): SafeHtml {
         ></a
       >
       <p class="site-description">${chrome.description}</p>
-      ${renderSearchForm(t, { id: 'site-search-q', className: 'site-search' })}
+      ${renderSearchForm(t, { id: 'site-search-q', className: 'site-search', name: t.search.label })}
     </div>
     <nav class="site-nav" aria-label="${t.mainNavigation}">
       <ul>
