@@ -85,7 +85,7 @@ const isOwnSearchForm = (el: HtmlElement) =>
   el.name === 'form' &&
   el.attribs.action === '/search/' &&
   el.attribs.method === 'get' &&
-  Object.keys(el.attribs).every((name) => ['action', 'method', 'class', 'role'].includes(name));
+  Object.keys(el.attribs).every((name) => ['action', 'method', 'class', 'role', 'aria-label'].includes(name));
 
 const forbiddenElements = new Set([
   'iframe',

@@ -87,7 +87,7 @@ function masthead(frame: PageFrame): SafeHtml {
         >${chrome.logo ? renderLogo(chrome.logo, chrome.publicPath, chrome.title) : html`<span>${chrome.title}</span>`}</a
       >
       <p class="site-description">${chrome.description}</p>
-      ${renderSearchForm(t, { id: 'site-search-q', className: 'site-search' })}
+      ${renderSearchForm(t, { id: 'site-search-q', className: 'site-search', name: t.search.label })}
     </div>
     <nav class="site-nav" aria-label="${t.mainNavigation}">
       <ul>

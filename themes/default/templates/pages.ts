@@ -169,7 +169,7 @@ export function renderMessagePage(
   const main: SafeHtml = html`<div class="message">
     <h1>${heading}</h1>
     <p>${text}</p>
-    ${options.offerSearch ? html`<p>${frame.t.search.notFoundHint}</p>${renderSearchForm(frame.t, { id: 'not-found-search-q', className: 'search-page-form' })}` : ''}
+    ${options.offerSearch ? html`<p>${frame.t.search.notFoundHint}</p>${renderSearchForm(frame.t, { id: 'not-found-search-q', className: 'search-page-form', name: frame.t.search.title })}` : ''}
     <p><a href="/">${frame.t.backHome}</a></p>
   </div>`;
   return renderLayout(frame, main);

@@ -51,7 +51,13 @@ function renderFilters(frame: PageFrame, m: SearchPageModel): SafeHtml {
             ${m.languages.map((l) => html`<option value="${l.code}" ${l.code === m.language ? html`selected` : ''}>${l.name}</option>`)}
           </select>`
       : '';
-  return html`<form class="search-page-form" role="search" action="/search/" method="get">
+  return html`<form
+    class="search-page-form"
+    role="search"
+    aria-label="${t.search.title}"
+    action="/search/"
+    method="get"
+  >
     <label for="search-q" class="search-label">${t.search.label}</label>
     <input id="search-q" type="search" name="q" value="${m.q}" maxlength="200" autocomplete="off" />
     ${languages} ${m.tag ? html`<input type="hidden" name="tag" value="${m.tag.slug}" />` : ''}
