@@ -96,11 +96,17 @@ for (const dialect of dialects) {
 
       test('a test goes to the signed-in staff member only, whatever the request names, and is rate limited', async () => {
         const before = smtp.received.length;
-        const res = await editor.request('POST', `/admin/api/newsletters/${letter.id}/test-send`, {
+        const addressed = await editor.request('POST', `/admin/api/newsletters/${letter.id}/test-send`, {
           postId,
           to: 'attacker@evil.example',
           email: 'attacker@evil.example',
         });
+        assert.equal(addressed.statusCode, 422, 'an address in the request is refused, never used');
+        assert.deepEqual(
+          addressed.json().errors.map((e: { property: string }) => e.property),
+          ['to', 'email'],
+        );
+        const res = await editor.request('POST', `/admin/api/newsletters/${letter.id}/test-send`, { postId });
         assert.equal(res.statusCode, 200, res.body);
         assert.deepEqual(res.json(), { test: { to: 'eva.editor@news.example', isSent: true, error: '' } });
         const [mail] = (await smtp.waitFor(before + 1)).slice(before);

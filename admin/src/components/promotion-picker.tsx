@@ -1,6 +1,7 @@
 // The post editor's promotion control: the site's promotions (default), none, or one chosen promotion.
 import { api, type PromotionMode, type Promotion } from '../api.js';
 import { t } from '../i18n.js';
+import { usePermissions } from '../session.js';
 import { SelectField, useLoad, type Errors } from '../ui.js';
 
 export interface PromotionChoice {
@@ -17,9 +18,14 @@ export function PromotionPicker(props: {
   onValue: (value: PromotionChoice) => void;
   errors: Errors;
 }) {
+  const { may } = usePermissions();
+  const mayList = may('promotion', 'read');
   const promotions = useLoad(
-    () => api.get<{ promotions: Promotion[] }>('/promotions').then((r) => r.promotions),
-    [],
+    () =>
+      mayList
+        ? api.get<{ promotions: Promotion[] }>('/promotions').then((r) => r.promotions)
+        : Promise.resolve([]),
+    [mayList],
   );
   const { promotionMode, promotionId } = props.value;
   const value = promotionMode === 'chosen' ? `promotion:${promotionId ?? ''}` : promotionMode;
