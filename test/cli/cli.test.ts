@@ -213,7 +213,9 @@ describe('the broadsheet command', () => {
         assert.match(await home.text(), /The Skerry Review/);
         assert.match(output, /loading the demo site/);
         // Every long step says what it is doing, so the first start is never silent for long.
-        const images = [...output.matchAll(/Creating the demo site: (?:storing|encoding) (\d+) images \((\d+)\/\1\)…/g)];
+        const images = [
+          ...output.matchAll(/Creating the demo site: (?:storing|encoding) (\d+) images \((\d+)\/\1\)…/g),
+        ];
         assert.ok(images.length >= 2, `image progress on the console:\n${output}`);
         assert.equal(images.at(-1)![2], images.at(-1)![1], 'counted to the last image');
         assert.match(
