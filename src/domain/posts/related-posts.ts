@@ -4,11 +4,13 @@ import {
   compareMatches,
   minimumScore,
   pairScore,
+  similarityIndex,
   termWeightFor,
   toTermDocument,
   tokenize,
   topMatches,
   type SimilarityDocument,
+  type SimilarityMatch,
   type TermDocument,
 } from './similarity.js';
 
@@ -56,17 +58,46 @@ async function currentDocument(repos: Repositories, postId: string): Promise<Ter
   return toTermDocument(similarityDocument(post, tagIds));
 }
 
+/**
+ * Term weights over the stored documents as they are inside one step (after the post's document was
+ * written), counted once per term and step.
+ */
+class Weights {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly repos: Repositories) {}
+
+  async load(terms: Iterable<string>): Promise<void> {
+    const missing = [...new Set(terms)].filter((t) => !this.counts.has(t));
+    if (missing.length === 0) return;
+    const df = await this.repos.related.documentFrequencies(missing);
+    for (const t of missing) this.counts.set(t, df.get(t) ?? 0);
+  }
+
+  count(term: string): number {
+    const n = this.counts.get(term);
+    if (n === undefined) throw new Error(`term not loaded: ${term}`);
+    return n;
+  }
+
+  readonly of = (term: string): number => termWeightFor(this.count(term));
+}
+
 interface Ranked {
   list: RelatedListEntry[];
   /** Every candidate's score with this document (scores are symmetric). */
   scores: Map<string, number>;
 }
 
-/** One document's list over every stored document, from the inverted indexes (terms and tags). */
-async function rank(repos: Repositories, doc: TermDocument): Promise<Ranked> {
-  const df = await repos.related.documentFrequencies([...doc.terms.keys()]);
-  const weightOf = (term: string) => termWeightFor(df.get(term) ?? 0);
-  const terms = [...doc.terms.keys()].filter((t) => weightOf(t) > 0);
+const toEntries = (matches: SimilarityMatch[]): RelatedListEntry[] =>
+  matches.map((m) => ({ relatedPostId: m.id, score: m.score }));
+
+/**
+ * One document's list over every stored document, from the inverted indexes (terms and tags). A term
+ * that counts is held by fewer than `commonTermCount` documents, so the term postings read are bounded.
+ */
+async function rank(repos: Repositories, weights: Weights, doc: TermDocument): Promise<Ranked> {
+  await weights.load(doc.terms.keys());
+  const terms = [...doc.terms.keys()].filter((t) => weights.of(t) > 0);
   const postings = await repos.related.postings(terms);
   const ids = new Set([...postings.keys(), ...(await repos.related.postsWithTags(doc.labels))]);
   ids.delete(doc.id);
@@ -74,34 +105,41 @@ async function rank(repos: Repositories, doc: TermDocument): Promise<Ranked> {
   const scores = new Map<string, number>();
   for (const [id, other] of others) {
     const partial = toTerm({ ...other, terms: postings.get(id) ?? new Map() });
-    scores.set(id, pairScore(doc, partial, weightOf));
+    scores.set(id, pairScore(doc, partial, weights.of));
   }
   const top = topMatches(
     [...scores].map(([id, score]) => ({ id, score })),
     relatedPerPost,
   );
-  return { list: top.map((m) => ({ relatedPostId: m.id, score: m.score })), scores };
+  return { list: toEntries(top), scores };
 }
 
 const sameList = (a: RelatedListEntry[], b: RelatedListEntry[]) =>
   a.length === b.length &&
   a.every((e, i) => e.relatedPostId === b[i]!.relatedPostId && e.score === b[i]!.score);
 
-/** Terms whose weight changes when `before` is replaced by `after` (counts cross a power of two). */
+/**
+ * Terms whose weight changes when `before` is replaced by `after` (counts cross a power of two below
+ * `commonTermCount`): raised when fewer documents hold them now, lowered when more do.
+ */
 async function reweightedTerms(
-  repos: Repositories,
+  weights: Weights,
   before: TermDocument | undefined,
   after: TermDocument | undefined,
-): Promise<string[]> {
+): Promise<{ raised: string[]; lowered: string[] }> {
   const old = new Set(before?.terms.keys() ?? []);
   const now = new Set(after?.terms.keys() ?? []);
   const changed = [...old, ...now].filter((t) => old.has(t) !== now.has(t));
-  const dfAfter = await repos.related.documentFrequencies(changed);
-  return changed.filter((t) => {
-    const n = dfAfter.get(t) ?? 0;
-    const previous = n + (old.has(t) ? 1 : 0) - (now.has(t) ? 1 : 0);
-    return termWeightFor(previous) !== termWeightFor(n);
-  });
+  await weights.load(changed);
+  const raised: string[] = [];
+  const lowered: string[] = [];
+  for (const t of changed) {
+    const n = weights.count(t);
+    const previous = termWeightFor(n + (old.has(t) ? 1 : 0) - (now.has(t) ? 1 : 0));
+    if (previous < termWeightFor(n)) raised.push(t);
+    else if (previous > termWeightFor(n)) lowered.push(t);
+  }
+  return { raised, lowered };
 }
 
 /** Puts `entry` into a list that did not hold it, as a full ranking would. */
@@ -110,12 +148,19 @@ function mergeInto(list: RelatedListEntry[], entry: RelatedListEntry): RelatedLi
   return [...list, entry].sort((a, b) => compareMatches(asMatch(a), asMatch(b))).slice(0, relatedPerPost);
 }
 
+const shares = (a: Map<string, number> | undefined, b: Map<string, number> | undefined) =>
+  a !== undefined && b !== undefined && [...a.keys()].some((t) => b.has(t));
+
 /**
  * Brings the stored documents and lists up to date with one post, so that the stored lists equal a
  * full recompute over the stored documents (see src/jobs/README.md for why). Scores change only for
- * pairs with this post and for pairs sharing a term whose weight changed: the lists holding such a
- * pair are ranked again in full, and a list that did not hold this post takes it in by merging.
- * Returns the posts whose pages show a changed list or this post's teaser.
+ * pairs with this post and for pairs sharing a term whose weight changed (both holders of it):
+ * - the post's own list is ranked in full, and so is every list that held the post;
+ * - a list whose entry shares a lowered term with its owner may lose that entry: ranked in full;
+ * - any other list keeps its entries' scores or sees them rise, so its new list is the best of its
+ *   entries, the holders of a raised term it shares (rescored), and the post: no full ranking.
+ * Every term that changes weight has fewer than 128 holders, so a step revisits a bounded number of
+ * lists. Returns the posts whose pages show a changed list or this post's teaser.
  */
 export async function applyRelatedChange(repos: Repositories, postId: string): Promise<string[]> {
   const stored = await repos.related.findDocument(postId);
@@ -123,21 +168,56 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   const after = await currentDocument(repos, postId);
   if (after) await repos.related.saveDocument(toRecord(after));
   else if (before) await repos.related.deleteDocument(postId);
-  const reweighted = await reweightedTerms(repos, before, after);
-  const full = new Set([
-    ...(await repos.related.postsWithTerms(reweighted)),
-    ...(await repos.related.listersOf(postId)),
-  ]);
+  const weights = new Weights(repos);
+  const { raised, lowered } = await reweightedTerms(weights, before, after);
+  const raisedBy = await repos.related.postings(raised);
+  const loweredBy = await repos.related.postings(lowered);
+  raisedBy.delete(postId);
+  loweredBy.delete(postId);
+  const own = after ? await rank(repos, weights, after) : { list: [], scores: new Map<string, number>() };
+  const mergeable = [...own.scores].filter(([, score]) => score > minimumScore).map(([id]) => id);
+  const lists = await repos.related.listsOf([...loweredBy.keys(), ...raisedBy.keys(), ...mergeable]);
+
+  const full = new Set(await repos.related.listersOf(postId));
+  for (const [id, terms] of loweredBy)
+    if (lists.get(id)!.some((e) => e.relatedPostId !== postId && shares(terms, loweredBy.get(e.relatedPostId))))
+      full.add(id);
   full.delete(postId);
+
   const touched = new Set<string>([postId, ...full]);
-  const own = after ? await rank(repos, after) : { list: [], scores: new Map<string, number>() };
   await repos.related.replaceList(postId, own.list);
-  for (const id of full) await rankAgain(repos, id);
-  const mergeable = [...own.scores].filter(([id, score]) => score > minimumScore && !full.has(id));
-  const lists = await repos.related.listsOf(mergeable.map(([id]) => id));
-  for (const [id, score] of mergeable) {
+  for (const id of full) await rankAgain(repos, weights, id);
+
+  const rescored = [...raisedBy.keys()].filter((id) => !full.has(id));
+  const docs = await repos.related.documentsWithTerms([
+    ...rescored,
+    ...rescored.flatMap((id) => lists.get(id)!.map((e) => e.relatedPostId)),
+    ...raisedBy.keys(),
+  ]);
+  for (const id of rescored) {
+    const doc = toTerm(docs.get(id)!);
+    await weights.load(doc.terms.keys());
+    const candidates = new Set(lists.get(id)!.map((e) => e.relatedPostId));
+    const terms = raisedBy.get(id);
+    for (const [other, theirs] of raisedBy) if (other !== id && shares(terms, theirs)) candidates.add(other);
+    candidates.delete(postId);
+    const scored = [...candidates].map((other) => ({
+      id: other,
+      score: pairScore(doc, toTerm(docs.get(other)!), weights.of),
+    }));
+    const withPost = own.scores.get(id);
+    if (withPost !== undefined) scored.push({ id: postId, score: withPost });
+    const list = toEntries(topMatches(scored, relatedPerPost));
+    if (sameList(lists.get(id)!, list)) continue;
+    await repos.related.replaceList(id, list);
+    touched.add(id);
+  }
+
+  const revisited = new Set([...full, ...rescored]);
+  for (const id of mergeable) {
+    if (revisited.has(id)) continue;
     const list = lists.get(id)!;
-    const merged = mergeInto(list, { relatedPostId: postId, score });
+    const merged = mergeInto(list, { relatedPostId: postId, score: own.scores.get(id)! });
     if (sameList(list, merged)) continue;
     await repos.related.replaceList(id, merged);
     touched.add(id);
@@ -145,9 +225,49 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   return [...touched];
 }
 
-async function rankAgain(repos: Repositories, postId: string): Promise<void> {
+async function rankAgain(repos: Repositories, weights: Weights, postId: string): Promise<void> {
   const doc = await repos.related.findDocument(postId);
-  await repos.related.replaceList(postId, doc ? (await rank(repos, toTerm(doc))).list : []);
+  await repos.related.replaceList(postId, doc ? (await rank(repos, weights, toTerm(doc))).list : []);
+}
+
+/** How many posts in the queue make the job rebuild every list at once instead of post by post. */
+export const bulkBuildFrom = 100;
+
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Every queued post's document brought up to date, then every list computed by one full recompute
+ * (`similarityIndex`, as `mostSimilarDocuments`), in batches with the event loop let run in between:
+ * the first build after migration 012 or an import. Runs inside the caller's transaction.
+ */
+export async function rebuildAllRelated(repos: Repositories, postIds: string[]): Promise<void> {
+  const batch = 200;
+  for (let i = 0; i < postIds.length; i += batch) {
+    const ids = postIds.slice(i, i + batch);
+    const posts = await repos.posts.list(
+      { ids, types: ['post'], statuses: ['published'] },
+      { offset: 0, limit: ids.length },
+      'reader',
+    );
+    const tags = await repos.posts.tagIdsFor(posts.map((p) => p.id));
+    const found = new Map(posts.map((p) => [p.id, p]));
+    for (const id of ids) {
+      const post = found.get(id);
+      if (post && isRelatable(post))
+        await repos.related.saveDocument(toRecord(toTermDocument(similarityDocument(post, tags.get(id) ?? []))));
+      else await repos.related.deleteDocument(id);
+    }
+    await yieldToEventLoop();
+  }
+  const docs = (await repos.related.allDocuments()).map(toTerm);
+  await yieldToEventLoop();
+  const index = similarityIndex(docs);
+  const lists = new Map<string, RelatedListEntry[]>();
+  for (let i = 0; i < docs.length; i += batch) {
+    for (const doc of docs.slice(i, i + batch)) lists.set(doc.id, toEntries(index.rank(doc, relatedPerPost)));
+    await yieldToEventLoop();
+  }
+  await repos.related.replaceAllLists(lists);
 }
 
 /** Queues the posts' related lists (called inside the transaction that changed them). */

@@ -52,16 +52,22 @@ export interface TermDocument {
   labels: string[];
 }
 
+/** A term held by this many documents or more carries no similarity signal: its weight is zero. */
+export const commonTermCount = 64;
+
 /**
  * How much a shared term counts, from how many documents hold it (`df`). It falls by steps, one step
- * per doubling, and is zero from 4096 documents up, so one post changes a term's weight only when
- * the count crosses a power of two: the incremental job then recomputes the lists of the documents
- * that hold that term, and a full recompute gives the same lists.
+ * per doubling (1, 2-3, 4-7, ... 32-63), and is zero from `commonTermCount` (64) documents up. So a
+ * term that counts is held by at most 63 documents, a ranking reads at most 63 postings per term,
+ * and one post changes a term's weight only when its count crosses a power of two up to 64: the
+ * incremental job then revisits at most 64 documents for that term, and a full recompute gives the
+ * same lists.
  */
 export function termWeightFor(df: number): number {
   if (df <= 1) return 1;
+  if (df >= commonTermCount) return 0;
   const step = 31 - Math.clz32(df);
-  return Math.max(0, 12 - step) / 12;
+  return (6 - step) / 6;
 }
 
 /** The strongest terms of a document (log-scaled weighted frequency), at unit length, sorted by term. */
@@ -131,14 +137,37 @@ export function documentFrequencies(docs: Iterable<TermDocument>): Map<string, n
   return df;
 }
 
-function invertedIndex(docs: TermDocument[], df: Map<string, number>) {
-  const postings = new Map<string, string[]>();
-  const add = (key: string, id: string) => postings.set(key, [...(postings.get(key) ?? []), id]);
+/**
+ * An inverted index (terms and labels) over a set of documents, ranking one document at a time
+ * against the whole set: `mostSimilarDocuments` ranks them all, the job's bulk build ranks them in
+ * batches and lets the event loop run in between.
+ */
+export function similarityIndex(docs: TermDocument[]) {
+  const df = documentFrequencies(docs);
+  const weightOf = (term: string) => termWeightFor(df.get(term) ?? 0);
+  const postings = new Map<string, TermDocument[]>();
+  const add = (key: string, doc: TermDocument) => {
+    const list = postings.get(key);
+    if (list) list.push(doc);
+    else postings.set(key, [doc]);
+  };
   for (const doc of docs) {
-    for (const term of doc.terms.keys()) if (termWeightFor(df.get(term)!) > 0) add(`t:${term}`, doc.id);
-    for (const label of doc.labels) add(`l:${label}`, doc.id);
+    for (const term of doc.terms.keys()) if (weightOf(term) > 0) add(`t:${term}`, doc);
+    for (const label of doc.labels) add(`l:${label}`, doc);
   }
-  return postings;
+  return {
+    /** The best `perDocument` matches of `doc` (one of the indexed documents). */
+    rank(doc: TermDocument, perDocument: number): SimilarityMatch[] {
+      const candidates = new Set<TermDocument>();
+      for (const term of doc.terms.keys())
+        for (const other of postings.get(`t:${term}`) ?? []) candidates.add(other);
+      for (const label of doc.labels)
+        for (const other of postings.get(`l:${label}`) ?? []) candidates.add(other);
+      const scored: SimilarityMatch[] = [];
+      for (const other of candidates) scored.push({ id: other.id, score: pairScore(doc, other, weightOf) });
+      return topMatches(scored, perDocument);
+    },
+  };
 }
 
 /**
@@ -149,18 +178,8 @@ export function mostSimilarDocuments(
   docs: TermDocument[],
   perDocument: number,
 ): Map<string, SimilarityMatch[]> {
-  const df = documentFrequencies(docs);
-  const weightOf = (term: string) => termWeightFor(df.get(term) ?? 0);
-  const postings = invertedIndex(docs, df);
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const result = new Map<string, SimilarityMatch[]>();
-  for (const doc of docs) {
-    const keys = [...[...doc.terms.keys()].map((t) => `t:${t}`), ...doc.labels.map((l) => `l:${l}`)];
-    const candidates = new Set(keys.flatMap((k) => postings.get(k) ?? []));
-    const scored = [...candidates].map((id) => ({ id, score: pairScore(doc, byId.get(id)!, weightOf) }));
-    result.set(doc.id, topMatches(scored, perDocument));
-  }
-  return result;
+  const index = similarityIndex(docs);
+  return new Map(docs.map((doc) => [doc.id, index.rank(doc, perDocument)]));
 }
 
 /** `mostSimilarDocuments` of documents given as weighted words. */
