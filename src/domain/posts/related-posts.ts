@@ -154,13 +154,15 @@ const shares = (a: Map<string, number> | undefined, b: Map<string, number> | und
 /**
  * Brings the stored documents and lists up to date with one post, so that the stored lists equal a
  * full recompute over the stored documents (see src/jobs/README.md for why). Scores change only for
- * pairs with this post and for pairs sharing a term whose weight changed (both holders of it):
- * - the post's own list is ranked in full, and so is every list that held the post;
- * - a list whose entry shares a lowered term with its owner may lose that entry: ranked in full;
- * - any other list keeps its entries' scores or sees them rise, so its new list is the best of its
- *   entries, the holders of a raised term it shares (rescored), and the post: no full ranking.
- * Every term that changes weight has fewer than 128 holders, so a step revisits a bounded number of
- * lists. Returns the posts whose pages show a changed list or this post's teaser.
+ * pairs with this post and for pairs that both hold a term whose weight changed. The post's own list
+ * is ranked in full. Every other list that can change (it holds the post or may take it in, or its
+ * owner holds a re-weighted term) is revisited from what it holds: its entries (those whose score
+ * can have changed rescored), the holders of a raised term it shares, and the post. A post it does
+ * not hold scored at most its old score, which ranked after the list's old last entry; so when the
+ * new best six still end at or before that entry (or the list was not full), they are the list a
+ * full ranking gives, and only otherwise is the list ranked again in full. Every term that changes
+ * weight has at most 64 holders, so a step revisits a bounded number of lists. Returns the posts
+ * whose pages show a changed list or this post's teaser.
  */
 export async function applyRelatedChange(repos: Repositories, postId: string): Promise<string[]> {
   const stored = await repos.related.findDocument(postId);
@@ -171,63 +173,72 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   const weights = new Weights(repos);
   const { raised, lowered } = await reweightedTerms(weights, before, after);
   const raisedBy = await repos.related.postings(raised);
-  const loweredBy = await repos.related.postings(lowered);
+  const changedBy = await repos.related.postings([...raised, ...lowered]);
   raisedBy.delete(postId);
-  loweredBy.delete(postId);
+  changedBy.delete(postId);
   const own = after ? await rank(repos, weights, after) : { list: [], scores: new Map<string, number>() };
-  const mergeable = [...own.scores].filter(([, score]) => score > minimumScore).map(([id]) => id);
-  const lists = await repos.related.listsOf([...loweredBy.keys(), ...raisedBy.keys(), ...mergeable]);
-
-  const full = new Set(await repos.related.listersOf(postId));
-  for (const [id, terms] of loweredBy)
-    if (lists.get(id)!.some((e) => e.relatedPostId !== postId && shares(terms, loweredBy.get(e.relatedPostId))))
-      full.add(id);
-  full.delete(postId);
-
-  const touched = new Set<string>([postId, ...full]);
   await repos.related.replaceList(postId, own.list);
-  for (const id of full) await rankAgain(repos, weights, id);
+  const touched = new Set<string>([postId]);
 
-  const rescored = [...raisedBy.keys()].filter((id) => !full.has(id));
-  const docs = await repos.related.documentsWithTerms([
-    ...rescored,
-    ...rescored.flatMap((id) => lists.get(id)!.map((e) => e.relatedPostId)),
-    ...raisedBy.keys(),
+  const mergeable = [...own.scores].filter(([, score]) => score > minimumScore).map(([id]) => id);
+  const listers = await repos.related.listersOf(postId);
+  // Their pages show this post's teaser, which may have changed even where the list did not.
+  for (const id of listers) touched.add(id);
+  const affected = new Set([
+    ...listers,
+    ...changedBy.keys(),
+    ...mergeable,
   ]);
-  for (const id of rescored) {
-    const doc = toTerm(docs.get(id)!);
-    await weights.load(doc.terms.keys());
-    const candidates = new Set(lists.get(id)!.map((e) => e.relatedPostId));
-    const terms = raisedBy.get(id);
-    for (const [other, theirs] of raisedBy) if (other !== id && shares(terms, theirs)) candidates.add(other);
-    candidates.delete(postId);
-    const scored = [...candidates].map((other) => ({
-      id: other,
-      score: pairScore(doc, toTerm(docs.get(other)!), weights.of),
-    }));
+  affected.delete(postId);
+  const lists = await repos.related.listsOf([...affected]);
+  const plans = [...affected].map((id) => {
+    const changed = changedBy.get(id);
+    const rescore = lists
+      .get(id)!
+      .map((e) => e.relatedPostId)
+      .filter((other) => other !== postId && shares(changed, changedBy.get(other)));
+    const theirs = raisedBy.get(id);
+    const partners = [...raisedBy.keys()].filter((other) => other !== id && shares(theirs, raisedBy.get(other)));
+    return { id, rescore, partners };
+  });
+  let fulls = 0;
+  const docs = await repos.related.documentsWithTerms(
+    plans.flatMap((p) => (p.rescore.length + p.partners.length > 0 ? [p.id, ...p.rescore, ...p.partners] : [])),
+  );
+  for (const { id, rescore, partners } of plans) {
+    const old = lists.get(id)!;
+    const scores = new Map(old.map((e) => [e.relatedPostId, e.score]));
+    scores.delete(postId);
+    if (rescore.length + partners.length > 0) {
+      const doc = toTerm(docs.get(id)!);
+      await weights.load(doc.terms.keys());
+      for (const other of [...rescore, ...partners])
+        scores.set(other, pairScore(doc, toTerm(docs.get(other)!), weights.of));
+    }
     const withPost = own.scores.get(id);
-    if (withPost !== undefined) scored.push({ id: postId, score: withPost });
-    const list = toEntries(topMatches(scored, relatedPerPost));
-    if (sameList(lists.get(id)!, list)) continue;
+    if (withPost !== undefined) scores.set(postId, withPost);
+    const next = topMatches(
+      [...scores].map(([other, score]) => ({ id: other, score })),
+      relatedPerPost,
+    );
+    const last = old[relatedPerPost - 1];
+    const exact =
+      last === undefined ||
+      (next.length === relatedPerPost &&
+        compareMatches(next[relatedPerPost - 1]!, { id: last.relatedPostId, score: last.score }) <= 0);
+    if (!exact) fulls++;
+    const list = exact ? toEntries(next) : await rankAgain(repos, weights, id);
+    if (sameList(old, list)) continue;
     await repos.related.replaceList(id, list);
     touched.add(id);
   }
-
-  const revisited = new Set([...full, ...rescored]);
-  for (const id of mergeable) {
-    if (revisited.has(id)) continue;
-    const list = lists.get(id)!;
-    const merged = mergeInto(list, { relatedPostId: postId, score: own.scores.get(id)! });
-    if (sameList(list, merged)) continue;
-    await repos.related.replaceList(id, merged);
-    touched.add(id);
-  }
+  if (process.env.RELATED_DEBUG) console.log('affected', affected.size, 'docs', docs.size, 'full', fulls, 'cands', own.scores.size);
   return [...touched];
 }
 
-async function rankAgain(repos: Repositories, weights: Weights, postId: string): Promise<void> {
+async function rankAgain(repos: Repositories, weights: Weights, postId: string): Promise<RelatedListEntry[]> {
   const doc = await repos.related.findDocument(postId);
-  await repos.related.replaceList(postId, doc ? (await rank(repos, weights, toTerm(doc))).list : []);
+  return doc ? (await rank(repos, weights, toTerm(doc))).list : [];
 }
 
 /** How many posts in the queue make the job rebuild every list at once instead of post by post. */
