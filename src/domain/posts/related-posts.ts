@@ -59,11 +59,16 @@ async function currentDocument(repos: Repositories, postId: string): Promise<Ter
 }
 
 /**
- * Term weights over the stored documents as they are inside one step (after the post's document was
- * written), counted once per term and step.
+ * The stored documents as they are inside one step (after the post's own document was written):
+ * term counts, term and tag postings, and documents, each read once per step however many lists the
+ * step ranks. Lists are written during the step, documents are not, so nothing read here goes stale.
  */
-class Weights {
+class Snapshot {
   private readonly counts = new Map<string, number>();
+  private readonly holders = new Map<string, Map<string, number>>();
+  private readonly tagged = new Map<string, string[]>();
+  private readonly docs = new Map<string, RelatedDocumentRecord | null>();
+  private readonly withTerms = new Map<string, TermDocument | null>();
   constructor(private readonly repos: Repositories) {}
 
   async load(terms: Iterable<string>): Promise<void> {
@@ -80,6 +85,64 @@ class Weights {
   }
 
   readonly of = (term: string): number => termWeightFor(this.count(term));
+
+  /** Each document holding one of the terms, with the weights of those terms only. */
+  async postings(terms: string[]): Promise<Map<string, Map<string, number>>> {
+    const missing = [...new Set(terms)].filter((t) => !this.holders.has(t));
+    for (const t of missing) this.holders.set(t, new Map());
+    if (missing.length > 0)
+      for (const [id, weights] of await this.repos.related.postings(missing))
+        for (const [t, w] of weights) this.holders.get(t)!.set(id, w);
+    const byPost = new Map<string, Map<string, number>>();
+    for (const t of terms)
+      for (const [id, w] of this.holders.get(t)!) {
+        const own = byPost.get(id) ?? new Map<string, number>();
+        own.set(t, w);
+        byPost.set(id, own);
+      }
+    return byPost;
+  }
+
+  async postsWithTags(tagIds: string[]): Promise<Set<string>> {
+    for (const tag of tagIds)
+      if (!this.tagged.has(tag)) this.tagged.set(tag, await this.repos.related.postsWithTags([tag]));
+    return new Set(tagIds.flatMap((tag) => this.tagged.get(tag)!));
+  }
+
+  /** Documents without their terms. */
+  async documents(ids: Iterable<string>): Promise<Map<string, RelatedDocumentRecord>> {
+    const wanted = [...new Set(ids)];
+    const missing = wanted.filter((id) => !this.docs.has(id));
+    if (missing.length > 0) {
+      const found = await this.repos.related.findDocuments(missing);
+      for (const id of missing) this.docs.set(id, found.get(id) ?? null);
+    }
+    const out = new Map<string, RelatedDocumentRecord>();
+    for (const id of wanted) {
+      const doc = this.docs.get(id);
+      if (doc) out.set(id, doc);
+    }
+    return out;
+  }
+
+  /** Documents with their terms. */
+  async documentsWithTerms(ids: Iterable<string>): Promise<Map<string, TermDocument>> {
+    const wanted = [...new Set(ids)];
+    const missing = wanted.filter((id) => !this.withTerms.has(id));
+    if (missing.length > 0) {
+      const found = await this.repos.related.documentsWithTerms(missing);
+      for (const id of missing) {
+        const doc = found.get(id);
+        this.withTerms.set(id, doc ? toTerm(doc) : null);
+      }
+    }
+    const out = new Map<string, TermDocument>();
+    for (const id of wanted) {
+      const doc = this.withTerms.get(id);
+      if (doc) out.set(id, doc);
+    }
+    return out;
+  }
 }
 
 interface Ranked {
@@ -95,17 +158,17 @@ const toEntries = (matches: SimilarityMatch[]): RelatedListEntry[] =>
  * One document's list over every stored document, from the inverted indexes (terms and tags). A term
  * that counts is held by fewer than `commonTermCount` documents, so the term postings read are bounded.
  */
-async function rank(repos: Repositories, weights: Weights, doc: TermDocument): Promise<Ranked> {
-  await weights.load(doc.terms.keys());
-  const terms = [...doc.terms.keys()].filter((t) => weights.of(t) > 0);
-  const postings = await repos.related.postings(terms);
-  const ids = new Set([...postings.keys(), ...(await repos.related.postsWithTags(doc.labels))]);
+async function rank(view: Snapshot, doc: TermDocument): Promise<Ranked> {
+  await view.load(doc.terms.keys());
+  const terms = [...doc.terms.keys()].filter((t) => view.of(t) > 0);
+  const postings = await view.postings(terms);
+  const ids = new Set([...postings.keys(), ...(await view.postsWithTags(doc.labels))]);
   ids.delete(doc.id);
-  const others = await repos.related.findDocuments([...ids]);
+  const others = await view.documents(ids);
   const scores = new Map<string, number>();
   for (const [id, other] of others) {
     const partial = toTerm({ ...other, terms: postings.get(id) ?? new Map() });
-    scores.set(id, pairScore(doc, partial, weights.of));
+    scores.set(id, pairScore(doc, partial, view.of));
   }
   const top = topMatches(
     [...scores].map(([id, score]) => ({ id, score })),
@@ -123,7 +186,7 @@ const sameList = (a: RelatedListEntry[], b: RelatedListEntry[]) =>
  * `commonTermCount`): raised when fewer documents hold them now, lowered when more do.
  */
 async function reweightedTerms(
-  weights: Weights,
+  weights: Snapshot,
   before: TermDocument | undefined,
   after: TermDocument | undefined,
 ): Promise<{ raised: string[]; lowered: string[] }> {
@@ -140,12 +203,6 @@ async function reweightedTerms(
     else if (previous > termWeightFor(n)) lowered.push(t);
   }
   return { raised, lowered };
-}
-
-/** Puts `entry` into a list that did not hold it, as a full ranking would. */
-function mergeInto(list: RelatedListEntry[], entry: RelatedListEntry): RelatedListEntry[] {
-  const asMatch = (e: RelatedListEntry) => ({ id: e.relatedPostId, score: e.score });
-  return [...list, entry].sort((a, b) => compareMatches(asMatch(a), asMatch(b))).slice(0, relatedPerPost);
 }
 
 const shares = (a: Map<string, number> | undefined, b: Map<string, number> | undefined) =>
@@ -170,13 +227,13 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   const after = await currentDocument(repos, postId);
   if (after) await repos.related.saveDocument(toRecord(after));
   else if (before) await repos.related.deleteDocument(postId);
-  const weights = new Weights(repos);
-  const { raised, lowered } = await reweightedTerms(weights, before, after);
-  const raisedBy = await repos.related.postings(raised);
-  const changedBy = await repos.related.postings([...raised, ...lowered]);
+  const view = new Snapshot(repos);
+  const { raised, lowered } = await reweightedTerms(view, before, after);
+  const raisedBy = await view.postings(raised);
+  const changedBy = await view.postings([...raised, ...lowered]);
   raisedBy.delete(postId);
   changedBy.delete(postId);
-  const own = after ? await rank(repos, weights, after) : { list: [], scores: new Map<string, number>() };
+  const own = after ? await rank(view, after) : { list: [], scores: new Map<string, number>() };
   await repos.related.replaceList(postId, own.list);
   const touched = new Set<string>([postId]);
 
@@ -184,11 +241,7 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   const listers = await repos.related.listersOf(postId);
   // Their pages show this post's teaser, which may have changed even where the list did not.
   for (const id of listers) touched.add(id);
-  const affected = new Set([
-    ...listers,
-    ...changedBy.keys(),
-    ...mergeable,
-  ]);
+  const affected = new Set([...listers, ...changedBy.keys(), ...mergeable]);
   affected.delete(postId);
   const lists = await repos.related.listsOf([...affected]);
   const plans = [...affected].map((id) => {
@@ -198,22 +251,25 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
       .map((e) => e.relatedPostId)
       .filter((other) => other !== postId && shares(changed, changedBy.get(other)));
     const theirs = raisedBy.get(id);
-    const partners = [...raisedBy.keys()].filter((other) => other !== id && shares(theirs, raisedBy.get(other)));
+    const partners = [...raisedBy.keys()].filter(
+      (other) => other !== id && shares(theirs, raisedBy.get(other)),
+    );
     return { id, rescore, partners };
   });
-  let fulls = 0;
-  const docs = await repos.related.documentsWithTerms(
-    plans.flatMap((p) => (p.rescore.length + p.partners.length > 0 ? [p.id, ...p.rescore, ...p.partners] : [])),
+  const docs = await view.documentsWithTerms(
+    plans.flatMap((p) =>
+      p.rescore.length + p.partners.length > 0 ? [p.id, ...p.rescore, ...p.partners] : [],
+    ),
   );
   for (const { id, rescore, partners } of plans) {
     const old = lists.get(id)!;
     const scores = new Map(old.map((e) => [e.relatedPostId, e.score]));
     scores.delete(postId);
     if (rescore.length + partners.length > 0) {
-      const doc = toTerm(docs.get(id)!);
-      await weights.load(doc.terms.keys());
+      const doc = docs.get(id)!;
+      await view.load(doc.terms.keys());
       for (const other of [...rescore, ...partners])
-        scores.set(other, pairScore(doc, toTerm(docs.get(other)!), weights.of));
+        scores.set(other, pairScore(doc, docs.get(other)!, view.of));
     }
     const withPost = own.scores.get(id);
     if (withPost !== undefined) scores.set(postId, withPost);
@@ -226,19 +282,17 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
       last === undefined ||
       (next.length === relatedPerPost &&
         compareMatches(next[relatedPerPost - 1]!, { id: last.relatedPostId, score: last.score }) <= 0);
-    if (!exact) fulls++;
-    const list = exact ? toEntries(next) : await rankAgain(repos, weights, id);
+    const list = exact ? toEntries(next) : await rankAgain(view, id);
     if (sameList(old, list)) continue;
     await repos.related.replaceList(id, list);
     touched.add(id);
   }
-  if (process.env.RELATED_DEBUG) console.log('affected', affected.size, 'docs', docs.size, 'full', fulls, 'cands', own.scores.size);
   return [...touched];
 }
 
-async function rankAgain(repos: Repositories, weights: Weights, postId: string): Promise<RelatedListEntry[]> {
-  const doc = await repos.related.findDocument(postId);
-  return doc ? (await rank(repos, weights, toTerm(doc))).list : [];
+async function rankAgain(view: Snapshot, postId: string): Promise<RelatedListEntry[]> {
+  const doc = (await view.documentsWithTerms([postId])).get(postId);
+  return doc ? (await rank(view, doc)).list : [];
 }
 
 /** How many posts in the queue make the job rebuild every list at once instead of post by post. */
@@ -265,7 +319,9 @@ export async function rebuildAllRelated(repos: Repositories, postIds: string[]):
     for (const id of ids) {
       const post = found.get(id);
       if (post && isRelatable(post))
-        await repos.related.saveDocument(toRecord(toTermDocument(similarityDocument(post, tags.get(id) ?? []))));
+        await repos.related.saveDocument(
+          toRecord(toTermDocument(similarityDocument(post, tags.get(id) ?? []))),
+        );
       else await repos.related.deleteDocument(id);
     }
     await yieldToEventLoop();

@@ -102,16 +102,18 @@ export function toTermDocument(doc: SimilarityDocument, limit = maxTerms): TermD
 export function pairScore(a: TermDocument, b: TermDocument, weightOf: (term: string) => number): number {
   if (a.id === b.id || (a.group !== null && a.group === b.group)) return 0;
   const [outer, inner] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
-  const shared: string[] = [];
-  for (const term of outer.terms.keys()) if (inner.terms.has(term) && weightOf(term) > 0) shared.push(term);
-  shared.sort();
+  let shared: string[] | undefined;
+  for (const term of outer.terms.keys()) if (inner.terms.has(term)) (shared ??= []).push(term);
   let text = 0;
-  for (const term of shared) {
-    const w = weightOf(term);
-    text += a.terms.get(term)! * b.terms.get(term)! * (w * w);
+  if (shared !== undefined) {
+    if (shared.length > 1) shared.sort();
+    for (const term of shared) {
+      const w = weightOf(term);
+      if (w > 0) text += a.terms.get(term)! * b.terms.get(term)! * (w * w);
+    }
   }
-  const theirs = new Set(b.labels);
-  const common = a.labels.filter((l) => theirs.has(l)).length;
+  let common = 0;
+  for (const label of a.labels) if (b.labels.includes(label)) common++;
   const union = a.labels.length + b.labels.length - common;
   const score = text + (common === 0 ? 0 : (labelWeight * common) / union);
   return a.language === b.language ? score : score / 2;
