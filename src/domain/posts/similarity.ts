@@ -158,15 +158,31 @@ export function similarityIndex(docs: TermDocument[]) {
     for (const label of doc.labels) add(`l:${label}`, doc);
   }
   return {
-    /** The best `perDocument` matches of `doc` (one of the indexed documents). */
+    /**
+     * The best `perDocument` matches of `doc` (one of the indexed documents). Text scores are summed
+     * through the postings in term order, so each equals `pairScore` bit for bit.
+     */
     rank(doc: TermDocument, perDocument: number): SimilarityMatch[] {
-      const candidates = new Set<TermDocument>();
-      for (const term of doc.terms.keys())
-        for (const other of postings.get(`t:${term}`) ?? []) candidates.add(other);
+      const text = new Map<TermDocument, number>();
+      for (const term of [...doc.terms.keys()].sort()) {
+        const w = weightOf(term);
+        if (w <= 0) continue;
+        const own = doc.terms.get(term)!;
+        for (const other of postings.get(`t:${term}`) ?? [])
+          text.set(other, (text.get(other) ?? 0) + own * other.terms.get(term)! * (w * w));
+      }
+      const candidates = new Set<TermDocument>(text.keys());
       for (const label of doc.labels)
         for (const other of postings.get(`l:${label}`) ?? []) candidates.add(other);
       const scored: SimilarityMatch[] = [];
-      for (const other of candidates) scored.push({ id: other.id, score: pairScore(doc, other, weightOf) });
+      for (const other of candidates) {
+        if (other.id === doc.id || (doc.group !== null && doc.group === other.group)) continue;
+        let common = 0;
+        for (const label of doc.labels) if (other.labels.includes(label)) common++;
+        const union = doc.labels.length + other.labels.length - common;
+        const score = (text.get(other) ?? 0) + (common === 0 ? 0 : (labelWeight * common) / union);
+        scored.push({ id: other.id, score: doc.language === other.language ? score : score / 2 });
+      }
       return topMatches(scored, perDocument);
     },
   };
