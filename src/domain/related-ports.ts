@@ -37,7 +37,12 @@ export interface RelatedRepository {
   findDocument(postId: string): Promise<RelatedDocumentRecord | undefined>;
   /** Documents without their terms. */
   findDocuments(postIds: string[]): Promise<Map<string, RelatedDocumentRecord>>;
+  /** Documents with their terms. */
+  documentsWithTerms(postIds: string[]): Promise<Map<string, RelatedDocumentRecord>>;
   allDocuments(): Promise<RelatedDocumentRecord[]>;
+  documentCount(): Promise<number>;
+  /** Replaces every stored list at once (the bulk build); posts left out get an empty list. */
+  replaceAllLists(lists: Map<string, RelatedListEntry[]>): Promise<void>;
   saveDocument(doc: RelatedDocumentRecord): Promise<void>;
   deleteDocument(postId: string): Promise<void>;
   /** How many stored documents hold each term (absent: none). */

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { DomainContext } from '../../src/domain/context.js';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { drainRelatedJobs } from '../../src/domain/posts/related-job.js';
+import { bulkBuildFrom } from '../../src/domain/posts/related-posts.js';
 import { createPost, deletePost, updatePost } from '../../src/domain/posts/save-post.js';
 import { deleteTag } from '../../src/domain/taxonomy/tags.js';
 import { aPublishedPost, aTag } from '../helpers/factories.js';
@@ -163,6 +164,35 @@ for (const dialect of dialects) {
       await drainRelatedJobs(ctx);
       await deleteTag(ctx, tag.id);
       assert.equal(await ctx.repos.related.pendingCount(), 2);
+      await drainRelatedJobs(ctx);
+      assert.deepEqual(await storedLists(site.storage), await fullRecompute(ctx));
+    });
+
+    test('a long queue is built at once, and the lists equal a full recompute before and after further steps', async () => {
+      const { ctx } = site;
+      const existing = await ctx.repos.posts.list({}, { offset: 0, limit: 1000 });
+      for (const post of existing) await deletePost(ctx, post.id);
+      await drainRelatedJobs(ctx);
+      const pick = (i: number, n: number) =>
+        Array.from({ length: n }, (_, k) => words[(i * 7 + k * 3) % words.length]);
+      const ids: string[] = [];
+      for (let i = 0; i < bulkBuildFrom + 20; i++)
+        ids.push(
+          await aPublishedPost(ctx, {
+            title: pick(i, 2).join(' '),
+            text: pick(i + 1, 5).join(' '),
+            tagIds: [tagIds[i % tagIds.length]!],
+          }),
+        );
+      assert.equal(await ctx.repos.related.pendingCount(), bulkBuildFrom + 20);
+      const changes = site.events.changeCount;
+      assert.equal(await drainRelatedJobs(ctx), bulkBuildFrom + 20);
+      assert.equal(await ctx.repos.related.pendingCount(), 0);
+      assert.ok(site.events.changeCount > changes, 'the bulk build drops the cached pages');
+      assert.deepEqual(await storedLists(site.storage), await fullRecompute(ctx));
+      for (let i = 0; i < 5; i++)
+        await updatePost(ctx, ids[i * 13]!, { body: documentFromText(pick(i + 3, 6).join(' ')) });
+      await deletePost(ctx, ids[1]!);
       await drainRelatedJobs(ctx);
       assert.deepEqual(await storedLists(site.storage), await fullRecompute(ctx));
     });

@@ -52,16 +52,22 @@ export interface TermDocument {
   labels: string[];
 }
 
+/** A term held by this many documents or more carries no similarity signal: its weight is zero. */
+export const commonTermCount = 64;
+
 /**
  * How much a shared term counts, from how many documents hold it (`df`). It falls by steps, one step
- * per doubling, and is zero from 4096 documents up, so one post changes a term's weight only when
- * the count crosses a power of two: the incremental job then recomputes the lists of the documents
- * that hold that term, and a full recompute gives the same lists.
+ * per doubling (1, 2-3, 4-7, ... 32-63), and is zero from `commonTermCount` (64) documents up. So a
+ * term that counts is held by at most 63 documents, a ranking reads at most 63 postings per term,
+ * and one post changes a term's weight only when its count crosses a power of two up to 64: the
+ * incremental job then revisits at most 64 documents for that term, and a full recompute gives the
+ * same lists.
  */
 export function termWeightFor(df: number): number {
   if (df <= 1) return 1;
+  if (df >= commonTermCount) return 0;
   const step = 31 - Math.clz32(df);
-  return Math.max(0, 12 - step) / 12;
+  return (6 - step) / 6;
 }
 
 /** The strongest terms of a document (log-scaled weighted frequency), at unit length, sorted by term. */
@@ -96,16 +102,18 @@ export function toTermDocument(doc: SimilarityDocument, limit = maxTerms): TermD
 export function pairScore(a: TermDocument, b: TermDocument, weightOf: (term: string) => number): number {
   if (a.id === b.id || (a.group !== null && a.group === b.group)) return 0;
   const [outer, inner] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
-  const shared: string[] = [];
-  for (const term of outer.terms.keys()) if (inner.terms.has(term) && weightOf(term) > 0) shared.push(term);
-  shared.sort();
+  let shared: string[] | undefined;
+  for (const term of outer.terms.keys()) if (inner.terms.has(term)) (shared ??= []).push(term);
   let text = 0;
-  for (const term of shared) {
-    const w = weightOf(term);
-    text += a.terms.get(term)! * b.terms.get(term)! * (w * w);
+  if (shared !== undefined) {
+    if (shared.length > 1) shared.sort();
+    for (const term of shared) {
+      const w = weightOf(term);
+      if (w > 0) text += a.terms.get(term)! * b.terms.get(term)! * (w * w);
+    }
   }
-  const theirs = new Set(b.labels);
-  const common = a.labels.filter((l) => theirs.has(l)).length;
+  let common = 0;
+  for (const label of a.labels) if (b.labels.includes(label)) common++;
   const union = a.labels.length + b.labels.length - common;
   const score = text + (common === 0 ? 0 : (labelWeight * common) / union);
   return a.language === b.language ? score : score / 2;
@@ -131,14 +139,53 @@ export function documentFrequencies(docs: Iterable<TermDocument>): Map<string, n
   return df;
 }
 
-function invertedIndex(docs: TermDocument[], df: Map<string, number>) {
-  const postings = new Map<string, string[]>();
-  const add = (key: string, id: string) => postings.set(key, [...(postings.get(key) ?? []), id]);
+/**
+ * An inverted index (terms and labels) over a set of documents, ranking one document at a time
+ * against the whole set: `mostSimilarDocuments` ranks them all, the job's bulk build ranks them in
+ * batches and lets the event loop run in between.
+ */
+export function similarityIndex(docs: TermDocument[]) {
+  const df = documentFrequencies(docs);
+  const weightOf = (term: string) => termWeightFor(df.get(term) ?? 0);
+  const postings = new Map<string, TermDocument[]>();
+  const add = (key: string, doc: TermDocument) => {
+    const list = postings.get(key);
+    if (list) list.push(doc);
+    else postings.set(key, [doc]);
+  };
   for (const doc of docs) {
-    for (const term of doc.terms.keys()) if (termWeightFor(df.get(term)!) > 0) add(`t:${term}`, doc.id);
-    for (const label of doc.labels) add(`l:${label}`, doc.id);
+    for (const term of doc.terms.keys()) if (weightOf(term) > 0) add(`t:${term}`, doc);
+    for (const label of doc.labels) add(`l:${label}`, doc);
   }
-  return postings;
+  return {
+    /**
+     * The best `perDocument` matches of `doc` (one of the indexed documents). Text scores are summed
+     * through the postings in term order, so each equals `pairScore` bit for bit.
+     */
+    rank(doc: TermDocument, perDocument: number): SimilarityMatch[] {
+      const text = new Map<TermDocument, number>();
+      for (const term of [...doc.terms.keys()].sort()) {
+        const w = weightOf(term);
+        if (w <= 0) continue;
+        const own = doc.terms.get(term)!;
+        for (const other of postings.get(`t:${term}`) ?? [])
+          text.set(other, (text.get(other) ?? 0) + own * other.terms.get(term)! * (w * w));
+      }
+      const candidates = new Set<TermDocument>(text.keys());
+      for (const label of doc.labels)
+        for (const other of postings.get(`l:${label}`) ?? []) candidates.add(other);
+      const scored: SimilarityMatch[] = [];
+      for (const other of candidates) {
+        if (other.id === doc.id || (doc.group !== null && doc.group === other.group)) continue;
+        let common = 0;
+        for (const label of doc.labels) if (other.labels.includes(label)) common++;
+        const union = doc.labels.length + other.labels.length - common;
+        const score = (text.get(other) ?? 0) + (common === 0 ? 0 : (labelWeight * common) / union);
+        scored.push({ id: other.id, score: doc.language === other.language ? score : score / 2 });
+      }
+      return topMatches(scored, perDocument);
+    },
+  };
 }
 
 /**
@@ -149,18 +196,8 @@ export function mostSimilarDocuments(
   docs: TermDocument[],
   perDocument: number,
 ): Map<string, SimilarityMatch[]> {
-  const df = documentFrequencies(docs);
-  const weightOf = (term: string) => termWeightFor(df.get(term) ?? 0);
-  const postings = invertedIndex(docs, df);
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const result = new Map<string, SimilarityMatch[]>();
-  for (const doc of docs) {
-    const keys = [...[...doc.terms.keys()].map((t) => `t:${t}`), ...doc.labels.map((l) => `l:${l}`)];
-    const candidates = new Set(keys.flatMap((k) => postings.get(k) ?? []));
-    const scored = [...candidates].map((id) => ({ id, score: pairScore(doc, byId.get(id)!, weightOf) }));
-    result.set(doc.id, topMatches(scored, perDocument));
-  }
-  return result;
+  const index = similarityIndex(docs);
+  return new Map(docs.map((doc) => [doc.id, index.rank(doc, perDocument)]));
 }
 
 /** `mostSimilarDocuments` of documents given as weighted words. */

@@ -117,6 +117,39 @@ export class KyselyRelatedRepository implements RelatedRepository {
     return docs;
   }
 
+  async documentsWithTerms(postIds: string[]): Promise<Map<string, RelatedDocumentRecord>> {
+    const docs = await this.findDocuments(postIds);
+    for (const ids of slices([...docs.keys()])) {
+      const rows = await this.db
+        .selectFrom('related_terms')
+        .select(['post_id', 'term', 'weight'])
+        .where('post_id', 'in', ids)
+        .execute();
+      for (const r of rows) docs.get(r.post_id)!.terms.set(r.term, Number(r.weight));
+    }
+    return docs;
+  }
+
+  async documentCount(): Promise<number> {
+    const row = await this.db
+      .selectFrom('related_documents')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async replaceAllLists(lists: Map<string, RelatedListEntry[]>): Promise<void> {
+    await this.db.deleteFrom('post_related').execute();
+    const rows = [...lists].flatMap(([postId, entries]) =>
+      entries.map((e, rank) => ({ post_id: postId, related_post_id: e.relatedPostId, rank, score: e.score })),
+    );
+    for (let i = 0; i < rows.length; i += 100)
+      await this.db
+        .insertInto('post_related')
+        .values(rows.slice(i, i + 100))
+        .execute();
+  }
+
   async allDocuments(): Promise<RelatedDocumentRecord[]> {
     const ids = await this.db.selectFrom('related_documents').select('post_id').execute();
     const docs = await this.findDocuments(ids.map((r) => r.post_id));
