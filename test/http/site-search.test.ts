@@ -106,7 +106,12 @@ for (const dialect of dialects) {
     // Escaping does not depend on the database, and the contract suite runs every query on both.
     test(
       'every hostile string as a query: 200 and an escaped page',
-      { skip: dialect.name !== 'sqlite' },
+      {
+        skip:
+          dialect.name === 'sqlite'
+            ? undefined
+            : 'the page escapes the same on every database; test/search runs every hostile query on PostgreSQL',
+      },
       async () => {
         const allowed = vocabulary(parseHtml((await t.get(search('harbour zeppelin'))).body));
         for (const tag of vocabulary(parseHtml((await t.get(search('harbour'))).body))) allowed.add(tag);
