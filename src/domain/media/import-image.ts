@@ -44,8 +44,7 @@ function storageBase(id: string, originalName: string, now: Date): string {
  * every bit of metadata and makes the responsive variants; only those re-encoded files are public.
  */
 export async function importImage(ctx: DomainContext, input: ImportImageInput): Promise<MediaRecord> {
-  const { alt, caption, credit } = input;
-  const described = parseInput(describeSchema, { alt, caption, credit });
+  const described = describe(input);
   if (input.bytes.length === 0)
     throw new DomainError('VALIDATION', 'The file is empty', [{ property: 'file', message: 'empty' }]);
   if (input.bytes.length > maxImageBytes)
@@ -53,8 +52,7 @@ export async function importImage(ctx: DomainContext, input: ImportImageInput): 
       { property: 'file', message: 'too large' },
     ]);
   const processed = await ctx.images.process(input.bytes);
-  const { originalName, uploadedBy } = input;
-  return storeProcessedImage(ctx, processed, { originalName, uploadedBy, ...described });
+  return storeImage(ctx, processed, input, described);
 }
 
 export type StoredImageInput = Omit<ImportImageInput, 'bytes'>;
@@ -63,13 +61,24 @@ export type StoredImageInput = Omit<ImportImageInput, 'bytes'>;
  * Stores what the image processor made (the public files and the media record). Only for output of
  * `ImageProcessor.process`: the demo's images are processed once, shipped, and stored through here.
  */
-export async function storeProcessedImage(
+export function storeProcessedImage(
   ctx: DomainContext,
   processed: ProcessedImage,
   input: StoredImageInput,
 ): Promise<MediaRecord> {
-  const { alt, caption, credit } = input;
-  const described = parseInput(describeSchema, { alt, caption, credit });
+  return storeImage(ctx, processed, input, describe(input));
+}
+
+/** The texts of a new file, checked and cleaned (only these fields: the rest is not text). */
+const describe = ({ alt, caption, credit }: Pick<ImportImageInput, 'alt' | 'caption' | 'credit'>) =>
+  parseInput(describeSchema, { alt, caption, credit });
+
+async function storeImage(
+  ctx: DomainContext,
+  processed: ProcessedImage,
+  input: StoredImageInput,
+  described: ReturnType<typeof describe>,
+): Promise<MediaRecord> {
   const now = ctx.clock.now();
   const id = newId(now);
   const base = storageBase(id, input.originalName, now);
