@@ -152,16 +152,20 @@ function childBlocks(element: Element): BlockNode[] {
 
 /** The inline content of what a writer made, paragraphs joined by a space; other blocks apart. */
 function inlineOf(blocks: BlockNode[]): { inline: InlineNode[]; rest: BlockNode[] } {
-  const inline: InlineNode[] = [];
+  const joined = new BlockWriter();
   const rest: BlockNode[] = [];
   for (const block of blocks) {
     if (block.type !== 'paragraph') rest.push(block);
     else {
-      if (inline.length > 0) inline.push({ type: 'text', text: ' ' });
-      inline.push(...(block.content ?? []));
+      joined.text(' ', []);
+      for (const node of block.content ?? []) {
+        if (node.type === 'text') joined.text(node.text, node.marks ?? []);
+        else joined.hardBreak();
+      }
     }
   }
-  return { inline, rest };
+  const [paragraph] = joined.finish();
+  return { inline: paragraph?.type === 'paragraph' ? (paragraph.content ?? []) : [], rest };
 }
 
 function headingBlocks(element: Element): BlockNode[] {
