@@ -245,9 +245,8 @@ function recordOf(node: Node): WxrRecord | undefined {
   if (node.space === 'rss' && node.name === 'item') return { kind: 'item', item: itemOf(node) };
   if (node.space !== 'wp') return undefined;
   if (node.name === 'author') return { kind: 'author', author: authorOf(node) };
-  if (node.name === 'category') return { kind: 'term', term: categoryOf(node) };
-  if (node.name === 'tag') return { kind: 'term', term: tagOf(node) };
-  if (node.name === 'term') return { kind: 'term', term: termOf(node) };
+  if (node.name === 'category' || node.name === 'tag' || node.name === 'term')
+    return { kind: 'term', term: termOf(node, node.name) };
   return undefined;
 }
 
@@ -281,41 +280,41 @@ function authorOf(node: Node): WxrAuthor {
   };
 }
 
-function categoryOf(node: Node): WxrTerm {
-  const wp = (name: string) => field(node, 'wp', name);
-  return {
+/** Where each of the three term elements keeps its fields; a <wp:term> names its own taxonomy. */
+const termElements = {
+  category: {
     taxonomy: 'category',
-    id: wp('term_id'),
-    slug: wp('category_nicename'),
-    parentSlug: wp('category_parent'),
-    name: wp('cat_name'),
-    description: wp('category_description'),
-    meta: metaOf(node, 'termmeta'),
-  };
-}
-
-function tagOf(node: Node): WxrTerm {
-  const wp = (name: string) => field(node, 'wp', name);
-  return {
+    slug: 'category_nicename',
+    parent: 'category_parent',
+    name: 'cat_name',
+    description: 'category_description',
+  },
+  tag: {
     taxonomy: 'post_tag',
-    id: wp('term_id'),
-    slug: wp('tag_slug'),
-    parentSlug: '',
-    name: wp('tag_name'),
-    description: wp('tag_description'),
-    meta: metaOf(node, 'termmeta'),
-  };
-}
+    slug: 'tag_slug',
+    parent: undefined,
+    name: 'tag_name',
+    description: 'tag_description',
+  },
+  term: {
+    taxonomy: undefined,
+    slug: 'term_slug',
+    parent: 'term_parent',
+    name: 'term_name',
+    description: 'term_description',
+  },
+} as const;
 
-function termOf(node: Node): WxrTerm {
-  const wp = (name: string) => field(node, 'wp', name);
+function termOf(node: Node, element: keyof typeof termElements): WxrTerm {
+  const names = termElements[element];
+  const wp = (name: string | undefined) => (name === undefined ? '' : field(node, 'wp', name));
   return {
-    taxonomy: wp('term_taxonomy'),
+    taxonomy: names.taxonomy ?? wp('term_taxonomy'),
     id: wp('term_id'),
-    slug: wp('term_slug'),
-    parentSlug: wp('term_parent'),
-    name: wp('term_name'),
-    description: wp('term_description'),
+    slug: wp(names.slug),
+    parentSlug: wp(names.parent),
+    name: wp(names.name),
+    description: wp(names.description),
     meta: metaOf(node, 'termmeta'),
   };
 }
