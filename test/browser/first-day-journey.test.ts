@@ -1,0 +1,99 @@
+// Issue 8's "Done when": a publisher's first day in real Chromium, through the UI only (mail is read
+// from a real SMTP sink). The owner sets up the site with a mistake corrected, turns on TOTP and signs
+// in with it, writes a post with the block editor (a heading from the / menu, a pasted image, a tag
+// created inline) and publishes it; a reader without JavaScript subscribes and confirms; the owner sends
+// a test to themself, then the newsletter to the member.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ensureAdminBuilt } from '../helpers/admin-build.js';
+import { owner, settle, watch, type Watched } from './admin-page-kit.js';
+import { chromiumMissing, launchChromium, recordCspViolations } from './browser-kit.js';
+import {
+  fixturePng,
+  linkIn,
+  pastePng,
+  startFirstDayServer,
+  totpCode,
+  watchUploadProgress,
+  type FirstDayServer,
+} from './first-day-kit.js';
+import { skipUnlessCi } from './page-types.js';
+
+// Browser globals for functions that run in the page (the test project has no DOM types).
+declare const location: { hash: string };
+
+const siteTitle = 'The Harbour Gazette';
+const postTitle = 'Council approves the new harbour wall after a winter of storms along the north quay';
+const reader = 'reader@example.org';
+const setupHeading = 'Set up your site';
+const signedOut401 = (method: string, path: string, status: number) =>
+  path === '/admin/api/session' && status === 401;
+
+describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumMissing) }, () => {
+  let server: FirstDayServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let admin: Watched;
+  let postUrl = '';
+
+  before(async () => {
+    await ensureAdminBuilt();
+    [server, browser] = await Promise.all([startFirstDayServer(), launchChromium()]);
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await context.addInitScript(recordCspViolations);
+    admin = watch(await context.newPage());
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const go = (page: Page, route: string) => page.goto(`${server.origin}/admin/#/${route}`);
+  const navTo = async (page: Page, link: string, heading: string) => {
+    await page
+      .getByRole('navigation', { name: 'Admin' })
+      .getByRole('link', { name: link, exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await settle(page);
+  };
+  const cspViolations = async (page: Page) => (await page.evaluate('window.__cspViolations')) as string[];
+
+  test('setup: a mistake is shown beside its field, corrected, and the owner lands signed in', async () => {
+    const { page } = admin;
+    admin.allow = (method, path, status) =>
+      signedOut401(method, path, status) || (path === '/admin/api/setup' && status === 422);
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole('heading', { level: 1, name: setupHeading }).waitFor();
+    await page.getByLabel('Your name').fill(owner.name);
+    await page.getByLabel('Email address').fill(owner.email);
+    await page.getByLabel(/^Password/).fill('short');
+    await page.getByRole('button', { name: 'Create the site' }).click();
+    const titleError = page.locator('#f-siteTitle-error');
+    const passwordError = page.locator('#f-password-error');
+    await passwordError.waitFor();
+    await titleError.waitFor();
+    assert.equal(await page.getByLabel('Site title').getAttribute('aria-invalid'), 'true');
+    assert.match(
+      (await page.getByLabel(/^Password/).getAttribute('aria-describedby')) ?? '',
+      /f-password-error/,
+      'the password field is described by its problem',
+    );
+
+    await page.getByLabel('Site title').fill(siteTitle);
+    await page.getByLabel(/^Password/).fill(owner.password);
+    await page.getByRole('button', { name: 'Create the site' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
+    await page.waitForFunction(() => location.hash === '#/posts');
+    await settle(page);
+    assert.ok(await page.getByRole('button', { name: 'Sign out' }).isVisible(), 'signed in');
+
+    const home = await context.newPage();
+    await home.goto(`${server.origin}/`);
+    assert.equal((await home.locator('.masthead .site-title').innerText()).trim(), siteTitle);
+    await home.close();
+    admin.allow = () => false;
+    assert.deepEqual(admin.problems, []);
+  });
+});
