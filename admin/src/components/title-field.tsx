@@ -13,12 +13,14 @@ export function TitleField(props: {
   const area = useRef<HTMLTextAreaElement>(null);
   const id = idFor('title');
   const error = fieldError(props.errors, 'title');
-  // The height follows the text (through CSSOM, which the admin's CSP allows).
+  // The height follows the text (through CSSOM, which the admin's CSP allows). The box is sized
+  // border-box, so its borders are added: without them the last line scrolls out of view by 2px.
   useLayoutEffect(() => {
     const element = area.current;
     if (!element) return;
     element.style.height = 'auto';
-    element.style.height = `${element.scrollHeight}px`;
+    const borders = element.offsetHeight - element.clientHeight;
+    element.style.height = `${element.scrollHeight + borders}px`;
   }, [props.value]);
   return (
     <div class={`field title-field${error ? ' field-invalid' : ''}`}>
