@@ -22,6 +22,11 @@ import { skipUnlessCi } from './page-types.js';
 
 // Browser globals for functions that run in the page (the test project has no DOM types).
 declare const location: { hash: string };
+declare function getComputedStyle(element: unknown): { lineHeight: string; fontSize: string };
+interface TextArea {
+  clientHeight: number;
+  scrollHeight: number;
+}
 
 const siteTitle = 'The Harbour Gazette';
 const postTitle = 'Council approves the new harbour wall after a winter of storms along the north quay';
@@ -129,5 +134,84 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
     await settle(page);
     admin.allow = () => false;
     assert.deepEqual(admin.problems, []);
+  });
+  test('a post written with the block editor: a long title, a heading from the / menu, a pasted image, a tag created inline; published and viewed', async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: 'New post' }).click();
+    const body = page.getByRole('textbox', { name: 'Body' });
+    await body.waitFor();
+    await settle(page);
+    const title = page.getByLabel('Title', { exact: true });
+    await title.fill(postTitle);
+    const titleBox = await title.evaluate((el) => {
+      const area = el as unknown as TextArea;
+      const style = getComputedStyle(area);
+      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+      return { client: area.clientHeight, scroll: area.scrollHeight, line };
+    });
+    assert.ok(titleBox.client >= titleBox.scroll, `the whole title is in view: ${JSON.stringify(titleBox)}`);
+    assert.ok(
+      titleBox.client > titleBox.line * 1.5,
+      `the title wraps onto lines: ${JSON.stringify(titleBox)}`,
+    );
+    await title.press('Enter');
+    await page.getByLabel('Standfirst').fill('Work starts in spring; the quay reopens in the autumn.');
+
+    await body.click();
+    await page.keyboard.type('The council voted on Tuesday to rebuild the wall that failed in January.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('/head');
+    const menu = page.getByRole('listbox', { name: 'Blocks' });
+    await menu.waitFor();
+    await menu.getByRole('option', { name: 'Heading', exact: true }).click();
+    await menu.waitFor({ state: 'detached' });
+    await page.keyboard.type('What the work will cost');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The engineers put the bill at forty million kroner.');
+    await page.waitForFunction(
+      () => /^#\/posts\/[^/]+$/.test(location.hash) && !location.hash.endsWith('/new'),
+    );
+
+    await page.evaluate(watchUploadProgress);
+    await body.locator('p').last().click();
+    await pastePng(page, fixturePng, 'quay.png');
+    const describe = page.getByRole('dialog', { name: 'Describe the image' });
+    await describe.waitFor();
+    assert.equal(await page.evaluate('window.__sawProgress'), true, 'an upload progress bar was shown');
+    await page.locator('.uploads progress').waitFor({ state: 'detached' });
+    await describe.getByLabel('Alt text').fill('Waves over the broken north quay wall');
+    await describe.getByRole('button', { name: 'Save' }).click();
+    await describe.waitFor({ state: 'hidden' });
+    await body.locator('figure img[alt="Waves over the broken north quay wall"]').waitFor();
+
+    const tagSearch = page.getByRole('combobox', { name: /Add a tag/ });
+    await tagSearch.fill('Harbour Board');
+    await page.getByRole('option', { name: 'Create the tag “Harbour Board”' }).click();
+    const create = page.getByRole('group', { name: 'Create the tag “Harbour Board”' });
+    await create.getByLabel('Kind of tag').selectOption('organisation');
+    await create.getByRole('button', { name: 'Create tag' }).click();
+    await create.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    const view = page.getByRole('link', { name: /^View post/ });
+    await view.waitFor();
+    await settle(page);
+    postUrl = (await view.getAttribute('href')) ?? '';
+    assert.match(postUrl, new RegExp(`^${server.origin}/council-approves-the-new-harbour-wall`));
+    const [publicPage] = await Promise.all([context.waitForEvent('page'), view.click()]);
+    await publicPage.waitForLoadState('load');
+    assert.equal(publicPage.url(), postUrl);
+    assert.equal((await publicPage.locator('article h1').innerText()).trim(), postTitle);
+    assert.equal((await publicPage.locator('.kicker').textContent())?.trim(), 'Harbour Board');
+    assert.match(await publicPage.locator('article').innerText(), /What the work will cost/);
+    const image = publicPage.getByRole('img', { name: 'Waves over the broken north quay wall' });
+    await image.waitFor();
+    assert.ok(
+      (await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0,
+      'the pasted image loads on the public page',
+    );
+    await publicPage.close();
+    assert.deepEqual(admin.problems, []);
+    assert.deepEqual(await cspViolations(page), []);
   });
 });
