@@ -12,6 +12,7 @@ import { chromiumMissing, launchChromium, recordCspViolations } from './browser-
 import {
   fixturePng,
   linkIn,
+  mailFor,
   pastePng,
   startFirstDayServer,
   totpCode,
@@ -32,6 +33,7 @@ const siteTitle = 'The Harbour Gazette';
 const postTitle = 'Council approves the new harbour wall after a winter of storms along the north quay';
 const reader = 'reader@example.org';
 const setupHeading = 'Set up your site';
+const newsletterName = 'Morning Brief';
 const signedOut401 = (method: string, path: string, status: number) =>
   path === '/admin/api/session' && status === 401;
 
@@ -211,6 +213,93 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
       'the pasted image loads on the public page',
     );
     await publicPage.close();
+    assert.deepEqual(admin.problems, []);
+    assert.deepEqual(await cspViolations(page), []);
+  });
+  test('a reader without JavaScript subscribes on /subscribe/, confirms from the email, and is a member', async () => {
+    const { page } = admin;
+    await navTo(page, 'Newsletters', 'Newsletters');
+    await page.getByRole('button', { name: 'New newsletter' }).click();
+    const form = page.getByRole('region', { name: 'New newsletter' });
+    await form.getByLabel(/^Name( \(required\))?$/).fill(newsletterName);
+    await form.getByLabel(/^Sender name/).fill('The Harbour Gazette');
+    await form.getByLabel(/^Sender email address/).fill('brief@news.example');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.locator('table.list').getByText(newsletterName).waitFor();
+
+    const readerContext = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+    try {
+      const subscriber = await readerContext.newPage();
+      const since = server.smtp.received.length;
+      const signup = await subscriber.goto(`${server.origin}/subscribe/`);
+      assert.equal(signup?.status(), 200);
+      // With one newsletter the form names none: the signup is for it.
+      await subscriber.getByLabel('Email address').fill(reader);
+      await subscriber.getByRole('button', { name: 'Subscribe' }).click();
+      await subscriber.waitForURL(`${server.origin}/subscribe/?sent=1`);
+      assert.equal(await subscriber.getByRole('heading', { level: 1 }).textContent(), 'Check your inbox');
+      const mail = await mailFor(server.smtp, reader, since);
+      assert.deepEqual(mail.envelopeTo, [reader]);
+      assert.match(mail.parsed.text ?? '', new RegExp(newsletterName), 'the email names the newsletter');
+      const link = linkIn(mail, /http:\/\/127\.0\.0\.1:\d+\/subscribe\/confirm\/\?token=[\w-]{43}/);
+      await subscriber.goto(link);
+      await subscriber.getByRole('button', { name: 'Confirm subscription' }).click();
+      await subscriber.getByRole('heading', { level: 1, name: 'You are subscribed' }).waitFor();
+      assert.match(await subscriber.locator('main').innerText(), /your subscription is confirmed/);
+    } finally {
+      await readerContext.close();
+    }
+
+    await navTo(page, 'Members', 'Members');
+    const row = page.locator('table.list tr', { hasText: reader });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Active/);
+    assert.match(await row.innerText(), new RegExp(newsletterName));
+    assert.deepEqual(admin.problems, []);
+  });
+
+  test('the newsletter: a test reaches the owner only; the real send reaches the member once', async () => {
+    const { page } = admin;
+    await navTo(page, 'Posts', 'Posts');
+    await page.getByRole('link', { name: postTitle, exact: true }).click();
+    await page.getByRole('textbox', { name: 'Body' }).waitFor();
+    await settle(page);
+    const preview = page.getByRole('region', { name: 'Email preview' });
+    await preview.getByRole('button', { name: 'Show the email' }).click();
+    const frame = page.frameLocator('iframe.email-preview');
+    assert.equal((await frame.locator('h1').innerText()).trim(), postTitle);
+
+    const beforeTest = server.smtp.received.length;
+    await preview.getByRole('button', { name: 'Send a test to me' }).click();
+    await preview.getByText(`A test was sent to ${owner.email}.`).waitFor();
+    const test = await mailFor(server.smtp, owner.email, beforeTest);
+    assert.deepEqual(test.envelopeTo, [owner.email], 'the test goes to the signed-in owner only');
+    assert.equal(test.parsed.subject, `[Test] ${postTitle}`);
+
+    const sends = page.getByRole('region', { name: 'Newsletter sends' });
+    await sends.getByText('This will go to 1 member.').waitFor();
+    const beforeSend = server.smtp.received.length;
+    await sends.getByRole('button', { name: 'Send', exact: true }).click();
+    await sends.getByRole('button', { name: 'Yes, go ahead' }).click();
+    await sends.getByText(`Sending to ${newsletterName} started`).waitFor();
+    const letter = await mailFor(server.smtp, reader, beforeSend);
+    assert.equal(letter.parsed.subject, postTitle);
+    assert.match(
+      String(letter.parsed.html),
+      /alt="Waves over the broken north quay wall"/,
+      'the pasted image is in the email',
+    );
+    // Polled by the screen until the send is done: after that nothing more can go out.
+    await sends.locator('.badge-send-done').waitFor({ timeout: 60_000 });
+    const sent = server.smtp.received.slice(beforeTest);
+    assert.deepEqual(
+      sent.map((mail) => [mail.envelopeTo.join(','), mail.parsed.subject]),
+      [
+        [owner.email, `[Test] ${postTitle}`],
+        [reader, postTitle],
+      ],
+      'one test to the owner, one newsletter to the member',
+    );
     assert.deepEqual(admin.problems, []);
     assert.deepEqual(await cspViolations(page), []);
   });

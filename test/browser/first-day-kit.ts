@@ -61,6 +61,16 @@ export function linkIn(mail: ReceivedMail, pattern: RegExp): string {
   return link;
 }
 
+/** The first mail for `address` among those received from index `since` on (waiting up to a minute). */
+export async function mailFor(smtp: TestSmtpServer, address: string, since: number): Promise<ReceivedMail> {
+  const isFor = (mail: ReceivedMail) => mail.envelopeTo.includes(address);
+  for (let count = since + 1; ; count++) {
+    const received = await smtp.waitFor(count, 60_000);
+    const found = received.slice(since).find(isFor);
+    if (found) return found;
+  }
+}
+
 /** A 32×32 PNG from the image fixtures (AFL++ seeds, Apache-2.0). */
 export const fixturePng = readFileSync(new URL('../fixtures/images/seeds/not_kitty.png', import.meta.url));
 
