@@ -170,6 +170,7 @@ export const en = {
   promotionMissing: 'A promotion that no longer exists',
   noLogo: 'No logo: the site title is shown as text.',
   logoPreviewAlt: 'The logo of {title}',
+  chosenImage: 'The chosen image',
   logoHint: 'On the site the logo replaces the title; the title becomes its text alternative.',
   featured: 'Featured',
   featureImage: 'Feature image',

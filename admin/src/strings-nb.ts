@@ -165,6 +165,7 @@ export const nb: Strings = {
   promotionMissing: 'En kampanje som ikke finnes lenger',
   noLogo: 'Ingen logo: nettstedets tittel vises som tekst.',
   logoPreviewAlt: 'Logoen til {title}',
+  chosenImage: 'Det valgte bildet',
   logoHint: 'På nettstedet erstatter logoen tittelen; tittelen blir tekstalternativet.',
   featured: 'Fremhevet',
   featureImage: 'Hovedbilde',

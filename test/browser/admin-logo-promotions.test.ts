@@ -163,5 +163,39 @@ describe(
       await reader.close();
       assert.deepEqual(admin.problems, []);
     });
+
+    test('Promotions: the image chosen for a promotion is previewed too, not shown as its id', async () => {
+      const { page } = admin;
+      await page.goto(`${origin}/admin/#/promotions`);
+      await page.reload({ waitUntil: 'load' });
+      await page.getByRole('heading', { level: 1, name: 'Promotions' }).waitFor();
+      await settle(page);
+      await page.getByRole('button', { name: 'Edit The Harbour Book' }).click();
+      const form = page.getByRole('region', { name: 'Edit promotion' });
+      const field = form.locator('.field', { has: page.getByText('Image', { exact: true }) });
+      await field.getByRole('button', { name: 'Choose image' }).click();
+      const picker = page.getByRole('dialog', { name: 'Choose image' });
+      await picker.getByLabel('Upload an image').setInputFiles({
+        name: 'book-cover.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await makeJpeg(300, 450, '#884422'),
+      });
+      await picker.waitFor({ state: 'hidden' });
+      const preview = field.locator('img');
+      await preview.waitFor();
+      await preview.evaluate(
+        (img: ImageElement) =>
+          img.complete ||
+          new Promise((resolve) => ((img as unknown as { onload: unknown }).onload = resolve)),
+      );
+      assert.ok((await preview.evaluate((img: ImageElement) => img.naturalWidth)) > 0, 'the preview loads');
+      assert.ok(await preview.getAttribute('alt'), 'the preview has a text alternative');
+      assert.doesNotMatch(await field.innerText(), /\b[0-9a-f]{24}\b/, 'no raw media id in the image field');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved', { exact: true }).first().waitFor();
+      const saved = await site.ctx.repos.promotions.list();
+      assert.ok(saved.find((p) => p.title === 'The Harbour Book')?.imageMediaId, 'the image is saved');
+      assert.deepEqual(admin.problems, []);
+    });
   },
 );

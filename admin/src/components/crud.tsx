@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { t, type Key } from '../i18n.js';
 import { MediaPicker } from './media-picker.js';
+import { MediaPreview } from './media-preview.js';
 import {
   Button,
   Checkbox,
@@ -133,7 +134,11 @@ export function CrudScreen<T extends { id: string }>(props: CrudProps<T>) {
         return (
           <div class="field" key={spec.name}>
             <p class="label">{t(spec.label)}</p>
-            <p class="small">{value ? String(value) : t('none')}</p>
+            <MediaPreview
+              mediaId={typeof value === 'string' && value ? value : null}
+              emptyText={t('none')}
+              alt={(media) => media.alt || t('chosenImage')}
+            />
             <div class="actions">
               <Button onClick={() => setPicking(spec.name)}>{t('chooseImage')}</Button>
               {value ? <Button onClick={() => set(spec.name, null)}>{t('removeImage')}</Button> : null}

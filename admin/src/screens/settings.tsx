@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Settings } from '../api.js';
 import { MailNotice } from '../components/mail-notice.js';
-import { LogoPreview } from '../components/logo-preview.js';
+import { LogoPreview } from '../components/media-preview.js';
 import { MediaPicker } from '../components/media-picker.js';
 import { t } from '../i18n.js';
 import { usePermissions } from '../session.js';
