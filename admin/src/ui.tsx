@@ -184,6 +184,23 @@ export function Checkbox(props: {
  * Every error of a failed call, as an alert; those about a field are also shown next to it. `labelOf`
  * names a property as the form labels it (else the property itself is shown).
  */
+/**
+ * The visible label of the field an API property names, without its "(required)" mark; undefined when
+ * the screen has no such field. Read from the page because every field renders its own label: the
+ * summary names a problem as the form does, never by the API's property name.
+ */
+function labelInPage(property: string): string | undefined {
+  const label = document.querySelector(`label[for="${CSS.escape(idFor(property))}"]`);
+  if (!label) return undefined;
+  const own = [...label.childNodes].filter((node) => !(node instanceof Element && node.matches('.required')));
+  return (
+    own
+      .map((node) => node.textContent ?? '')
+      .join('')
+      .trim() || undefined
+  );
+}
+
 export function ErrorSummary({
   errors,
   labelOf,
@@ -192,7 +209,7 @@ export function ErrorSummary({
   labelOf?: (property: string) => string | undefined;
 }) {
   if (errors.length === 0) return null;
-  const name = (property: string) => (labelOf ? labelOf(property) : property);
+  const name = labelOf ?? labelInPage;
   return (
     <div class="error-summary" role="alert">
       <p class="error-summary-title">{t('errorSummary')}</p>

@@ -80,7 +80,11 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
     const titleError = page.locator('#f-siteTitle-error');
     const passwordError = page.locator('#f-password-error');
     await passwordError.waitFor();
-    await titleError.waitFor();
+    assert.match(await titleError.innerText(), /Give the site a title/);
+    assert.match(await passwordError.innerText(), /at least 10 characters/);
+    const summary = await page.getByRole('alert').innerText();
+    assert.match(summary, /Site title: Give the site a title/, 'the summary names the field by its label');
+    assert.doesNotMatch(summary, /siteTitle|password:/, 'never by its API name');
     assert.equal(await page.getByLabel('Site title').getAttribute('aria-invalid'), 'true');
     assert.match(
       (await page.getByLabel(/^Password/).getAttribute('aria-describedby')) ?? '',
