@@ -56,7 +56,6 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
     await server?.close();
   });
 
-  const go = (page: Page, route: string) => page.goto(`${server.origin}/admin/#/${route}`);
   const navTo = async (page: Page, link: string, heading: string) => {
     await page
       .getByRole('navigation', { name: 'Admin' })
