@@ -1,6 +1,6 @@
 // Issue 8's "Done when": a publisher's first day in real Chromium, through the UI only (mail is read
 // from a real SMTP sink). The owner sets up the site with a mistake corrected, turns on TOTP and signs
-// in with it, writes a post with the block editor (a heading from the / menu, a pasted image, a tag
+// in with it, writes a post with the block editor (a heading from the / menu, a pull quote from the + button, a pasted image, a tag
 // created inline) and publishes it; a reader without JavaScript subscribes and confirms; the owner sends
 // a test to themself, then the newsletter to the member.
 import assert from 'node:assert/strict';
@@ -140,7 +140,7 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
     admin.allow = () => false;
     assert.deepEqual(admin.problems, []);
   });
-  test('a post written with the block editor: a long title, a heading from the / menu, a pasted image, a tag created inline; published and viewed', async () => {
+  test('a post written with the block editor: a long title, a heading from the / menu, a pull quote from the + button, a pasted image, a tag created inline; published and viewed', async () => {
     const { page } = admin;
     await page.getByRole('link', { name: 'New post' }).click();
     const body = page.getByRole('textbox', { name: 'Body' });
@@ -173,6 +173,12 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
     await page.keyboard.type('What the work will cost');
     await page.keyboard.press('Enter');
     await page.keyboard.type('The engineers put the bill at forty million kroner.');
+    await page.keyboard.press('Enter');
+    const plus = page.getByRole('button', { name: 'Add a block' });
+    await plus.click();
+    await menu.getByRole('option', { name: 'Pull quote', exact: true }).click();
+    await menu.waitFor({ state: 'detached' });
+    await page.keyboard.type('This wall has to last a hundred years');
     await page.waitForFunction(
       () => /^#\/posts\/[^/]+$/.test(location.hash) && !location.hash.endsWith('/new'),
     );
@@ -208,7 +214,11 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
     assert.equal(publicPage.url(), postUrl);
     assert.equal((await publicPage.locator('article h1').innerText()).trim(), postTitle);
     assert.equal((await publicPage.locator('.kicker').textContent())?.trim(), 'Harbour Board');
-    assert.match(await publicPage.locator('article').innerText(), /What the work will cost/);
+    assert.equal(await publicPage.locator('article h2', { hasText: 'What the work will cost' }).count(), 1);
+    assert.equal(
+      (await publicPage.locator('article blockquote.pull-quote').innerText()).trim(),
+      'This wall has to last a hundred years',
+    );
     const image = publicPage.getByRole('img', { name: 'Waves over the broken north quay wall' });
     await image.waitFor();
     assert.ok(
