@@ -1,11 +1,15 @@
 // The admin app in real Chromium with its real CSP: first-run setup, then every screen in English and
-// Norwegian bokmål, each checked with axe-core (0 violations), for console and page errors, failed
-// Admin API calls and Content-Security-Policy violations.
+// Norwegian bokmål, and the states a first day passes through (setup with its problems, two-step setup
+// with its recovery codes, the TOTP step of signing in, the editor's / menu, the email preview), each
+// checked with axe-core (0 violations), for console and page errors, failed Admin API calls and
+// Content-Security-Policy violations.
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type Browser, type BrowserContext } from 'playwright-core';
+import { createAccount } from '../../src/domain/staff/accounts.js';
+import { confirmTotpSetup, startTotpSetup } from '../../src/domain/staff/totp.js';
 import { ensureAdminBuilt } from '../helpers/admin-build.js';
 import { chromiumMissing, launchChromium, recordCspViolations } from './browser-kit.js';
 import {
@@ -21,11 +25,14 @@ import {
   type Watched,
 } from './admin-page-kit.js';
 import { standInApi } from './admin-stand-in-api.js';
+import { totpCode } from './first-day-kit.js';
 import { skipUnlessCi } from './page-types.js';
 
 // Browser globals used by the functions that run in the page (the test project has no DOM types).
 // waitForFunction needs functions: a string would be eval'd in the page, which its CSP forbids.
 declare const location: { hash: string };
+
+const totpEditor = { name: 'Tove Two-Step', email: 'tove@news.example', password: 'another long passphrase' };
 
 const screens = [
   'posts',
@@ -66,6 +73,54 @@ describe(
     after(async () => {
       await browser?.close();
       await server?.close();
+    });
+
+    /** Setup sent with no site title and a short password: the problems beside their fields, axe-clean. */
+    async function showSetupProblems(watched: Watched, locale: string): Promise<void> {
+      watched.allow = (method, path, status) =>
+        (path === '/admin/api/session' && status === 401) || (path === '/admin/api/setup' && status === 422);
+      await watched.page.fill('#f-password', 'short');
+      await watched.page.click('button[type=submit]');
+      await watched.page.waitForSelector('#f-siteTitle-error');
+      await watched.page.waitForSelector('#f-password-error');
+      assert.deepEqual(
+        await axeIds(watched.page),
+        [],
+        `axe violations with the setup problems shown (${locale})`,
+      );
+      assert.deepEqual(watched.problems, []);
+      watched.allow = () => false;
+      await watched.page.fill('#f-password', '');
+    }
+
+    /** Two-step sign-in turned on from the profile (the QR code already shown); its recovery codes. */
+    async function turnOnTwoStep(): Promise<string[]> {
+      const secret = ((await main.page.textContent('.totp-secret')) ?? '').trim();
+      await main.page.fill('#f-totpCode', totpCode(secret));
+      await main.page.click('#two-step-heading ~ form button[type=submit]');
+      await main.page.waitForSelector('.recovery-codes code');
+      await settle(main.page);
+      return main.page.locator('.recovery-codes code').allTextContents();
+    }
+
+    test('first run: the setup screen with its problems shown (nb, en)', async (t) => {
+      const norwegian = await browser!.newContext({
+        viewport: { width: 1280, height: 900 },
+        locale: 'nb-NO',
+      });
+      try {
+        await norwegian.addInitScript(recordCspViolations);
+        const watched = watch(await norwegian.newPage());
+        await watched.page.goto(`${server!.origin}/admin/`);
+        await audit(t, watched, 'setup (nb)');
+        assert.equal(await watched.page.evaluate('document.documentElement.lang'), 'nb');
+        await showSetupProblems(watched, 'nb');
+      } finally {
+        await norwegian.close();
+      }
+      await main.page.goto(`${server!.origin}/admin/`);
+      await settle(main.page);
+      await showSetupProblems(main, 'en');
     });
 
     test('first run: the setup screen, then setup through the form', async (t) => {
@@ -122,6 +177,35 @@ describe(
         assert.deepEqual(main.problems, []);
         t.diagnostic(`#/profile two-step setup (${locale}): 0 axe violation(s)`);
         assert.match((await main.page.textContent('.totp-secret')) ?? '', /^[A-Z2-7]{32}$/);
+        const recoveryCodes = await turnOnTwoStep();
+        assert.equal(recoveryCodes.length, 10);
+        assert.deepEqual(await axeIds(main.page), [], `#/profile recovery codes shown (${locale})`);
+        // Off again (with the password and a recovery code), so the signed-out tests below get the emailed code.
+        await main.page.fill('#f-totpPassword', owner.password);
+        await main.page.fill('#f-totpCode', recoveryCodes[0]!);
+        await main.page.click('#two-step-heading ~ form button[type=submit]');
+        await main.page.waitForSelector('#two-step-heading ~ form button[type=submit]:not([disabled])');
+        await main.page.waitForSelector('#f-totpPassword', { state: 'detached' });
+        await settle(main.page);
+        assert.deepEqual(await axeIds(main.page), [], `#/profile two-step turned off again (${locale})`);
+        assert.deepEqual(main.problems, []);
+      });
+
+      test(`the editor with the / menu open (${locale})`, async (t) => {
+        if (locale === 'nb' && !localeSwitched) return t.skip('the nb screens cannot be reached');
+        await open(main, server!.origin, 'posts/new');
+        await settle(main.page);
+        await main.page.click('.ProseMirror');
+        await main.page.keyboard.type('/');
+        await main.page.waitForSelector('[role=listbox] [role=option]');
+        await main.page.waitForFunction(() => !location.hash.endsWith('/new'), undefined, {
+          timeout: 60_000,
+        });
+        await settle(main.page);
+        assert.deepEqual(await axeIds(main.page), [], `axe violations with the / menu open (${locale})`);
+        await main.page.keyboard.press('Escape');
+        await main.page.waitForSelector('[role=listbox] [role=option]', { state: 'detached' });
+        assert.deepEqual(main.problems, []);
       });
 
       if (locale === 'en')
@@ -284,6 +368,15 @@ describe(
           'axe violations with the image dialog open',
         );
         await main.page.keyboard.press('Escape');
+        await main.page.waitForSelector('dialog[open]', { state: 'detached' });
+        await main.page.click('#newsletter-preview-heading ~ .send-now button >> nth=0');
+        await main.page.frameLocator('iframe.email-preview').locator('h1').waitFor();
+        await settle(main.page);
+        assert.deepEqual(
+          await axeIds(main.page),
+          [],
+          `axe violations with the email preview shown (${locale})`,
+        );
         assert.deepEqual(main.problems, []);
       });
     }
@@ -371,6 +464,52 @@ describe(
           await signedOut.close();
         }
       });
+
+    test('the TOTP step of signing in (en, nb, phone width)', async (t) => {
+      // An editor of their own: the owner's sign-ins from this address have used up its limit above.
+      const { ctx } = server!.site;
+      const editor = await createAccount(ctx, { ...totpEditor, role: 'editor' });
+      await confirmTotpSetup(ctx, editor.id, totpCode((await startTotpSetup(ctx, editor.id)).secret));
+      for (const [locale, browserLocale] of [
+        ['en', 'en-GB'],
+        ['nb', 'nb-NO'],
+      ] as const) {
+        const signedOut = await browser!.newContext({
+          viewport: { width: 390, height: 844 },
+          locale: browserLocale,
+        });
+        try {
+          await signedOut.addInitScript(recordCspViolations);
+          const watched = watch(await signedOut.newPage());
+          watched.allow = (method, path, status) =>
+            (path === '/admin/api/session' && status === 401) ||
+            (path === '/admin/api/session/second-step' && status === 422);
+          await open(watched, server!.origin, 'login');
+          await settle(watched.page);
+          await watched.page.fill('#f-email', totpEditor.email);
+          await watched.page.fill('#f-password', totpEditor.password);
+          await watched.page.click('button[type=submit]');
+          await watched.page.waitForSelector('#f-code');
+          await audit(t, watched, `TOTP step (${locale}, phone width)`);
+          assert.match(
+            await watched.page.locator('main').innerText(),
+            locale === 'en' ? /authenticator app/ : /autentiseringsappen/,
+            'the step asks for the app’s code, not an emailed one',
+          );
+          await watched.page.fill('#f-code', '000000');
+          await watched.page.click('button[type=submit]');
+          await watched.page.waitForSelector('[role=alert]');
+          assert.deepEqual(
+            await axeIds(watched.page),
+            [],
+            `axe violations with a wrong TOTP code (${locale})`,
+          );
+          assert.deepEqual(watched.problems, []);
+        } finally {
+          await signedOut.close();
+        }
+      }
+    });
 
     test('screenshots', async (t) => {
       for (const route of ['posts', `posts/${articleId}`, 'media']) {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { loadDemoSite } from '../../src/demo/load-demo-site.js';
 import { markSiteInitialized } from '../../src/domain/settings/site-state.js';
 import { buildApp } from '../../src/http/app.js';
-import { createTestSite } from '../helpers/sites.js';
+import { createTestSite, type TestSite } from '../helpers/sites.js';
 import { freePort } from './browser-kit.js';
 
 // A browser global used by functions that run in the page (the test project has no DOM types).
@@ -23,6 +23,8 @@ export const owner = {
 
 export interface AdminServer {
   origin: string;
+  /** The site behind the server, for what a test prepares outside the screens under audit. */
+  site: TestSite;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startAdminServer(): Promise<AdminServer> {
     await app.listen({ host: '127.0.0.1', port });
     return {
       origin,
+      site,
       async close() {
         await app.close();
         await site.destroy();
