@@ -225,6 +225,10 @@ describe('a publisher’s first day in Chromium', { skip: skipUnlessCi(chromiumM
       (await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0,
       'the pasted image loads on the public page',
     );
+    // The kicker leads to the new tag's page, which names the kind chosen when it was created.
+    await publicPage.locator('.kicker a').click();
+    await publicPage.waitForURL(`${server.origin}/tag/harbour-board/`);
+    assert.equal((await publicPage.locator('main .kicker').first().textContent())?.trim(), 'Organisation');
     await publicPage.close();
     assert.deepEqual(admin.problems, []);
     assert.deepEqual(await cspViolations(page), []);
