@@ -11,12 +11,13 @@ import {
 } from '../../domain/staff/password-reset.js';
 import { profileSchema, updateProfile } from '../../domain/staff/staff.js';
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
+import { guardedRoute, type Method } from './guarded-route.js';
 import {
   presentStaff,
   requireSameOrigin,
-  requireStaff,
-  requireStaffForChange,
+  sessionRoute,
   signInProven,
+  type SignedInHandler,
 } from './session.routes.js';
 import { parseRequest } from './request-schema.js';
 
@@ -34,50 +35,53 @@ export interface AccountRoutesOptions {
 
 /** Your own account and getting into one: profile, password, password reset, accepting an invitation. */
 export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: AccountRoutesOptions): void {
-  // Your own account belongs to a signed-in person: these routes take the session, never an API token.
-  const signedIn = (request: FastifyRequest, isChange: boolean) =>
-    isChange ? requireStaffForChange(ctx, siteUrl, request) : requireStaff(ctx, siteUrl, request);
+  // Your own account belongs to a signed-in person: these routes take the session, never an API
+  // token, found before the body is read.
+  const signedIn = (method: Method, url: string, handler: SignedInHandler) =>
+    sessionRoute(app, { ctx, siteUrl }, { method, url }, handler);
+  const sameOrigin = (request: FastifyRequest) => requireSameOrigin(siteUrl, request);
 
-  app.patch('/admin/api/profile', async (request) => {
-    const { staff } = await signedIn(request, true);
+  signedIn('PATCH', '/admin/api/profile', async ({ staff }, request) => {
     const { body } = parseRequest(request, { body: profileSchema });
     return { staff: presentStaff(await updateProfile(ctx, staff.id, body)) };
   });
 
-  app.post('/admin/api/profile/password', async (request, reply) => {
-    const { staff, token } = await signedIn(request, true);
+  signedIn('POST', '/admin/api/profile/password', async ({ staff, token }, request, reply) => {
     const { body: input } = parseRequest(request, { body: passwordChangeSchema });
     await changePassword(ctx, { staffId: staff.id, ...input, keepSessionToken: token });
     return reply.code(204).send();
   });
 
-  app.get('/admin/api/mail', async (request) => {
-    await signedIn(request, false);
+  signedIn('GET', '/admin/api/mail', async (_session, request) => {
     parseRequest(request, {});
     return { isConfigured: ctx.mail.isConfigured };
   });
 
-  app.post('/admin/api/password-reset', async (request, reply) => {
-    requireSameOrigin(siteUrl, request);
-    const { body: input } = parseRequest(request, { body: resetRequestSchema });
-    await enforce(ctx, limits.resetPerAddress, request.ip);
-    await enforce(ctx, limits.resetPerAccount, input.email.trim().toLowerCase());
-    // Not awaited: the answer comes as fast for an unknown address as for a known one.
-    requestPasswordReset(ctx, input.email).catch((error: unknown) => {
-      if (!(error instanceof DomainError)) request.log.error({ err: error }, 'password reset email failed');
-    });
-    return reply.code(202).send({});
-  });
+  guardedRoute(
+    app,
+    { method: 'POST', url: '/admin/api/password-reset' },
+    sameOrigin,
+    async (_, request, reply) => {
+      const { body: input } = parseRequest(request, { body: resetRequestSchema });
+      await enforce(ctx, limits.resetPerAddress, request.ip);
+      await enforce(ctx, limits.resetPerAccount, input.email.trim().toLowerCase());
+      // Not awaited: the answer comes as fast for an unknown address as for a known one.
+      requestPasswordReset(ctx, input.email).catch((error: unknown) => {
+        if (!(error instanceof DomainError)) request.log.error({ err: error }, 'password reset email failed');
+      });
+      return reply.code(202).send({});
+    },
+  );
 
-  app.post('/admin/api/password-reset/complete', async (request, reply) => {
-    requireSameOrigin(siteUrl, request);
+  const resetComplete = { method: 'POST', url: '/admin/api/password-reset/complete' } as const;
+  guardedRoute(app, resetComplete, sameOrigin, async (_, request, reply) => {
     const { body } = parseRequest(request, { body: resetCompleteSchema });
     await completePasswordReset(ctx, body);
     return reply.code(204).send();
   });
 
-  app.post('/admin/api/invitations/accept', async (request, reply) => {
-    requireSameOrigin(siteUrl, request);
+  const accept = { method: 'POST', url: '/admin/api/invitations/accept' } as const;
+  guardedRoute(app, accept, sameOrigin, async (_, request, reply) => {
     const { body } = parseRequest(request, { body: acceptSchema });
     await enforce(ctx, limits.acceptPerAddress, request.ip);
     const staff = await acceptInvitation(ctx, body);

@@ -4,6 +4,7 @@ import { actorForApiToken } from '../../domain/integrations/api-tokens.js';
 import type { BulkMailer } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import type { AdminActor, Role } from '../../domain/staff/permissions.js';
+import { guardedRoute, type Method } from './guarded-route.js';
 import { requireStaff, requireStaffForChange } from './session.routes.js';
 
 export interface AdminApiDeps {
@@ -37,16 +38,12 @@ export async function actorOf(
   return { kind: 'staff', role: staff.role as Role, staffId: staff.id, name: staff.name };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Handler = (actor: AdminActor, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-
-/** The actor of each request, found before its body was read. */
-const actors = new WeakMap<FastifyRequest, AdminActor>();
 
 /**
  * One Admin API route: find the actor, run the handler, answer. The actor is found (and `guard`, a
- * route-level rule such as "may upload at all", checked) in `onRequest`, before a byte of the body is
- * read, so an anonymous or forged request cannot make the server buffer a large body. The handler
+ * route-level rule such as "may upload at all", checked) before a byte of the body is read (see
+ * guardedRoute), so an anonymous or forged request cannot make the server buffer a large body. The handler
  * parses its input, calls one domain operation (which checks the role matrix) and presents the
  * result. A handler returning undefined answers 204; POSTs that make something answer 201.
  */
@@ -56,20 +53,15 @@ export function adminRoute(
   route: { method: Method; url: string; status?: number; guard?: (actor: AdminActor) => void },
   handler: Handler,
 ): void {
-  app.route({
-    method: route.method,
-    url: route.url,
-    onRequest: async (request) => {
-      const actor = await actorOf(deps, request, route.method !== 'GET');
-      route.guard?.(actor);
-      actors.set(request, actor);
-    },
-    handler: async (request, reply) => {
-      const actor = actors.get(request)!;
-      const result = await handler(actor, request, reply);
-      reply.header('cache-control', 'no-store');
-      if (result === undefined) return reply.code(204).send();
-      return reply.code(route.status ?? 200).send(result);
-    },
+  const findActor = async (request: FastifyRequest) => {
+    const actor = await actorOf(deps, request, route.method !== 'GET');
+    route.guard?.(actor);
+    return actor;
+  };
+  guardedRoute(app, route, findActor, async (actor, request, reply) => {
+    const result = await handler(actor, request, reply);
+    reply.header('cache-control', 'no-store');
+    if (result === undefined) return reply.code(204).send();
+    return reply.code(route.status ?? 200).send(result);
   });
 }

@@ -16,6 +16,7 @@ import { signInWithPassword } from '../../domain/staff/sign-in.js';
 import { isSetupNeeded, setUpSite } from '../../domain/staff/setup.js';
 import { clearCookie, deviceCookie, parseCookies, sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor, isCsrfTokenValid, isSameOrigin } from './csrf.js';
+import { guardedRoute, type Method } from './guarded-route.js';
 import { parseRequest } from './request-schema.js';
 
 const loginSchema = z.strictObject({
@@ -90,6 +91,30 @@ export async function requireStaffForChange(ctx: DomainContext, siteUrl: string,
   return session;
 }
 
+export type SignedInSession = Awaited<ReturnType<typeof requireStaff>>;
+export type SignedInHandler = (
+  session: SignedInSession,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<unknown>;
+
+/**
+ * A route of a signed-in person's own session (never an API token): the session, and on a
+ * state-changing request its origin and CSRF token, are checked before the body is read.
+ */
+export function sessionRoute(
+  app: FastifyInstance,
+  { ctx, siteUrl }: SessionRoutesOptions,
+  route: { method: Method; url: string },
+  handler: SignedInHandler,
+): void {
+  const findSession = (request: FastifyRequest) =>
+    route.method === 'GET'
+      ? requireStaff(ctx, siteUrl, request)
+      : requireStaffForChange(ctx, siteUrl, request);
+  guardedRoute(app, route, findSession, handler);
+}
+
 export const userAgentOf = (request: FastifyRequest) => String(request.headers['user-agent'] ?? '');
 
 /** Sets the remembered-device cookie. */
@@ -133,15 +158,17 @@ export async function signInProven(
 /** Sign in, see who is signed in, sign out: `/admin/api/session`. */
 export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: SessionRoutesOptions): void {
   const cookie = sessionCookie(siteUrl);
+  const session = (method: Method, url: string, handler: SignedInHandler) =>
+    sessionRoute(app, { ctx, siteUrl }, { method, url }, handler);
+  // Routes that need no session still refuse a cross-site request before reading its body.
+  const sameOrigin = (request: FastifyRequest) => requireSameOrigin(siteUrl, request);
 
-  app.get('/admin/api/session', async (request) => {
-    const { staff, token } = await requireStaff(ctx, siteUrl, request);
+  session('GET', '/admin/api/session', async ({ staff, token }, request) => {
     parseRequest(request, {});
     return { staff: presentStaff(staff), csrfToken: csrfTokenFor(token) };
   });
 
-  app.post('/admin/api/session', async (request, reply) => {
-    requireSameOrigin(siteUrl, request);
+  guardedRoute(app, { method: 'POST', url: '/admin/api/session' }, sameOrigin, async (_, request, reply) => {
     const { body: input } = parseRequest(request, { body: loginSchema });
     const start = await signInWithPassword(ctx, {
       ...input,
@@ -157,8 +184,7 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
     return { isSetupNeeded: await isSetupNeeded(ctx) };
   });
 
-  app.post('/admin/api/setup', async (request, reply) => {
-    requireSameOrigin(siteUrl, request);
+  guardedRoute(app, { method: 'POST', url: '/admin/api/setup' }, sameOrigin, async (_, request, reply) => {
     const { body: input } = parseRequest(request, { body: setupSchema });
     await enforce(ctx, limits.acceptPerAddress, request.ip);
     // setUpSite checks every field and answers every problem at once (each with its property).
@@ -166,8 +192,7 @@ export function registerSessionRoutes(app: FastifyInstance, { ctx, siteUrl }: Se
     return signInProven(ctx, siteUrl, owner, request, reply);
   });
 
-  app.delete('/admin/api/session', async (request, reply) => {
-    const { token } = await requireStaffForChange(ctx, siteUrl, request);
+  session('DELETE', '/admin/api/session', async ({ token }, request, reply) => {
     parseRequest(request, {});
     await endSession(ctx, token);
     return reply.header('set-cookie', clearCookie(cookie)).code(204).send();

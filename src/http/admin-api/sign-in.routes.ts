@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DomainContext } from '../../domain/context.js';
 import { DomainError } from '../../domain/shared/errors.js';
@@ -7,6 +7,7 @@ import { limitSignInLinkRequest, sendSignInLink, signInWithLink } from '../../do
 import { sessionLifetimeMs } from '../../domain/staff/accounts.js';
 import { sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor } from './csrf.js';
+import { guardedRoute } from './guarded-route.js';
 import { parseRequest } from './request-schema.js';
 import {
   answerSignIn,
@@ -30,12 +31,18 @@ export interface SignInRoutesOptions {
 
 /** The second step of signing in, and signing in with an emailed link instead of the password. */
 export function registerSignInRoutes(app: FastifyInstance, { ctx, siteUrl }: SignInRoutesOptions): void {
-  // The only route a pending session is accepted on: same origin and its own CSRF token.
-  app.post('/admin/api/session/second-step', async (request, reply) => {
+  const sameOrigin = (request: FastifyRequest) => requireSameOrigin(siteUrl, request);
+  const pendingSession = (request: FastifyRequest) => {
     requireSameOrigin(siteUrl, request);
     const token = sessionTokenOf(siteUrl, request);
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
     requireCsrfToken(token, request);
+    return token;
+  };
+
+  // The only route a pending session is accepted on: same origin and its own CSRF token.
+  const secondStep = { method: 'POST', url: '/admin/api/session/second-step' } as const;
+  guardedRoute(app, secondStep, pendingSession, async (token, request, reply) => {
     const { code } = parseRequest(request, { body: codeSchema }).body;
     const done = await completeSecondStep(ctx, { token, code, userAgent: userAgentOf(request) });
     reply.header('set-cookie', setCookie(sessionCookie(siteUrl), done.token, sessionLifetimeMs / 1000));
@@ -47,18 +54,22 @@ export function registerSignInRoutes(app: FastifyInstance, { ctx, siteUrl }: Sig
   });
 
   // Answered the same (202) whether or not the address belongs to anyone, before the email goes out.
-  app.post('/admin/api/session/link', async (request, reply) => {
-    requireSameOrigin(siteUrl, request);
-    const { email } = parseRequest(request, { body: linkRequestSchema }).body;
-    await limitSignInLinkRequest(ctx, request.ip, email);
-    sendSignInLink(ctx, email).catch((error: unknown) => {
-      if (!(error instanceof DomainError)) request.log.error({ err: error }, 'sign-in link email failed');
-    });
-    return reply.code(202).send({});
-  });
+  guardedRoute(
+    app,
+    { method: 'POST', url: '/admin/api/session/link' },
+    sameOrigin,
+    async (_, request, reply) => {
+      const { email } = parseRequest(request, { body: linkRequestSchema }).body;
+      await limitSignInLinkRequest(ctx, request.ip, email);
+      sendSignInLink(ctx, email).catch((error: unknown) => {
+        if (!(error instanceof DomainError)) request.log.error({ err: error }, 'sign-in link email failed');
+      });
+      return reply.code(202).send({});
+    },
+  );
 
-  app.post('/admin/api/session/link/complete', async (request, reply) => {
-    requireSameOrigin(siteUrl, request);
+  const linkComplete = { method: 'POST', url: '/admin/api/session/link/complete' } as const;
+  guardedRoute(app, linkComplete, sameOrigin, async (_, request, reply) => {
     const { token } = parseRequest(request, { body: linkSchema }).body;
     const start = await signInWithLink(ctx, {
       token,
