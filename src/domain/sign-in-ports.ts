@@ -57,6 +57,8 @@ export interface DeviceRecord {
 export interface DeviceRepository {
   insert(device: DeviceRecord): Promise<void>;
   isKnown(tokenHash: string, staffId: string, now: string): Promise<boolean>;
+  /** Forgets every device of a staff member; returns how many. */
+  deleteForStaff(staffId: string): Promise<number>;
   deleteExpired(now: string): Promise<number>;
 }
 
@@ -71,5 +73,7 @@ export interface SignInLinkRepository {
   insert(link: SignInLinkRecord): Promise<void>;
   /** Uses a live link (single use); the staff id it was for, or undefined. */
   claim(tokenHash: string, now: string): Promise<string | undefined>;
+  /** Deletes every link of a staff member, used or not; returns how many. */
+  deleteForStaff(staffId: string): Promise<number>;
   deleteExpired(now: string): Promise<number>;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DomainContext } from '../context.js';
-import type { SecondStep, SessionRecord, StaffRecord } from '../ports.js';
+import type { Repositories, SecondStep, SessionRecord, StaffRecord } from '../ports.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { passwordProblem } from './passwords.js';
 import { createStaff, type staffRoles } from './staff.js';
@@ -140,15 +140,28 @@ export async function changePassword(
   if (!hash || !(await ctx.passwords.verify(hash, input.currentPassword)))
     throw validationError([{ property: 'currentPassword', message: 'is not your current password' }]);
   checkPassword(input.newPassword, staff);
-  await ctx.repos.staff.setPasswordHash(
-    staff.id,
-    await ctx.passwords.hash(input.newPassword),
-    ctx.clock.now().toISOString(),
-  );
-  await ctx.repos.sessions.deleteForStaff(
-    staff.id,
-    input.keepSessionToken ? hashToken(input.keepSessionToken) : undefined,
-  );
+  const newHash = await ctx.passwords.hash(input.newPassword);
+  await ctx.repos.transaction(async (repos) => {
+    await repos.staff.setPasswordHash(staff.id, newHash, ctx.clock.now().toISOString());
+    const keep = input.keepSessionToken ? hashToken(input.keepSessionToken) : undefined;
+    await forgetSignIns(repos, staff.id, keep);
+  });
+}
+
+/**
+ * Everything that lets someone in without the password (on a new password or a suspension): the
+ * account's sessions but `keepSessionHash`, its remembered devices (so the next sign-in anywhere
+ * takes the second step again), its sign-in links and its password reset links.
+ */
+export async function forgetSignIns(
+  repos: Repositories,
+  staffId: string,
+  keepSessionHash?: string,
+): Promise<void> {
+  await repos.sessions.deleteForStaff(staffId, keepSessionHash);
+  await repos.devices.deleteForStaff(staffId);
+  await repos.signInLinks.deleteForStaff(staffId);
+  await repos.passwordResets.deleteForStaff(staffId);
 }
 
 /** Removes expired sessions from storage; returns how many. */

@@ -3,7 +3,7 @@ import type { DomainContext } from '../context.js';
 import { validationError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import { getSiteSettings } from '../settings/site-settings.js';
-import { checkPassword } from './accounts.js';
+import { checkPassword, forgetSignIns } from './accounts.js';
 import { localeFor, passwordResetEmail } from './staff-emails.js';
 import { emailAddress } from './staff.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
@@ -70,7 +70,6 @@ export async function completePasswordReset(
     const now = ctx.clock.now().toISOString();
     if (!(await repos.passwordResets.claim(reset.tokenHash, now))) throw invalidLink();
     await repos.staff.setPasswordHash(staff.id, hash, now);
-    await repos.sessions.deleteForStaff(staff.id);
-    await repos.passwordResets.deleteForStaff(staff.id);
+    await forgetSignIns(repos, staff.id);
   });
 }

@@ -3,6 +3,7 @@ import type { DomainContext } from '../context.js';
 import type { Repositories, StaffRecord } from '../ports.js';
 import { DomainError, notFound, validationError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
+import { forgetSignIns } from './accounts.js';
 import { can, type Actor, type Role } from './permissions.js';
 import { staffRoles } from './staff.js';
 
@@ -94,10 +95,7 @@ export async function updateMembership(
       await repos.staff.update(target.id, { role: f.role, updatedAt: now });
     if (f.status && f.status !== target.status) {
       await repos.staff.update(target.id, { status: f.status, updatedAt: now });
-      if (f.status === 'suspended') {
-        await repos.sessions.deleteForStaff(target.id);
-        await repos.passwordResets.deleteForStaff(target.id);
-      }
+      if (f.status === 'suspended') await forgetSignIns(repos, target.id);
     }
   });
   return (await ctx.repos.staff.findById(target.id))!;

@@ -28,6 +28,14 @@ export class KyselyDeviceRepository implements DeviceRepository {
     return row !== undefined;
   }
 
+  async deleteForStaff(staffId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('staff_devices')
+      .where('staff_id', '=', staffId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async deleteExpired(now: string): Promise<number> {
     const result = await this.db
       .deleteFrom('staff_devices')

@@ -30,6 +30,14 @@ export class KyselySignInLinkRepository implements SignInLinkRepository {
     return row?.staff_id;
   }
 
+  async deleteForStaff(staffId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('staff_sign_in_links')
+      .where('staff_id', '=', staffId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async deleteExpired(now: string): Promise<number> {
     const result = await this.db
       .deleteFrom('staff_sign_in_links')
