@@ -20,7 +20,7 @@ export async function targetOf(ctx: DomainContext, post: PostRecord): Promise<Ta
   };
 }
 
-export function canRead(actor: AdminActor, post: PostRecord, target: Target): boolean {
+export function canRead(actor: AdminActor, post: Pick<PostRecord, 'type'>, target: Target): boolean {
   const grant = grantFor(actor.role, post.type, 'read');
   return grant === 'all' || (grant !== undefined && target.ownerIds.includes(actor.staffId));
 }

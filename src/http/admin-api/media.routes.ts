@@ -6,7 +6,7 @@ import {
   describeMediaAs,
   listMediaFor,
   loadMediaFor,
-  mediaUsage,
+  mediaUsageFor,
   uploadMediaAs,
 } from '../../domain/media/media-library.js';
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
@@ -36,7 +36,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/media/:id' }, async (actor, request) => {
     const { params } = parseRequest(request, { params: idParams });
     const media = await loadMediaFor(ctx, actor, params.id);
-    const usage = await mediaUsage(ctx, media.id);
+    const usage = await mediaUsageFor(ctx, actor, media.id);
     return { media: { ...present(media), usage: usage.posts, usedElsewhere: usage.elsewhere } };
   });
 
