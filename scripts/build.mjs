@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from './bundle-options.mjs';
 
 // `--admin-only`: the admin app alone (the tests use it, so they never rewrite a bundle in use).
 const isAdminOnly = process.argv.includes('--admin-only');
@@ -24,26 +25,15 @@ const isBundleCurrent =
   !process.argv.includes('--force') &&
   existsSync(bundle) &&
   statSync(bundle).mtimeMs >
-    Math.max(newest('src'), newest('themes'), newest('package-lock.json'), newest('scripts/build.mjs'));
+    Math.max(
+      newest('src'),
+      newest('themes'),
+      newest('package-lock.json'),
+      newest('scripts/build.mjs'),
+      newest('scripts/bundle-options.mjs'),
+    );
 
-if (!isAdminOnly && !isBundleCurrent)
-  await build({
-    entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    target: 'node20',
-    external: ['better-sqlite3', 'sharp', 'pg', 'pg-native', 'sanitize-html', '@node-rs/argon2'],
-    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+if (!isAdminOnly && !isBundleCurrent) await build(bundleOptions);
 
 const adminIndex = 'dist/admin/index.html';
 const isAdminCurrent =
