@@ -12,6 +12,13 @@ import { FeaturePreview } from './post-panels.js';
 
 type SetDraft = (change: Partial<Draft>) => void;
 
+/** The feature image's texts, each with its label, in the order they are shown. */
+const imageTexts = [
+  ['alt', 'altText'],
+  ['caption', 'caption'],
+  ['credit', 'credit'],
+] as const;
+
 export function FeatureImagePanel(props: {
   image: FeaturedImage | null;
   disabled: boolean;
@@ -27,27 +34,16 @@ export function FeatureImagePanel(props: {
       {image ? (
         <>
           <FeaturePreview image={image} />
-          <TextField
-            name="featuredImage.alt"
-            label={t('altText')}
-            value={image.alt}
-            onValue={(alt) => set({ alt })}
-            errors={props.errors}
-          />
-          <TextField
-            name="featuredImage.caption"
-            label={t('caption')}
-            value={image.caption}
-            onValue={(caption) => set({ caption })}
-            errors={props.errors}
-          />
-          <TextField
-            name="featuredImage.credit"
-            label={t('credit')}
-            value={image.credit}
-            onValue={(credit) => set({ credit })}
-            errors={props.errors}
-          />
+          {imageTexts.map(([field, label]) => (
+            <TextField
+              key={field}
+              name={`featuredImage.${field}`}
+              label={t(label)}
+              value={image[field]}
+              onValue={(value) => set({ [field]: value })}
+              errors={props.errors}
+            />
+          ))}
         </>
       ) : (
         <p class="muted">{t('noFeatureImage')}</p>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken, type SessionAnswer, type SignInAnswer } from '../api.js';
 import { t } from '../i18n.js';
 import { ErrorSummary, ScreenHeading, StatusMessage, TextField } from '../ui.js';
-import { useSubmit, type SignedInProps } from './signed-out.js';
+import { EmailLinkForm, useSubmit, type SignedInProps } from './signed-out.js';
 
 /** After the password (or a sign-in link): the code. The pending session's CSRF token is already set. */
 export function SecondStepForm({ step, onSignedIn }: SignedInProps & { step: 'totp' | 'email' }) {
@@ -46,10 +46,10 @@ export function SecondStepForm({ step, onSignedIn }: SignedInProps & { step: 'to
 
 /** `#/sign-in-link`: ask for a link; `#/sign-in-link/TOKEN`: use one (by pressing a button, never on load). */
 export function SignInLinkScreen({ token, onSignedIn }: SignedInProps & { token: string }) {
-  const [email, setEmail] = useState('');
   const [message, setMessage] = useState('');
   const [step, setStep] = useState<'totp' | 'email' | null>(null);
-  const { errors, isBusy, submit } = useSubmit();
+  const form = useSubmit();
+  const { errors, isBusy, submit } = form;
   if (step) return <SecondStepForm step={step} onSignedIn={onSignedIn} />;
   const useLink = submit(async () => {
     const answer = await api.post<SignInAnswer>('/session/link/complete', { token }, { quiet401: true });
@@ -70,28 +70,12 @@ export function SignInLinkScreen({ token, onSignedIn }: SignedInProps & { token:
           </button>
         </form>
       ) : (
-        <form
-          class="form narrow"
-          noValidate
-          onSubmit={submit(async () => {
-            await api.post('/session/link', { email });
-            setMessage(t('signInLinkSent'));
-          })}
-        >
-          <TextField
-            name="email"
-            type="email"
-            label={t('email')}
-            value={email}
-            onValue={setEmail}
-            errors={errors}
-            autoComplete="email"
-            required
-          />
-          <button type="submit" class="button primary" disabled={isBusy}>
-            {t('sendSignInLink')}
-          </button>
-        </form>
+        <EmailLinkForm
+          path="/session/link"
+          buttonLabel={t('sendSignInLink')}
+          form={form}
+          onSent={() => setMessage(t('signInLinkSent'))}
+        />
       )}
       <StatusMessage message={message} />
       <p>

@@ -147,37 +147,58 @@ export function LoginScreen({ onSignedIn }: SignedInProps) {
   );
 }
 
-export function ForgotPasswordScreen() {
+/**
+ * The one-field form that emails a link (a password reset, a sign-in link): the address and a
+ * button. Its problems show in the screen's summary, through the screen's `submit`.
+ */
+export function EmailLinkForm(props: {
+  path: string;
+  buttonLabel: string;
+  form: ReturnType<typeof useSubmit>;
+  onSent: () => void;
+}) {
   const [email, setEmail] = useState('');
+  const { errors, isBusy, submit } = props.form;
+  return (
+    <form
+      class="form narrow"
+      noValidate
+      onSubmit={submit(async () => {
+        await api.post(props.path, { email });
+        props.onSent();
+      })}
+    >
+      <TextField
+        name="email"
+        type="email"
+        label={t('email')}
+        value={email}
+        onValue={setEmail}
+        errors={errors}
+        autoComplete="email"
+        required
+      />
+      <button type="submit" class="button primary" disabled={isBusy}>
+        {props.buttonLabel}
+      </button>
+    </form>
+  );
+}
+
+export function ForgotPasswordScreen() {
   const [message, setMessage] = useState('');
-  const { errors, isBusy, submit } = useSubmit();
+  const form = useSubmit();
   return (
     <>
       <ScreenHeading>{t('forgotPassword')}</ScreenHeading>
       <p>{t('forgotIntro')}</p>
-      <ErrorSummary errors={errors} />
-      <form
-        class="form narrow"
-        noValidate
-        onSubmit={submit(async () => {
-          await api.post('/password-reset', { email });
-          setMessage(t('resetSent'));
-        })}
-      >
-        <TextField
-          name="email"
-          type="email"
-          label={t('email')}
-          value={email}
-          onValue={setEmail}
-          errors={errors}
-          autoComplete="email"
-          required
-        />
-        <button type="submit" class="button primary" disabled={isBusy}>
-          {t('sendResetLink')}
-        </button>
-      </form>
+      <ErrorSummary errors={form.errors} />
+      <EmailLinkForm
+        path="/password-reset"
+        buttonLabel={t('sendResetLink')}
+        form={form}
+        onSent={() => setMessage(t('resetSent'))}
+      />
       <StatusMessage message={message} />
       <p>
         <a href="#/login">{t('backToSignIn')}</a>
