@@ -225,8 +225,10 @@ function postRow(rng: Rng, i: number, words: number, norwegianShare: number) {
     og_description: null,
     twitter_title: null,
     twitter_description: null,
-    promo_slot: null,
+    promotion_mode: 'site',
+    promotion_id: null,
     published_at: published,
+    first_published_at: published,
     created_at: published,
     updated_at: published,
   };
