@@ -53,6 +53,8 @@ export interface SearchDocumentsTable {
   config: string;
   doc_id: number;
   document: string;
+  /** PostgreSQL: publication (or last change) in ms, the order of the ranking window (migration 015). */
+  sort_key: number;
 }
 
 /** Every configuration in use, so a query is built once per language the index holds. */

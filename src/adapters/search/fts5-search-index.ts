@@ -7,20 +7,36 @@ import type {
   SearchRequest,
 } from '../../domain/search/search-port.js';
 import type { Database } from '../../storage/tables.js';
+import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
 import { fts5Match } from './fts5-match.js';
 import { searchConfigFor, stemText } from './languages.js';
 import {
+  cappedCount,
   configsInUse,
-  filteredDocuments,
+  type IndexedQuery,
   matchingTags,
   noteConfigs,
-  recencyBoost,
-  withSnippets,
+  searchInWindow,
+  type Candidate,
 } from './search-sql.js';
 
 /** bm25 weights per FTS5 column: lang, title, standfirst, tags, body, credits. */
 const bm25 = sql<number>`bm25(search_fts, 0.0, 10.0, 4.0, 4.0, 1.0, 2.0)`;
 export const maxIndexedLength = 200_000;
+/** Rowids are publication seconds × this plus a sequence, so FTS5's rowid order is publication order. */
+const rowidsPerSecond = 1_000_000;
+
+/** The first free rowid of the post's publication second (its last change for posts never published). */
+async function docIdFor(db: Kysely<Database>, doc: SearchDocument): Promise<number> {
+  const first = Math.max(0, Math.floor(Date.parse(doc.sortTime) / 1000)) * rowidsPerSecond;
+  const row = await db
+    .selectFrom('search_documents')
+    .select((eb) => eb.fn.max('doc_id').as('last'))
+    .where('doc_id', '>=', first)
+    .where('doc_id', '<', first + rowidsPerSecond)
+    .executeTakeFirst();
+  return row?.last == null ? first : Number(row.last) + 1;
+}
 
 /**
  * Search on SQLite: FTS5 over text stemmed in our code (Snowball, per post language) before it is
@@ -41,11 +57,11 @@ export class Fts5SearchIndex implements SearchIndex {
 
   private async insertOne(doc: SearchDocument): Promise<void> {
     const config = searchConfigFor(doc.language);
-    const { doc_id } = await this.db
+    const doc_id = await docIdFor(this.db, doc);
+    await this.db
       .insertInto('search_documents')
-      .values({ post_id: doc.postId, config } as never)
-      .returning('doc_id')
-      .executeTakeFirstOrThrow();
+      .values({ doc_id, post_id: doc.postId, config } as never)
+      .execute();
     const stem = (text: string) => stemText(config, text.slice(0, maxIndexedLength));
     await sql`insert into search_fts (rowid, lang, title, standfirst, tags, body, credits)
       values (${doc_id}, ${config}, ${stem(doc.title)}, ${stem(doc.standfirst)}, ${stem(doc.tags)},
@@ -58,34 +74,46 @@ export class Fts5SearchIndex implements SearchIndex {
       await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
-  private async matched(request: Pick<SearchRequest, 'query' | 'filter'>) {
-    const match = fts5Match(request.query, await configsInUse(this.db));
-    if (!match) return undefined;
-    return filteredDocuments(this.db, request.filter)
-      .innerJoin('search_fts', 'search_fts.rowid', 'search_documents.doc_id')
-      .where(sql<boolean>`search_fts match ${match}`);
+  /** The MATCH string for the query, over the configurations the filter's language can be in. */
+  private async matchFor(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<string> {
+    const configs = request.filter.language
+      ? [searchConfigFor(request.filter.language)]
+      : await configsInUse(this.db);
+    return fts5Match(request.query, configs);
+  }
+
+  /** The `size` newest matches (rowid order is publication order) with bm25, or every match. */
+  private async window(match: string, size: number | undefined): Promise<Candidate[]> {
+    const newest = sql`select rowid from search_fts where search_fts match ${match} order by rowid desc limit ${size ?? -1}`;
+    const { rows } =
+      await sql<Candidate>`select search_documents.post_id, search_documents.config, -${bm25} as relevance
+      from search_fts cross join search_documents on search_documents.doc_id = search_fts.rowid
+      where search_fts match ${match} and search_fts.rowid >= (select min(rowid) from (${newest}))`.execute(
+        this.db,
+      );
+    return rows;
   }
 
   async search(request: SearchRequest): Promise<SearchHit[]> {
-    const query = await this.matched(request);
-    if (!query) return [];
-    const age = sql`max(0, julianday(${request.now}) - julianday(coalesce(posts.published_at, posts.updated_at)))`;
-    const rows = await query
-      .select(['search_documents.post_id', 'search_documents.config'])
-      .select(sql<number>`-${bm25} * ${recencyBoost(age)}`.as('score'))
-      .orderBy('score', 'desc')
-      .orderBy('posts.id', 'desc')
-      .limit(request.limit)
-      .offset(request.offset)
-      .execute();
-    return withSnippets(this.db, rows, request);
+    const match = await this.matchFor(request);
+    if (!match) return [];
+    return searchInWindow(this.db, request, (size) => this.window(match, size));
   }
 
   async count(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<number> {
-    const query = await this.matched(request);
-    if (!query) return 0;
-    const row = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0);
+    const match = await this.matchFor(request);
+    if (!match) return 0;
+    const matches = this.db
+      .selectFrom(
+        sql<{ doc_id: number }>`(select rowid as doc_id from search_fts where search_fts match ${match})`.as(
+          'm',
+        ),
+      )
+      .innerJoin('search_documents', 'search_documents.doc_id', 'm.doc_id')
+      .innerJoin('posts', 'posts.id', 'search_documents.post_id');
+    return cappedCount(
+      applyFilter(matches as unknown as PostQuery, request.filter) as unknown as IndexedQuery,
+    );
   }
 
   matchingTags(words: string[], filter: PostFilter, limit: number) {

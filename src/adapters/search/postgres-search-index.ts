@@ -11,12 +11,13 @@ import type { Database } from '../../storage/tables.js';
 import { maxIndexedLength } from './fts5-search-index.js';
 import { foldAccents, prefixFor, searchConfigFor, simpleConfig } from './languages.js';
 import {
+  cappedCount,
   configsInUse,
   filteredDocuments,
   matchingTags,
   noteConfigs,
-  recencyBoost,
-  withSnippets,
+  searchInWindow,
+  type Candidate,
 } from './search-sql.js';
 
 /**
@@ -60,8 +61,11 @@ export class PostgresSearchIndex implements SearchIndex {
     for (const doc of documents) {
       const cfg = searchConfigFor(doc.language);
       const vector = sql`${weighted(cfg, doc.title, 'A')} || ${weighted(cfg, doc.standfirst, 'B')} || ${weighted(cfg, doc.tags, 'B')} || ${weighted(cfg, doc.body, 'C')} || ${weighted(cfg, doc.credits, 'D')}`;
-      await sql`insert into search_documents (post_id, config, document) values (${doc.postId}, ${cfg}, ${vector})
-        on conflict (post_id) do update set config = excluded.config, document = excluded.document`.execute(
+      const sortKey = Date.parse(doc.sortTime);
+      await sql`insert into search_documents (post_id, config, sort_key, document)
+        values (${doc.postId}, ${cfg}, ${sortKey}, ${vector})
+        on conflict (post_id) do update
+        set config = excluded.config, sort_key = excluded.sort_key, document = excluded.document`.execute(
         this.db,
       );
     }
@@ -72,10 +76,12 @@ export class PostgresSearchIndex implements SearchIndex {
       await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
-  /** The filtered documents matching the query in their own configuration, and the rank expression. */
-  private async matched(request: Pick<SearchRequest, 'query' | 'filter'>) {
+  /** The query in each configuration the filter's language can be in, as a match and a rank. */
+  private async matcher(request: Pick<SearchRequest, 'query' | 'filter'>) {
     if (!request.query.terms.some((t) => !t.isExcluded)) return undefined;
-    const configs = await configsInUse(this.db);
+    const configs = request.filter.language
+      ? [searchConfigFor(request.filter.language)]
+      : await configsInUse(this.db);
     if (configs.length === 0) return undefined;
     const branches = configs.map((cfg) => ({ cfg, query: tsqueryFor(cfg, request.query) }));
     const where = sql.join(
@@ -88,30 +94,32 @@ export class PostgresSearchIndex implements SearchIndex {
       branches.map((b) => sql`when ${b.cfg} then ${b.query}`),
       sql` `,
     );
-    const rank = sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_documents.document, case search_documents.config ${cases} end, 1)`;
-    return { query: filteredDocuments(this.db, request.filter).where(sql<boolean>`(${where})`), rank };
+    const rank = sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', w.document, case w.config ${cases} end, 1)`;
+    return { where: sql<boolean>`(${where})`, rank };
+  }
+
+  /** The `size` most recently published matches with their rank, or every match. */
+  private async window(
+    matcher: NonNullable<Awaited<ReturnType<PostgresSearchIndex['matcher']>>>,
+    size: number | undefined,
+  ): Promise<Candidate[]> {
+    const limit = size === undefined ? sql`` : sql`limit ${size}`;
+    const { rows } = await sql<Candidate>`select w.post_id, w.config, ${matcher.rank} as relevance
+      from (select post_id, config, document from search_documents where ${matcher.where}
+        order by sort_key desc ${limit}) w`.execute(this.db);
+    return rows.map((r) => ({ ...r, relevance: Number(r.relevance) }));
   }
 
   async search(request: SearchRequest): Promise<SearchHit[]> {
-    const matched = await this.matched(request);
-    if (!matched) return [];
-    const age = sql`greatest(0, extract(epoch from (${request.now}::timestamptz - coalesce(posts.published_at, posts.updated_at)::timestamptz)) / 86400)`;
-    const rows = await matched.query
-      .select(['search_documents.post_id', 'search_documents.config'])
-      .select(sql<number>`${matched.rank} * ${recencyBoost(age)}`.as('score'))
-      .orderBy('score', 'desc')
-      .orderBy('posts.id', 'desc')
-      .limit(request.limit)
-      .offset(request.offset)
-      .execute();
-    return withSnippets(this.db, rows, request);
+    const matcher = await this.matcher(request);
+    if (!matcher) return [];
+    return searchInWindow(this.db, request, (size) => this.window(matcher, size));
   }
 
   async count(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<number> {
-    const matched = await this.matched(request);
-    if (!matched) return 0;
-    const row = await matched.query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0);
+    const matcher = await this.matcher(request);
+    if (!matcher) return 0;
+    return cappedCount(filteredDocuments(this.db, request.filter).where(matcher.where));
   }
 
   matchingTags(words: string[], filter: PostFilter, limit: number) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostFilter } from '../../domain/ports.js';
-import type { SearchHit, SearchRequest } from '../../domain/search/search-port.js';
+import { maxCounted, type SearchHit, type SearchRequest } from '../../domain/search/search-port.js';
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
 import type { Database } from '../../storage/tables.js';
 import { knownConfigs } from './languages.js';
@@ -33,9 +33,75 @@ export async function noteConfigs(db: Kysely<Database>, configs: string[]): Prom
     .execute();
 }
 
-/** A mild boost for recent posts: ×1.3 today, ×1.15 at six months, fading towards ×1 (age in days). */
-export const recencyBoost = (ageDays: ReturnType<typeof sql>) =>
-  sql<number>`(1 + 0.3 / (1 + ${ageDays} / 180.0))`;
+/**
+ * Ranking reads a bounded window of candidates, never every match: the `candidateWindow` most
+ * recently published posts that match (each index keeps its rows in that order), ranked by
+ * relevance with the recency boost. A filter that leaves too few of them to fill the page widens
+ * the window (×8 each time) until the page fills or every match has been read.
+ */
+export const candidateWindow = 1000;
+const windowGrowth = 8;
+const maxWindow = candidateWindow * windowGrowth ** 3;
+const idsPerQuery = 5000;
+
+/** A match inside the window with its relevance (higher is better). */
+export interface Candidate {
+  post_id: string;
+  config: string;
+  relevance: number;
+}
+
+/** A mild boost for recent posts: ×1.3 today, ×1.15 at six months, fading towards ×1. */
+export function recencyBoost(ageDays: number): number {
+  return 1 + 0.3 / (1 + Math.max(0, ageDays) / 180);
+}
+
+const dayMs = 86_400_000;
+
+/** The candidates that pass the filter, best first (relevance × recency, then newest id). */
+async function ranked(db: Kysely<Database>, candidates: Candidate[], request: SearchRequest) {
+  const passing = new Map<string, number>();
+  for (let i = 0; i < candidates.length; i += idsPerQuery) {
+    const ids = candidates.slice(i, i + idsPerQuery).map((c) => c.post_id);
+    const rows = await applyFilter(db.selectFrom('posts').where('posts.id', 'in', ids), request.filter)
+      .select(['posts.id', 'posts.published_at', 'posts.updated_at'])
+      .execute();
+    for (const r of rows) passing.set(r.id, Date.parse(r.published_at ?? r.updated_at));
+  }
+  const now = Date.parse(request.now);
+  return candidates
+    .filter((c) => passing.has(c.post_id))
+    .map((c) => ({ ...c, score: c.relevance * recencyBoost((now - passing.get(c.post_id)!) / dayMs) }))
+    .sort((a, b) => b.score - a.score || (a.post_id < b.post_id ? 1 : -1));
+}
+
+/**
+ * One page of hits: the window of candidates (`windowOf(size)` returns the `size` most recent
+ * matches with their relevance, or every match for `undefined`), ranked, filtered and cut.
+ */
+export async function searchInWindow(
+  db: Kysely<Database>,
+  request: SearchRequest,
+  windowOf: (size: number | undefined) => Promise<Candidate[]>,
+): Promise<SearchHit[]> {
+  const wanted = request.offset + request.limit;
+  for (let size = candidateWindow; ; size *= windowGrowth) {
+    const isEveryMatch = size > maxWindow;
+    const candidates = await windowOf(isEveryMatch ? undefined : size);
+    const hits = await ranked(db, candidates, request);
+    if (isEveryMatch || hits.length >= wanted || candidates.length < size)
+      return withSnippets(db, hits.slice(request.offset, wanted), request);
+  }
+}
+
+/** How many posts passing the filter match, counted up to `maxCounted + 1`. */
+export async function cappedCount(query: IndexedQuery): Promise<number> {
+  const rows = await query
+    .select('posts.id')
+    .limit(maxCounted + 1)
+    .execute();
+  return rows.length;
+}
 
 /** Hits with their snippets, cut from each post's own text (loaded for these few posts only). */
 export async function withSnippets(

@@ -21,6 +21,7 @@ export async function indexPosts(repos: Repositories, postIds: string[]): Promis
   const documents: SearchDocument[] = posts.map((post) => ({
     postId: post.id,
     language: post.language,
+    sortTime: post.publishedAt ?? post.updatedAt,
     title: post.title,
     standfirst: post.standfirst,
     body: post.bodyText,

@@ -5,6 +5,8 @@ import type { SearchQuery } from './search-query.js';
 export interface SearchDocument {
   postId: string;
   language: string;
+  /** When the post was published (its last change if never): the index keeps its rows in this order. */
+  sortTime: string;
   title: string;
   standfirst: string;
   body: string;
@@ -36,13 +38,20 @@ export interface SearchRequest {
   now: string;
 }
 
+/** Counts of matches stop after this many: a search never counts the whole archive. */
+export const maxCounted = 1000;
+
 /** Full-text search over posts: SQLite FTS5 or PostgreSQL full-text (src/adapters/search/). */
 export interface SearchIndex {
   /** Adds or replaces the documents of these posts. */
   upsert(documents: SearchDocument[]): Promise<void>;
   remove(postIds: string[]): Promise<void>;
-  /** Best first: relevance (title above standfirst and tags above body) with a mild recency boost. */
+  /**
+   * Best first: relevance (title above standfirst and tags above body) with a mild recency boost,
+   * ranked within a bounded window of the most recently published matches (docs/search.md).
+   */
   search(request: SearchRequest): Promise<SearchHit[]>;
+  /** Matches passing the filter, counted up to `maxCounted + 1` (more reads as "more than maxCounted"). */
   count(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<number>;
   /** Names of tags that contain one of the words and are on at least one post passing the filter. */
   matchingTags(words: string[], filter: PostFilter, limit: number): Promise<{ slug: string; name: string }[]>;

@@ -11,6 +11,7 @@ import * as signInSecurity from './009-sign-in-security.js';
 import * as relatedJobs from './012-related-jobs.js';
 import * as search from './013-search.js';
 import * as archiveIndexes from './014-archive-indexes.js';
+import * as searchOrder from './015-search-order.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '012-related-jobs': relatedJobs,
   '013-search': search,
   '014-archive-indexes': archiveIndexes,
+  '015-search-order': searchOrder,
 };
 
 export const migrationProvider: MigrationProvider = {
