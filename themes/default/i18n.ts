@@ -44,7 +44,8 @@ export interface SearchStrings {
   label: string;
   button: string;
   hint: string;
-  results: (total: number, query: string) => string;
+  /** `isMore`: more than `total` posts match (counts stop at 1,000). */
+  results: (total: number, query: string, isMore: boolean) => string;
   none: (query: string) => string;
   tryInstead: string;
   matchingTopics: string;
@@ -188,7 +189,10 @@ const en: ThemeStrings = {
     label: 'Search the site',
     button: 'Search',
     hint: 'Put a phrase in quotes, end a word with * to find words that begin with it, and put - before a word to leave it out.',
-    results: (total, query) => `${total} ${total === 1 ? 'result' : 'results'} for “${query}”`,
+    results: (total, query, isMore) =>
+      isMore
+        ? `More than ${total.toLocaleString('en')} results for “${query}”`
+        : `${total} ${total === 1 ? 'result' : 'results'} for “${query}”`,
     none: (query) => `Nothing was found for “${query}”.`,
     tryInstead: 'Try instead',
     matchingTopics: 'Topics with that name',
@@ -285,7 +289,8 @@ const nb: ThemeStrings = {
     label: 'Søk på nettstedet',
     button: 'Søk',
     hint: 'Sett en frase i anførselstegn, avslutt et ord med * for å finne ord som begynner slik, og sett - foran et ord for å utelate det.',
-    results: (total, query) => `${total} treff for «${query}»`,
+    results: (total, query, isMore) =>
+      isMore ? `Mer enn ${total.toLocaleString('nb')} treff for «${query}»` : `${total} treff for «${query}»`,
     none: (query) => `Fant ingenting for «${query}».`,
     tryInstead: 'Prøv heller',
     matchingTopics: 'Emner med det navnet',

@@ -2,8 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PostFilter } from '../../domain/ports.js';
 import type {
   SearchDocument,
-  SearchHit,
   SearchIndex,
+  SearchPage,
   SearchRequest,
 } from '../../domain/search/search-port.js';
 import type { SearchQuery, SearchTerm } from '../../domain/search/search-query.js';
@@ -76,6 +76,11 @@ export class PostgresSearchIndex implements SearchIndex {
       await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
+  /** Statistics for the planner, which walks the newest rows for common words and the GIN index for rare ones. */
+  async afterRebuild(): Promise<void> {
+    await sql`analyze search_documents`.execute(this.db);
+  }
+
   /** The query in each configuration the filter's language can be in, as a match and a rank. */
   private async matcher(request: Pick<SearchRequest, 'query' | 'filter'>) {
     if (!request.query.terms.some((t) => !t.isExcluded)) return undefined;
@@ -104,16 +109,22 @@ export class PostgresSearchIndex implements SearchIndex {
     size: number | undefined,
   ): Promise<Candidate[]> {
     const limit = size === undefined ? sql`` : sql`limit ${size}`;
-    const { rows } = await sql<Candidate>`select w.post_id, w.config, ${matcher.rank} as relevance
-      from (select post_id, config, document from search_documents where ${matcher.where}
+    const { rows } =
+      await sql<Candidate>`select w.post_id, w.config, w.sort_key as sort_time, ${matcher.rank} as relevance
+      from (select post_id, config, sort_key, document from search_documents where ${matcher.where}
         order by sort_key desc ${limit}) w`.execute(this.db);
-    return rows.map((r) => ({ ...r, relevance: Number(r.relevance) }));
+    return rows.map((r) => ({ ...r, relevance: Number(r.relevance), sort_time: Number(r.sort_time) }));
   }
 
-  async search(request: SearchRequest): Promise<SearchHit[]> {
+  async search(request: SearchRequest): Promise<SearchPage> {
     const matcher = await this.matcher(request);
-    if (!matcher) return [];
-    return searchInWindow(this.db, request, (size) => this.window(matcher, size));
+    if (!matcher) return { hits: [], total: 0 };
+    return searchInWindow(
+      this.db,
+      request,
+      (size) => this.window(matcher, size),
+      () => cappedCount(filteredDocuments(this.db, request.filter).where(matcher.where)),
+    );
   }
 
   async count(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<number> {

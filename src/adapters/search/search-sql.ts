@@ -1,6 +1,11 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostFilter } from '../../domain/ports.js';
-import { maxCounted, type SearchHit, type SearchRequest } from '../../domain/search/search-port.js';
+import {
+  maxCounted,
+  type SearchHit,
+  type SearchPage,
+  type SearchRequest,
+} from '../../domain/search/search-port.js';
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
 import type { Database } from '../../storage/tables.js';
 import { knownConfigs } from './languages.js';
@@ -39,16 +44,17 @@ export async function noteConfigs(db: Kysely<Database>, configs: string[]): Prom
  * relevance with the recency boost. A filter that leaves too few of them to fill the page widens
  * the window (×8 each time) until the page fills or every match has been read.
  */
-export const candidateWindow = 1000;
+export const candidateWindow = maxCounted + 1;
 const windowGrowth = 8;
 const maxWindow = candidateWindow * windowGrowth ** 3;
 const idsPerQuery = 5000;
 
-/** A match inside the window with its relevance (higher is better). */
+/** A match inside the window: its relevance (higher is better) and publication time (ms) from the index. */
 export interface Candidate {
   post_id: string;
   config: string;
   relevance: number;
+  sort_time: number;
 }
 
 /** A mild boost for recent posts: ×1.3 today, ×1.15 at six months, fading towards ×1. */
@@ -58,39 +64,55 @@ export function recencyBoost(ageDays: number): number {
 
 const dayMs = 86_400_000;
 
+/** The ids of these posts that pass the filter (the posts table is the truth of the access rule). */
+async function passingIds(db: Kysely<Database>, postIds: string[], filter: PostFilter) {
+  const passing = new Set<string>();
+  for (let i = 0; i < postIds.length; i += idsPerQuery) {
+    const ids = postIds.slice(i, i + idsPerQuery);
+    const rows = await applyFilter(db.selectFrom('posts').where('posts.id', 'in', ids), filter)
+      .select('posts.id')
+      .execute();
+    for (const r of rows) passing.add(r.id);
+  }
+  return passing;
+}
+
 /** The candidates that pass the filter, best first (relevance × recency, then newest id). */
 async function ranked(db: Kysely<Database>, candidates: Candidate[], request: SearchRequest) {
-  const passing = new Map<string, number>();
-  for (let i = 0; i < candidates.length; i += idsPerQuery) {
-    const ids = candidates.slice(i, i + idsPerQuery).map((c) => c.post_id);
-    const rows = await applyFilter(db.selectFrom('posts').where('posts.id', 'in', ids), request.filter)
-      .select(['posts.id', 'posts.published_at', 'posts.updated_at'])
-      .execute();
-    for (const r of rows) passing.set(r.id, Date.parse(r.published_at ?? r.updated_at));
-  }
+  const passing = await passingIds(
+    db,
+    candidates.map((c) => c.post_id),
+    request.filter,
+  );
   const now = Date.parse(request.now);
   return candidates
     .filter((c) => passing.has(c.post_id))
-    .map((c) => ({ ...c, score: c.relevance * recencyBoost((now - passing.get(c.post_id)!) / dayMs) }))
+    .map((c) => ({ ...c, score: c.relevance * recencyBoost((now - c.sort_time) / dayMs) }))
     .sort((a, b) => b.score - a.score || (a.post_id < b.post_id ? 1 : -1));
 }
 
 /**
  * One page of hits: the window of candidates (`windowOf(size)` returns the `size` most recent
- * matches with their relevance, or every match for `undefined`), ranked, filtered and cut.
+ * matches, or every match for `undefined`), filtered, ranked and cut; and the capped count, taken
+ * from the window itself when it held every match or more than `maxCounted` passing ones.
  */
 export async function searchInWindow(
   db: Kysely<Database>,
   request: SearchRequest,
   windowOf: (size: number | undefined) => Promise<Candidate[]>,
-): Promise<SearchHit[]> {
+  count: () => Promise<number>,
+): Promise<SearchPage> {
   const wanted = request.offset + request.limit;
   for (let size = candidateWindow; ; size *= windowGrowth) {
     const isEveryMatch = size > maxWindow;
     const candidates = await windowOf(isEveryMatch ? undefined : size);
     const hits = await ranked(db, candidates, request);
-    if (isEveryMatch || hits.length >= wanted || candidates.length < size)
-      return withSnippets(db, hits.slice(request.offset, wanted), request);
+    const holdsEveryMatch = isEveryMatch || candidates.length < size;
+    if (holdsEveryMatch || hits.length >= wanted) {
+      const total =
+        holdsEveryMatch || hits.length > maxCounted ? Math.min(hits.length, maxCounted + 1) : await count();
+      return { hits: await withSnippets(db, hits.slice(request.offset, wanted), request), total };
+    }
   }
 }
 
@@ -127,6 +149,19 @@ export async function withSnippets(
   }));
 }
 
+/** A post passing the filter that carries the outer query's tag (the first one found ends the look). */
+function visiblePostTagged(
+  query: SelectQueryBuilder<Database, 'tags' | 'post_tags', object>,
+  filter: PostFilter,
+) {
+  const tagged = query
+    .innerJoin('posts', 'posts.id', 'post_tags.post_id')
+    .select('post_tags.post_id')
+    .whereRef('post_tags.tag_id', '=', 'tags.id');
+  // applyFilter only adds conditions on `posts.*` columns, which this query has as well.
+  return applyFilter(tagged as unknown as PostQuery, filter);
+}
+
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function matchingTags(
@@ -137,22 +172,13 @@ export async function matchingTags(
 ): Promise<{ slug: string; name: string }[]> {
   const wanted = [...new Set(words.filter((w) => w.length >= 2))].slice(0, 8);
   if (wanted.length === 0) return [];
-  const visible = applyFilter(db.selectFrom('posts'), filter).select('posts.id');
   const rows = await db
     .selectFrom('tags')
     .select(['tags.slug', 'tags.name'])
     .where((eb) =>
       eb.or(wanted.map((w) => sql<boolean>`lower(tags.name) like ${likePattern(w)} escape '\\'`)),
     )
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('post_tags')
-          .select('post_tags.post_id')
-          .whereRef('post_tags.tag_id', '=', 'tags.id')
-          .where('post_tags.post_id', 'in', visible),
-      ),
-    )
+    .where((eb) => eb.exists(visiblePostTagged(eb.selectFrom('post_tags'), filter)))
     .orderBy('tags.name')
     .limit(limit)
     .execute();

@@ -59,7 +59,10 @@ export async function reindexAll(
   let done = 0;
   for (;;) {
     const ids = await repos.posts.idsAfter(after, batchSize);
-    if (ids.length === 0) return done;
+    if (ids.length === 0) {
+      await repos.search.afterRebuild();
+      return done;
+    }
     await repos.transaction((trx) => indexPosts(trx, ids));
     done += ids.length;
     after = ids.at(-1)!;

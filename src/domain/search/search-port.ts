@@ -28,6 +28,12 @@ export interface SearchHit {
   snippet: SnippetPart[];
 }
 
+/** One page of hits and how many posts match, counted up to `maxCounted + 1`. */
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+}
+
 export interface SearchRequest {
   query: SearchQuery;
   /** The access rule and the reader's filters: only posts that pass it are ever found or counted. */
@@ -46,11 +52,13 @@ export interface SearchIndex {
   /** Adds or replaces the documents of these posts. */
   upsert(documents: SearchDocument[]): Promise<void>;
   remove(postIds: string[]): Promise<void>;
+  /** After a full rebuild: compacts the index and refreshes the planner's statistics. */
+  afterRebuild(): Promise<void>;
   /**
    * Best first: relevance (title above standfirst and tags above body) with a mild recency boost,
    * ranked within a bounded window of the most recently published matches (docs/search.md).
    */
-  search(request: SearchRequest): Promise<SearchHit[]>;
+  search(request: SearchRequest): Promise<SearchPage>;
   /** Matches passing the filter, counted up to `maxCounted + 1` (more reads as "more than maxCounted"). */
   count(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<number>;
   /** Names of tags that contain one of the words and are on at least one post passing the filter. */

@@ -3,7 +3,7 @@ import type { PostFilter, PostRecord } from '../ports.js';
 import { hydratePosts } from '../posts/hydrate-posts.js';
 import type { PostView, Viewer } from '../posts/post.types.js';
 import { visibleTo } from '../posts/visibility.js';
-import type { SnippetPart } from './search-port.js';
+import { maxCounted, type SnippetPart } from './search-port.js';
 import { isSearchable, parseSearchQuery, queryText, type SearchQuery } from './search-query.js';
 
 export const resultsPerPage = 10;
@@ -26,7 +26,9 @@ export interface SearchResult {
 export interface SearchOutcome {
   query: SearchQuery;
   results: SearchResult[];
+  /** How many posts match, at most `maxCounted`; `isTotalCapped` when more do. */
   total: number;
+  isTotalCapped: boolean;
   page: number;
   pages: number;
   /** When nothing is found: other queries that find something, and tags whose names match. */
@@ -77,13 +79,18 @@ export async function searchPosts(ctx: DomainContext, input: SearchInput): Promi
     ...(input.language ? { language: input.language } : {}),
     ...(input.tagId ? { tagId: input.tagId } : {}),
   };
-  const empty = { query, results: [], total: 0, page, pages: 1, suggestions: { queries: [], tags: [] } };
+  const empty = {
+    query,
+    results: [],
+    total: 0,
+    isTotalCapped: false,
+    page,
+    pages: 1,
+    suggestions: { queries: [], tags: [] },
+  };
   if (!isSearchable(query)) return empty;
   const request = { query, filter, offset: (page - 1) * resultsPerPage, limit: resultsPerPage };
-  const [hits, total] = await Promise.all([
-    ctx.repos.search.search({ ...request, now: ctx.clock.now().toISOString() }),
-    ctx.repos.search.count(request),
-  ]);
+  const { hits, total } = await ctx.repos.search.search({ ...request, now: ctx.clock.now().toISOString() });
   const records = await inOrder(
     ctx,
     hits.map((h) => h.postId),
@@ -95,7 +102,8 @@ export async function searchPosts(ctx: DomainContext, input: SearchInput): Promi
   return {
     query,
     results: views.map((post) => ({ post, snippet: snippets.get(post.id) ?? [] })),
-    total,
+    total: Math.min(total, maxCounted),
+    isTotalCapped: total > maxCounted,
     page,
     pages,
     suggestions: total === 0 ? await suggestionsFor(ctx, query, filter) : { queries: [], tags: [] },
@@ -119,10 +127,12 @@ export async function searchPostRecords(
 ): Promise<{ records: PostRecord[]; total: number }> {
   const query = adminSearchQuery(q);
   if (!isSearchable(query)) return { records: [], total: 0 };
-  const [hits, total] = await Promise.all([
-    ctx.repos.search.search({ query, filter, ...paging, now: ctx.clock.now().toISOString() }),
-    ctx.repos.search.count({ query, filter }),
-  ]);
+  const { hits, total } = await ctx.repos.search.search({
+    query,
+    filter,
+    ...paging,
+    now: ctx.clock.now().toISOString(),
+  });
   return {
     records: await inOrder(
       ctx,

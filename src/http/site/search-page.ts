@@ -71,6 +71,7 @@ export async function searchPage(env: SiteEnv, params: SearchParams): Promise<Re
     q: params.q,
     results: outcome.results,
     total: outcome.total,
+    isTotalCapped: outcome.isTotalCapped,
     page: outcome.page,
     pages: outcome.pages,
     languages: source.settings.languages.map((code) => ({ code, name: stringsFor(code).languageName })),

@@ -15,6 +15,7 @@ export interface SearchPageModel {
   q: string;
   results: SearchResultView[];
   total: number;
+  isTotalCapped: boolean;
   page: number;
   pages: number;
   languages: { code: string; name: string }[];
@@ -103,7 +104,7 @@ export function renderSearchPage(frame: PageFrame, m: SearchPageModel): string {
       !hasQuery
         ? ''
         : m.results.length
-          ? html`<p class="search-summary" role="status">${t.search.results(m.total, m.q)}</p>
+          ? html`<p class="search-summary" role="status">${t.search.results(m.total, m.q, m.isTotalCapped)}</p>
               <ol class="search-results">
                 ${m.results.map((r) => renderResult(r, frame))}
               </ol>
