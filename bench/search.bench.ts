@@ -73,6 +73,9 @@ async function measure(site: Site, queries: string[]) {
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times.at(-1)!, found };
 }
 
+/** p95 per database and archive size, for the growth line. */
+const p95s = new Map<string, Map<number, number>>();
+
 async function run(database: string, posts: number) {
   const { site, dataDir, schema, destroy } = await openBenchSite(database);
   try {
@@ -88,6 +91,7 @@ async function run(database: string, posts: number) {
     const target = targets[database]!;
     const verdict = posts >= 100_000 ? (result.p95 <= target ? 'meets' : 'MISSES') : 'target is for 100k';
     process.stderr.write('\n');
+    p95s.set(database, (p95s.get(database) ?? new Map<number, number>()).set(posts, result.p95));
     console.log(
       `${database.padEnd(8)} ${String(posts).padStart(7)} posts  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95
         .toFixed(1)
@@ -101,4 +105,19 @@ async function run(database: string, posts: number) {
   }
 }
 
-for (const database of databases) for (const posts of sizes) await run(database, posts);
+/** How p95 grows from the smallest archive to the largest (the target: it must not grow with the archive). */
+function printGrowth(database: string) {
+  const bySize = [...(p95s.get(database) ?? [])].sort((a, b) => a[0] - b[0]);
+  if (bySize.length < 2) return;
+  const [smallest, smallP95] = bySize[0]!;
+  const [largest, largeP95] = bySize.at(-1)!;
+  console.log(
+    `${database.padEnd(8)} p95 growth ${smallest} → ${largest} posts: ×${(largeP95 / smallP95).toFixed(2)} ` +
+      `(${bySize.map(([n, p]) => `${n}: ${p.toFixed(1)} ms`).join(', ')})`,
+  );
+}
+
+for (const database of databases) {
+  for (const posts of sizes) await run(database, posts);
+  printGrowth(database);
+}
