@@ -261,6 +261,8 @@ export interface PostsTable {
   promotion_id: string | null;
   published_at: string | null;
   first_published_at: string | null;
+  /** The other languages this post's story is published in, as `,nb,` ('' for none; migration 016). */
+  shadowed_in: string;
   created_at: string;
   updated_at: string;
 }

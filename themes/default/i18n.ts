@@ -19,6 +19,8 @@ export interface ThemeStrings {
   olderPosts: string;
   newerPosts: string;
   pageOf: (page: number, pages: number) => string;
+  /** An archive page's label: archives are not counted, so no "of N". */
+  pageNumber: (page: number) => string;
   postsBy: string;
   postsAbout: string;
   notFoundTitle: string;
@@ -124,6 +126,7 @@ const en: ThemeStrings = {
   olderPosts: 'Older posts',
   newerPosts: 'Newer posts',
   pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  pageNumber: (page) => `Page ${page}`,
   postsBy: 'Articles by',
   postsAbout: 'Articles about',
   notFoundTitle: 'Page not found',
@@ -224,6 +227,7 @@ const nb: ThemeStrings = {
   olderPosts: 'Eldre artikler',
   newerPosts: 'Nyere artikler',
   pageOf: (page, pages) => `Side ${page} av ${pages}`,
+  pageNumber: (page) => `Side ${page}`,
   postsBy: 'Artikler av',
   postsAbout: 'Artikler om',
   notFoundTitle: 'Siden finnes ikke',

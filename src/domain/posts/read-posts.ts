@@ -4,11 +4,13 @@ import { hydratePosts } from './hydrate-posts.js';
 import { visitor, type PostType, type PostView, type Viewer } from './post.types.js';
 import { visibleTo } from './visibility.js';
 
+/**
+ * Where a page sits among its neighbours. There is no total: counting an archive of 100,000 posts
+ * costs more than the page itself, and readers only need "newer" and "older".
+ */
 export interface Pagination {
   page: number;
   limit: number;
-  pages: number;
-  total: number;
   next: number | null;
   prev: number | null;
 }
@@ -42,29 +44,22 @@ function listFilter(query: PostListQuery): PostFilter {
   };
 }
 
-/** One page of posts, newest first, with the pagination readers and API clients need. */
+/** One page of posts, newest first; one post more is read to know whether an older page follows. */
 export async function listPosts(
   ctx: DomainContext,
   query: PostListQuery,
 ): Promise<{ posts: PostView[]; pagination: Pagination }> {
   const limit = Math.min(Math.max(1, Math.floor(query.limit ?? 10)), maxPageSize);
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const filter = listFilter(query);
-  const [records, total] = await Promise.all([
-    ctx.repos.posts.list(filter, { offset: (page - 1) * limit, limit }, query.projection ?? 'teaser'),
-    ctx.repos.posts.count(filter),
-  ]);
-  const pages = Math.max(1, Math.ceil(total / limit));
+  const records = await ctx.repos.posts.list(
+    listFilter(query),
+    { offset: (page - 1) * limit, limit: limit + 1 },
+    query.projection ?? 'teaser',
+  );
+  const hasNext = records.length > limit;
   return {
-    posts: await hydratePosts(ctx, records),
-    pagination: {
-      page,
-      limit,
-      pages,
-      total,
-      next: page < pages ? page + 1 : null,
-      prev: page > 1 ? page - 1 : null,
-    },
+    posts: await hydratePosts(ctx, records.slice(0, limit)),
+    pagination: { page, limit, next: hasNext ? page + 1 : null, prev: page > 1 ? page - 1 : null },
   };
 }
 

@@ -91,12 +91,12 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
     preferredLanguage: source.settings.defaultLanguage,
     ...(lead ? { excludeIds: [lead.id] } : {}),
   });
-  if (page > list.pagination.pages) return null;
+  if (page > 1 && list.posts.length === 0) return null;
   const language = source.settings.defaultLanguage;
   const frame = frameFor(source, language, {
     title:
       page > 1
-        ? `${source.settings.title} – ${stringsFor(language).pageOf(page, list.pagination.pages)}`
+        ? `${source.settings.title} – ${stringsFor(language).pageNumber(page)}`
         : source.settings.title,
     description: source.settings.description,
     canonicalPath: page > 1 ? `/page/${page}/` : '/',
@@ -109,7 +109,7 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
     lead,
     posts: list.posts,
     page,
-    pages: list.pagination.pages,
+    hasOlder: list.pagination.next !== null,
     promotions,
     signup: await signupFor(env, language),
   });
@@ -183,11 +183,11 @@ export async function tagPage(env: SiteEnv, slug: string, page: number): Promise
     tagId: tag.id,
     preferredLanguage: language,
   });
-  if (page > list.pagination.pages) return null;
+  if (page > 1 && list.posts.length === 0) return null;
   const t = stringsFor(language);
   const base = tagPath(tag);
   const frame = frameFor(source, language, {
-    title: page > 1 ? `${tag.name} – ${t.pageOf(page, list.pagination.pages)}` : tag.name,
+    title: page > 1 ? `${tag.name} – ${t.pageNumber(page)}` : tag.name,
     description: tag.description || `${t.postsAbout} ${tag.name}`,
     canonicalPath: page > 1 ? `${base}page/${page}/` : base,
     ogType: 'website',
@@ -200,7 +200,7 @@ export async function tagPage(env: SiteEnv, slug: string, page: number): Promise
     basePath: base,
     posts: list.posts,
     page,
-    pages: list.pagination.pages,
+    hasOlder: list.pagination.next !== null,
     tag: { ...tag },
   });
   return { status: 200, contentType: htmlType, body };
@@ -218,13 +218,13 @@ export async function authorPage(env: SiteEnv, slug: string, page: number): Prom
     authorId: author.id,
     preferredLanguage: language,
   });
-  if (page > list.pagination.pages) return null;
+  if (page > 1 && list.posts.length === 0) return null;
   const t = stringsFor(language);
   const photo = author.photoMediaId ? await env.ctx.repos.media.findById(author.photoMediaId) : undefined;
   const summary = toAuthorSummary(author, new Map(photo ? [[photo.id, photo]] : []));
   const base = authorPath(author);
   const frame = frameFor(source, language, {
-    title: page > 1 ? `${author.name} – ${t.pageOf(page, list.pagination.pages)}` : author.name,
+    title: page > 1 ? `${author.name} – ${t.pageNumber(page)}` : author.name,
     description: author.bio || `${t.postsBy} ${author.name}`,
     canonicalPath: page > 1 ? `${base}page/${page}/` : base,
     ogType: 'profile',
@@ -237,7 +237,7 @@ export async function authorPage(env: SiteEnv, slug: string, page: number): Prom
     basePath: base,
     posts: list.posts,
     page,
-    pages: list.pagination.pages,
+    hasOlder: list.pagination.next !== null,
     author: summary,
   });
   return { status: 200, contentType: htmlType, body };

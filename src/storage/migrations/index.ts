@@ -12,6 +12,7 @@ import * as relatedJobs from './012-related-jobs.js';
 import * as search from './013-search.js';
 import * as archiveIndexes from './014-archive-indexes.js';
 import * as searchOrder from './015-search-order.js';
+import * as archiveLists from './016-archive-lists.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '013-search': search,
   '014-archive-indexes': archiveIndexes,
   '015-search-order': searchOrder,
+  '016-archive-lists': archiveLists,
 };
 
 export const migrationProvider: MigrationProvider = {

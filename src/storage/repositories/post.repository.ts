@@ -126,7 +126,16 @@ function toSourceRecord(row: PostSourceRow): SourceRecord {
   };
 }
 
+const isPublishedOnly = (statuses: string[] | undefined) =>
+  statuses?.length === 1 && statuses[0] === 'published';
+
+/** `%,nb,%`: the pattern that finds a language in a `shadowed_in` list. */
+const shadowPattern = (language: string) => `%,${language.replace(/[\\%_]/g, (c) => `\\${c}`)},%`;
+
 function preferLanguage(query: PostQuery, language: string, statuses: string[] | undefined): PostQuery {
+  // Readers' lists: the post's own index entry says whether its story is published in `language`.
+  if (isPublishedOnly(statuses))
+    return query.where(sql<boolean>`posts.shadowed_in not like ${shadowPattern(language)} escape '\\'`);
   return query.where((eb) =>
     eb.or([
       eb('posts.language', '=', language),
@@ -144,6 +153,22 @@ function preferLanguage(query: PostQuery, language: string, statuses: string[] |
     ]),
   );
 }
+
+/**
+ * `shadowed_in` of each version of a story: the other languages it is published in. Kept in step by
+ * every write that can change it, inside the writer's transaction.
+ */
+function shadowsOf(versions: { id: string; language: string; status: string }[]): Map<string, string> {
+  const published = new Set(versions.filter((v) => v.status === 'published').map((v) => v.language));
+  return new Map(
+    versions.map((v) => {
+      const others = [...published].filter((l) => l !== v.language).sort();
+      return [v.id, others.length ? `,${others.join(',')},` : ''];
+    }),
+  );
+}
+
+const shadowFields: (keyof PostRecord)[] = ['status', 'language', 'translationGroup'];
 
 /** The access rule and list filters as SQL (search joins its index to this too). */
 export function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
@@ -184,16 +209,51 @@ export class KyselyPostRepository implements PostRepository {
       .insertInto('posts')
       .values(toRow(post) as PostRow)
       .execute();
+    await this.refreshShadows([post.translationGroup]);
   }
 
   async update(id: string, patch: Partial<PostRecord>): Promise<void> {
     const row = toRow(patch);
     if (Object.keys(row).length === 0) return;
+    const before = shadowFields.some((f) => patch[f] !== undefined) ? await this.groupOf(id) : undefined;
     await this.db.updateTable('posts').set(row).where('id', '=', id).execute();
+    if (before !== undefined) await this.refreshShadows([before, patch.translationGroup]);
   }
 
   async delete(id: string): Promise<void> {
+    const group = await this.groupOf(id);
     await this.db.deleteFrom('posts').where('id', '=', id).execute();
+    await this.refreshShadows([group]);
+  }
+
+  private async groupOf(id: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('posts')
+      .select('translation_group')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.translation_group ?? null;
+  }
+
+  private async refreshShadows(groups: (string | null | undefined)[]): Promise<void> {
+    for (const group of new Set(groups)) {
+      if (!group) continue;
+      const versions = await this.db
+        .selectFrom('posts')
+        .select(['id', 'language', 'status', 'shadowed_in'])
+        .where('translation_group', '=', group)
+        .execute();
+      const shadows = shadowsOf(versions);
+      for (const version of versions) {
+        const shadow = shadows.get(version.id)!;
+        if (shadow !== version.shadowed_in)
+          await this.db
+            .updateTable('posts')
+            .set({ shadowed_in: shadow })
+            .where('id', '=', version.id)
+            .execute();
+      }
+    }
   }
 
   async findById(id: string): Promise<PostRecord | undefined> {
@@ -209,15 +269,24 @@ export class KyselyPostRepository implements PostRepository {
     return row && fromProjectedRow(row);
   }
 
+  /**
+   * One page of the list: the page's ids are found first from the index alone (the rows before it
+   * are skipped inside the index, never read), then only those rows are loaded.
+   */
   async list(filter: PostFilter, page: Page, projection: PostProjection = 'full'): Promise<PostRecord[]> {
-    const rows = await applyFilter(this.db.selectFrom('posts'), filter)
-      .select(projectionColumns[projection])
-      .$if(page.order === 'updated', (q) => q.orderBy('updated_at', 'desc'))
-      .orderBy('published_at', 'desc')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+    const inOrder = <Q extends PostQuery>(q: Q) =>
+      q
+        .$if(page.order === 'updated', (o) => o.orderBy('posts.updated_at', 'desc'))
+        .orderBy('posts.published_at', 'desc')
+        .orderBy('posts.created_at', 'desc')
+        .orderBy('posts.id', 'desc');
+    const pageIds = inOrder(applyFilter(this.db.selectFrom('posts'), filter))
+      .select('posts.id')
       .limit(page.limit)
-      .offset(page.offset)
+      .offset(page.offset);
+    const rows = await inOrder(this.db.selectFrom('posts'))
+      .select(projectionColumns[projection])
+      .where('posts.id', 'in', pageIds)
       .execute();
     return rows.map(fromProjectedRow);
   }

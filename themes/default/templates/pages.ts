@@ -77,7 +77,8 @@ export interface HomePageModel {
   lead: PostView | undefined;
   posts: PostView[];
   page: number;
-  pages: number;
+  /** Whether an older page follows (archives are not counted: see docs/ARCHITECTURE.md). */
+  hasOlder: boolean;
   promotions: Map<string, PromotionView[]>;
   signup?: SignupBox;
 }
@@ -104,7 +105,7 @@ export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
           ? ''
           : html`<p class="message">${t.nothingPublished}</p>`
     }
-    ${renderPagination('/', m.page, m.pages, t)}
+    ${renderPagination('/', m.page, m.hasOlder, t)}
     ${renderSignupBox(t, frame.language, m.signup)}`;
   return renderLayout(
     frame,
@@ -120,7 +121,8 @@ export interface ArchivePageModel {
   basePath: string;
   posts: PostView[];
   page: number;
-  pages: number;
+  /** Whether an older page follows (archives are not counted: see docs/ARCHITECTURE.md). */
+  hasOlder: boolean;
   author?: AuthorSummary;
   tag?: TagSummary;
 }
@@ -138,7 +140,7 @@ export function renderArchivePage(frame: PageFrame, m: ArchivePageModel): string
     <div class="teaser-grid">
       ${m.posts.map((p) => renderTeaser(p, { publicPath: chrome.publicPath, timeZone: chrome.timeZone, t, headingLevel: 2 }))}
     </div>
-    ${renderPagination(m.basePath, m.page, m.pages, t)}`;
+    ${renderPagination(m.basePath, m.page, m.hasOlder, t)}`;
   return renderLayout(frame, main);
 }
 

@@ -117,12 +117,17 @@ export function renderPromotions(
     : html`<section class="promotions promotions-${slot}" aria-label="${t.promoted}">${items}</section>`;
 }
 
-export function renderPagination(base: string, page: number, pages: number, t: ThemeStrings): SafeHtml | '' {
-  if (pages <= 1) return '';
+export function renderPagination(
+  base: string,
+  page: number,
+  hasOlder: boolean,
+  t: ThemeStrings,
+): SafeHtml | '' {
+  if (page === 1 && !hasOlder) return '';
   const href = (n: number) => (n === 1 ? base : `${base}page/${n}/`);
-  return html`<nav class="pagination" aria-label="${t.pageOf(page, pages)}">
+  return html`<nav class="pagination" aria-label="${t.pageNumber(page)}">
     ${page > 1 ? html`<a rel="prev" href="${href(page - 1)}">← ${t.newerPosts}</a>` : ''}
-    <span>${t.pageOf(page, pages)}</span>
-    ${page < pages ? html`<a rel="next" href="${href(page + 1)}">${t.olderPosts} →</a>` : ''}
+    <span>${t.pageNumber(page)}</span>
+    ${hasOlder ? html`<a rel="next" href="${href(page + 1)}">${t.olderPosts} →</a>` : ''}
   </nav>`;
 }
