@@ -244,20 +244,32 @@ async function insertPosts(
   const chunk = 500;
   for (let start = 0; start < o.posts; start += chunk) {
     const posts: ReturnType<typeof postRow>[] = [];
-    const authors: { post_id: string; staff_id: string; sort_order: number }[] = [];
-    const tags: { post_id: string; tag_id: string; sort_order: number }[] = [];
+    const authors: Record<string, string | number | null>[] = [];
+    const tags: Record<string, string | number | null>[] = [];
     const sources: Record<string, string | number>[] = [];
     for (let i = start; i < Math.min(o.posts, start + chunk); i++) {
       const post = postRow(rng, i, o.wordsPerPost, o.norwegianShare);
       posts.push(post);
       postIds.push(post.id);
+      // The post's place in readers' tag and author lists (migration 016).
+      const listing = { listed_at: post.published_at, post_created_at: post.created_at, shadowed_in: '' };
       const authorCount = rng() < 0.15 ? 2 : 1;
       const first = Math.floor(rng() * o.authors);
       for (let a = 0; a < authorCount; a++)
-        authors.push({ post_id: post.id, staff_id: idOf('a', (first + a) % o.authors), sort_order: a });
+        authors.push({
+          post_id: post.id,
+          staff_id: idOf('a', (first + a) % o.authors),
+          sort_order: a,
+          ...listing,
+        });
       const tagStart = Math.floor(rng() ** 1.5 * o.tags);
       for (let t = 0; t < 2 + Math.floor(rng() * 4); t++)
-        tags.push({ post_id: post.id, tag_id: idOf('t', (tagStart + t * 37) % o.tags), sort_order: t });
+        tags.push({
+          post_id: post.id,
+          tag_id: idOf('t', (tagStart + t * 37) % o.tags),
+          sort_order: t,
+          ...listing,
+        });
       if (i % 3 === 0)
         sources.push({
           id: idOf('s', i),

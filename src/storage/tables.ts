@@ -271,12 +271,20 @@ export interface PostAuthorsTable {
   post_id: string;
   staff_id: string;
   sort_order: number;
+  /** The post's place in readers' lists (migration 016): its publication time while it is a published post. */
+  listed_at: string | null;
+  post_created_at: string;
+  shadowed_in: string;
 }
 
 export interface PostTagsTable {
   post_id: string;
   tag_id: string;
   sort_order: number;
+  /** The post's place in readers' lists (migration 016): its publication time while it is a published post. */
+  listed_at: string | null;
+  post_created_at: string;
+  shadowed_in: string;
 }
 
 export interface PostSourcesTable {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe past schemas, not today's types */
 
@@ -7,7 +7,9 @@ import type { Kysely } from 'kysely';
  * version of a translated story: `shadowed_in` holds, per post, the other languages its story is
  * published in (`,nb,`), so "is there a version in the page's language" is read from the post's own
  * index entry instead of a lookup per row. The archive index carries the list's whole order and that
- * column, so the rows before page N are skipped inside the index.
+ * column, so the rows before page N are skipped inside the index. Tag and author pages get the same
+ * from their join tables, which carry the post's place in readers' lists (`listed_at`: its
+ * publication time while it is a published post, else null), its creation time and `shadowed_in`.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -21,6 +23,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['type', 'status', 'published_at', 'created_at', 'id', 'shadowed_in'])
     .execute();
   await db.schema.dropIndex('posts_listing_idx').execute();
+  for (const [table, key] of joinTables) await addListing(db, table, key);
+}
+
+const joinTables = [
+  ['post_tags', 'tag_id'],
+  ['post_authors', 'staff_id'],
+] as const;
+
+async function addListing(db: Kysely<any>, table: string, key: string): Promise<void> {
+  // One column per statement: SQLite adds one column per ALTER TABLE.
+  await db.schema.alterTable(table).addColumn('listed_at', 'text').execute();
+  for (const column of ['post_created_at', 'shadowed_in'])
+    await db.schema
+      .alterTable(table)
+      .addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+  const post = (column: string) => sql.raw(`(select ${column} from posts where posts.id = ${table}.post_id)`);
+  await sql`update ${sql.table(table)} set
+    listed_at = ${post(`case when status = 'published' and type = 'post' then published_at end`)},
+    post_created_at = ${post('created_at')},
+    shadowed_in = ${post('shadowed_in')}`.execute(db);
+  await db.schema
+    .createIndex(`${table}_listing_idx`)
+    .on(table)
+    .columns([key, 'listed_at', 'post_created_at', 'post_id', 'shadowed_in'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -29,6 +57,11 @@ export async function down(db: Kysely<any>): Promise<void> {
     .on('posts')
     .columns(['type', 'status', 'published_at'])
     .execute();
+  for (const [table] of joinTables) {
+    await db.schema.dropIndex(`${table}_listing_idx`).execute();
+    for (const column of ['listed_at', 'post_created_at', 'shadowed_in'])
+      await db.schema.alterTable(table).dropColumn(column).execute();
+  }
   await db.schema.dropIndex('posts_archive_idx').execute();
   await db.schema.alterTable('posts').dropColumn('shadowed_in').execute();
 }

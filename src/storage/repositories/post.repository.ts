@@ -14,6 +14,7 @@ import { toStaffRecord } from './staff.repository.js';
 import { toTagRecord } from './tag.repository.js';
 import type { Database, PostRow, PostSourceRow } from '../tables.js';
 import { groupBy } from './group-by.js';
+import { joinListPage, listingOf, refreshShadows, shadowPattern, syncListings } from './post-listings.js';
 
 export type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
 
@@ -129,13 +130,12 @@ function toSourceRecord(row: PostSourceRow): SourceRecord {
 const isPublishedOnly = (statuses: string[] | undefined) =>
   statuses?.length === 1 && statuses[0] === 'published';
 
-/** `%,nb,%`: the pattern that finds a language in a `shadowed_in` list. */
-const shadowPattern = (language: string) => `%,${language.replace(/[\\%_]/g, (c) => `\\${c}`)},%`;
-
 function preferLanguage(query: PostQuery, language: string, statuses: string[] | undefined): PostQuery {
   // Readers' lists: the post's own index entry says whether its story is published in `language`.
   if (isPublishedOnly(statuses))
-    return query.where(sql<boolean>`posts.shadowed_in not like ${shadowPattern(language)} escape '\\'`);
+    return query.where(
+      sql<boolean>`(posts.shadowed_in = '' or posts.shadowed_in not like ${shadowPattern(language)} escape '\\')`,
+    );
   return query.where((eb) =>
     eb.or([
       eb('posts.language', '=', language),
@@ -154,21 +154,8 @@ function preferLanguage(query: PostQuery, language: string, statuses: string[] |
   );
 }
 
-/**
- * `shadowed_in` of each version of a story: the other languages it is published in. Kept in step by
- * every write that can change it, inside the writer's transaction.
- */
-function shadowsOf(versions: { id: string; language: string; status: string }[]): Map<string, string> {
-  const published = new Set(versions.filter((v) => v.status === 'published').map((v) => v.language));
-  return new Map(
-    versions.map((v) => {
-      const others = [...published].filter((l) => l !== v.language).sort();
-      return [v.id, others.length ? `,${others.join(',')},` : ''];
-    }),
-  );
-}
-
 const shadowFields: (keyof PostRecord)[] = ['status', 'language', 'translationGroup'];
+const listingFields: (keyof PostRecord)[] = [...shadowFields, 'type', 'publishedAt', 'createdAt'];
 
 /** The access rule and list filters as SQL (search joins its index to this too). */
 export function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
@@ -209,21 +196,24 @@ export class KyselyPostRepository implements PostRepository {
       .insertInto('posts')
       .values(toRow(post) as PostRow)
       .execute();
-    await this.refreshShadows([post.translationGroup]);
+    await syncListings(this.db, await refreshShadows(this.db, [post.translationGroup]));
   }
 
   async update(id: string, patch: Partial<PostRecord>): Promise<void> {
     const row = toRow(patch);
     if (Object.keys(row).length === 0) return;
-    const before = shadowFields.some((f) => patch[f] !== undefined) ? await this.groupOf(id) : undefined;
+    const touches = (fields: (keyof PostRecord)[]) => fields.some((f) => patch[f] !== undefined);
+    const groupBefore = touches(shadowFields) ? await this.groupOf(id) : undefined;
     await this.db.updateTable('posts').set(row).where('id', '=', id).execute();
-    if (before !== undefined) await this.refreshShadows([before, patch.translationGroup]);
+    const shadowed =
+      groupBefore === undefined ? [] : await refreshShadows(this.db, [groupBefore, patch.translationGroup]);
+    await syncListings(this.db, touches(listingFields) ? [id, ...shadowed] : shadowed);
   }
 
   async delete(id: string): Promise<void> {
     const group = await this.groupOf(id);
     await this.db.deleteFrom('posts').where('id', '=', id).execute();
-    await this.refreshShadows([group]);
+    await syncListings(this.db, await refreshShadows(this.db, [group]));
   }
 
   private async groupOf(id: string): Promise<string | null> {
@@ -233,27 +223,6 @@ export class KyselyPostRepository implements PostRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row?.translation_group ?? null;
-  }
-
-  private async refreshShadows(groups: (string | null | undefined)[]): Promise<void> {
-    for (const group of new Set(groups)) {
-      if (!group) continue;
-      const versions = await this.db
-        .selectFrom('posts')
-        .select(['id', 'language', 'status', 'shadowed_in'])
-        .where('translation_group', '=', group)
-        .execute();
-      const shadows = shadowsOf(versions);
-      for (const version of versions) {
-        const shadow = shadows.get(version.id)!;
-        if (shadow !== version.shadowed_in)
-          await this.db
-            .updateTable('posts')
-            .set({ shadowed_in: shadow })
-            .where('id', '=', version.id)
-            .execute();
-      }
-    }
   }
 
   async findById(id: string): Promise<PostRecord | undefined> {
@@ -280,10 +249,13 @@ export class KyselyPostRepository implements PostRepository {
         .orderBy('posts.published_at', 'desc')
         .orderBy('posts.created_at', 'desc')
         .orderBy('posts.id', 'desc');
-    const pageIds = inOrder(applyFilter(this.db.selectFrom('posts'), filter))
-      .select('posts.id')
-      .limit(page.limit)
-      .offset(page.offset);
+    const pageIds =
+      (await joinListPage(this.db, filter, page)) ??
+      inOrder(applyFilter(this.db.selectFrom('posts'), filter))
+        .select('posts.id')
+        .limit(page.limit)
+        .offset(page.offset);
+    if (Array.isArray(pageIds) && pageIds.length === 0) return [];
     const rows = await inOrder(this.db.selectFrom('posts'))
       .select(projectionColumns[projection])
       .where('posts.id', 'in', pageIds)
@@ -332,19 +304,23 @@ export class KyselyPostRepository implements PostRepository {
 
   async setAuthors(postId: string, staffIds: string[]): Promise<void> {
     await this.db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
-    if (staffIds.length === 0) return;
+    const listing = await listingOf(this.db, postId);
+    if (staffIds.length === 0 || !listing) return;
     await this.db
       .insertInto('post_authors')
-      .values(staffIds.map((staffId, i) => ({ post_id: postId, staff_id: staffId, sort_order: i })))
+      .values(
+        staffIds.map((staffId, i) => ({ post_id: postId, staff_id: staffId, sort_order: i, ...listing })),
+      )
       .execute();
   }
 
   async setTags(postId: string, tagIds: string[]): Promise<void> {
     await this.db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
-    if (tagIds.length === 0) return;
+    const listing = await listingOf(this.db, postId);
+    if (tagIds.length === 0 || !listing) return;
     await this.db
       .insertInto('post_tags')
-      .values(tagIds.map((tagId, i) => ({ post_id: postId, tag_id: tagId, sort_order: i })))
+      .values(tagIds.map((tagId, i) => ({ post_id: postId, tag_id: tagId, sort_order: i, ...listing })))
       .execute();
   }
 
