@@ -90,9 +90,9 @@ export async function getPostBySlug(
 /** The lead story: the newest featured post, or the newest post when none is featured. */
 export async function getLeadPost(ctx: DomainContext, viewer: Viewer): Promise<PostView | undefined> {
   const filter: PostFilter = { ...visibleTo(viewer), types: ['post'] };
-  const record =
-    (await ctx.repos.posts.findOne({ ...filter, isFeatured: true }, 'teaser')) ??
-    (await ctx.repos.posts.list(filter, { offset: 0, limit: 1 }, 'teaser'))[0];
+  const newest = async (f: PostFilter) =>
+    (await ctx.repos.posts.list(f, { offset: 0, limit: 1 }, 'teaser'))[0];
+  const record = (await newest({ ...filter, isFeatured: true })) ?? (await newest(filter));
   return record ? (await hydratePosts(ctx, [record]))[0] : undefined;
 }
 

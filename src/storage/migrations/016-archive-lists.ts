@@ -22,6 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('posts')
     .columns(['type', 'status', 'published_at', 'created_at', 'id', 'shadowed_in'])
     .execute();
+  // The lead story: the newest featured post, found without reading the archive.
+  await db.schema
+    .createIndex('posts_featured_idx')
+    .on('posts')
+    .columns(['type', 'status', 'is_featured', 'published_at', 'created_at', 'id'])
+    .execute();
   await db.schema.dropIndex('posts_listing_idx').execute();
   for (const [table, key] of joinTables) await addListing(db, table, key);
 }
@@ -62,6 +68,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     for (const column of ['listed_at', 'post_created_at', 'shadowed_in'])
       await db.schema.alterTable(table).dropColumn(column).execute();
   }
+  await db.schema.dropIndex('posts_featured_idx').execute();
   await db.schema.dropIndex('posts_archive_idx').execute();
   await db.schema.alterTable('posts').dropColumn('shadowed_in').execute();
 }

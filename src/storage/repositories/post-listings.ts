@@ -92,7 +92,16 @@ const isOnly = (values: string[] | undefined, value: string) => values?.length =
 
 /** A readers' tag or author page: the filters its join table's listing answers alone. */
 function joinScope(filter: PostFilter, page: Page): Scope | undefined {
-  const { tagId, authorId, types, statuses, preferredLanguage, excludeIds, ...rest } = filter;
+  // The filters a join row answers; anything else (a title search, a language…) takes the general path.
+  const {
+    tagId,
+    authorId,
+    types,
+    statuses,
+    preferredLanguage: _language,
+    excludeIds: _excluded,
+    ...rest
+  } = filter;
   const isReadersList = isOnly(types, 'post') && isOnly(statuses, 'published') && page.order !== 'updated';
   if (!isReadersList || Object.values(rest).some((v) => v !== undefined) || (tagId && authorId))
     return undefined;
