@@ -10,6 +10,7 @@
  * Targets are for 100,000 posts on a 2-core machine; below that size they are shown for information.
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { documentFromText } from '../src/domain/posts/editor-document.js';
 import { drainRelatedJobs } from '../src/domain/posts/related-job.js';
@@ -47,8 +48,12 @@ const percentile = (values: number[], p: number) => {
 const median = (values: number[]) => percentile(values, 0.5);
 
 function printFigures(bench: BenchSite, figures: Figure[]): void {
+  // A shared machine's load inflates every time; it is printed so figures can be read against it.
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   console.log(
-    `\n${bench.database}, ${bench.posts} posts (built in ${bench.buildSeconds.toFixed(0)} s, Check Also first build ${bench.relatedBuildSeconds.toFixed(0)} s)`,
+    `\n${bench.database}, ${bench.posts} posts (load average ${load}; built in ${bench.buildSeconds.toFixed(0)} s, Check Also first build ${bench.relatedBuildSeconds.toFixed(0)} s)`,
   );
   for (const f of figures) {
     const value = `${f.value.toFixed(f.value < 10 ? 2 : 1)} ${f.unit}`.padStart(12);
