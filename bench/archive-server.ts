@@ -31,6 +31,8 @@ export interface BenchSite {
   corpus: ArchiveCorpus;
   buildSeconds: number;
   relatedBuildSeconds: number;
+  /** The author with the most posts, whose deep pages exist at every size. */
+  busiestAuthor: { slug: string; posts: number };
   /** Opens the site in this process (for the "Check Also" job and the database size). */
   open: () => Promise<Site>;
   destroy: () => Promise<void>;
@@ -71,6 +73,7 @@ export async function buildBenchSite(
   started = performance.now();
   await drainRelatedJobs(site.ctx);
   const relatedBuildSeconds = (performance.now() - started) / 1000;
+  const busiestAuthor = await busiestAuthorOf(site);
   // What autovacuum does on a live PostgreSQL: statistics and the visibility map (index-only scans).
   if (isPostgres) await sql`vacuum analyze`.execute(site.storage.db);
   await site.close();
@@ -88,9 +91,22 @@ export async function buildBenchSite(
     corpus,
     buildSeconds,
     relatedBuildSeconds,
+    busiestAuthor,
     open,
     destroy,
   };
+}
+
+async function busiestAuthorOf(site: Site): Promise<{ slug: string; posts: number }> {
+  const row = await site.storage.db
+    .selectFrom('post_authors')
+    .innerJoin('staff_users', 'staff_users.id', 'post_authors.staff_id')
+    .select((eb) => ['staff_users.slug', eb.fn.countAll().as('posts')])
+    .groupBy('staff_users.slug')
+    .orderBy('posts', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { slug: row.slug, posts: Number(row.posts) };
 }
 
 async function queueAllForRelated(site: Site): Promise<void> {
@@ -137,6 +153,8 @@ export interface RunningServer {
   /** From spawning the process to the first page answered with 200. */
   startMs: number;
   rssMiB: () => number;
+  /** CPU time of the server's main thread so far (what a busy machine's queueing leaves out). */
+  cpuMs: () => number;
   stop: () => Promise<void>;
 }
 
@@ -160,13 +178,14 @@ export async function startServer(bench: BenchSite): Promise<RunningServer> {
   const startMs = performance.now() - started;
   const rssMiB = () =>
     Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+  const cpuMs = () => Number(readFileSync(`/proc/${child.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { base, child, startMs, rssMiB, stop };
+  return { base, child, startMs, rssMiB, cpuMs, stop };
 }
 
 /** One request, timed to the end of its body; refuses an unexpected status. */
