@@ -6,6 +6,7 @@
  *   BENCH_POSTS=1000,10000        the archive sizes (default 1000,10000,100000)
  *   BENCH_DATABASES=sqlite        sqlite, postgres or both (default: both when a PostgreSQL URL is set)
  *   BENCH_ROUNDS=7                cold renders of each page (the page cache is emptied before each round)
+ *   BENCH_RELATED_BUILD=0         skip the first "Check Also" build of the whole archive (long at 100k)
  *   DATABASE_URL or BROADSHEET_TEST_POSTGRES_URL   the PostgreSQL to measure (a fresh schema each run)
  * Targets are for 100,000 posts on a 2-core machine; below that size they are shown for information.
  */
@@ -86,7 +87,10 @@ async function emptyPageCache(server: RunningServer, bench: BenchSite, n: number
 async function coldRenders(server: RunningServer, bench: BenchSite): Promise<Figure[]> {
   const lastPage = Math.floor((bench.posts - 2) / postsPerPage) + 1;
   const deepPage = Math.min(500, lastPage);
-  const authorPage = Math.min(500, Math.floor((bench.busiestAuthor.posts - 1) / postsPerPage) + 1);
+  const authorPage = Math.max(
+    2,
+    Math.min(500, Math.floor((bench.busiestAuthor.posts - 1) / postsPerPage) + 1),
+  );
   const pages: Record<string, (round: number) => string> = {
     home: () => '/',
     'tag page': (r) => `/tag/bench-tag-${r}/`,
