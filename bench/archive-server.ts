@@ -156,6 +156,8 @@ export interface RunningServer {
   child: ChildProcess;
   /** From spawning the process to the first page answered with 200. */
   startMs: number;
+  /** The CPU time its main thread had used by then. */
+  startCpuMs: number;
   rssMiB: () => number;
   /** CPU time of the server's main thread so far (what a busy machine's queueing leaves out). */
   cpuMs: () => number;
@@ -180,16 +182,17 @@ export async function startServer(bench: BenchSite): Promise<RunningServer> {
     }
   }
   const startMs = performance.now() - started;
+  const cpuMs = () => Number(readFileSync(`/proc/${child.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  const startCpuMs = cpuMs();
   const rssMiB = () =>
     Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
-  const cpuMs = () => Number(readFileSync(`/proc/${child.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { base, child, startMs, rssMiB, cpuMs, stop };
+  return { base, child, startMs, startCpuMs, rssMiB, cpuMs, stop };
 }
 
 /** One request, timed to the end of its body; refuses an unexpected status. */
