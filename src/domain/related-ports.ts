@@ -12,8 +12,15 @@ export interface RelatedDocumentRecord {
   language: string;
   story: string | null;
   tagIds: string[];
+  /** When the post was published (ISO-8601). */
+  publishedAt: string;
   /** Term -> unit-length weight. Empty when loaded without terms. */
   terms: Map<string, number>;
+}
+
+export interface RecentHolder {
+  postId: string;
+  publishedAt: string;
 }
 
 export interface RelatedListEntry {
@@ -45,15 +52,24 @@ export interface RelatedRepository {
   replaceAllLists(lists: Map<string, RelatedListEntry[]>): Promise<void>;
   saveDocument(doc: RelatedDocumentRecord): Promise<void>;
   deleteDocument(postId: string): Promise<void>;
-  /** How many stored documents hold each term (absent: none). */
-  documentFrequencies(terms: string[]): Promise<Map<string, number>>;
+  /**
+   * How many stored documents hold each term (absent: none), counted up to `upTo`: a term held by
+   * more documents gives `upTo`, so the count reads at most that many index entries.
+   */
+  documentFrequencies(terms: string[], upTo: number): Promise<Map<string, number>>;
   /** Each document holding one of the terms, with the weights of those terms only. */
   postings(terms: string[]): Promise<Map<string, Map<string, number>>>;
   postsWithTerms(terms: string[]): Promise<string[]>;
   postsWithTags(tagIds: string[]): Promise<string[]>;
+  /** Each tag's `limit` most recent holders (by publication, then id), most recent first. */
+  recentHolders(tagIds: string[], limit: number): Promise<Map<string, RecentHolder[]>>;
   /** Posts whose stored list holds this post. */
   listersOf(postId: string): Promise<string[]>;
+  /** For each post, the posts whose stored list holds it (reserve entries too). */
+  holdersOf(postIds: string[]): Promise<Map<string, string[]>>;
   /** Stored lists, best first. */
   listsOf(postIds: string[]): Promise<Map<string, RelatedListEntry[]>>;
   replaceList(postId: string, entries: RelatedListEntry[]): Promise<void>;
+  /** Replaces the stored lists of these posts (an empty list removes a post's list). */
+  replaceLists(lists: Map<string, RelatedListEntry[]>): Promise<void>;
 }

@@ -424,6 +424,8 @@ export interface RelatedDocumentsTable {
   post_id: string;
   language: string;
   story: string | null;
+  /** When the post was published (migration 017): a tag counts for its most recent holders only. */
+  published_at: string;
 }
 
 /** Its strongest terms, with their weights (unit length per post). */
@@ -436,6 +438,8 @@ export interface RelatedTermsTable {
 export interface RelatedTagsTable {
   post_id: string;
   tag_id: string;
+  /** The post's `published_at`, so a tag's most recent holders are one index range (migration 017). */
+  published_at: string;
 }
 
 /** One row: the related job's worker lock. */

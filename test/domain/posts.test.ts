@@ -294,6 +294,7 @@ test('a post in another language is related through shared tags even when no wor
     language,
     fields: [{ terms: words(prefix), weight: 1 }],
     labels,
+    publishedAt: '2026-01-01T00:00:00.000Z',
     ...(group ? { group } : {}),
   });
   const matches = mostSimilar(

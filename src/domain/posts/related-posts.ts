@@ -1,9 +1,12 @@
 import type { DomainContext } from '../context.js';
 import type { PostRecord, RelatedDocumentRecord, RelatedListEntry, Repositories } from '../ports.js';
+import { Snapshot, toTerm } from './related-snapshot.js';
 import {
   compareMatches,
+  compareRecency,
   minimumScore,
   pairScore,
+  recentPerLabel,
   similarityIndex,
   termWeightFor,
   toTermDocument,
@@ -14,7 +17,13 @@ import {
   type TermDocument,
 } from './similarity.js';
 
+/** Entries shown per post. */
 export const relatedPerPost = 6;
+/**
+ * Entries stored per post: those shown and reserves, so that when an entry leaves a list the next is
+ * usually known without ranking the list again.
+ */
+export const keptPerPost = 12;
 
 /** Only published posts (not pages) have "Check Also" lists and appear in them. */
 export const isRelatable = (post: Pick<PostRecord, 'type' | 'status'> | undefined) =>
@@ -31,6 +40,7 @@ export function similarityDocument(post: PostRecord, tagIds: string[]): Similari
       { terms: tokenize(post.bodyText), weight: 1 },
     ],
     labels: tagIds,
+    publishedAt: post.publishedAt ?? '',
   };
 }
 
@@ -39,15 +49,8 @@ const toRecord = (doc: TermDocument): RelatedDocumentRecord => ({
   language: doc.language,
   story: doc.group,
   tagIds: doc.labels,
+  publishedAt: doc.publishedAt,
   terms: doc.terms,
-});
-
-const toTerm = (doc: RelatedDocumentRecord): TermDocument => ({
-  id: doc.postId,
-  language: doc.language,
-  group: doc.story,
-  terms: doc.terms,
-  labels: doc.tagIds,
 });
 
 /** The post as the job should store it now: undefined when it is not (or no longer) relatable. */
@@ -56,93 +59,6 @@ async function currentDocument(repos: Repositories, postId: string): Promise<Ter
   if (!post || !isRelatable(post)) return undefined;
   const tagIds = (await repos.posts.tagIdsFor([postId])).get(postId) ?? [];
   return toTermDocument(similarityDocument(post, tagIds));
-}
-
-/**
- * The stored documents as they are inside one step (after the post's own document was written):
- * term counts, term and tag postings, and documents, each read once per step however many lists the
- * step ranks. Lists are written during the step, documents are not, so nothing read here goes stale.
- */
-class Snapshot {
-  private readonly counts = new Map<string, number>();
-  private readonly holders = new Map<string, Map<string, number>>();
-  private readonly tagged = new Map<string, string[]>();
-  private readonly docs = new Map<string, RelatedDocumentRecord | null>();
-  private readonly withTerms = new Map<string, TermDocument | null>();
-  constructor(private readonly repos: Repositories) {}
-
-  async load(terms: Iterable<string>): Promise<void> {
-    const missing = [...new Set(terms)].filter((t) => !this.counts.has(t));
-    if (missing.length === 0) return;
-    const df = await this.repos.related.documentFrequencies(missing);
-    for (const t of missing) this.counts.set(t, df.get(t) ?? 0);
-  }
-
-  count(term: string): number {
-    const n = this.counts.get(term);
-    if (n === undefined) throw new Error(`term not loaded: ${term}`);
-    return n;
-  }
-
-  readonly of = (term: string): number => termWeightFor(this.count(term));
-
-  /** Each document holding one of the terms, with the weights of those terms only. */
-  async postings(terms: string[]): Promise<Map<string, Map<string, number>>> {
-    const missing = [...new Set(terms)].filter((t) => !this.holders.has(t));
-    for (const t of missing) this.holders.set(t, new Map());
-    if (missing.length > 0)
-      for (const [id, weights] of await this.repos.related.postings(missing))
-        for (const [t, w] of weights) this.holders.get(t)!.set(id, w);
-    const byPost = new Map<string, Map<string, number>>();
-    for (const t of terms)
-      for (const [id, w] of this.holders.get(t)!) {
-        const own = byPost.get(id) ?? new Map<string, number>();
-        own.set(t, w);
-        byPost.set(id, own);
-      }
-    return byPost;
-  }
-
-  async postsWithTags(tagIds: string[]): Promise<Set<string>> {
-    for (const tag of tagIds)
-      if (!this.tagged.has(tag)) this.tagged.set(tag, await this.repos.related.postsWithTags([tag]));
-    return new Set(tagIds.flatMap((tag) => this.tagged.get(tag)!));
-  }
-
-  /** Documents without their terms. */
-  async documents(ids: Iterable<string>): Promise<Map<string, RelatedDocumentRecord>> {
-    const wanted = [...new Set(ids)];
-    const missing = wanted.filter((id) => !this.docs.has(id));
-    if (missing.length > 0) {
-      const found = await this.repos.related.findDocuments(missing);
-      for (const id of missing) this.docs.set(id, found.get(id) ?? null);
-    }
-    const out = new Map<string, RelatedDocumentRecord>();
-    for (const id of wanted) {
-      const doc = this.docs.get(id);
-      if (doc) out.set(id, doc);
-    }
-    return out;
-  }
-
-  /** Documents with their terms. */
-  async documentsWithTerms(ids: Iterable<string>): Promise<Map<string, TermDocument>> {
-    const wanted = [...new Set(ids)];
-    const missing = wanted.filter((id) => !this.withTerms.has(id));
-    if (missing.length > 0) {
-      const found = await this.repos.related.documentsWithTerms(missing);
-      for (const id of missing) {
-        const doc = found.get(id);
-        this.withTerms.set(id, doc ? toTerm(doc) : null);
-      }
-    }
-    const out = new Map<string, TermDocument>();
-    for (const id of wanted) {
-      const doc = this.withTerms.get(id);
-      if (doc) out.set(id, doc);
-    }
-    return out;
-  }
 }
 
 interface Ranked {
@@ -155,31 +71,41 @@ const toEntries = (matches: SimilarityMatch[]): RelatedListEntry[] =>
   matches.map((m) => ({ relatedPostId: m.id, score: m.score }));
 
 /**
- * One document's list over every stored document, from the inverted indexes (terms and tags). A term
- * that counts is held by fewer than `commonTermCount` documents, so the term postings read are bounded.
+ * One document's list over every stored document, from the inverted indexes: the holders of its
+ * terms that count (fewer than `commonTermCount` each) and the most recent holders of the tags that
+ * count for it (`recentPerLabel` each), so the documents read are bounded whatever the archive's size.
  */
 async function rank(view: Snapshot, doc: TermDocument): Promise<Ranked> {
   await view.load(doc.terms.keys());
+  await view.loadTags(doc.labels);
   const terms = [...doc.terms.keys()].filter((t) => view.of(t) > 0);
   const postings = await view.postings(terms);
-  const ids = new Set([...postings.keys(), ...(await view.postsWithTags(doc.labels))]);
+  const tagged = doc.labels
+    .filter((tag) => view.labelCounts(tag, doc.id))
+    .flatMap((tag) => [...view.window(tag)]);
+  const ids = new Set([...postings.keys(), ...tagged]);
   ids.delete(doc.id);
   const others = await view.documents(ids);
   const scores = new Map<string, number>();
   for (const [id, other] of others) {
     const partial = toTerm({ ...other, terms: postings.get(id) ?? new Map() });
-    scores.set(id, pairScore(doc, partial, view.of));
+    scores.set(id, pairScore(doc, partial, view.of, view.labelCounts));
   }
   const top = topMatches(
     [...scores].map(([id, score]) => ({ id, score })),
-    relatedPerPost,
+    keptPerPost,
   );
   return { list: toEntries(top), scores };
 }
 
+const sameIds = (a: RelatedListEntry[], b: RelatedListEntry[]) =>
+  a.length === b.length && a.every((e, i) => e.relatedPostId === b[i]!.relatedPostId);
+
 const sameList = (a: RelatedListEntry[], b: RelatedListEntry[]) =>
-  a.length === b.length &&
-  a.every((e, i) => e.relatedPostId === b[i]!.relatedPostId && e.score === b[i]!.score);
+  sameIds(a, b) && a.every((e, i) => e.score === b[i]!.score);
+
+const shownChanged = (a: RelatedListEntry[], b: RelatedListEntry[]) =>
+  !sameIds(a.slice(0, relatedPerPost), b.slice(0, relatedPerPost));
 
 /**
  * Terms whose weight changes when `before` is replaced by `after` (counts cross a power of two below
@@ -205,21 +131,71 @@ async function reweightedTerms(
   return { raised, lowered };
 }
 
+/**
+ * The other posts whose tag windows the change moved: for each tag of the post before or after, the
+ * `recentPerLabel` most recent holders before and after. A post that left a window scores less with
+ * its holders; one that entered scores more with them (`entered`: the tags it entered).
+ */
+async function shiftedByChange(
+  view: Snapshot,
+  postId: string,
+  before: TermDocument | undefined,
+  after: TermDocument | undefined,
+): Promise<{ left: Set<string>; entered: Map<string, string[]> }> {
+  const tags = new Set([...(before?.labels ?? []), ...(after?.labels ?? [])]);
+  await view.loadTags(tags);
+  const left = new Set<string>();
+  const entered = new Map<string, string[]>();
+  for (const tag of tags) {
+    const others = view.recentHolders(tag).filter((h) => h.postId !== postId);
+    const windowWith = (doc: TermDocument | undefined) => {
+      const holders = doc?.labels.includes(tag)
+        ? [...others, { postId, publishedAt: doc.publishedAt }]
+        : others;
+      const sorted = holders
+        .map((h) => ({ id: h.postId, publishedAt: h.publishedAt }))
+        .sort(compareRecency)
+        .slice(0, recentPerLabel);
+      return new Set(sorted.map((h) => h.id).filter((id) => id !== postId));
+    };
+    const was = windowWith(before);
+    const is = windowWith(after);
+    for (const id of was) if (!is.has(id)) left.add(id);
+    for (const id of is) if (!was.has(id)) entered.set(id, [...(entered.get(id) ?? []), tag]);
+  }
+  return { left, entered };
+}
+
 const shares = (a: Map<string, number> | undefined, b: Map<string, number> | undefined) =>
   a !== undefined && b !== undefined && [...a.keys()].some((t) => b.has(t));
 
 /**
- * Brings the stored documents and lists up to date with one post, so that the stored lists equal a
+ * A list brought up to date from what it held (`old`, a prefix of its full ranking before the step)
+ * and the scores that may have changed or joined (`scores`: its entries rescored where needed, and
+ * every post whose scores with it may have risen). Any post it does not hold scores no more than
+ * before, so it ranks after the old last entry: the candidates that rank at or before that entry are
+ * the start of the new full ranking. An old list shorter than `relatedPerPost` held every candidate,
+ * so then all of them are. Undefined when fewer than `relatedPerPost` are known: rank again in full.
+ */
+function merged(old: RelatedListEntry[], scores: Map<string, number>): RelatedListEntry[] | undefined {
+  const ranked = topMatches([...scores].map(([id, score]) => ({ id, score })));
+  const last = old.at(-1);
+  if (old.length < relatedPerPost || last === undefined) return toEntries(ranked.slice(0, keptPerPost));
+  const floor = { id: last.relatedPostId, score: last.score };
+  const known = ranked.filter((m) => compareMatches(m, floor) <= 0);
+  return known.length >= relatedPerPost ? toEntries(known.slice(0, keptPerPost)) : undefined;
+}
+
+/**
+ * Brings the stored documents and lists up to date with one post, so that the lists shown equal a
  * full recompute over the stored documents (see src/jobs/README.md for why). Scores change only for
- * pairs with this post and for pairs that both hold a term whose weight changed. The post's own list
- * is ranked in full. Every other list that can change (it holds the post or may take it in, or its
- * owner holds a re-weighted term) is revisited from what it holds: its entries (those whose score
- * can have changed rescored), the holders of a raised term it shares, and the post. A post it does
- * not hold scored at most its old score, which ranked after the list's old last entry; so when the
- * new best six still end at or before that entry (or the list was not full), they are the list a
- * full ranking gives, and only otherwise is the list ranked again in full. Every term that changes
- * weight has at most 64 holders, so a step revisits a bounded number of lists. Returns the posts
- * whose pages show a changed list or this post's teaser.
+ * pairs with this post, with a post whose tag window the change moved, and for pairs that both hold
+ * a term whose weight changed. The lists of the post and of the moved posts are ranked in full. Every
+ * other list that can change (it holds one of them or may take one in, or its owner holds a
+ * re-weighted term) is `merged` from what it holds, and ranked again in full only when fewer than
+ * six entries are known. Every term that changes weight has at most 64 holders and every tag window
+ * 64, so a step revisits a bounded number of lists. Returns the posts whose pages show a changed list
+ * or this post's teaser.
  */
 export async function applyRelatedChange(repos: Repositories, postId: string): Promise<string[]> {
   const stored = await repos.related.findDocument(postId);
@@ -231,25 +207,45 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   const { raised, lowered } = await reweightedTerms(view, before, after);
   const raisedBy = await view.postings(raised);
   const changedBy = await view.postings([...raised, ...lowered]);
-  raisedBy.delete(postId);
-  changedBy.delete(postId);
-  const own = after ? await rank(view, after) : { list: [], scores: new Map<string, number>() };
-  await repos.related.replaceList(postId, own.list);
-  const touched = new Set<string>([postId]);
+  const { left, entered } = await shiftedByChange(view, postId, before, after);
+  const moved = new Set([...left, ...entered.keys()]);
+  moved.delete(postId);
+  const changed = new Set([postId, ...moved]);
+  for (const id of changed) {
+    raisedBy.delete(id);
+    changedBy.delete(id);
+  }
 
-  const mergeable = [...own.scores].filter(([, score]) => score > minimumScore).map(([id]) => id);
-  const listers = await repos.related.listersOf(postId);
+  const ranked = new Map<string, Ranked>();
+  if (after) ranked.set(postId, await rank(view, after));
+  for (const doc of (await view.documentsWithTerms(moved)).values())
+    ranked.set(doc.id, await rank(view, doc));
+  const holders = await repos.related.holdersOf([...changed]);
   // Their pages show this post's teaser, which may have changed even where the list did not.
-  for (const id of listers) touched.add(id);
-  const affected = new Set([...listers, ...changedBy.keys(), ...mergeable]);
-  affected.delete(postId);
-  const lists = await repos.related.listsOf([...affected]);
+  const touched = new Set<string>([postId, ...holders.get(postId)!]);
+  const gainers = [...(ranked.get(postId)?.scores ?? [])]
+    .filter(([, s]) => s > minimumScore)
+    .map(([id]) => id);
+  for (const [id, tags] of entered)
+    if (id !== postId) gainers.push(...tags.flatMap((t) => [...view.window(t)]));
+  const affected = new Set([...[...holders.values()].flat(), ...changedBy.keys(), ...gainers]);
+  for (const id of changed) affected.delete(id);
+  const lists = await repos.related.listsOf([...affected, ...changed]);
+
+  const writes = new Map<string, RelatedListEntry[]>();
+  const write = (id: string, list: RelatedListEntry[]) => {
+    const old = lists.get(id)!;
+    if (sameList(old, list)) return;
+    writes.set(id, list);
+    if (shownChanged(old, list)) touched.add(id);
+  };
+  for (const id of changed) write(id, ranked.get(id)?.list ?? []);
   const plans = [...affected].map((id) => {
-    const changed = changedBy.get(id);
+    const changedTerms = changedBy.get(id);
     const rescore = lists
       .get(id)!
       .map((e) => e.relatedPostId)
-      .filter((other) => other !== postId && shares(changed, changedBy.get(other)));
+      .filter((other) => !changed.has(other) && shares(changedTerms, changedBy.get(other)));
     const theirs = raisedBy.get(id);
     const partners = [...raisedBy.keys()].filter(
       (other) => other !== id && shares(theirs, raisedBy.get(other)),
@@ -263,30 +259,23 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   );
   for (const { id, rescore, partners } of plans) {
     const old = lists.get(id)!;
-    const scores = new Map(old.map((e) => [e.relatedPostId, e.score]));
-    scores.delete(postId);
+    const scores = new Map(
+      old.filter((e) => !changed.has(e.relatedPostId)).map((e) => [e.relatedPostId, e.score]),
+    );
     if (rescore.length + partners.length > 0) {
       const doc = docs.get(id)!;
       await view.load(doc.terms.keys());
+      await view.loadTags(doc.labels);
       for (const other of [...rescore, ...partners])
-        scores.set(other, pairScore(doc, docs.get(other)!, view.of));
+        scores.set(other, pairScore(doc, docs.get(other)!, view.of, view.labelCounts));
     }
-    const withPost = own.scores.get(id);
-    if (withPost !== undefined) scores.set(postId, withPost);
-    const next = topMatches(
-      [...scores].map(([other, score]) => ({ id: other, score })),
-      relatedPerPost,
-    );
-    const last = old[relatedPerPost - 1];
-    const exact =
-      last === undefined ||
-      (next.length === relatedPerPost &&
-        compareMatches(next[relatedPerPost - 1]!, { id: last.relatedPostId, score: last.score }) <= 0);
-    const list = exact ? toEntries(next) : await rankAgain(view, id);
-    if (sameList(old, list)) continue;
-    await repos.related.replaceList(id, list);
-    touched.add(id);
+    for (const other of changed) {
+      const score = ranked.get(other)?.scores.get(id);
+      if (score !== undefined) scores.set(other, score);
+    }
+    write(id, merged(old, scores) ?? (await rankAgain(view, id)));
   }
+  await repos.related.replaceLists(writes);
   return [...touched];
 }
 
@@ -331,7 +320,7 @@ export async function rebuildAllRelated(repos: Repositories, postIds: string[]):
   const index = similarityIndex(docs);
   const lists = new Map<string, RelatedListEntry[]>();
   for (let i = 0; i < docs.length; i += batch) {
-    for (const doc of docs.slice(i, i + batch)) lists.set(doc.id, toEntries(index.rank(doc, relatedPerPost)));
+    for (const doc of docs.slice(i, i + batch)) lists.set(doc.id, toEntries(index.rank(doc, keptPerPost)));
     await yieldToEventLoop();
   }
   await repos.related.replaceAllLists(lists);

@@ -25,6 +25,8 @@ export interface SimilarityDocument {
   fields: { terms: string[]; weight: number }[];
   /** Labels such as tags: compared as sets, so they relate documents that share no words. */
   labels: string[];
+  /** When the document was published (ISO-8601): a label counts for its most recent holders only. */
+  publishedAt: string;
 }
 
 /** How much shared labels count beside the text: a full label overlap weighs like a strong text match. */
@@ -50,7 +52,28 @@ export interface TermDocument {
   group: string | null;
   terms: Map<string, number>;
   labels: string[];
+  publishedAt: string;
 }
+
+/**
+ * A label counts for similarity among its `recentPerLabel` most recent holders only (by publication,
+ * then id): a label on most of an archive would otherwise make every ranking read most of the
+ * archive. Outside that window a document still holds the label (it counts in the union of labels),
+ * it just shares it with nobody.
+ */
+export const recentPerLabel = 64;
+
+/** Most recent first; equal times by id (descending), so the order is total. */
+export function compareRecency(
+  a: Pick<TermDocument, 'id' | 'publishedAt'>,
+  b: Pick<TermDocument, 'id' | 'publishedAt'>,
+): number {
+  if (a.publishedAt !== b.publishedAt) return a.publishedAt > b.publishedAt ? -1 : 1;
+  return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
+}
+
+/** Whether a label counts for a document: it is among the label's most recent holders. */
+export type LabelCounts = (label: string, docId: string) => boolean;
 
 /** A term held by this many documents or more carries no similarity signal: its weight is zero. */
 export const commonTermCount = 64;
@@ -90,16 +113,35 @@ export function toTermDocument(doc: SimilarityDocument, limit = maxTerms): TermD
     group: doc.group ?? null,
     terms: termVector(doc, limit),
     labels: [...new Set(doc.labels)].sort(),
+    publishedAt: doc.publishedAt,
   };
+}
+
+/** The label part of a score: labels counted for both, over the union of both documents' labels. */
+function labelScore(a: TermDocument, b: TermDocument, counts: LabelCounts): number {
+  let common = 0;
+  let counted = 0;
+  for (const label of a.labels)
+    if (b.labels.includes(label)) {
+      common++;
+      if (counts(label, a.id) && counts(label, b.id)) counted++;
+    }
+  return counted === 0 ? 0 : (labelWeight * counted) / (a.labels.length + b.labels.length - common);
 }
 
 /**
  * The similarity of two documents, the same whichever comes first: shared terms summed in term
- * order (each product of weights times the square of the term's weight), plus the Jaccard overlap of
- * labels; halved across languages; zero within one story. `b` may hold only the terms it shares
- * with `a`. Terms whose weight is zero are skipped, so they need not be loaded.
+ * order (each product of weights times the square of the term's weight), plus the labels both hold
+ * and for which both are among the most recent holders (`counts`), over the union of their labels;
+ * halved across languages; zero within one story. `b` may hold only the terms it shares with `a`.
+ * Terms whose weight is zero are skipped, so they need not be loaded.
  */
-export function pairScore(a: TermDocument, b: TermDocument, weightOf: (term: string) => number): number {
+export function pairScore(
+  a: TermDocument,
+  b: TermDocument,
+  weightOf: (term: string) => number,
+  counts: LabelCounts,
+): number {
   if (a.id === b.id || (a.group !== null && a.group === b.group)) return 0;
   const [outer, inner] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
   let shared: string[] | undefined;
@@ -112,10 +154,7 @@ export function pairScore(a: TermDocument, b: TermDocument, weightOf: (term: str
       if (w > 0) text += a.terms.get(term)! * b.terms.get(term)! * (w * w);
     }
   }
-  let common = 0;
-  for (const label of a.labels) if (b.labels.includes(label)) common++;
-  const union = a.labels.length + b.labels.length - common;
-  const score = text + (common === 0 ? 0 : (labelWeight * common) / union);
+  const score = text + labelScore(a, b, counts);
   return a.language === b.language ? score : score / 2;
 }
 
@@ -125,7 +164,10 @@ export function compareMatches(a: SimilarityMatch, b: SimilarityMatch): number {
 }
 
 /** The best `perDocument` of the scored candidates above the minimum score. */
-export function topMatches(scored: Iterable<SimilarityMatch>, perDocument: number): SimilarityMatch[] {
+export function topMatches(
+  scored: Iterable<SimilarityMatch>,
+  perDocument = Number.POSITIVE_INFINITY,
+): SimilarityMatch[] {
   return [...scored]
     .filter((m) => m.score > minimumScore)
     .sort(compareMatches)
@@ -157,6 +199,14 @@ export function similarityIndex(docs: TermDocument[]) {
     for (const term of doc.terms.keys()) if (weightOf(term) > 0) add(`t:${term}`, doc);
     for (const label of doc.labels) add(`l:${label}`, doc);
   }
+  const recent = new Map<string, Set<string>>();
+  for (const [key, holders] of postings)
+    if (key.startsWith('l:')) {
+      const kept = holders.sort(compareRecency).slice(0, recentPerLabel);
+      postings.set(key, kept);
+      recent.set(key.slice(2), new Set(kept.map((d) => d.id)));
+    }
+  const counts: LabelCounts = (label, id) => recent.get(label)?.has(id) ?? false;
   return {
     /**
      * The best `perDocument` matches of `doc` (one of the indexed documents). Text scores are summed
@@ -173,14 +223,12 @@ export function similarityIndex(docs: TermDocument[]) {
       }
       const candidates = new Set<TermDocument>(text.keys());
       for (const label of doc.labels)
-        for (const other of postings.get(`l:${label}`) ?? []) candidates.add(other);
+        if (counts(label, doc.id))
+          for (const other of postings.get(`l:${label}`) ?? []) candidates.add(other);
       const scored: SimilarityMatch[] = [];
       for (const other of candidates) {
         if (other.id === doc.id || (doc.group !== null && doc.group === other.group)) continue;
-        let common = 0;
-        for (const label of doc.labels) if (other.labels.includes(label)) common++;
-        const union = doc.labels.length + other.labels.length - common;
-        const score = (text.get(other) ?? 0) + (common === 0 ? 0 : (labelWeight * common) / union);
+        const score = (text.get(other) ?? 0) + labelScore(doc, other, counts);
         scored.push({ id: other.id, score: doc.language === other.language ? score : score / 2 });
       }
       return topMatches(scored, perDocument);

@@ -13,6 +13,7 @@ import * as search from './013-search.js';
 import * as archiveIndexes from './014-archive-indexes.js';
 import * as searchOrder from './015-search-order.js';
 import * as archiveLists from './016-archive-lists.js';
+import * as relatedWindows from './017-related-windows.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '014-archive-indexes': archiveIndexes,
   '015-search-order': searchOrder,
   '016-archive-lists': archiveLists,
+  '017-related-windows': relatedWindows,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type {
+  RecentHolder,
   RelatedDocumentRecord,
   RelatedJob,
   RelatedListEntry,
@@ -104,6 +105,7 @@ export class KyselyRelatedRepository implements RelatedRepository {
           language: r.language,
           story: r.story,
           tagIds: [],
+          publishedAt: r.published_at,
           terms: new Map(),
         });
       const tags = await this.db
@@ -140,6 +142,16 @@ export class KyselyRelatedRepository implements RelatedRepository {
 
   async replaceAllLists(lists: Map<string, RelatedListEntry[]>): Promise<void> {
     await this.db.deleteFrom('post_related').execute();
+    await this.insertLists(lists);
+  }
+
+  async replaceLists(lists: Map<string, RelatedListEntry[]>): Promise<void> {
+    for (const ids of slices([...lists.keys()]))
+      await this.db.deleteFrom('post_related').where('post_id', 'in', ids).execute();
+    await this.insertLists(lists);
+  }
+
+  private async insertLists(lists: Map<string, RelatedListEntry[]>): Promise<void> {
     const rows = [...lists].flatMap(([postId, entries]) =>
       entries.map((e, rank) => ({ post_id: postId, related_post_id: e.relatedPostId, rank, score: e.score })),
     );
@@ -162,12 +174,17 @@ export class KyselyRelatedRepository implements RelatedRepository {
     await this.deleteDocument(doc.postId);
     await this.db
       .insertInto('related_documents')
-      .values({ post_id: doc.postId, language: doc.language, story: doc.story })
+      .values({
+        post_id: doc.postId,
+        language: doc.language,
+        story: doc.story,
+        published_at: doc.publishedAt,
+      })
       .execute();
     if (doc.tagIds.length > 0)
       await this.db
         .insertInto('related_tags')
-        .values(doc.tagIds.map((tag_id) => ({ post_id: doc.postId, tag_id })))
+        .values(doc.tagIds.map((tag_id) => ({ post_id: doc.postId, tag_id, published_at: doc.publishedAt })))
         .execute();
     if (doc.terms.size > 0)
       await this.db
@@ -182,16 +199,24 @@ export class KyselyRelatedRepository implements RelatedRepository {
     await this.db.deleteFrom('related_documents').where('post_id', '=', postId).execute();
   }
 
-  async documentFrequencies(terms: string[]): Promise<Map<string, number>> {
+  async documentFrequencies(terms: string[], upTo: number): Promise<Map<string, number>> {
     const df = new Map<string, number>();
-    for (const part of slices([...new Set(terms)])) {
-      const rows = await this.db
-        .selectFrom('related_terms')
-        .select((eb) => ['term', eb.fn.countAll<string | number>().as('n')])
-        .where('term', 'in', part)
-        .groupBy('term')
-        .execute();
-      for (const r of rows) df.set(r.term, Number(r.n));
+    // One statement per 100 terms, each count stopping at `upTo` index entries (SQLite allows 500 parts).
+    for (let i = 0, unique = [...new Set(terms)]; i < unique.length; i += 100) {
+      const counts = unique
+        .slice(i, i + 100)
+        .map(
+          (term) =>
+            sql<{
+              term: string;
+              n: string | number;
+            }>`select cast(${term} as text) as term, (select count(*) from (select 1 as one from related_terms where term = ${term} limit ${upTo}) as held) as n`,
+        );
+      const { rows } = await sql<{
+        term: string;
+        n: string | number;
+      }>`${sql.join(counts, sql` union all `)}`.execute(this.db);
+      for (const r of rows) if (Number(r.n) > 0) df.set(r.term, Number(r.n));
     }
     return df;
   }
@@ -237,6 +262,38 @@ export class KyselyRelatedRepository implements RelatedRepository {
       for (const r of rows) ids.add(r.post_id);
     }
     return [...ids];
+  }
+
+  async recentHolders(tagIds: string[], limit: number): Promise<Map<string, RecentHolder[]>> {
+    const holders = new Map<string, RecentHolder[]>();
+    for (const tagId of new Set(tagIds)) {
+      const rows = await this.db
+        .selectFrom('related_tags')
+        .select(['post_id', 'published_at'])
+        .where('tag_id', '=', tagId)
+        .orderBy('published_at', 'desc')
+        .orderBy('post_id', 'desc')
+        .limit(limit)
+        .execute();
+      holders.set(
+        tagId,
+        rows.map((r) => ({ postId: r.post_id, publishedAt: r.published_at })),
+      );
+    }
+    return holders;
+  }
+
+  async holdersOf(postIds: string[]): Promise<Map<string, string[]>> {
+    const holders = new Map<string, string[]>(postIds.map((id) => [id, []]));
+    for (const part of slices([...new Set(postIds)])) {
+      const rows = await this.db
+        .selectFrom('post_related')
+        .select(['post_id', 'related_post_id'])
+        .where('related_post_id', 'in', part)
+        .execute();
+      for (const r of rows) holders.get(r.related_post_id)!.push(r.post_id);
+    }
+    return holders;
   }
 
   async listersOf(postId: string): Promise<string[]> {
