@@ -5,6 +5,7 @@ import type { DomainContext } from '../../src/domain/context.js';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { drainRelatedJobs } from '../../src/domain/posts/related-job.js';
 import { bulkBuildFrom } from '../../src/domain/posts/related-posts.js';
+import { recentPerLabel } from '../../src/domain/posts/similarity.js';
 import { createPost, deletePost, updatePost } from '../../src/domain/posts/save-post.js';
 import { deleteTag } from '../../src/domain/taxonomy/tags.js';
 import { aPublishedPost, aTag } from '../helpers/factories.js';
@@ -195,6 +196,52 @@ for (const dialect of dialects) {
       await deletePost(ctx, ids[1]!);
       await drainRelatedJobs(ctx);
       await assertListsAsFullRecompute(ctx, site.storage);
+    });
+
+    test('a tag held by more posts than its window: posts entering and leaving it keep every list as a full recompute', async () => {
+      const { ctx } = site;
+      const existing = await ctx.repos.posts.list({}, { offset: 0, limit: 1000 });
+      for (const post of existing) await deletePost(ctx, post.id);
+      await drainRelatedJobs(ctx);
+      const [common, other] = tagIds;
+      const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString();
+      const ids: string[] = [];
+      for (let i = 0; i < recentPerLabel + 6; i++)
+        ids.push(
+          await aPublishedPost(ctx, {
+            title: words[i % words.length]!,
+            text: `${words[(i * 3) % words.length]} ${words[(i * 7) % words.length]}`,
+            tagIds: i % 4 === 0 ? [common!, other!] : [common!],
+            publishedAt: day(i),
+          }),
+        );
+      await drainRelatedJobs(ctx);
+      await assertListsAsFullRecompute(ctx, site.storage);
+      const changes: (() => Promise<unknown>)[] = [
+        // The newest post pushes the oldest holder out of the window.
+        () =>
+          aPublishedPost(ctx, {
+            title: 'ferry',
+            text: 'ferry quota',
+            tagIds: [common!],
+            publishedAt: day(400),
+          }),
+        // A holder inside the window leaves it: the first outside comes in.
+        () => deletePost(ctx, ids[recentPerLabel]!),
+        () => updatePost(ctx, ids[recentPerLabel + 2]!, { status: 'draft' }),
+        // Moved back in time, out of the window; another moved forward into it.
+        () => updatePost(ctx, ids[recentPerLabel + 4]!, { publishedAt: day(-10) }),
+        () => updatePost(ctx, ids[1]!, { publishedAt: day(300) }),
+        // Tags taken off and put on a post in the window.
+        () => updatePost(ctx, ids[recentPerLabel + 5]!, { tagIds: [other!] }),
+        () => updatePost(ctx, ids[recentPerLabel + 5]!, { tagIds: [common!, other!] }),
+        () => updatePost(ctx, ids[recentPerLabel + 2]!, { status: 'published' }),
+      ];
+      for (const change of changes) {
+        await change();
+        await drainRelatedJobs(ctx);
+        await assertListsAsFullRecompute(ctx, site.storage);
+      }
     });
 
     test('a draft save queues nothing and announces nothing', async () => {

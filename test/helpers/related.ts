@@ -43,5 +43,9 @@ export async function assertListsAsFullRecompute(ctx: DomainContext, storage: St
   assert.deepEqual(await storedLists(storage), await fullRecompute(ctx));
   const full = await fullRecompute(ctx, keptPerPost);
   for (const [id, list] of Object.entries(await storedLists(storage, { isWithReserves: true })))
-    assert.deepEqual(list, full[id]!.slice(0, list.length), `the stored list of ${id} starts its full ranking`);
+    assert.deepEqual(
+      list,
+      full[id]!.slice(0, list.length),
+      `the stored list of ${id} starts its full ranking`,
+    );
 }
