@@ -61,6 +61,33 @@ async function currentDocument(repos: Repositories, postId: string): Promise<Ter
   return toTermDocument(similarityDocument(post, tagIds));
 }
 
+/** The documents that may score with `doc`, and the weights of the terms they share with it. */
+async function candidates(view: Snapshot, doc: TermDocument) {
+  await view.load(doc.terms.keys());
+  await view.loadTags(doc.labels);
+  const terms = [...doc.terms.keys()].filter((t) => view.of(t) > 0);
+  const postings = await view.postings(terms);
+  const tagged = doc.labels
+    .filter((tag) => view.labelCounts(tag, doc.id))
+    .flatMap((tag) => [...view.window(tag)]);
+  const ids = new Set([...postings.keys(), ...tagged]);
+  ids.delete(doc.id);
+  return { postings, ids };
+}
+
+/** Ranks several documents, reading what they need together (one query per kind, not per document). */
+async function rankAll(view: Snapshot, docs: TermDocument[]): Promise<Map<string, Ranked>> {
+  await view.load(docs.flatMap((d) => [...d.terms.keys()]));
+  await view.loadTags(docs.flatMap((d) => d.labels));
+  await view.postings(docs.flatMap((d) => [...d.terms.keys()].filter((t) => view.of(t) > 0)));
+  const ids: string[] = [];
+  for (const doc of docs) ids.push(...(await candidates(view, doc)).ids);
+  await view.documents(ids);
+  const ranked = new Map<string, Ranked>();
+  for (const doc of docs) ranked.set(doc.id, await rank(view, doc));
+  return ranked;
+}
+
 interface Ranked {
   list: RelatedListEntry[];
   /** Every candidate's score with this document (scores are symmetric). */
@@ -76,15 +103,7 @@ const toEntries = (matches: SimilarityMatch[]): RelatedListEntry[] =>
  * count for it (`recentPerLabel` each), so the documents read are bounded whatever the archive's size.
  */
 async function rank(view: Snapshot, doc: TermDocument): Promise<Ranked> {
-  await view.load(doc.terms.keys());
-  await view.loadTags(doc.labels);
-  const terms = [...doc.terms.keys()].filter((t) => view.of(t) > 0);
-  const postings = await view.postings(terms);
-  const tagged = doc.labels
-    .filter((tag) => view.labelCounts(tag, doc.id))
-    .flatMap((tag) => [...view.window(tag)]);
-  const ids = new Set([...postings.keys(), ...tagged]);
-  ids.delete(doc.id);
+  const { postings, ids } = await candidates(view, doc);
   const others = await view.documents(ids);
   const scores = new Map<string, number>();
   for (const [id, other] of others) {
@@ -204,9 +223,10 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
   if (after) await repos.related.saveDocument(toRecord(after));
   else if (before) await repos.related.deleteDocument(postId);
   const view = new Snapshot(repos);
+  await view.load([...(before?.terms.keys() ?? []), ...(after?.terms.keys() ?? [])]);
   const { raised, lowered } = await reweightedTerms(view, before, after);
-  const raisedBy = await view.postings(raised);
   const changedBy = await view.postings([...raised, ...lowered]);
+  const raisedBy = await view.postings(raised);
   const { left, entered } = await shiftedByChange(view, postId, before, after);
   const moved = new Set([...left, ...entered.keys()]);
   moved.delete(postId);
@@ -216,10 +236,8 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
     changedBy.delete(id);
   }
 
-  const ranked = new Map<string, Ranked>();
-  if (after) ranked.set(postId, await rank(view, after));
-  for (const doc of (await view.documentsWithTerms(moved)).values())
-    ranked.set(doc.id, await rank(view, doc));
+  const movedDocs = [...(await view.documentsWithTerms(moved)).values()];
+  const ranked = await rankAll(view, after ? [after, ...movedDocs] : movedDocs);
   const holders = await repos.related.holdersOf([...changed]);
   // Their pages show this post's teaser, which may have changed even where the list did not.
   const touched = new Set<string>([postId, ...holders.get(postId)!]);

@@ -155,10 +155,10 @@ export class KyselyRelatedRepository implements RelatedRepository {
     const rows = [...lists].flatMap(([postId, entries]) =>
       entries.map((e, rank) => ({ post_id: postId, related_post_id: e.relatedPostId, rank, score: e.score })),
     );
-    for (let i = 0; i < rows.length; i += 100)
+    for (let i = 0; i < rows.length; i += 250)
       await this.db
         .insertInto('post_related')
-        .values(rows.slice(i, i + 100))
+        .values(rows.slice(i, i + 250))
         .execute();
   }
 
@@ -203,15 +203,13 @@ export class KyselyRelatedRepository implements RelatedRepository {
     const df = new Map<string, number>();
     // One statement per 100 terms, each count stopping at `upTo` index entries (SQLite allows 500 parts).
     for (let i = 0, unique = [...new Set(terms)]; i < unique.length; i += 100) {
-      const counts = unique
-        .slice(i, i + 100)
-        .map(
-          (term) =>
-            sql<{
-              term: string;
-              n: string | number;
-            }>`select cast(${term} as text) as term, (select count(*) from (select 1 as one from related_terms where term = ${term} limit ${upTo}) as held) as n`,
-        );
+      const counts = unique.slice(i, i + 100).map(
+        (term) =>
+          sql<{
+            term: string;
+            n: string | number;
+          }>`select cast(${term} as text) as term, (select count(*) from (select 1 as one from related_terms where term = ${term} limit ${upTo}) as held) as n`,
+      );
       const { rows } = await sql<{
         term: string;
         n: string | number;
@@ -265,21 +263,34 @@ export class KyselyRelatedRepository implements RelatedRepository {
   }
 
   async recentHolders(tagIds: string[], limit: number): Promise<Map<string, RecentHolder[]>> {
-    const holders = new Map<string, RecentHolder[]>();
-    for (const tagId of new Set(tagIds)) {
-      const rows = await this.db
-        .selectFrom('related_tags')
-        .select(['post_id', 'published_at'])
-        .where('tag_id', '=', tagId)
-        .orderBy('published_at', 'desc')
-        .orderBy('post_id', 'desc')
-        .limit(limit)
-        .execute();
-      holders.set(
-        tagId,
-        rows.map((r) => ({ postId: r.post_id, publishedAt: r.published_at })),
-      );
+    const unique = [...new Set(tagIds)];
+    const holders = new Map<string, RecentHolder[]>(unique.map((t) => [t, []]));
+    // One statement per 100 tags, each part one index range (SQLite allows 500 parts).
+    for (let i = 0; i < unique.length; i += 100) {
+      const parts = unique
+        .slice(i, i + 100)
+        .map(
+          (tag) =>
+            sql`select * from (select tag_id, post_id, published_at from related_tags where tag_id = ${tag} order by published_at desc, post_id desc limit ${limit}) as recent`,
+        );
+      const { rows } = await sql<{ tag_id: string; post_id: string; published_at: string }>`${sql.join(
+        parts,
+        sql` union all `,
+      )}`.execute(this.db);
+      for (const r of rows) holders.get(r.tag_id)!.push({ postId: r.post_id, publishedAt: r.published_at });
     }
+    for (const list of holders.values())
+      list.sort((a, b) =>
+        a.publishedAt !== b.publishedAt
+          ? a.publishedAt < b.publishedAt
+            ? 1
+            : -1
+          : a.postId < b.postId
+            ? 1
+            : a.postId > b.postId
+              ? -1
+              : 0,
+      );
     return holders;
   }
 
