@@ -52,11 +52,8 @@ export interface RelatedRepository {
   replaceAllLists(lists: Map<string, RelatedListEntry[]>): Promise<void>;
   saveDocument(doc: RelatedDocumentRecord): Promise<void>;
   deleteDocument(postId: string): Promise<void>;
-  /**
-   * How many stored documents hold each term (absent: none), counted up to `upTo`: a term held by
-   * more documents gives `upTo`, so the count reads at most that many index entries.
-   */
-  documentFrequencies(terms: string[], upTo: number): Promise<Map<string, number>>;
+  /** How many stored documents hold each term (absent: none), one stored count per term. */
+  documentFrequencies(terms: string[]): Promise<Map<string, number>>;
   /** Each document holding one of the terms, with the weights of those terms only. */
   postings(terms: string[]): Promise<Map<string, Map<string, number>>>;
   postsWithTerms(terms: string[]): Promise<string[]>;

@@ -37,6 +37,7 @@ export interface Database {
   related_documents: RelatedDocumentsTable;
   related_terms: RelatedTermsTable;
   related_tags: RelatedTagsTable;
+  related_term_counts: RelatedTermCountsTable;
   related_state: RelatedStateTable;
   search_documents: SearchDocumentsTable;
   search_languages: SearchLanguagesTable;
@@ -440,6 +441,12 @@ export interface RelatedTagsTable {
   tag_id: string;
   /** The post's `published_at`, so a tag's most recent holders are one index range (migration 017). */
   published_at: string;
+}
+
+/** How many stored documents hold each term, kept with `related_terms` (migration 017). */
+export interface RelatedTermCountsTable {
+  term: string;
+  n: number;
 }
 
 /** One row: the related job's worker lock. */

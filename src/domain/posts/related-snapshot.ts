@@ -1,11 +1,5 @@
 import type { RecentHolder, RelatedDocumentRecord, Repositories } from '../ports.js';
-import {
-  commonTermCount,
-  recentPerLabel,
-  termWeightFor,
-  type LabelCounts,
-  type TermDocument,
-} from './similarity.js';
+import { recentPerLabel, termWeightFor, type LabelCounts, type TermDocument } from './similarity.js';
 
 export const toTerm = (doc: RelatedDocumentRecord): TermDocument => ({
   id: doc.postId,
@@ -35,8 +29,7 @@ export class Snapshot {
   async load(terms: Iterable<string>): Promise<void> {
     const missing = [...new Set(terms)].filter((t) => !this.counts.has(t));
     if (missing.length === 0) return;
-    // Counted one past `commonTermCount`, so a count there tells that the weight stays zero either side.
-    const df = await this.repos.related.documentFrequencies(missing, commonTermCount + 1);
+    const df = await this.repos.related.documentFrequencies(missing);
     for (const t of missing) this.counts.set(t, df.get(t) ?? 0);
   }
 

@@ -186,34 +186,39 @@ export class KyselyRelatedRepository implements RelatedRepository {
         .insertInto('related_tags')
         .values(doc.tagIds.map((tag_id) => ({ post_id: doc.postId, tag_id, published_at: doc.publishedAt })))
         .execute();
-    if (doc.terms.size > 0)
-      await this.db
-        .insertInto('related_terms')
-        .values([...doc.terms].map(([term, weight]) => ({ post_id: doc.postId, term, weight })))
-        .execute();
+    if (doc.terms.size === 0) return;
+    await this.db
+      .insertInto('related_terms')
+      .values([...doc.terms].map(([term, weight]) => ({ post_id: doc.postId, term, weight })))
+      .execute();
+    await this.db
+      .insertInto('related_term_counts')
+      .values([...doc.terms.keys()].map((term) => ({ term, n: 1 })))
+      .onConflict((oc) => oc.column('term').doUpdateSet({ n: sql<number>`related_term_counts.n + 1` }))
+      .execute();
   }
 
   async deleteDocument(postId: string): Promise<void> {
+    await this.db
+      .updateTable('related_term_counts')
+      .set({ n: sql<number>`n - 1` })
+      .where('term', 'in', (eb) =>
+        eb.selectFrom('related_terms').select('term').where('post_id', '=', postId),
+      )
+      .execute();
     await this.db.deleteFrom('related_terms').where('post_id', '=', postId).execute();
     await this.db.deleteFrom('related_tags').where('post_id', '=', postId).execute();
     await this.db.deleteFrom('related_documents').where('post_id', '=', postId).execute();
   }
 
-  async documentFrequencies(terms: string[], upTo: number): Promise<Map<string, number>> {
+  async documentFrequencies(terms: string[]): Promise<Map<string, number>> {
     const df = new Map<string, number>();
-    // One statement per 100 terms, each count stopping at `upTo` index entries (SQLite allows 500 parts).
-    for (let i = 0, unique = [...new Set(terms)]; i < unique.length; i += 100) {
-      const counts = unique.slice(i, i + 100).map(
-        (term) =>
-          sql<{
-            term: string;
-            n: string | number;
-          }>`select cast(${term} as text) as term, (select count(*) from (select 1 as one from related_terms where term = ${term} limit ${upTo}) as held) as n`,
-      );
-      const { rows } = await sql<{
-        term: string;
-        n: string | number;
-      }>`${sql.join(counts, sql` union all `)}`.execute(this.db);
+    for (const part of slices([...new Set(terms)])) {
+      const rows = await this.db
+        .selectFrom('related_term_counts')
+        .select(['term', 'n'])
+        .where('term', 'in', part)
+        .execute();
       for (const r of rows) if (Number(r.n) > 0) df.set(r.term, Number(r.n));
     }
     return df;
