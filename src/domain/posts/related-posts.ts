@@ -275,6 +275,9 @@ export async function applyRelatedChange(repos: Repositories, postId: string): P
       p.rescore.length + p.partners.length > 0 ? [p.id, ...p.rescore, ...p.partners] : [],
     ),
   );
+  // What rescoring reads, read once for every list.
+  await view.load([...docs.values()].flatMap((d) => [...d.terms.keys()]));
+  await view.loadTags([...docs.values()].flatMap((d) => d.labels));
   for (const { id, rescore, partners } of plans) {
     const old = lists.get(id)!;
     const scores = new Map(
