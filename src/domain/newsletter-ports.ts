@@ -122,7 +122,7 @@ export interface SendReport {
 export interface ClaimedRecipient {
   memberId: string;
   email: string;
-  /** Counting this attempt. */
+  /** Attempts so far, counting the one about to be made. */
   attempts: number;
 }
 
@@ -150,19 +150,31 @@ export interface NewsletterSendRepository {
   totals(sendIds: string[]): Promise<Map<string, SendTotals>>;
   report(sendId: string, limit: number): Promise<SendReport>;
   /**
-   * Claimed rows whose claim is older than `claimedBefore` (all claimed rows when null) go back to
-   * pending, marked possibly duplicated: their process died, perhaps after the email went out.
+   * Frees the claims of processes whose lease was last renewed before `liveSince` (every claim when
+   * null): `claimed` rows go back to pending as they were (nothing left for them); `sending` rows
+   * (handed to an SMTP connection, outcome unknown) go back to pending marked possibly duplicated.
+   * Also forgets those leases. Returns how many rows were `sending`.
    */
-  releaseStaleClaims(claimedBefore: string | null): Promise<number>;
-  /** Keeps this claimer's claims alive. */
-  renewClaims(claimer: string, now: string): Promise<void>;
+  releaseStaleClaims(liveSince: string | null): Promise<number>;
+  /** The same for one claimer's rows (a process giving up its own claims after an error). */
+  releaseClaimsOf(claimer: string): Promise<number>;
+  /** Takes or renews this claimer's lease: while it is fresh, nobody frees its claims. */
+  renewLease(claimer: string, now: string): Promise<void>;
   /**
    * Claims up to `limit` due pending recipients of a send for `claimer` (rows other processes hold are
-   * skipped); recipients no longer subscribed become `skipped` instead.
+   * skipped); recipients no longer subscribed become `skipped` instead. Claiming is not an attempt.
    */
   claim(sendId: string, claimer: string, now: string, limit: number): Promise<ClaimedRecipient[]>;
-  /** Records the outcome of claimed recipients, in a few statements. */
-  record(sendId: string, claimer: string, outcomes: RecipientOutcome[], now: string): Promise<void>;
+  /**
+   * One write, usually one statement: records the outcomes of `sending` rows and marks the claimed
+   * rows in `start` as `sending` (an attempt). Returns the ids of `start` now `sending`: a row whose
+   * claim was freed meanwhile (a lost lease) is not, and must not be sent.
+   */
+  advance(
+    sendId: string,
+    claimer: string,
+    step: { outcomes: RecipientOutcome[]; start: string[]; now: string },
+  ): Promise<Set<string>>;
   /** Marks the send done when no recipient is pending or claimed; true when it is done. */
   finishIfDone(sendId: string, now: string): Promise<boolean>;
   /** The earliest time a pending recipient of the send is due, or null. */
@@ -197,6 +209,8 @@ export type BulkSendResult = { ok: true } | { temporary: string } | { permanent:
 
 /** Mass mail to members, separate from the staff Mailer: pooled connections, DKIM, never throws per message. */
 export interface BulkMailer {
+  /** SMTP connections: messages given at once beyond this wait for a connection. */
+  readonly connections: number;
   send(message: BulkMessage): Promise<BulkSendResult>;
   close(): Promise<void>;
 }

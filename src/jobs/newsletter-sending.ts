@@ -19,8 +19,9 @@ export const processClaimer = () => `${hostname()}:${process.pid}:${randomBytes(
 
 /**
  * Sends newsletters. State is the `send_recipients` table, so a process killed at any instant loses
- * nothing: at start, recipients a dead process had claimed go back to pending (marked possibly
- * duplicated, since the email may have left before the crash), and every unfinished send resumes.
+ * nothing: claims a dead process held go back to pending (those it had handed to an SMTP connection
+ * marked possibly duplicated, since the email may have left before the crash), and every unfinished
+ * send resumes. A live process renews its lease (one row) so that nobody takes its claims.
  */
 export function startNewsletterSending(
   ctx: DomainContext,
@@ -34,11 +35,13 @@ export function startNewsletterSending(
   let isStopped = false;
   let isFirst = true;
   let running: Promise<void> = Promise.resolve();
-  const staleBefore = () => new Date(ctx.clock.now().getTime() - leaseMs).toISOString();
+  const now = () => ctx.clock.now().toISOString();
+  const liveSince = () => new Date(ctx.clock.now().getTime() - leaseMs).toISOString();
   const tick = async () => {
     // SQLite has one process: at start, every claim left behind is a dead process's.
-    await repo.releaseStaleClaims(isFirst && !options.isShared ? null : staleBefore());
+    await repo.releaseStaleClaims(isFirst && !options.isShared ? null : liveSince());
     isFirst = false;
+    await repo.renewLease(claimer, now());
     await startRequestedSends(ctx);
     await drainAllSends(ctx, sender);
   };
@@ -57,7 +60,7 @@ export function startNewsletterSending(
   timer.unref();
   // Keeps this process's claims alive while it works, so no other process takes them for stale.
   const renew = setInterval(
-    () => void repo.renewClaims(claimer, ctx.clock.now().toISOString()).catch(onError),
+    () => void repo.renewLease(claimer, now()).catch(onError),
     Math.max(250, leaseMs / 4),
   );
   renew.unref();

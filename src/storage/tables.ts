@@ -32,6 +32,7 @@ export interface Database {
   member_confirmations: MemberConfirmationsTable;
   newsletter_sends: NewsletterSendsTable;
   send_recipients: SendRecipientsTable;
+  newsletter_leases: NewsletterLeasesTable;
   post_newsletter_requests: PostNewsletterRequestsTable;
   related_jobs: RelatedJobsTable;
   related_documents: RelatedDocumentsTable;
@@ -395,7 +396,7 @@ export interface SendRecipientsTable {
   send_id: string;
   member_id: string;
   email: string;
-  /** `pending`, `claimed`, `sent`, `failed`, `skipped`. */
+  /** `pending`, `claimed`, `sending` (handed to an SMTP connection), `sent`, `failed`, `skipped`. */
   state: string;
   attempts: number;
   next_attempt_at: string;
@@ -404,6 +405,12 @@ export interface SendRecipientsTable {
   sent_at: string | null;
   error: string;
   is_possibly_duplicated: number;
+}
+
+/** A sending process's lease on the rows it claimed (migration 018). */
+export interface NewsletterLeasesTable {
+  claimer: string;
+  renewed_at: string;
 }
 
 export interface PostNewsletterRequestsTable {

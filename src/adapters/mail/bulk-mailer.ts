@@ -34,6 +34,7 @@ export function createBulkMailer(options: BulkMailerOptions): BulkMailer {
     } as Parameters<typeof nodemailer.createTransport>[0]);
   };
   return {
+    connections: options.connections,
     async send(message: BulkMessage): Promise<BulkSendResult> {
       try {
         checkMessage({ to: message.to, subject: message.subject, text: message.text });

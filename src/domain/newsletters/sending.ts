@@ -13,6 +13,7 @@ import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { assertCan, type Actor } from '../staff/permissions.js';
 import { bulkMessageFor, newsletterEmailFor } from './newsletter-email.js';
+import { runLanes } from './send-lanes.js';
 
 /** A send as the Admin API and the CLI show it. */
 export interface SendView extends SendTotals {
@@ -148,9 +149,8 @@ export interface SenderOptions {
   mailer: BulkMailer;
   /** Who claims rows: unique per process. */
   claimer: string;
+  /** Recipients claimed at a time. */
   batchSize?: number;
-  /** Batches in flight at once in this process. */
-  parallelBatches?: number;
   /** Attempts before a temporary failure becomes `failed`. */
   maxAttempts?: number;
   /** First retry delay; doubles with every attempt. */
@@ -214,15 +214,21 @@ export async function drainSend(
       nextAttemptAt: new Date(ctx.clock.now().getTime() + delay).toISOString(),
     };
   };
-  const loop = async () => {
-    for (;;) {
-      const claimed = await repo.claim(send.id, options.claimer, ctx.clock.now().toISOString(), batchSize);
-      if (claimed.length === 0) return;
-      const outcomes = await Promise.all(claimed.map(sendOne));
-      await repo.record(send.id, options.claimer, outcomes, ctx.clock.now().toISOString());
-    }
-  };
-  await Promise.all(Array.from({ length: options.parallelBatches ?? 3 }, loop));
+  try {
+    await runLanes({
+      repo,
+      sendId: send.id,
+      claimer: options.claimer,
+      lanes: options.mailer.connections,
+      batchSize,
+      now: () => ctx.clock.now().toISOString(),
+      send: sendOne,
+    });
+  } catch (error) {
+    // Our outcomes may be unwritten: give the claims back (what was out, marked) rather than hold them.
+    await repo.releaseClaimsOf(options.claimer).catch(() => {});
+    throw error;
+  }
   return repo.finishIfDone(send.id, ctx.clock.now().toISOString());
 }
 

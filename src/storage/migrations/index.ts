@@ -14,6 +14,7 @@ import * as archiveIndexes from './014-archive-indexes.js';
 import * as searchOrder from './015-search-order.js';
 import * as archiveLists from './016-archive-lists.js';
 import * as relatedWindows from './017-related-windows.js';
+import * as newsletterLeases from './018-newsletter-leases.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '015-search-order': searchOrder,
   '016-archive-lists': archiveLists,
   '017-related-windows': relatedWindows,
+  '018-newsletter-leases': newsletterLeases,
 };
 
 export const migrationProvider: MigrationProvider = {

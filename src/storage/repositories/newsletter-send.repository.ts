@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type {
   ClaimedRecipient,
   NewsletterSendRepository,
@@ -22,6 +22,8 @@ const toSend = (r: NewsletterSendsTable): SendRecord => ({
   startedAt: r.started_at,
   finishedAt: r.finished_at,
 });
+
+type RecipientFilter = (eb: ExpressionBuilder<Database, 'send_recipients'>) => Expression<SqlBool>;
 
 const emptyTotals = (): SendTotals => ({
   total: 0,
@@ -200,22 +202,55 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
     return { failures, possiblyDuplicated: duplicated.map((r) => r.email) };
   }
 
-  async releaseStaleClaims(claimedBefore: string | null) {
-    let query = this.db
-      .updateTable('send_recipients')
-      .set({ state: 'pending', claimed_by: null, is_possibly_duplicated: 1 })
-      .where('state', '=', 'claimed');
-    if (claimedBefore !== null) query = query.where('claimed_at', '<', claimedBefore);
-    const result = await query.executeTakeFirst();
-    return Number(result.numUpdatedRows);
+  async releaseStaleClaims(liveSince: string | null) {
+    return this.db.transaction().execute(async (trx) => {
+      const released = await this.release(trx, (eb) =>
+        liveSince
+          ? eb.or([
+              eb('claimed_by', 'is', null),
+              eb(
+                'claimed_by',
+                'not in',
+                eb.selectFrom('newsletter_leases').select('claimer').where('renewed_at', '>=', liveSince),
+              ),
+            ])
+          : sql<SqlBool>`1 = 1`,
+      );
+      let stale = trx.deleteFrom('newsletter_leases');
+      if (liveSince) stale = stale.where('renewed_at', '<', liveSince);
+      await stale.execute();
+      return released;
+    });
   }
 
-  async renewClaims(claimer: string, now: string) {
-    await this.db
+  async releaseClaimsOf(claimer: string) {
+    return this.db
+      .transaction()
+      .execute((trx) => this.release(trx, (eb) => eb('claimed_by', '=', claimer)));
+  }
+
+  /** Claimed rows back to pending; those that were `sending` marked possibly duplicated. */
+  private async release(trx: Transaction<Database>, whose: RecipientFilter): Promise<number> {
+    const inFlight = await trx
       .updateTable('send_recipients')
-      .set({ claimed_at: now })
+      .set({ state: 'pending', claimed_by: null, is_possibly_duplicated: 1 })
+      .where('state', '=', 'sending')
+      .where(whose)
+      .executeTakeFirst();
+    await trx
+      .updateTable('send_recipients')
+      .set({ state: 'pending', claimed_by: null })
       .where('state', '=', 'claimed')
-      .where('claimed_by', '=', claimer)
+      .where(whose)
+      .execute();
+    return Number(inFlight.numUpdatedRows);
+  }
+
+  async renewLease(claimer: string, now: string) {
+    await this.db
+      .insertInto('newsletter_leases')
+      .values({ claimer, renewed_at: now })
+      .onConflict((oc) => oc.column('claimer').doUpdateSet({ renewed_at: now }))
       .execute();
   }
 
@@ -258,49 +293,85 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
         .execute();
       const claimed = await trx
         .updateTable('send_recipients')
-        .set((eb) => ({
-          state: 'claimed',
-          claimed_by: claimer,
-          claimed_at: now,
-          attempts: eb('attempts', '+', 1),
-        }))
+        .set({ state: 'claimed', claimed_by: claimer, claimed_at: now })
         .where('send_id', '=', sendId)
         .where('member_id', 'in', ids)
         .where('state', '=', 'pending')
         .returning(['member_id', 'email', 'attempts'])
         .execute();
-      return claimed.map((r) => ({ memberId: r.member_id, email: r.email, attempts: Number(r.attempts) }));
+      return claimed.map((r) => ({
+        memberId: r.member_id,
+        email: r.email,
+        attempts: Number(r.attempts) + 1,
+      }));
     });
   }
 
-  async record(sendId: string, claimer: string, outcomes: RecipientOutcome[], now: string) {
-    const sent = outcomes.filter((o) => o.state === 'sent').map((o) => o.memberId);
-    const others = outcomes.filter((o) => o.state !== 'sent');
-    await this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < sent.length; i += 500)
-        await trx
-          .updateTable('send_recipients')
-          .set({ state: 'sent', sent_at: now, error: '' })
-          .where('send_id', '=', sendId)
-          .where('member_id', 'in', sent.slice(i, i + 500))
-          .where('state', '=', 'claimed')
-          .where('claimed_by', '=', claimer)
-          .execute();
-      for (const o of others)
-        await trx
-          .updateTable('send_recipients')
-          .set({
-            state: o.state === 'retry' ? 'pending' : 'failed',
-            error: o.error ?? '',
-            claimed_by: null,
-            ...(o.nextAttemptAt ? { next_attempt_at: o.nextAttemptAt } : {}),
-          })
-          .where('send_id', '=', sendId)
-          .where('member_id', '=', o.memberId)
-          .where('state', '=', 'claimed')
-          .where('claimed_by', '=', claimer)
-          .execute();
+  async advance(
+    sendId: string,
+    claimer: string,
+    step: { outcomes: RecipientOutcome[]; start: string[]; now: string },
+  ): Promise<Set<string>> {
+    const sent = step.outcomes.filter((o) => o.state === 'sent').map((o) => o.memberId);
+    const others = step.outcomes.filter((o) => o.state !== 'sent');
+    if (others.length === 0) return this.sentAndStart(this.db, { sendId, claimer, sent, ...step });
+    return this.db.transaction().execute(async (trx) => {
+      for (const o of others) await this.recordFailure(trx, sendId, claimer, o);
+      return this.sentAndStart(trx, { sendId, claimer, sent, ...step });
     });
+  }
+
+  /**
+   * `sending` rows in `sent` become sent, `claimed` rows in `start` become sending (one more
+   * attempt), in one statement: the steady state of sending is one round trip per write.
+   */
+  private async sentAndStart(
+    db: Kysely<Database>,
+    input: { sendId: string; claimer: string; sent: string[]; start: string[]; now: string },
+  ): Promise<Set<string>> {
+    const { sent, start, now } = input;
+    if (sent.length === 0 && start.length === 0) return new Set();
+    const isSending = sql<boolean>`state = 'sending'`;
+    const rows = await db
+      .updateTable('send_recipients')
+      .set((eb) => ({
+        state: sql<string>`case when ${isSending} then 'sent' else 'sending' end`,
+        sent_at: sql<string | null>`case when ${isSending} then ${now} else sent_at end`,
+        error: sql<string>`case when ${isSending} then '' else error end`,
+        attempts: sql<number>`case when ${isSending} then attempts else ${eb.ref('attempts')} + 1 end`,
+      }))
+      .where('send_id', '=', input.sendId)
+      .where('claimed_by', '=', input.claimer)
+      .where((eb) =>
+        eb.or([
+          ...(sent.length ? [eb.and([eb('member_id', 'in', sent), eb('state', '=', 'sending')])] : []),
+          ...(start.length ? [eb.and([eb('member_id', 'in', start), eb('state', '=', 'claimed')])] : []),
+        ]),
+      )
+      .returning(['member_id', 'state'])
+      .execute();
+    return new Set(rows.filter((r) => r.state === 'sending').map((r) => r.member_id));
+  }
+
+  private async recordFailure(
+    trx: Transaction<Database>,
+    sendId: string,
+    claimer: string,
+    outcome: RecipientOutcome,
+  ) {
+    await trx
+      .updateTable('send_recipients')
+      .set({
+        state: outcome.state === 'retry' ? 'pending' : 'failed',
+        error: outcome.error ?? '',
+        claimed_by: null,
+        ...(outcome.nextAttemptAt ? { next_attempt_at: outcome.nextAttemptAt } : {}),
+      })
+      .where('send_id', '=', sendId)
+      .where('member_id', '=', outcome.memberId)
+      .where('state', '=', 'sending')
+      .where('claimed_by', '=', claimer)
+      .execute();
   }
 
   async finishIfDone(sendId: string, now: string) {
