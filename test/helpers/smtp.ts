@@ -19,6 +19,13 @@ export interface TestSmtpServer {
   next(timeoutMs?: number): Promise<ReceivedMail>;
   /** How many emails `next` has taken. */
   readonly taken: number;
+  /**
+   * Recipients of transactions still open when their connection closed (given at RCPT TO, the message
+   * never received whole): what a client killed mid-message leaves.
+   */
+  interrupted: string[];
+  /** Resolves once no client is connected (a killed client's connections are closed); rejects after `timeoutMs`. */
+  waitForNoConnections(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,12 +48,31 @@ export async function startSmtpServer(
   options: TestSmtpOptions = {},
 ): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
+  const interrupted: string[] = [];
+  /** Per open connection, the recipients of its transaction not yet received whole. */
+  const openTransactions = new Map<string, string[]>();
+  let parsing = 0;
   const server = new SMTPServer({
     size: 0,
     maxClients: 100,
-    onRcptTo(address, _session, callback) {
+    onConnect(session, callback) {
+      openTransactions.set(session.id, []);
+      callback();
+    },
+    onClose(session) {
+      interrupted.push(...(openTransactions.get(session.id) ?? []));
+      openTransactions.delete(session.id);
+    },
+    onMailFrom(_address, session, callback) {
+      openTransactions.set(session.id, []);
+      callback();
+    },
+    onRcptTo(address, session, callback) {
       const answer = options.answerFor?.(address.address);
-      if (!answer) return callback();
+      if (!answer) {
+        openTransactions.get(session.id)?.push(address.address);
+        return callback();
+      }
       const error = new Error(answer.message ?? `Refused ${answer.code}`) as Error & { responseCode: number };
       error.responseCode = answer.code;
       return callback(error);
@@ -65,7 +91,9 @@ export async function startSmtpServer(
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
+        parsing++;
         simpleParser(raw)
+          .finally(() => parsing--)
           .then((parsed) => {
             const from = session.envelope.mailFrom;
             received.push({
@@ -74,6 +102,7 @@ export async function startSmtpServer(
               raw,
               parsed,
             });
+            if (openTransactions.has(session.id)) openTransactions.set(session.id, []);
             if (options.delayMs) setTimeout(() => callback(), options.delayMs);
             else callback();
           })
@@ -98,6 +127,14 @@ export async function startSmtpServer(
   return {
     port,
     received,
+    interrupted,
+    async waitForNoConnections(timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (openTransactions.size > 0 || parsing > 0) {
+        if (Date.now() > deadline) throw new Error(`${openTransactions.size} SMTP clients still connected`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     waitFor,
     async next(timeoutMs) {
       await waitFor(taken + 1, timeoutMs);

@@ -46,7 +46,9 @@ for (const dialect of dialects) {
             ]);
             assert.equal(started.size, start.length, 'a live sender keeps its claims');
             outcomes = start.map((memberId, j) =>
-              j % 4 === 3 ? { memberId, state: 'retry', error: '451', nextAttemptAt: now() } : { memberId, state: 'sent' },
+              j % 4 === 3
+                ? { memberId, state: 'retry', error: '451', nextAttemptAt: now() }
+                : { memberId, state: 'sent' },
             );
           }
           await repo.advance(send.id, claimer, { outcomes, start: [], now: now() });

@@ -246,7 +246,13 @@ for (const dialect of dialects) {
       }
       const { send: done, report } = await getSend(ctx, null, send.id);
       assert.deepEqual([done.status, done.sent, done.possiblyDuplicated], ['done', 10, 3]);
-      assert.deepEqual(report.possiblyDuplicated, claimed.slice(0, 3).map((r) => r.email).sort());
+      assert.deepEqual(
+        report.possiblyDuplicated,
+        claimed
+          .slice(0, 3)
+          .map((r) => r.email)
+          .sort(),
+      );
       for (const m of members) assert.equal(delivered(m.email).length, 1);
       const rows = await storage.db
         .selectFrom('send_recipients')
@@ -254,7 +260,11 @@ for (const dialect of dialects) {
         .where('send_id', '=', send.id)
         .execute();
       for (const r of rows)
-        assert.equal(r.attempts, handed.includes(r.member_id) ? 2 : 1, `attempts of ${r.member_id}: a claim is no attempt`);
+        assert.equal(
+          r.attempts,
+          handed.includes(r.member_id) ? 2 : 1,
+          `attempts of ${r.member_id}: a claim is no attempt`,
+        );
     });
 
     test('several workers share one send and never send a recipient twice', async () => {
@@ -265,9 +275,7 @@ for (const dialect of dialects) {
       const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
       const before = smtp.received.length;
       await Promise.all(
-        ['w1', 'w2', 'w3'].map((claimer) =>
-          drainAllSends(ctx, { mailer, claimer, batchSize: 25 }),
-        ),
+        ['w1', 'w2', 'w3'].map((claimer) => drainAllSends(ctx, { mailer, claimer, batchSize: 25 })),
       );
       const { send: done } = await getSend(ctx, null, send.id);
       assert.deepEqual([done.status, done.sent, done.possiblyDuplicated], ['done', 600, 0]);

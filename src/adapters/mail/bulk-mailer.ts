@@ -1,5 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import type { BulkMailer, BulkMessage, BulkSendResult } from '../../domain/ports.js';
+import { mimeMessage } from './mime-message.js';
 import { checkMessage } from './smtp-mailer.js';
 
 export interface BulkMailerOptions {
@@ -18,7 +19,10 @@ export function classifySmtpError(error: unknown): BulkSendResult {
   return { temporary: reason };
 }
 
-/** Newsletter mail through a pool of SMTP connections (nodemailer), DKIM-signed when configured. */
+/**
+ * Newsletter mail through a pool of SMTP connections (nodemailer), DKIM-signed when configured. Each
+ * message is written whole by `mimeMessage` and handed over raw.
+ */
 export function createBulkMailer(options: BulkMailerOptions): BulkMailer {
   let transport: Promise<Transporter> | undefined;
   const connect = async () => {
@@ -46,15 +50,8 @@ export function createBulkMailer(options: BulkMailerOptions): BulkMailer {
         await (
           await transport
         ).sendMail({
-          from: { name: message.from.name, address: message.from.address },
-          to: { name: '', address: message.to },
-          ...(message.replyTo ? { replyTo: { name: '', address: message.replyTo } } : {}),
           envelope: { from: message.from.address, to: [message.to] },
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          messageId: `<${message.messageId}>`,
-          headers: message.headers,
+          raw: mimeMessage(message, new Date()),
         });
         return { ok: true };
       } catch (error) {

@@ -69,10 +69,15 @@ interface Step {
   reject: (error: unknown) => void;
 }
 
-/** Gathers the lanes' steps and writes them together: one write at a time, each taking all that waits. */
+/**
+ * Gathers the lanes' steps and writes them together: one write at a time, each taking all that waits.
+ * A write starts on the next turn of the event loop, so every SMTP reply that arrived in this turn
+ * joins it (on SQLite a commit holds the event loop, and replies pile up meanwhile).
+ */
 class StepWriter {
   private queue: Step[] = [];
   private isWriting = false;
+  private isScheduled = false;
 
   constructor(private readonly input: LanesInput) {}
 
@@ -81,12 +86,20 @@ class StepWriter {
     if (!outcome && !start) return Promise.resolve(false);
     return new Promise((resolve, reject) => {
       this.queue.push({ outcome, start, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule() {
+    if (this.isScheduled || this.isWriting || this.queue.length === 0) return;
+    this.isScheduled = true;
+    setImmediate(() => {
+      this.isScheduled = false;
       this.write();
     });
   }
 
   private write() {
-    if (this.isWriting || this.queue.length === 0) return;
     this.isWriting = true;
     const steps = this.queue;
     this.queue = [];
@@ -107,7 +120,7 @@ class StepWriter {
       )
       .finally(() => {
         this.isWriting = false;
-        this.write();
+        this.schedule();
       });
   }
 }

@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import type {
   ClaimedRecipient,
   NewsletterSendRepository,
@@ -224,9 +231,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   async releaseClaimsOf(claimer: string) {
-    return this.db
-      .transaction()
-      .execute((trx) => this.release(trx, (eb) => eb('claimed_by', '=', claimer)));
+    return this.db.transaction().execute((trx) => this.release(trx, (eb) => eb('claimed_by', '=', claimer)));
   }
 
   /** Claimed rows back to pending; those that were `sending` marked possibly duplicated. */
