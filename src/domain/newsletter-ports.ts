@@ -175,7 +175,7 @@ export interface NewsletterSendRepository {
     claimer: string,
     step: { outcomes: RecipientOutcome[]; start: string[]; now: string },
   ): Promise<Set<string>>;
-  /** Marks the send done when no recipient is pending or claimed; true when it is done. */
+  /** Marks the send done when no recipient is pending, claimed or sending; true when it is done. */
   finishIfDone(sendId: string, now: string): Promise<boolean>;
   /** The earliest time a pending recipient of the send is due, or null. */
   nextDue(sendId: string): Promise<string | null>;

@@ -74,5 +74,24 @@ for (const dialect of dialects) {
         .executeTakeFirstOrThrow();
       assert.equal(Number(held.n), 0);
     });
+
+    test('a send is not done while another process has a message in flight', async () => {
+      const { ctx, storage } = site;
+      const repo = ctx.repos.newsletterSends;
+      const postId = await aPublishedPost(ctx);
+      const letter = await aNewsletter(storage.db);
+      const [member] = await addMembers(storage.db, letter.id, 1);
+      const send = await startSend(ctx, { postId, newsletterId: letter.id, actor: null });
+      await repo.renewLease('b', now());
+      await repo.claim(send.id, 'b', now(), 10);
+      await repo.advance(send.id, 'b', { outcomes: [], start: [member!.id], now: now() });
+      assert.equal(await repo.finishIfDone(send.id, now()), false, 'b is still sending');
+      await repo.advance(send.id, 'b', {
+        outcomes: [{ memberId: member!.id, state: 'sent' }],
+        start: [],
+        now: now(),
+      });
+      assert.equal(await repo.finishIfDone(send.id, now()), true);
+    });
   });
 }

@@ -20,9 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('claimed_by')
     .where(sql.ref('state'), 'in', [sql.lit('claimed'), sql.lit('sending')])
     .execute();
+  // Before 018 a claimed row may already have been handed to SMTP: it counts as in flight.
+  await db.updateTable('send_recipients').set({ state: 'sending' }).where('state', '=', 'claimed').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.updateTable('send_recipients').set({ state: 'claimed' }).where('state', '=', 'sending').execute();
   await db.schema.dropIndex('send_recipients_claims_idx').execute();
   await db.schema.dropTable('newsletter_leases').execute();
 }

@@ -391,7 +391,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
             selectFrom('send_recipients')
               .select(sql.lit(1).as('one'))
               .where('send_id', '=', sendId)
-              .where('state', 'in', ['pending', 'claimed']),
+              .where('state', 'in', ['pending', 'claimed', 'sending']),
           ),
         ),
       )
