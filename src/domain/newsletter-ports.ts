@@ -214,3 +214,52 @@ export interface BulkMailer {
   send(message: BulkMessage): Promise<BulkSendResult>;
   close(): Promise<void>;
 }
+
+export type MemberImportStatus = 'queued' | 'done';
+
+export interface MemberImportLineError {
+  /** The line in the file (the header is line 1; a quoted cell may span lines). */
+  line: number;
+  /** The address as the line gave it (cut to 254 characters), '' when there was none. */
+  email: string;
+  message: string;
+}
+
+export interface MemberImportCounts {
+  linesDone: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+}
+
+export interface MemberImportRecord extends MemberImportCounts {
+  id: string;
+  createdBy: string | null;
+  status: MemberImportStatus;
+  totalLines: number;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface MemberImportRepository {
+  insert(record: MemberImportRecord, csv: string): Promise<void>;
+  findById(id: string): Promise<MemberImportRecord | undefined>;
+  /** The oldest imports not done, oldest first. */
+  listUnfinished(limit: number): Promise<MemberImportRecord[]>;
+  /**
+   * Takes the import for one batch in the current transaction: on PostgreSQL its row `FOR UPDATE
+   * SKIP LOCKED` (undefined while another process holds it); on SQLite the transaction's first write.
+   */
+  lockForBatch(id: string, now: string): Promise<MemberImportRecord | undefined>;
+  /** The stored file of an import not yet done. */
+  csvOf(id: string): Promise<string | undefined>;
+  /** Adds a batch's counts and moves the cursor, only from `fromLinesDone`; false when it had moved. */
+  recordBatch(
+    id: string,
+    batch: { fromLinesDone: number; counts: MemberImportCounts; isDone: boolean; now: string },
+  ): Promise<boolean>;
+  insertErrors(importId: string, errors: MemberImportLineError[]): Promise<void>;
+  /** The per-line report in line order, from `afterLine` on. */
+  errors(importId: string, page: { afterLine: number; limit: number }): Promise<MemberImportLineError[]>;
+}

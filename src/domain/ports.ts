@@ -7,7 +7,13 @@ import type {
   TagKind,
 } from './posts/post.types.js';
 
-import type { MemberRepository, NewsletterRepository, NewsletterSendRepository } from './newsletter-ports.js';
+import type { IdempotencyRepository } from './idempotency-ports.js';
+import type {
+  MemberImportRepository,
+  MemberRepository,
+  NewsletterRepository,
+  NewsletterSendRepository,
+} from './newsletter-ports.js';
 import type { RelatedRepository } from './related-ports.js';
 import type { SearchIndex } from './search/search-port.js';
 import type { InvitationRepository, PasswordResetRepository, SessionRepository } from './staff-ports.js';
@@ -18,6 +24,7 @@ import type {
   SignInLinkRepository,
 } from './sign-in-ports.js';
 
+export type * from './idempotency-ports.js';
 export type * from './newsletter-ports.js';
 export type * from './staff-ports.js';
 export type * from './related-ports.js';
@@ -356,6 +363,8 @@ export interface Repositories {
   secondFactors: SecondFactorRepository;
   devices: DeviceRepository;
   signInLinks: SignInLinkRepository;
+  idempotencyKeys: IdempotencyRepository;
+  memberImports: MemberImportRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -1,4 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
+import { deleteExpiredIdempotencyKeys } from '../domain/idempotency/idempotent-create.js';
 import { deleteOldConfirmations } from '../domain/members/signup.js';
 import { deleteExpiredLimits } from '../domain/limits/rate-limits.js';
 import { deleteExpiredSessions } from '../domain/staff/accounts.js';
@@ -6,7 +7,8 @@ import { deleteExpiredSignInData } from '../domain/staff/sign-in.js';
 import { startPeriodicJob, type JobHandle } from './periodic.js';
 
 /**
- * Deletes expired staff sessions, sign-in links, remembered devices and limit counts, old signup
+ * Deletes expired staff sessions, sign-in links, remembered devices, limit counts and Idempotency-Keys
+ * (24 hours), old signup
  * confirmations and the members who never confirmed (a week after their confirmations expired).
  * What it deletes can no longer be used; this keeps the tables small and forgets unconfirmed addresses.
  */
@@ -21,6 +23,7 @@ export function startSessionSweep(
       await deleteOldConfirmations(ctx);
       await deleteExpiredSignInData(ctx);
       await deleteExpiredLimits(ctx);
+      await deleteExpiredIdempotencyKeys(ctx);
     },
     onError,
     intervalMs,

@@ -43,6 +43,9 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   search_languages: SearchLanguagesTable;
   search_fts: SearchFtsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  member_imports: MemberImportsTable;
+  member_import_errors: MemberImportErrorsTable;
 }
 
 /**
@@ -460,4 +463,41 @@ export interface RelatedTermCountsTable {
 export interface RelatedStateTable {
   id: number;
   locked_at: string | null;
+}
+
+/** An Admin API create's Idempotency-Key per actor (`staff id` or `token:id`) and its answer. */
+export interface IdempotencyKeysTable {
+  actor_id: string;
+  key: string;
+  /** SHA-256 of method, path and body. */
+  fingerprint: string;
+  status: number;
+  /** The answer's JSON body. */
+  body: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A member CSV import; `lines_done` counts the file's data lines whose batch has committed. */
+export interface MemberImportsTable {
+  id: string;
+  created_by: string | null;
+  status: string;
+  /** The uploaded file; emptied when the import is done. */
+  csv: string;
+  total_lines: number;
+  lines_done: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface MemberImportErrorsTable {
+  import_id: string;
+  line: number;
+  email: string;
+  message: string;
 }

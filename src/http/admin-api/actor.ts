@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DomainContext } from '../../domain/context.js';
+import { checkIdempotencyKey, runIdempotently } from '../../domain/idempotency/idempotent-create.js';
 import { actorForApiToken } from '../../domain/integrations/api-tokens.js';
 import type { BulkMailer } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
@@ -38,7 +40,64 @@ export async function actorOf(
   return { kind: 'staff', role: staff.role as Role, staffId: staff.id, name: staff.name };
 }
 
-type Handler = (actor: AdminActor, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+/**
+ * A route's work. `ctx` is the context to call the domain with: on a create sent with an
+ * Idempotency-Key, its repositories write in the transaction that records the answer.
+ */
+type Handler = (
+  actor: AdminActor,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: DomainContext,
+) => Promise<unknown>;
+
+interface RouteOptions {
+  method: Method;
+  url: string;
+  status?: number;
+  guard?: (actor: AdminActor) => void;
+  /** What a replay of this create answers, when the first answer holds what must not be stored. */
+  storedAnswer?: (result: unknown) => unknown;
+}
+
+/** POSTs that make something (201, or 202 for work that follows) are the creates a key applies to. */
+const isCreate = (route: RouteOptions) =>
+  route.method === 'POST' && (route.status === 201 || route.status === 202);
+
+/** Method, path with query, and body: what one key may stand for. */
+function fingerprintOf(request: FastifyRequest): string {
+  const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
+  const body: unknown = request.body;
+  if (Buffer.isBuffer(body) || typeof body === 'string') hash.update(body);
+  else hash.update(JSON.stringify(body ?? null));
+  return hash.digest('hex');
+}
+
+interface RouteAnswer {
+  status: number;
+  body: unknown;
+  isReplayed?: boolean;
+}
+
+async function answerOnce(
+  deps: AdminApiDeps,
+  route: RouteOptions,
+  run: (ctx: DomainContext) => Promise<unknown>,
+  request: { actorId: string; key: string; fingerprint: string },
+): Promise<RouteAnswer> {
+  let first: RouteAnswer | undefined;
+  const answer = await runIdempotently(deps.ctx, request, async (ctx) => {
+    first = answerOf(route, await run(ctx));
+    const stored =
+      route.storedAnswer && first.body !== undefined ? route.storedAnswer(first.body) : first.body;
+    return { status: first.status, body: JSON.stringify(stored ?? null) };
+  });
+  if (!answer.isReplayed && first) return first;
+  return { status: answer.status, body: JSON.parse(answer.body) as unknown, isReplayed: true };
+}
+
+const answerOf = (route: RouteOptions, result: unknown): RouteAnswer =>
+  result === undefined ? { status: 204, body: undefined } : { status: route.status ?? 200, body: result };
 
 /**
  * One Admin API route: find the actor, run the handler, answer. The actor is found (and `guard`, a
@@ -46,22 +105,36 @@ type Handler = (actor: AdminActor, request: FastifyRequest, reply: FastifyReply)
  * guardedRoute), so an anonymous or forged request cannot make the server buffer a large body. The handler
  * parses its input, calls one domain operation (which checks the role matrix) and presents the
  * result. A handler returning undefined answers 204; POSTs that make something answer 201.
+ * A create sent with an `Idempotency-Key` runs through `runIdempotently`: the handler's writes and
+ * its answer in one transaction, and a retry with the key answered from the stored answer
+ * (`Idempotent-Replayed: true`). The key is checked with the actor, before the body is read.
  */
 export function adminRoute(
   app: FastifyInstance,
   deps: AdminApiDeps,
-  route: { method: Method; url: string; status?: number; guard?: (actor: AdminActor) => void },
+  route: RouteOptions,
   handler: Handler,
 ): void {
-  const findActor = async (request: FastifyRequest) => {
+  const findCaller = async (request: FastifyRequest) => {
     const actor = await actorOf(deps, request, route.method !== 'GET');
     route.guard?.(actor);
-    return actor;
+    const idempotencyKey = isCreate(route)
+      ? checkIdempotencyKey(request.headers['idempotency-key'])
+      : undefined;
+    return { actor, idempotencyKey };
   };
-  guardedRoute(app, route, findActor, async (actor, request, reply) => {
-    const result = await handler(actor, request, reply);
+  guardedRoute(app, route, findCaller, async ({ actor, idempotencyKey }, request, reply) => {
+    const run = (ctx: DomainContext) => handler(actor, request, reply, ctx);
+    const answer = idempotencyKey
+      ? await answerOnce(deps, route, run, {
+          actorId: actor.staffId,
+          key: idempotencyKey,
+          fingerprint: fingerprintOf(request),
+        })
+      : answerOf(route, await run(deps.ctx));
     reply.header('cache-control', 'no-store');
-    if (result === undefined) return reply.code(204).send();
-    return reply.code(route.status ?? 200).send(result);
+    if (answer.isReplayed) reply.header('idempotent-replayed', 'true');
+    if (answer.status === 204 || answer.body === undefined) return reply.code(answer.status).send();
+    return reply.code(answer.status).send(answer.body);
   });
 }

@@ -41,11 +41,16 @@ function registerTagRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
     const [tags, counts] = await Promise.all([ctx.repos.tags.list(), ctx.repos.tags.postCounts()]);
     return { tags: tags.map((t) => presentTag(t, counts.get(t.id) ?? 0)) };
   });
-  adminRoute(app, deps, { method: 'POST', url: '/admin/api/tags', status: 201 }, async (actor, request) => {
-    assertCan(actor, 'create', 'tag');
-    const { body } = parseRequest(request, { body: createTagSchema });
-    return { tag: presentTag(await createTag(ctx, body)) };
-  });
+  adminRoute(
+    app,
+    deps,
+    { method: 'POST', url: '/admin/api/tags', status: 201 },
+    async (actor, request, _reply, ctx) => {
+      assertCan(actor, 'create', 'tag');
+      const { body } = parseRequest(request, { body: createTagSchema });
+      return { tag: presentTag(await createTag(ctx, body)) };
+    },
+  );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/tags/:id' }, async (actor, request) => {
     assertCan(actor, 'update', 'tag');
     const { params, body } = parseRequest(request, { params: idParams, body: updateTagSchema });
@@ -60,26 +65,26 @@ function registerTagRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
 
 function registerPromotionRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx, publicPath } = deps;
-  const present = async (p: Parameters<typeof presentPromotion>[1]) =>
+  const present = async (p: Parameters<typeof presentPromotion>[1], context = ctx) =>
     presentPromotion(
       publicPath,
       p,
-      p.imageMediaId ? await ctx.repos.media.findById(p.imageMediaId) : undefined,
+      p.imageMediaId ? await context.repos.media.findById(p.imageMediaId) : undefined,
     );
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/promotions' }, async (actor, request) => {
     parseRequest(request, {});
     assertCan(actor, 'read', 'promotion');
-    return { promotions: await Promise.all((await ctx.repos.promotions.list()).map(present)) };
+    return { promotions: await Promise.all((await ctx.repos.promotions.list()).map((p) => present(p))) };
   });
   adminRoute(
     app,
     deps,
     { method: 'POST', url: '/admin/api/promotions', status: 201 },
-    async (actor, request) => {
+    async (actor, request, _reply, ctx) => {
       assertCan(actor, 'create', 'promotion');
       const { body } = parseRequest(request, { body: createPromotionSchema });
-      return { promotion: await present(await createPromotion(ctx, body)) };
+      return { promotion: await present(await createPromotion(ctx, body), ctx) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/promotions/:id' }, async (actor, request) => {
@@ -104,7 +109,7 @@ function registerRedirectRoutes(app: FastifyInstance, deps: AdminApiDeps): void 
     app,
     deps,
     { method: 'POST', url: '/admin/api/redirects', status: 201 },
-    async (actor, request) => {
+    async (actor, request, _reply, ctx) => {
       const { body } = parseRequest(request, { body: createRedirectSchema });
       return { redirect: presentRedirect(await createRedirect(ctx, actor, body)) };
     },

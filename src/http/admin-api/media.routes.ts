@@ -66,7 +66,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
         status: 201,
         guard: (actor) => assertCan(actor, 'create', 'media'),
       },
-      async (actor, request) => {
+      async (actor, request, _reply, ctx) => {
         const { filename } = parseRequest(request, { query: uploadQuerySchema, body: rawBody }).query;
         await enforce(ctx, limits.uploadsPerAccount, actor.staffId);
         if (!Buffer.isBuffer(request.body) || request.body.length === 0)

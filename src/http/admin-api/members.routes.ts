@@ -73,7 +73,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
     app,
     deps,
     { method: 'POST', url: '/admin/api/newsletters', status: 201 },
-    async (actor, request) => {
+    async (actor, request, _reply, ctx) => {
       assertCan(actor, 'create', 'newsletter');
       const { body } = parseRequest(request, { body: createNewsletterSchema });
       return { newsletter: presentNewsletter(await createNewsletter(ctx, body)) };
@@ -102,7 +102,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
     app,
     deps,
     { method: 'POST', url: '/admin/api/members', status: 201 },
-    async (actor, request) => {
+    async (actor, request, _reply, ctx) => {
       assertCan(actor, 'create', 'member');
       const { body } = parseRequest(request, { body: addMemberSchema });
       return { member: presentMember(await addMember(ctx, body)) };

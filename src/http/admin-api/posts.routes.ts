@@ -62,9 +62,11 @@ export function registerPostRoutes(app: FastifyInstance, deps: PostRoutesDeps): 
 function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType): void {
   const { ctx, siteUrl } = deps;
   const base = `/admin/api/${type}s`;
-  const present = async (actor: AdminActor, post: Parameters<typeof presentPost>[2]) => ({
-    post: await presentPost(ctx, deps, post, actor),
-  });
+  const present = async (
+    actor: AdminActor,
+    post: Parameters<typeof presentPost>[2],
+    context: AdminApiDeps['ctx'] = ctx,
+  ) => ({ post: await presentPost(context, deps, post, actor) });
 
   adminRoute(app, deps, { method: 'GET', url: base }, async (actor, request) => {
     const { query } = parseRequest(request, { query: listQuerySchema });
@@ -82,11 +84,11 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
     return present(actor, post);
   });
 
-  adminRoute(app, deps, { method: 'POST', url: base, status: 201 }, async (actor, request) => {
+  adminRoute(app, deps, { method: 'POST', url: base, status: 201 }, async (actor, request, _reply, ctx) => {
     const { body } = parseRequest(request, { body: createPostSchema });
     if (body.type !== undefined && body.type !== type)
       throw validationError([{ property: 'type', message: `must be ${type} here` }]);
-    return present(actor, await createPostAs(ctx, actor, { ...body, type }));
+    return present(actor, await createPostAs(ctx, actor, { ...body, type }), ctx);
   });
 
   adminRoute(app, deps, { method: 'PATCH', url: `${base}/:id` }, async (actor, request) => {

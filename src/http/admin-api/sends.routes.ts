@@ -32,7 +32,7 @@ export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): vo
     app,
     deps,
     { method: 'POST', url: '/admin/api/newsletters/:id/sends', status: 201 },
-    async (actor, request) => {
+    async (actor, request, _reply, ctx) => {
       const { params, body } = parseRequest(request, { params: idParams, body: startSchema });
       const { postId } = body;
       const createdBy = actor.kind === 'staff' ? actor.staffId : null;

@@ -15,6 +15,8 @@ import { adminRoute, type AdminApiDeps } from './actor.js';
 import { presentToken } from './presenters.js';
 import { idParams, parseRequest } from './request-schema.js';
 
+const withoutSecret = (answer: unknown) => ({ ...(answer as object), secret: null });
+
 /** Site settings and integrations (API tokens). */
 export function registerSettingsRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
@@ -33,11 +35,17 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: AdminApiDeps)
     parseRequest(request, {});
     return { tokens: (await listApiTokens(ctx, actor)).map(presentToken) };
   });
-  adminRoute(app, deps, { method: 'POST', url: '/admin/api/tokens', status: 201 }, async (actor, request) => {
-    const { body } = parseRequest(request, { body: createTokenSchema });
-    const { token, secret } = await createApiToken(ctx, actor, body);
-    return { token: presentToken(token), secret };
-  });
+  adminRoute(
+    app,
+    deps,
+    // A token's secret is shown once and stored only hashed: a replay answers without it.
+    { method: 'POST', url: '/admin/api/tokens', status: 201, storedAnswer: withoutSecret },
+    async (actor, request, _reply, ctx) => {
+      const { body } = parseRequest(request, { body: createTokenSchema });
+      const { token, secret } = await createApiToken(ctx, actor, body);
+      return { token: presentToken(token), secret };
+    },
+  );
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/tokens/:id' }, async (actor, request) => {
     const { params } = parseRequest(request, { params: idParams });
     await revokeApiToken(ctx, actor, params.id);

@@ -51,7 +51,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AdminApiDeps): v
     app,
     deps,
     { method: 'POST', url: '/admin/api/staff/invitations', status: 202 },
-    async (actor, request) => {
+    async (actor, request, _reply, ctx) => {
       // An invitation names who sent it: a person, never an integration.
       if (actor.kind === 'token')
         throw new DomainError('FORBIDDEN', 'Invitations are sent by a signed-in person');

@@ -15,6 +15,7 @@ import * as searchOrder from './015-search-order.js';
 import * as archiveLists from './016-archive-lists.js';
 import * as relatedWindows from './017-related-windows.js';
 import * as newsletterLeases from './018-newsletter-leases.js';
+import * as writes from './019-writes.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '016-archive-lists': archiveLists,
   '017-related-windows': relatedWindows,
   '018-newsletter-leases': newsletterLeases,
+  '019-writes': writes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,8 @@ import { KyselyRateLimitRepository } from './rate-limit.repository.js';
 import { KyselySecondFactorRepository } from './second-factor.repository.js';
 import { KyselyDeviceRepository } from './device.repository.js';
 import { KyselySignInLinkRepository } from './sign-in-link.repository.js';
+import { KyselyIdempotencyRepository } from './idempotency.repository.js';
+import { KyselyMemberImportRepository } from './member-import.repository.js';
 
 export function createRepositories(
   db: Kysely<Database>,
@@ -54,6 +56,8 @@ export function createRepositories(
     secondFactors: new KyselySecondFactorRepository(db),
     devices: new KyselyDeviceRepository(db),
     signInLinks: new KyselySignInLinkRepository(db),
+    idempotencyKeys: new KyselyIdempotencyRepository(db),
+    memberImports: new KyselyMemberImportRepository(db, capabilities),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))
