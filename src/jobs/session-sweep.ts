@@ -8,8 +8,7 @@ import { startPeriodicJob, type JobHandle } from './periodic.js';
 
 /**
  * Deletes expired staff sessions, sign-in links, remembered devices, limit counts and Idempotency-Keys
- * (24 hours), old signup
- * confirmations and the members who never confirmed (a week after their confirmations expired).
+ * (after 24 hours), old signup confirmations and the members who never confirmed (a week after their confirmations expired).
  * What it deletes can no longer be used; this keeps the tables small and forgets unconfirmed addresses.
  */
 export function startSessionSweep(

@@ -15,7 +15,12 @@ export interface AdminClient {
   role: Role;
   /** Cookie, origin and CSRF token, for requests made by hand. */
   headers: Record<string, string>;
-  request(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    extraHeaders?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 let accounts = 0;
@@ -47,11 +52,11 @@ export async function signInAs(t: TestApp, role: Role, name = `${role} ${++accou
     staffId: staff.id,
     role,
     headers,
-    request: (method, url, body) =>
+    request: (method, url, body, extraHeaders = {}) =>
       t.app.inject({
         method,
         url,
-        headers,
+        headers: { ...headers, ...extraHeaders },
         ...(body === undefined ? {} : { payload: body as object }),
       }),
   };
@@ -59,11 +64,11 @@ export async function signInAs(t: TestApp, role: Role, name = `${role} ${++accou
 
 /** An integration calling with `Authorization: Bearer`. */
 export function bearerClient(t: TestApp, secret: string) {
-  return (method: Method, url: string, body?: unknown) =>
+  return (method: Method, url: string, body?: unknown, extraHeaders: Record<string, string> = {}) =>
     t.app.inject({
       method,
       url,
-      headers: { authorization: `Bearer ${secret}` },
+      headers: { authorization: `Bearer ${secret}`, ...extraHeaders },
       ...(body === undefined ? {} : { payload: body as object }),
     });
 }
