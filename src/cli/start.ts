@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { parseContentChange } from '../domain/content-events.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
+import { startMemberImports } from '../jobs/member-import.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { startRelatedPosts } from '../jobs/related-posts.js';
 import { startScheduledPublishing } from '../jobs/scheduled-publishing.js';
@@ -78,6 +79,7 @@ async function serve(config: Config, site: Site): Promise<number> {
       app.log.error({ err: error }, 'scheduled publishing failed'),
     ),
     startSessionSweep(site.ctx, (error) => app.log.error({ err: error }, 'session sweep failed')),
+    startMemberImports(site.ctx, (error) => app.log.error({ err: error }, 'member import failed')),
   ];
   const related = startRelatedPosts(site.ctx, (error) =>
     app.log.error({ err: error }, 'related posts failed'),

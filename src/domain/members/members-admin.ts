@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { DomainContext } from '../context.js';
-import type { MemberFilter, MemberRecord, MemberStatus, NewsletterRecord } from '../ports.js';
-import { conflict, DomainError, notFound, validationError } from '../shared/errors.js';
+import type { MemberFilter, MemberRecord } from '../ports.js';
+import { conflict, notFound, validationError } from '../shared/errors.js';
 import { text } from '../shared/fields.js';
 import { newId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import { csvRow, parseCsv, uncsvCell } from './csv.js';
-import { checkEmailAddress, memberEmail } from './email-address.js';
+import { csvRow } from './csv.js';
+import { memberEmail } from './email-address.js';
 
 /** The members as the admin sees them: staff with the `member` right (checked by the route). */
 
@@ -161,156 +161,4 @@ export async function exportMembersCsv(ctx: DomainContext): Promise<string> {
       ]);
     if (members.length < pageSize) return out;
   }
-}
-
-export interface ImportReport {
-  imported: number;
-  updated: number;
-  skipped: number;
-  errors: { line: number; message: string }[];
-}
-
-export const maxImportBytes = 5 * 1024 * 1024;
-
-function resolveNewsletters(cell: string, newsletters: NewsletterRecord[]): string[] | string {
-  const ids: string[] = [];
-  for (const name of cell
-    .split(/[;|]/)
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const found = newsletters.find((n) => n.slug === name.toLowerCase() || n.id === name);
-    if (!found) return `no newsletter "${name.slice(0, 80)}"`;
-    ids.push(found.id);
-  }
-  return ids;
-}
-
-/**
- * Imports members from CSV with a header row naming the columns (`email` required; the others as the
- * export writes them). A new address becomes a member with consent `import`; a known address gets the
- * name (when given) and the newsletters added, and keeps its status, so an unsubscribe is never undone
- * by an import. Each line is stored whole or not at all; every bad line is reported with its number.
- */
-export async function importMembersCsv(ctx: DomainContext, csv: string): Promise<ImportReport> {
-  if (Buffer.byteLength(csv) > maxImportBytes)
-    throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is larger than 5 MiB');
-  let records;
-  try {
-    records = parseCsv(csv);
-  } catch (error) {
-    throw validationError([{ message: (error as Error).message }]);
-  }
-  const header = records.shift();
-  const columns = header?.cells.map((c) => c.trim().toLowerCase()) ?? [];
-  if (!columns.includes('email'))
-    throw validationError([{ message: 'the first line must name the columns, including email' }]);
-  const col = (cells: string[], name: string) => {
-    const i = columns.indexOf(name);
-    return i >= 0 ? uncsvCell(cells[i] ?? '').trim() : '';
-  };
-  const newsletters = await ctx.repos.newsletters.list();
-  const report: ImportReport = { imported: 0, updated: 0, skipped: 0, errors: [] };
-  const seen = new Set<string>();
-  for (const record of records) {
-    const fail = (message: string) => {
-      report.errors.push({ line: record.line, message });
-      report.skipped++;
-    };
-    if (record.cells.length !== columns.length) {
-      fail(`has ${record.cells.length} fields, the header ${columns.length}`);
-      continue;
-    }
-    const checked = checkEmailAddress(col(record.cells, 'email'));
-    if ('error' in checked) {
-      fail(`email ${checked.error}`);
-      continue;
-    }
-    const email = checked.email;
-    if (seen.has(email)) {
-      fail('the same email is on an earlier line');
-      continue;
-    }
-    seen.add(email);
-    const name = col(record.cells, 'name');
-    if (name.length > 191) {
-      fail('name must be at most 191 characters');
-      continue;
-    }
-    const statusCell = col(record.cells, 'status').toLowerCase();
-    if (statusCell && !(memberStatuses as readonly string[]).includes(statusCell)) {
-      fail(`status must be one of ${memberStatuses.join(', ')}`);
-      continue;
-    }
-    const newsletterIds = resolveNewsletters(col(record.cells, 'newsletters'), newsletters);
-    if (typeof newsletterIds === 'string') {
-      fail(newsletterIds);
-      continue;
-    }
-    const consentCell = col(record.cells, 'consent_at');
-    const consentAt = consentCell ? Date.parse(consentCell) : NaN;
-    if (consentCell && Number.isNaN(consentAt)) {
-      fail('consent_at must be a date and time');
-      continue;
-    }
-    const createdCell = col(record.cells, 'created_at');
-    const createdAt = createdCell ? Date.parse(createdCell) : NaN;
-    if (createdCell && Number.isNaN(createdAt)) {
-      fail('created_at must be a date and time');
-      continue;
-    }
-    try {
-      const wasNew = await importOne(ctx, {
-        email,
-        name,
-        status: (statusCell || 'active') as MemberStatus,
-        newsletterIds,
-        consentAt: Number.isNaN(consentAt) ? null : new Date(consentAt).toISOString(),
-        createdAt: Number.isNaN(createdAt) ? null : new Date(createdAt).toISOString(),
-      });
-      if (wasNew) report.imported++;
-      else report.updated++;
-    } catch (error) {
-      fail(error instanceof DomainError ? error.message : 'could not be stored');
-    }
-  }
-  return report;
-}
-
-async function importOne(
-  ctx: DomainContext,
-  row: {
-    email: string;
-    name: string;
-    status: MemberStatus;
-    newsletterIds: string[];
-    consentAt: string | null;
-    createdAt: string | null;
-  },
-): Promise<boolean> {
-  const now = ctx.clock.now();
-  return ctx.repos.transaction(async (repos) => {
-    const existing = await repos.members.findByEmail(row.email);
-    if (existing) {
-      await repos.members.update(existing.id, {
-        ...(row.name ? { name: row.name } : {}),
-        updatedAt: now.toISOString(),
-      });
-      await repos.members.addNewsletters(existing.id, row.newsletterIds, now.toISOString());
-      return false;
-    }
-    const createdAt = row.createdAt ?? now.toISOString();
-    await repos.members.insert({
-      id: newId(now),
-      email: row.email,
-      name: row.name,
-      status: row.status,
-      consentSource: 'import',
-      consentAt: row.status === 'pending' ? row.consentAt : (row.consentAt ?? now.toISOString()),
-      createdAt,
-      updatedAt: now.toISOString(),
-    });
-    const member = (await repos.members.findByEmail(row.email))!;
-    await repos.members.addNewsletters(member.id, row.newsletterIds, now.toISOString());
-    return true;
-  });
 }

@@ -5,9 +5,7 @@ import {
   addMemberSchema,
   deleteMember,
   exportMembersCsv,
-  importMembersCsv,
   listMembers,
-  maxImportBytes,
   memberFilterOf,
   memberListSchema,
   updateMember,
@@ -21,14 +19,38 @@ import {
   updateNewsletter,
   updateNewsletterSchema,
 } from '../../domain/newsletters/newsletters.js';
+import {
+  maxImportBytes,
+  memberImportProgress,
+  requestMemberImport,
+  type MemberImportProgress,
+} from '../../domain/members/member-import.js';
 import type { NewsletterRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { assertCan } from '../../domain/staff/permissions.js';
+import { z } from 'zod';
 import { actorOf, adminRoute, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
 import { idParams, parseRequest, rawBody } from './request-schema.js';
 
 const memberListQuery = memberListSchema.extend(pagingFields);
+/** The report after a line already shown, so a polling screen asks only for what is new. */
+const importReportQuery = z.strictObject({
+  afterLine: z.coerce.number().int().min(0).default(0),
+});
+
+export const presentMemberImport = ({ import: i, errors }: MemberImportProgress) => ({
+  id: i.id,
+  status: i.status,
+  totalLines: i.totalLines,
+  linesDone: i.linesDone,
+  imported: i.imported,
+  updated: i.updated,
+  skipped: i.skipped,
+  createdAt: i.createdAt,
+  finishedAt: i.finishedAt,
+  errors,
+});
 
 export const presentNewsletter = (n: NewsletterRecord, memberCount = 0) => ({
   id: n.id,
@@ -132,22 +154,37 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
       .send(csv);
   });
 
-  // The import takes the CSV file itself as the body (text/csv), up to 5 MiB.
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/members/imports/:id' }, async (actor, request) => {
+    assertCan(actor, 'create', 'member');
+    const { params, query } = parseRequest(request, { params: idParams, query: importReportQuery });
+    const progress = await memberImportProgress(ctx, params.id, { afterLine: query.afterLine, limit: 1000 });
+    return { import: presentMemberImport(progress) };
+  });
+
+  // The import takes the CSV file itself as the body (text/csv), up to 5 MiB. The file is stored and
+  // answered 202 at once; the member-import job works it (GET …/imports/:id shows how far it is).
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain'],
       { parseAs: 'string', bodyLimit: maxImportBytes },
       (_request, body, done) => done(null, body),
     );
-    adminRoute(scope, deps, { method: 'POST', url: '/admin/api/members/import' }, async (actor, request) => {
-      assertCan(actor, 'create', 'member');
-      const { body } = parseRequest(request, { body: rawBody });
-      if (typeof body !== 'string')
-        throw new DomainError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the CSV file as the body, with content-type text/csv',
-        );
-      return importMembersCsv(ctx, body);
-    });
+    adminRoute(
+      scope,
+      deps,
+      { method: 'POST', url: '/admin/api/members/import', status: 202 },
+      async (actor, request, _reply, ctx) => {
+        assertCan(actor, 'create', 'member');
+        const { body } = parseRequest(request, { body: rawBody });
+        if (typeof body !== 'string')
+          throw new DomainError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Send the CSV file as the body, with content-type text/csv',
+          );
+        const createdBy = actor.kind === 'staff' ? actor.staffId : null;
+        const record = await requestMemberImport(ctx, { csv: body, createdBy });
+        return { import: presentMemberImport({ import: record, errors: [] }) };
+      },
+    );
   });
 }
