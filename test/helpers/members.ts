@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/storage/tables.js';
+import type { AdminClient } from './admin.js';
+import type { TestApp } from './http.js';
 
 /*
  * Newsletters and members written straight to their tables (migration 005), so the sending tests do
@@ -72,4 +74,48 @@ export async function addMembers(
         .execute();
   }
   return members;
+}
+
+export interface ImportJson {
+  id: string;
+  status: 'queued' | 'done';
+  totalLines: number;
+  linesDone: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  errors: { line: number; email: string; message: string }[];
+}
+
+/** `POST /admin/api/members/import` with the file as the body. */
+export const postImport = (t: TestApp, client: AdminClient, csv: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/admin/api/members/import',
+    headers: { ...client.headers, 'content-type': 'text/csv' },
+    payload: csv,
+  });
+
+/**
+ * Polls the import's progress until the job has finished it (or `timeoutMs` passed), as the admin's
+ * progress bar does; returns the last answer with the whole per-line report.
+ */
+export async function awaitImport(
+  t: TestApp,
+  client: AdminClient,
+  id: string,
+  timeoutMs = 600_000,
+): Promise<ImportJson> {
+  const deadline = Date.now() + timeoutMs;
+  const errors: ImportJson['errors'] = [];
+  for (;;) {
+    const afterLine = errors.at(-1)?.line ?? 0;
+    const res = await client.request('GET', `/admin/api/members/imports/${id}?afterLine=${afterLine}`);
+    if (res.statusCode !== 200) throw new Error(`progress answered ${res.statusCode}: ${res.body}`);
+    const progress = res.json().import as ImportJson;
+    errors.push(...progress.errors);
+    if (progress.status === 'done' && progress.errors.length === 0) return { ...progress, errors };
+    if (Date.now() > deadline) throw new Error(`import ${id} not done: ${JSON.stringify(progress)}`);
+    if (progress.errors.length === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
