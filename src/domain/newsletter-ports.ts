@@ -67,6 +67,12 @@ export interface MemberRepository {
   delete(id: string): Promise<boolean>;
   findById(id: string): Promise<MemberRecord | undefined>;
   findByEmail(email: string): Promise<MemberRecord | undefined>;
+  /** The members with these addresses, by address (an import's batch). */
+  findByEmails(emails: string[]): Promise<Map<string, MemberRecord>>;
+  /** Many members in few statements (an import's batch). */
+  insertMany(members: MemberRecord[]): Promise<void>;
+  /** Adds subscriptions the members do not have yet, in few statements. */
+  addSubscriptions(pairs: { memberId: string; newsletterId: string }[], now: string): Promise<void>;
   /** Newest first. */
   list(filter: MemberFilter, page: { offset: number; limit: number }): Promise<MemberRecord[]>;
   count(filter: MemberFilter): Promise<number>;

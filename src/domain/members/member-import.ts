@@ -3,6 +3,7 @@ import type {
   MemberImportCounts,
   MemberImportLineError,
   MemberImportRecord,
+  MemberRecord,
   MemberStatus,
   NewsletterRecord,
   Repositories,
@@ -169,29 +170,39 @@ function resolveNewsletters(cell: string, newsletters: NewsletterRecord[]): stri
 /**
  * A new address becomes a member with consent `import`; a known address gets the name (when given)
  * and the newsletters added, and keeps its status, so an unsubscribe is never undone by an import.
- * True when the member is new.
+ * A batch's lines have distinct addresses, so they are read and written a batch at a time.
  */
-async function storeLine(repos: Repositories, line: MemberLine, now: Date): Promise<boolean> {
+async function storeLines(
+  repos: Repositories,
+  lines: MemberLine[],
+  now: Date,
+): Promise<{ imported: number; updated: number }> {
   const at = now.toISOString();
-  const existing = await repos.members.findByEmail(line.email);
-  if (existing) {
-    await repos.members.update(existing.id, { ...(line.name ? { name: line.name } : {}), updatedAt: at });
-    await repos.members.addNewsletters(existing.id, line.newsletterIds, at);
-    return false;
+  const known = await repos.members.findByEmails(lines.map((l) => l.email));
+  const fresh: MemberRecord[] = [];
+  const subscriptions: { memberId: string; newsletterId: string }[] = [];
+  for (const line of lines) {
+    let memberId = known.get(line.email)?.id;
+    if (memberId) {
+      await repos.members.update(memberId, { ...(line.name ? { name: line.name } : {}), updatedAt: at });
+    } else {
+      memberId = newId(now);
+      fresh.push({
+        id: memberId,
+        email: line.email,
+        name: line.name,
+        status: line.status,
+        consentSource: 'import',
+        consentAt: line.status === 'pending' ? line.consentAt : (line.consentAt ?? at),
+        createdAt: line.createdAt ?? at,
+        updatedAt: at,
+      });
+    }
+    for (const newsletterId of line.newsletterIds) subscriptions.push({ memberId, newsletterId });
   }
-  const id = newId(now);
-  await repos.members.insert({
-    id,
-    email: line.email,
-    name: line.name,
-    status: line.status,
-    consentSource: 'import',
-    consentAt: line.status === 'pending' ? line.consentAt : (line.consentAt ?? at),
-    createdAt: line.createdAt ?? at,
-    updatedAt: at,
-  });
-  await repos.members.addNewsletters(id, line.newsletterIds, at);
-  return true;
+  await repos.members.insertMany(fresh);
+  await repos.members.addSubscriptions(subscriptions, at);
+  return { imported: fresh.length, updated: lines.length - fresh.length };
 }
 
 /** An import being worked in this process: its file read once, and the addresses seen so far. */
@@ -226,17 +237,20 @@ async function importBatch(ctx: DomainContext, run: ImportRun, batchLines: numbe
     if (record.linesDone !== run.linesDone) return 'moved';
     const newsletters = await repos.newsletters.list();
     const lines = run.file.records.slice(run.linesDone, run.linesDone + batchLines);
-    const counts: MemberImportCounts = { linesDone: lines.length, imported: 0, updated: 0, skipped: 0 };
     const errors: MemberImportLineError[] = [];
+    const good: MemberLine[] = [];
     for (const line of lines) {
       const checked = checkLine(run.file, line, { newsletters, seen });
-      if (typeof checked === 'string') {
-        const email = cellOf(run.file, line.cells, 'email').slice(0, 254);
-        errors.push({ line: line.line, email, message: checked });
-        counts.skipped++;
-      } else if (await storeLine(repos, checked, now)) counts.imported++;
-      else counts.updated++;
+      if (typeof checked !== 'string') good.push(checked);
+      else
+        errors.push({
+          line: line.line,
+          email: cellOf(run.file, line.cells, 'email').slice(0, 254),
+          message: checked,
+        });
     }
+    const stored = await storeLines(repos, good, now);
+    const counts: MemberImportCounts = { linesDone: lines.length, ...stored, skipped: errors.length };
     await repos.memberImports.insertErrors(run.id, errors);
     const isDone = run.linesDone + lines.length >= run.file.records.length;
     const fromLinesDone = run.linesDone;

@@ -37,6 +37,9 @@ function toRow(m: Partial<MemberRecord>): Partial<MembersTable> {
 /** A LIKE pattern matching `text` anywhere, its wildcards escaped (used with `escape '\'`). */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** Rows per multi-row statement: well under both databases' bound-parameter limits. */
+const rowsPerStatement = 100;
+
 export class KyselyMemberRepository implements MemberRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -68,6 +71,37 @@ export class KyselyMemberRepository implements MemberRepository {
   async findByEmail(email: string): Promise<MemberRecord | undefined> {
     const row = await this.db.selectFrom('members').selectAll().where('email', '=', email).executeTakeFirst();
     return row && toRecord(row);
+  }
+
+  async findByEmails(emails: string[]): Promise<Map<string, MemberRecord>> {
+    const found = new Map<string, MemberRecord>();
+    for (let i = 0; i < emails.length; i += rowsPerStatement * 4) {
+      const chunk = emails.slice(i, i + rowsPerStatement * 4);
+      const rows = await this.db.selectFrom('members').selectAll().where('email', 'in', chunk).execute();
+      for (const row of rows) found.set(row.email, toRecord(row));
+    }
+    return found;
+  }
+
+  async insertMany(members: MemberRecord[]): Promise<void> {
+    for (let i = 0; i < members.length; i += rowsPerStatement)
+      await this.db
+        .insertInto('members')
+        .values(members.slice(i, i + rowsPerStatement).map((m) => toRow(m) as MembersTable))
+        .execute();
+  }
+
+  async addSubscriptions(pairs: { memberId: string; newsletterId: string }[], now: string): Promise<void> {
+    for (let i = 0; i < pairs.length; i += rowsPerStatement)
+      await this.db
+        .insertInto('member_newsletters')
+        .values(
+          pairs
+            .slice(i, i + rowsPerStatement)
+            .map((p) => ({ member_id: p.memberId, newsletter_id: p.newsletterId, created_at: now })),
+        )
+        .onConflict((oc) => oc.columns(['member_id', 'newsletter_id']).doNothing())
+        .execute();
   }
 
   private filtered(filter: MemberFilter) {
