@@ -217,12 +217,19 @@ export interface Member {
   createdAt: string;
 }
 
-/** The answer of `POST /admin/api/members/import`. */
+/**
+ * A member import (`POST /admin/api/members/import` answers it queued; the job works it, and
+ * `GET /admin/api/members/imports/:id?afterLine=` tells how far it is, with the report's new lines).
+ */
 export interface MemberImport {
+  id: string;
+  status: 'queued' | 'done';
+  totalLines: number;
+  linesDone: number;
   imported: number;
   updated: number;
   skipped: number;
-  errors: { line: number; message: string }[];
+  errors: { line: number; email: string; message: string }[];
 }
 
 export type SendStatus = 'snapshot' | 'sending' | 'done';

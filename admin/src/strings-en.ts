@@ -345,6 +345,9 @@ export const en = {
   importResult: '{imported} imported, {updated} updated, {skipped} skipped',
   importErrors: 'Lines that were not imported',
   importLine: 'Line {line}: {message}',
+  importLineWithEmail: 'Line {line}: {message} ({email})',
+  importProgress: '{done} of {total} lines',
+  importProgressLabel: 'Progress of the import',
   chooseFileFirst: 'Choose a CSV file first',
   memberSince: 'Added',
   // Newsletter sending (post editor)

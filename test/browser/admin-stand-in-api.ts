@@ -95,13 +95,22 @@ export async function standInApi(page: Page): Promise<StandInCall[]> {
     if (method === 'PATCH' && path === '/members/m-1')
       return json({ member: { ...member, ...(body as object) } });
     if (method === 'DELETE' && path === '/members/m-1') return route.fulfill({ status: 204 });
+    // The import is answered queued (202); its progress, polled, is done with one bad line.
+    const memberImport = { id: 'imp-1', totalLines: 2, imported: 1, updated: 0, skipped: 1 };
     if (method === 'POST' && path === '/members/import')
+      return json({ import: { ...memberImport, status: 'queued', linesDone: 0, errors: [] } }, 202);
+    if (method === 'GET' && path === '/members/imports/imp-1') {
+      const afterLine = Number(url.searchParams.get('afterLine') ?? 0);
+      const report = [{ line: 3, email: 'not-an-address', message: 'Not an email address' }];
       return json({
-        imported: 1,
-        updated: 0,
-        skipped: 1,
-        errors: [{ line: 3, message: 'Not an email address' }],
+        import: {
+          ...memberImport,
+          status: 'done',
+          linesDone: 2,
+          errors: report.filter((e) => e.line > afterLine),
+        },
       });
+    }
     if (method === 'GET' && path === '/sends') return json({ sends: [send(false)] });
     if (method === 'GET' && path === '/sends/s-1')
       return json({

@@ -173,15 +173,99 @@ export function EditMember(props: {
   );
 }
 
+const importPollMs = 1000;
+
+/** Polls an import until the job has done it, gathering its report as it grows. */
+function useImportProgress(started: MemberImport | null, onDone: () => Promise<void>) {
+  const [progress, setProgress] = useState<MemberImport | null>(started);
+  const [errors, setErrors] = useState<Errors>([]);
+  useEffect(() => {
+    setProgress(started);
+    if (!started) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let isStopped = false;
+    let report: MemberImport['errors'] = [];
+    const poll = async () => {
+      try {
+        const afterLine = report.at(-1)?.line ?? 0;
+        const answer = await api.get<{ import: MemberImport }>(
+          `/members/imports/${encodeURIComponent(started.id)}`,
+          { afterLine: String(afterLine) },
+        );
+        if (isStopped) return;
+        report = [...report, ...answer.import.errors];
+        setProgress({ ...answer.import, errors: report });
+        setErrors([]);
+        // A long report comes a page at a time: ask again at once while pages come.
+        if (answer.import.errors.length > 0) timer = setTimeout(() => void poll(), 0);
+        else if (answer.import.status !== 'done') timer = setTimeout(() => void poll(), importPollMs);
+        else await onDone();
+      } catch (error) {
+        if (isStopped) return;
+        setErrors(errorsOf(error));
+        timer = setTimeout(() => void poll(), importPollMs * 2);
+      }
+    };
+    void poll();
+    return () => {
+      isStopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, [started?.id]);
+  return { progress, errors };
+}
+
+function ImportProgress({ progress }: { progress: MemberImport }) {
+  const isDone = progress.status === 'done';
+  const counts = {
+    imported: formatNumber(progress.imported),
+    updated: formatNumber(progress.updated),
+    skipped: formatNumber(progress.skipped),
+  };
+  const lines = t('importProgress', {
+    done: formatNumber(progress.linesDone),
+    total: formatNumber(progress.totalLines),
+  });
+  return (
+    <>
+      <progress
+        max={Math.max(progress.totalLines, 1)}
+        value={progress.totalLines ? progress.linesDone : isDone ? 1 : 0}
+        aria-label={t('importProgressLabel')}
+        aria-valuetext={lines}
+      />
+      <p class="status" role="status" aria-live="polite">
+        {isDone ? t('importResult', counts) : `${lines}: ${t('importResult', counts)}`}
+      </p>
+      {isDone && progress.errors.length ? (
+        <>
+          <h3 id="import-errors-heading">{t('importErrors')}</h3>
+          <ul class="import-errors" aria-labelledby="import-errors-heading">
+            {progress.errors.map((error) => (
+              <li key={error.line}>
+                {error.email
+                  ? t('importLineWithEmail', { line: error.line, email: error.email, message: error.message })
+                  : t('importLine', { line: error.line, message: error.message })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export function ImportMembers(props: { onImported: () => Promise<void> }) {
   const file = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<Errors>([]);
-  const [isImporting, setImporting] = useState(false);
-  const [result, setResult] = useState<MemberImport | null>(null);
+  const [isSending, setSending] = useState(false);
+  const [started, setStarted] = useState<MemberImport | null>(null);
+  const { progress, errors: progressErrors } = useImportProgress(started, props.onImported);
+  const isImporting = isSending || (progress !== null && progress.status !== 'done');
   return (
     <section class="panel" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('importCsv')}</h2>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={[...errors, ...progressErrors]} />
       <form
         class="form"
         noValidate
@@ -192,18 +276,20 @@ export function ImportMembers(props: { onImported: () => Promise<void> }) {
             setErrors([{ code: 'VALIDATION', message: t('chooseFileFirst'), property: 'importFile' }]);
             return;
           }
-          setImporting(true);
-          setResult(null);
+          setSending(true);
+          setStarted(null);
           try {
-            const answer = await api.postCsv<MemberImport>('/members/import', await chosen.text());
+            const answer = await api.postCsv<{ import: MemberImport }>(
+              '/members/import',
+              await chosen.text(),
+            );
             setErrors([]);
-            setResult(answer);
+            setStarted(answer.import);
             if (file.current) file.current.value = '';
-            await props.onImported();
           } catch (error) {
             setErrors(errorsOf(error));
           } finally {
-            setImporting(false);
+            setSending(false);
           }
         }}
       >
@@ -227,25 +313,7 @@ export function ImportMembers(props: { onImported: () => Promise<void> }) {
           </button>
         </div>
       </form>
-      <p class="status" role="status" aria-live="polite">
-        {result
-          ? t('importResult', {
-              imported: formatNumber(result.imported),
-              updated: formatNumber(result.updated),
-              skipped: formatNumber(result.skipped),
-            })
-          : ''}
-      </p>
-      {result?.errors.length ? (
-        <>
-          <h3 id="import-errors-heading">{t('importErrors')}</h3>
-          <ul class="import-errors" aria-labelledby="import-errors-heading">
-            {result.errors.map((error, i) => (
-              <li key={i}>{t('importLine', { line: error.line, message: error.message })}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {progress ? <ImportProgress progress={progress} /> : null}
     </section>
   );
 }
