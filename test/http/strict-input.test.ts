@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../src/domain/integrations/api-tokens.js';
+import { requestMemberImport } from '../../src/domain/members/member-import.js';
 import { addMember } from '../../src/domain/members/members-admin.js';
 import { importImage } from '../../src/domain/media/import-image.js';
 import { createNewsletter } from '../../src/domain/newsletters/newsletters.js';
@@ -173,6 +174,7 @@ const cases: Record<string, Case> = {
   'PATCH /admin/api/members/:id': { params: byId('member'), body: () => ({ name: 'New' }) },
   'DELETE /admin/api/members/:id': { params: byId('member') },
   'GET /admin/api/members/export': {},
+  'GET /admin/api/members/imports/:id': { params: byId('memberImport'), query: { afterLine: '0' } },
   'POST /admin/api/members/import': {
     raw: async () => ({ contentType: 'text/csv', payload: 'email\nimported@example.org\n' }),
   },
@@ -222,6 +224,9 @@ for (const dialect of dialects) {
       ids.token = (await createApiToken(ctx, null, { name: 'T', role: 'editor' })).token.id;
       ids.newsletter = (await createNewsletter(ctx, { name: 'Morning' })).id;
       ids.member = (await addMember(ctx, { email: 'reader@example.org' })).id;
+      ids.memberImport = (
+        await requestMemberImport(ctx, { csv: 'email\na@example.org\n', createdBy: null })
+      ).id;
       await createPost(ctx, { type: 'post', title: 'Published', status: 'published' });
     });
     after(async () => t?.destroy());
