@@ -1,5 +1,6 @@
 import type { EditorDocument } from './posts/editor-document.js';
 import type { Picture } from './posts/post.types.js';
+import type { UnitOfWork } from './transaction.js';
 import type {
   BlobStore,
   Clock,
@@ -27,6 +28,8 @@ export interface DomainContext {
   mail: Mailer;
   /** The site's public URL (no trailing slash), for links in emails. */
   siteUrl: string;
+  /** Set inside a transaction (see transaction.ts): `repos` write in it, after-commit work waits for it. */
+  unitOfWork?: UnitOfWork;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -178,6 +178,11 @@ export interface PostRepository {
   update(id: string, patch: Partial<Omit<PostRecord, 'id' | 'createdAt'>>): Promise<void>;
   delete(id: string): Promise<void>;
   findById(id: string): Promise<PostRecord | undefined>;
+  /**
+   * Reads a post that the current transaction is about to change, holding it until the commit where
+   * the database has row locks, so two saves of one post take turns and their revisions keep order.
+   */
+  findForChange(id: string): Promise<PostRecord | undefined>;
   findOne(filter: PostFilter, projection?: PostProjection): Promise<PostRecord | undefined>;
   list(filter: PostFilter, page: Page, projection?: PostProjection): Promise<PostRecord[]>;
   count(filter: PostFilter): Promise<number>;

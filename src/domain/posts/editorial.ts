@@ -8,10 +8,12 @@ import { updatePostSchema, type CreatePostInput, type UpdatePostInput } from './
 import type { PostStatus, PostType } from './post.types.js';
 import { recordRevision, revisionSnapshot, snapshotOf } from './revisions.js';
 import { createPost, deletePost, updatePost } from './save-post.js';
+import { inTransaction } from '../transaction.js';
 
 /**
  * The admin's post operations: the role matrix (docs/roles.md) applied to the save operations in
- * save-post.ts, with a revision recorded after every change.
+ * save-post.ts, with a revision recorded after every change. Each operation is one transaction: what
+ * it checked, what it wrote and the revision commit together, or none of it does.
  */
 
 export interface AdminPostQuery {
@@ -48,7 +50,20 @@ export async function loadPostFor(
   type: PostType,
   id: string,
 ): Promise<{ post: PostRecord; target: Target }> {
-  const post = await ctx.repos.posts.findById(id);
+  return readableFor(ctx, actor, type, await ctx.repos.posts.findById(id));
+}
+
+/** Like loadPostFor, for a change: read (and on PostgreSQL locked) in the change's transaction. */
+async function loadPostForChange(tx: DomainContext, actor: AdminActor, type: PostType, id: string) {
+  return readableFor(tx, actor, type, await tx.repos.posts.findForChange(id));
+}
+
+async function readableFor(
+  ctx: DomainContext,
+  actor: AdminActor,
+  type: PostType,
+  post: PostRecord | undefined,
+): Promise<{ post: PostRecord; target: Target }> {
   if (!post || post.type !== type) throw notFound(type === 'page' ? 'Page' : 'Post');
   const target = await targetOf(ctx, post);
   if (!canRead(actor, post, target)) throw notFound(type === 'page' ? 'Page' : 'Post');
@@ -76,11 +91,13 @@ export async function createPostAs(
   const authorIds = input.authorIds ?? (actor.kind === 'staff' ? [actor.staffId] : []);
   checkAuthorship(actor, type, authorIds);
   if (isGoingLive(input.status)) assertCan(actor, 'publish', type, { ownerIds: authorIds });
-  await checkLinks(ctx, actor, parseInput(updatePostSchema, input));
-  const id = await createPost(ctx, { ...input, type, authorIds });
-  const post = (await ctx.repos.posts.findById(id))!;
-  await recordRevision(ctx, actor, post, { isAutosave: false });
-  return post;
+  return inTransaction(ctx, async (tx) => {
+    await checkLinks(tx, actor, parseInput(updatePostSchema, input));
+    const id = await createPost(tx, { ...input, type, authorIds });
+    const post = (await tx.repos.posts.findById(id))!;
+    await recordRevision(tx, actor, post, { isAutosave: false });
+    return post;
+  });
 }
 
 function changesPublication(post: PostRecord, input: UpdatePostInput): boolean {
@@ -99,25 +116,27 @@ export async function updatePostAs(
   id: string,
   input: UpdatePostInput & { autosave?: boolean },
 ): Promise<PostRecord> {
-  const { autosave = false, ...fields } = input;
-  const { post, target } = await loadPostFor(ctx, actor, type, id);
-  assertCan(actor, 'update', type, target);
-  if (fields.type !== undefined && fields.type !== type)
-    throw validationError([{ property: 'type', message: 'cannot change; make a new post instead' }]);
-  checkAuthorship(actor, type, fields.authorIds);
-  if (changesPublication(post, fields)) assertCan(actor, 'publish', type, target);
-  const parsed = parseInput(updatePostSchema, fields);
-  await checkLinks(ctx, actor, parsed, post);
-  if (autosave && post.status !== 'draft') {
-    const { type: _type, status: _status, publishedAt: _publishedAt, ...content } = parsed;
-    const snapshot = { ...(await snapshotOf(ctx.repos, post)), ...content };
-    await recordRevision(ctx, actor, post, { isAutosave: true, snapshot });
-    return post;
-  }
-  await updatePost(ctx, id, fields);
-  const saved = (await ctx.repos.posts.findById(id))!;
-  await recordRevision(ctx, actor, saved, { isAutosave: autosave });
-  return saved;
+  return inTransaction(ctx, async (tx) => {
+    const { autosave = false, ...fields } = input;
+    const { post, target } = await loadPostForChange(tx, actor, type, id);
+    assertCan(actor, 'update', type, target);
+    if (fields.type !== undefined && fields.type !== type)
+      throw validationError([{ property: 'type', message: 'cannot change; make a new post instead' }]);
+    checkAuthorship(actor, type, fields.authorIds);
+    if (changesPublication(post, fields)) assertCan(actor, 'publish', type, target);
+    const parsed = parseInput(updatePostSchema, fields);
+    await checkLinks(tx, actor, parsed, post);
+    if (autosave && post.status !== 'draft') {
+      const { type: _type, status: _status, publishedAt: _publishedAt, ...content } = parsed;
+      const snapshot = { ...(await snapshotOf(tx.repos, post)), ...content };
+      await recordRevision(tx, actor, post, { isAutosave: true, snapshot });
+      return post;
+    }
+    await updatePost(tx, id, fields);
+    const saved = (await tx.repos.posts.findById(id))!;
+    await recordRevision(tx, actor, saved, { isAutosave: autosave });
+    return saved;
+  });
 }
 
 /** Publishes now, or schedules when `publishedAt` is in the future. */
@@ -128,17 +147,19 @@ export async function publishPostAs(
   id: string,
   publishedAt?: string,
 ): Promise<PostRecord> {
-  const { target } = await loadPostFor(ctx, actor, type, id);
-  assertCan(actor, 'publish', type, target);
-  const when = publishedAt ? Date.parse(publishedAt) : Number.NaN;
-  if (publishedAt !== undefined && Number.isNaN(when))
-    throw validationError([{ property: 'publishedAt', message: 'must be a date and time' }]);
-  const isFuture = when > ctx.clock.now().getTime();
-  await updatePost(ctx, id, {
-    status: isFuture ? 'scheduled' : 'published',
-    publishedAt: publishedAt ?? ctx.clock.now().toISOString(),
+  return inTransaction(ctx, async (tx) => {
+    const { target } = await loadPostForChange(tx, actor, type, id);
+    assertCan(actor, 'publish', type, target);
+    const when = publishedAt ? Date.parse(publishedAt) : Number.NaN;
+    if (publishedAt !== undefined && Number.isNaN(when))
+      throw validationError([{ property: 'publishedAt', message: 'must be a date and time' }]);
+    const isFuture = when > tx.clock.now().getTime();
+    await updatePost(tx, id, {
+      status: isFuture ? 'scheduled' : 'published',
+      publishedAt: publishedAt ?? tx.clock.now().toISOString(),
+    });
+    return (await tx.repos.posts.findById(id))!;
   });
-  return (await ctx.repos.posts.findById(id))!;
 }
 
 export async function unpublishPostAs(
@@ -147,10 +168,12 @@ export async function unpublishPostAs(
   type: PostType,
   id: string,
 ): Promise<PostRecord> {
-  const { target } = await loadPostFor(ctx, actor, type, id);
-  assertCan(actor, 'publish', type, target);
-  await updatePost(ctx, id, { status: 'draft' });
-  return (await ctx.repos.posts.findById(id))!;
+  return inTransaction(ctx, async (tx) => {
+    const { target } = await loadPostForChange(tx, actor, type, id);
+    assertCan(actor, 'publish', type, target);
+    await updatePost(tx, id, { status: 'draft' });
+    return (await tx.repos.posts.findById(id))!;
+  });
 }
 
 export async function deletePostAs(
@@ -159,9 +182,11 @@ export async function deletePostAs(
   type: PostType,
   id: string,
 ): Promise<void> {
-  const { target } = await loadPostFor(ctx, actor, type, id);
-  assertCan(actor, 'delete', type, target);
-  await deletePost(ctx, id);
+  await inTransaction(ctx, async (tx) => {
+    const { target } = await loadPostForChange(tx, actor, type, id);
+    assertCan(actor, 'delete', type, target);
+    await deletePost(tx, id);
+  });
 }
 
 export async function listRevisionsFor(ctx: DomainContext, actor: AdminActor, type: PostType, id: string) {
@@ -177,6 +202,8 @@ export async function restoreRevisionAs(
   id: string,
   revisionId: string,
 ): Promise<PostRecord> {
-  const snapshot = await revisionSnapshot(ctx, id, revisionId);
-  return updatePostAs(ctx, actor, type, id, snapshot);
+  return inTransaction(ctx, async (tx) => {
+    const snapshot = await revisionSnapshot(tx, id, revisionId);
+    return updatePostAs(tx, actor, type, id, snapshot);
+  });
 }

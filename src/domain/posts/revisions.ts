@@ -5,6 +5,7 @@ import { newId } from '../shared/ids.js';
 import type { AdminActor } from '../staff/permissions.js';
 import type { EditorDocument } from './editor-document.js';
 import type { UpdatePostInput } from './post-input.js';
+import { inTransaction } from '../transaction.js';
 
 /** Revisions kept per post; older ones are dropped as new ones come. */
 const revisionsKept = 50;
@@ -56,8 +57,9 @@ export async function snapshotOf(repos: Repositories, post: PostRecord): Promise
 }
 
 /**
- * Records a post's current content as a revision. An autosave replaces the author's previous
- * autosave, so typing for an hour leaves one autosave, not hundreds.
+ * Records a post's current content as a revision, in the transaction of the save it records. An
+ * autosave replaces the author's previous autosave, so typing for an hour leaves one autosave, not
+ * hundreds.
  */
 export async function recordRevision(
   ctx: DomainContext,
@@ -65,7 +67,7 @@ export async function recordRevision(
   post: PostRecord,
   options: { isAutosave: boolean; snapshot?: RevisionSnapshot },
 ): Promise<void> {
-  await ctx.repos.transaction(async (repos) => {
+  await inTransaction(ctx, async ({ repos }) => {
     const latest = await repos.revisions.latest(post.id);
     if (options.isAutosave && latest?.isAutosave && latest.staffId === actor.staffId)
       await repos.revisions.delete(latest.id);
@@ -78,11 +80,17 @@ export async function recordRevision(
       title: snapshot.title ?? post.title,
       isAutosave: options.isAutosave,
       snapshot: JSON.stringify(snapshot),
-      createdAt: ctx.clock.now().toISOString(),
+      createdAt: laterThan(latest, ctx.clock.now()),
     };
     await repos.revisions.insert(revision);
     await repos.revisions.prune(post.id, revisionsKept);
   });
+}
+
+/** Two saves within one millisecond still sort in the order they were made. */
+function laterThan(latest: RevisionRecord | undefined, now: Date): string {
+  const previous = latest ? Date.parse(latest.createdAt) : Number.NaN;
+  return new Date(previous >= now.getTime() ? previous + 1 : now.getTime()).toISOString();
 }
 
 export async function revisionSnapshot(

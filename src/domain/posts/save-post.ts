@@ -17,13 +17,15 @@ import type { PostStatus } from './post.types.js';
 import type { ContentChange } from '../ports.js';
 import { PostChange } from './post-changes.js';
 import { indexPosts } from '../search/index-posts.js';
+import { inTransaction } from '../transaction.js';
 
 /** Creates a post or page; returns its id. */
 export async function createPost(ctx: DomainContext, input: CreatePostInput): Promise<string> {
   const fields = parseInput(createPostSchema, input);
   const now = ctx.clock.now().toISOString();
   const id = newId(ctx.clock.now());
-  const change = await ctx.repos.transaction(async (repos) => {
+  await inTransaction(ctx, async (tx) => {
+    const repos = tx.repos;
     const base: PostRecord = {
       id,
       type: fields.type ?? 'post',
@@ -56,62 +58,52 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
       createdAt: now,
       updatedAt: now,
     };
-    const record = await applyFields(ctx, repos, base, fields);
+    const record = await applyFields(tx, base, fields);
     const tracked = await PostChange.before(repos, undefined);
     await repos.posts.insert(record);
     await saveRelations(repos, id, fields);
     await indexPosts(repos, [id]);
-    return tracked.after(record, now);
+    announce(tx, await tracked.after(record, now));
   });
-  announce(ctx, change);
   return id;
 }
 
 export async function updatePost(ctx: DomainContext, id: string, input: UpdatePostInput): Promise<void> {
   const fields = parseInput(updatePostSchema, input);
-  const change = await ctx.repos.transaction(async (repos) => {
+  await inTransaction(ctx, async (tx) => {
+    const repos = tx.repos;
     const existing = await repos.posts.findById(id);
     if (!existing) throw notFound('Post');
     const tracked = await PostChange.before(repos, existing);
-    const record = await applyFields(
-      ctx,
-      repos,
-      { ...existing, updatedAt: ctx.clock.now().toISOString() },
-      fields,
-    );
+    const record = await applyFields(tx, { ...existing, updatedAt: ctx.clock.now().toISOString() }, fields);
     await repos.posts.update(id, record);
     await saveRelations(repos, id, fields);
     await indexPosts(repos, [id]);
-    return tracked.after(record, record.updatedAt);
+    announce(tx, await tracked.after(record, record.updatedAt));
   });
-  announce(ctx, change);
 }
 
 export async function deletePost(ctx: DomainContext, id: string): Promise<void> {
-  const change = await ctx.repos.transaction(async (repos) => {
-    const existing = await repos.posts.findById(id);
+  await inTransaction(ctx, async (tx) => {
+    const existing = await tx.repos.posts.findById(id);
     if (!existing) throw notFound('Post');
-    const tracked = await PostChange.before(repos, existing);
-    await repos.posts.delete(id);
-    return tracked.after(undefined, ctx.clock.now().toISOString());
+    const tracked = await PostChange.before(tx.repos, existing);
+    await tx.repos.posts.delete(id);
+    announce(tx, await tracked.after(undefined, ctx.clock.now().toISOString()));
   });
-  announce(ctx, change);
 }
 
 /**
- * Drops the cached pages that show a committed change. "Check Also" follows in the related job
- * (queued in the same transaction), never on the request that saved.
+ * Drops the cached pages that show a change once it has committed (a transaction's events wait for
+ * its commit). "Check Also" follows in the related job (queued in the same transaction), never on
+ * the request that saved.
  */
-function announce(ctx: DomainContext, change: ContentChange | undefined): void {
-  if (change) ctx.events.contentChanged(change);
+function announce(tx: DomainContext, change: ContentChange | undefined): void {
+  if (change) tx.events.contentChanged(change);
 }
 
-async function applyFields(
-  ctx: DomainContext,
-  repos: Repositories,
-  current: PostRecord,
-  f: PostFields,
-): Promise<PostRecord> {
+async function applyFields(tx: DomainContext, current: PostRecord, f: PostFields): Promise<PostRecord> {
+  const repos = tx.repos;
   const next: PostRecord = { ...current };
   const simple = [
     'type',
@@ -140,11 +132,11 @@ async function applyFields(
       ]);
     next.slug = f.slug ? wanted : await uniqueSlug(wanted, isTaken);
   }
-  if (f.body !== undefined) await applyBody(ctx, repos, next, f.body);
+  if (f.body !== undefined) await applyBody(tx, next, f.body);
   if (f.featuredImage !== undefined) await applyFeaturedImage(repos, next, f.featuredImage);
   if (f.translationOf !== undefined) await applyTranslation(repos, next, f.translationOf);
   await applyPromotion(repos, next, f);
-  applyStatus(next, f.status, f.publishedAt, ctx.clock.now());
+  applyStatus(next, f.status, f.publishedAt, tx.clock.now());
   return next;
 }
 
@@ -165,10 +157,10 @@ async function applyPromotion(repos: Repositories, post: PostRecord, f: PostFiel
     ]);
 }
 
-async function applyBody(ctx: DomainContext, repos: Repositories, post: PostRecord, body: EditorDocument) {
-  const media = await picturesById((ids) => repos.media.findByIds(ids), figureMediaIds(body));
+async function applyBody(tx: DomainContext, post: PostRecord, body: EditorDocument) {
+  const media = await picturesById((ids) => tx.repos.media.findByIds(ids), figureMediaIds(body));
   const pictures = new Map([...media].map(([id, m]) => [id, toPicture(m)]));
-  const rendered = await ctx.renderBody(body, pictures);
+  const rendered = await tx.renderBody(body, pictures);
   post.bodyJson = JSON.stringify(body);
   post.bodyHtml = rendered.html;
   post.bodyText = rendered.text;
@@ -251,14 +243,12 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
 export async function publishDuePosts(ctx: DomainContext): Promise<number> {
   const now = ctx.clock.now().toISOString();
   const due = await ctx.repos.posts.findDueScheduled(now);
-  for (const post of due) {
-    const change = await ctx.repos.transaction(async (repos) => {
-      const tracked = await PostChange.before(repos, post);
+  for (const post of due)
+    await inTransaction(ctx, async (tx) => {
+      const tracked = await PostChange.before(tx.repos, post);
       const firstPublishedAt = post.firstPublishedAt ?? post.publishedAt;
-      await repos.posts.update(post.id, { status: 'published', firstPublishedAt });
-      return tracked.after({ ...post, status: 'published', firstPublishedAt }, now);
+      await tx.repos.posts.update(post.id, { status: 'published', firstPublishedAt });
+      announce(tx, await tracked.after({ ...post, status: 'published', firstPublishedAt }, now));
     });
-    announce(ctx, change);
-  }
   return due.length;
 }

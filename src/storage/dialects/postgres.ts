@@ -6,6 +6,7 @@ import type { DialectCapabilities } from './capabilities.js';
 export const postgresCapabilities: DialectCapabilities = {
   name: 'postgres',
   hasSkipLocked: true,
+  hasRowLocks: true,
   hasNotify: true,
   isShared: true,
   fullTextSearch: 'tsvector',

@@ -8,6 +8,7 @@ import type { DialectCapabilities } from './capabilities.js';
 export const sqliteCapabilities: DialectCapabilities = {
   name: 'sqlite',
   hasSkipLocked: false,
+  hasRowLocks: false,
   hasNotify: false,
   isShared: false,
   fullTextSearch: 'fts5',

@@ -34,7 +34,7 @@ export function createRepositories(
   capabilities: DialectCapabilities = sqliteCapabilities,
 ): Repositories {
   return {
-    posts: new KyselyPostRepository(db),
+    posts: new KyselyPostRepository(db, capabilities),
     tags: new KyselyTagRepository(db),
     staff: new KyselyStaffRepository(db),
     media: new KyselyMediaRepository(db),

@@ -15,6 +15,7 @@ import { toTagRecord } from './tag.repository.js';
 import type { Database, PostRow, PostSourceRow } from '../tables.js';
 import { groupBy } from './group-by.js';
 import { joinListPage, listingOf, refreshShadows, shadowPattern, syncListings } from './post-listings.js';
+import type { DialectCapabilities } from '../dialects/capabilities.js';
 
 export type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
 
@@ -189,7 +190,10 @@ export function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
 }
 
 export class KyselyPostRepository implements PostRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly capabilities: DialectCapabilities,
+  ) {}
 
   async insert(post: PostRecord): Promise<void> {
     await this.db
@@ -227,6 +231,12 @@ export class KyselyPostRepository implements PostRepository {
 
   async findById(id: string): Promise<PostRecord | undefined> {
     const row = await this.db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toPostRecord(row);
+  }
+
+  async findForChange(id: string): Promise<PostRecord | undefined> {
+    const query = this.db.selectFrom('posts').selectAll().where('id', '=', id);
+    const row = await (this.capabilities.hasRowLocks ? query.forUpdate() : query).executeTakeFirst();
     return row && toPostRecord(row);
   }
 
