@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { getSend, listSends, startSend, type SendView } from '../domain/newsletters/sending.js';
 import { DomainError } from '../domain/shared/errors.js';
+import { systemActor } from '../domain/staff/permissions.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { createNewsletterMailer, openSite } from '../main.js';
 
@@ -32,15 +33,16 @@ export async function runNewsletter(
     return 2;
   }
   const site = await openSite(config);
+  const actor = systemActor('broadsheet newsletter');
   try {
     if (action === 'status') {
       if (words[1]) {
-        const { send, report } = await getSend(site.ctx, null, words[1]);
+        const { send, report } = await getSend(site.ctx, actor, words[1]);
         console.log(line(send));
         for (const f of report.failures) console.log(`failed: ${f.email}: ${f.error}`);
         for (const email of report.possiblyDuplicated) console.log(`possibly duplicated: ${email}`);
       } else {
-        for (const send of await listSends(site.ctx, null, {})) console.log(line(send));
+        for (const send of await listSends(site.ctx, actor, {})) console.log(line(send));
       }
       return 0;
     }
@@ -56,7 +58,7 @@ export async function runNewsletter(
       console.error(!newsletter ? `No newsletter ${options.newsletter}` : `No post ${options.post}`);
       return 1;
     }
-    const send = await startSend(site.ctx, { postId: post.id, newsletterId: newsletter.id, actor: null });
+    const send = await startSend(site.ctx, { postId: post.id, newsletterId: newsletter.id, actor });
     console.log(`send ${send.id}: ${send.total} recipients`);
     let error: unknown;
     const job = startNewsletterSending(
@@ -73,7 +75,7 @@ export async function runNewsletter(
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         if (error) throw error;
-        const { send: now, report } = await getSend(site.ctx, null, send.id);
+        const { send: now, report } = await getSend(site.ctx, actor, send.id);
         console.log(line(now));
         if (now.status === 'done') {
           for (const f of report.failures) console.log(`failed: ${f.email}: ${f.error}`);

@@ -1,5 +1,11 @@
 import type { Config } from '../config/config.js';
-import { createApiToken, tokenRoles } from '../domain/integrations/api-tokens.js';
+import {
+  createApiToken,
+  listApiTokens,
+  revokeApiToken,
+  tokenRoles,
+} from '../domain/integrations/api-tokens.js';
+import { systemActor } from '../domain/staff/permissions.js';
 import { DomainError } from '../domain/shared/errors.js';
 import { openSite } from '../main.js';
 
@@ -35,21 +41,22 @@ export async function runToken(config: Config, words: string[], options: TokenOp
     return 2;
   }
   const site = await openSite(config);
+  const actor = systemActor('broadsheet token');
   try {
     if (action === 'create') {
-      const { token, secret } = await createApiToken(site.ctx, null, {
+      const { token, secret } = await createApiToken(site.ctx, actor, {
         name: options.name!,
         role: options.role!,
       });
       console.error(`Created token "${token.name}" (${token.role}, id ${token.id}). It is shown only now:`);
       console.log(secret);
     } else if (action === 'list') {
-      for (const t of await site.ctx.repos.tokens.list())
+      for (const t of await listApiTokens(site.ctx, actor))
         console.log(`${t.id}  ${t.role.padEnd(13)}  last used ${t.lastUsedAt ?? 'never'}  ${t.name}`);
-    } else if (!(await site.ctx.repos.tokens.delete(options.id!))) {
-      console.error(`No token with id ${options.id}`);
-      return 1;
-    } else console.log(`Revoked token ${options.id}.`);
+    } else {
+      await revokeApiToken(site.ctx, actor, options.id!);
+      console.log(`Revoked token ${options.id}.`);
+    }
     return 0;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

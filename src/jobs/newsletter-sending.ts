@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { DomainContext } from '../domain/context.js';
 import { drainAllSends, startRequestedSends, type SenderOptions } from '../domain/newsletters/sending.js';
 import type { BulkMailer } from '../domain/ports.js';
+import { systemActor } from '../domain/staff/permissions.js';
 import type { JobHandle } from './periodic.js';
 
 export interface NewsletterSendingOptions {
@@ -30,6 +31,7 @@ export function startNewsletterSending(
 ): JobHandle & { idle(): Promise<void> } {
   const leaseMs = options.leaseMs ?? 60_000;
   const claimer = processClaimer();
+  const actor = systemActor('newsletter sending');
   const sender: SenderOptions = { ...options.sender, mailer: options.mailer, claimer };
   const repo = ctx.repos.newsletterSends;
   let isStopped = false;
@@ -42,7 +44,7 @@ export function startNewsletterSending(
     await repo.releaseStaleClaims(isFirst && !options.isShared ? null : liveSince());
     isFirst = false;
     await repo.renewLease(claimer, now());
-    await startRequestedSends(ctx);
+    await startRequestedSends(ctx, actor);
     await drainAllSends(ctx, sender);
   };
   let isRunning = false;

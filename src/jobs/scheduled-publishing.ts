@@ -1,5 +1,6 @@
 import type { DomainContext } from '../domain/context.js';
 import { publishDuePosts } from '../domain/posts/save-post.js';
+import { systemActor } from '../domain/staff/permissions.js';
 import { startPeriodicJob, type JobHandle } from './periodic.js';
 
 /**
@@ -13,5 +14,6 @@ export function startScheduledPublishing(
   onError: (error: unknown) => void,
   intervalMs = 10_000,
 ): JobHandle {
-  return startPeriodicJob(() => publishDuePosts(ctx), onError, intervalMs);
+  const actor = systemActor('scheduled publishing');
+  return startPeriodicJob(() => publishDuePosts(ctx, actor), onError, intervalMs);
 }

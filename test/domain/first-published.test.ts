@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { systemActor } from '../../src/domain/staff/permissions.js';
 import { after, before, describe, test } from 'node:test';
 import { createPost, publishDuePosts, updatePost } from '../../src/domain/posts/save-post.js';
 import * as hardening from '../../src/storage/migrations/008-hardening.js';
@@ -30,7 +31,7 @@ for (const dialect of dialects) {
       });
       assert.equal(await firstPublished(scheduled), null, 'scheduled is not yet published');
       const later = { now: () => new Date(Date.now() + 120_000) };
-      assert.ok((await publishDuePosts({ ...site.ctx, clock: later })) >= 1);
+      assert.ok((await publishDuePosts({ ...site.ctx, clock: later }, systemActor('test'))) >= 1);
       assert.notEqual(await firstPublished(scheduled), null);
     });
 

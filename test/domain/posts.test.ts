@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { systemActor } from '../../src/domain/staff/permissions.js';
 import { after, before, describe, test } from 'node:test';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { visitor } from '../../src/domain/posts/post.types.js';
@@ -97,9 +98,9 @@ for (const dialect of dialects) {
         status: 'scheduled',
         publishedAt: new Date(Date.now() + 60_000).toISOString(),
       });
-      assert.equal(await publishDuePosts(ctx), 0);
+      assert.equal(await publishDuePosts(ctx, systemActor('test')), 0);
       const later = { now: () => new Date(Date.now() + 120_000) };
-      assert.equal(await publishDuePosts({ ...ctx, clock: later }), 1);
+      assert.equal(await publishDuePosts({ ...ctx, clock: later }, systemActor('test')), 1);
       assert.equal((await getPostBySlug(ctx, 'soon', visitor))?.id, id);
     });
 

@@ -8,6 +8,7 @@ import { createPromotion } from '../../src/domain/promos/promotions.js';
 import { createStaff, staffRoles } from '../../src/domain/staff/staff.js';
 import {
   can,
+  systemActor,
   type Action,
   type Resource,
   type Role,
@@ -258,7 +259,8 @@ for (const dialect of dialects) {
         case 'member':
           return (await addMember(ctx, { email: `item${n}@example.org` })).id;
         case 'integration':
-          return (await createApiToken(ctx, null, { name: `T ${n}`, role: 'editor' })).token.id;
+          return (await createApiToken(ctx, systemActor('test'), { name: `T ${n}`, role: 'editor' })).token
+            .id;
         default:
           throw new Error(`no factory for ${resource}`);
       }

@@ -1,6 +1,7 @@
 // The checks before a newsletter goes out: the preview is the members' email, a test reaches only the
 // signed-in staff member, and the recipient count counts each active member once.
 import assert from 'node:assert/strict';
+import { systemActor } from '../../src/domain/staff/permissions.js';
 import { after, before, describe, test } from 'node:test';
 import { createBulkMailer } from '../../src/adapters/mail/bulk-mailer.js';
 import { createApiToken } from '../../src/domain/integrations/api-tokens.js';
@@ -69,7 +70,7 @@ for (const dialect of dialects) {
         assert.ok(shown.html.includes('By Eva Editor'));
 
         const [member] = await addMembers(t.site.storage.db, letter.id, 1);
-        await startSend(t.site.ctx, { postId, newsletterId: letter.id, actor: null });
+        await startSend(t.site.ctx, { postId, newsletterId: letter.id, actor: systemActor('test') });
         await drainAllSends(t.site.ctx, { mailer, claimer: 'test' });
         const got = smtp.received.find((m) => m.envelopeTo.includes(member!.email))!;
         const placeholders = (s: string) =>
@@ -120,7 +121,10 @@ for (const dialect of dialects) {
           postId,
         });
         assert.equal(refused.statusCode, 403);
-        const { secret } = await createApiToken(t.site.ctx, null, { name: 'Sync', role: 'editor' });
+        const { secret } = await createApiToken(t.site.ctx, systemActor('test'), {
+          name: 'Sync',
+          role: 'editor',
+        });
         const byToken = await bearerClient(t, secret)(
           'POST',
           `/admin/api/newsletters/${letter.id}/test-send`,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { systemActor } from '../../src/domain/staff/permissions.js';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../src/domain/integrations/api-tokens.js';
 import { requestMemberImport } from '../../src/domain/members/member-import.js';
@@ -221,7 +222,7 @@ for (const dialect of dialects) {
       ids.tag = (await createTag(ctx, { name: 'Topic' })).id;
       ids.promotion = (await createPromotion(ctx, { title: 'P', linkUrl: '/p/' })).id;
       ids.redirect = (await createRedirect(ctx, actor, { fromPath: '/old/', toUrl: '/' })).id;
-      ids.token = (await createApiToken(ctx, null, { name: 'T', role: 'editor' })).token.id;
+      ids.token = (await createApiToken(ctx, systemActor('test'), { name: 'T', role: 'editor' })).token.id;
       ids.newsletter = (await createNewsletter(ctx, { name: 'Morning' })).id;
       ids.member = (await addMember(ctx, { email: 'reader@example.org' })).id;
       ids.memberImport = (

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { systemActor } from '../../src/domain/staff/permissions.js';
 import { after, before, describe, test } from 'node:test';
 import { createBulkMailer } from '../../src/adapters/mail/bulk-mailer.js';
 import { verifyMemberLinkToken } from '../../src/domain/members/member-links.js';
@@ -73,14 +74,22 @@ for (const dialect of dialects) {
       await addMembers(storage.db, letter.id, 1, { status: 'unsubscribed' });
       await addMembers(storage.db, letter.id, 1, { isSubscribed: false });
 
-      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, {
+        postId: post.id,
+        newsletterId: letter.id,
+        actor: systemActor('test'),
+      });
       assert.equal(send.total, 3);
       assert.equal(send.status, 'sending');
-      const again = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
+      const again = await startSend(ctx, {
+        postId: post.id,
+        newsletterId: letter.id,
+        actor: systemActor('test'),
+      });
       assert.equal(again.id, send.id, 'one send per post and newsletter');
       assert.equal(await drainAllSends(ctx, sender()), 0);
 
-      const { send: done, report } = await getSend(ctx, null, send.id);
+      const { send: done, report } = await getSend(ctx, systemActor('test'), send.id);
       assert.equal(done.status, 'done');
       assert.deepEqual([done.total, done.sent, done.failed, done.skipped, done.pending], [3, 3, 0, 0, 0]);
       assert.deepEqual(report, { failures: [], possiblyDuplicated: [] });
@@ -166,7 +175,11 @@ for (const dialect of dialects) {
       const post = await aPublishedPost(ctx);
       const letter = await aNewsletter(storage.db);
       const members = await addMembers(storage.db, letter.id, 4);
-      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, {
+        postId: post.id,
+        newsletterId: letter.id,
+        actor: systemActor('test'),
+      });
       await storage.db
         .updateTable('members')
         .set({ status: 'unsubscribed' })
@@ -174,7 +187,7 @@ for (const dialect of dialects) {
         .execute();
       await storage.db.deleteFrom('members').where('id', '=', members[1]!.id).execute();
       await drainAllSends(ctx, sender());
-      const { send: done } = await getSend(ctx, null, send.id);
+      const { send: done } = await getSend(ctx, systemActor('test'), send.id);
       assert.deepEqual([done.total, done.sent, done.skipped, done.failed, done.pending], [4, 2, 2, 0, 0]);
       assert.equal(delivered(members[0]!.email).length, 0);
       assert.equal(delivered(members[1]!.email).length, 0);
@@ -187,10 +200,14 @@ for (const dialect of dialects) {
       const [flaky, bad, fine] = await addMembers(storage.db, letter.id, 3);
       refusals.set(flaky!.email, { code: 451, once: true });
       refusals.set(bad!.email, { code: 550, once: false });
-      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, {
+        postId: post.id,
+        newsletterId: letter.id,
+        actor: systemActor('test'),
+      });
       for (let i = 0; i < 20 && (await drainAllSends(ctx, sender())) > 0; i++)
         await new Promise((r) => setTimeout(r, 20));
-      const { send: done, report } = await getSend(ctx, null, send.id);
+      const { send: done, report } = await getSend(ctx, systemActor('test'), send.id);
       assert.equal(done.status, 'done');
       assert.deepEqual([done.total, done.sent, done.failed, done.skipped], [3, 2, 1, 0]);
       assert.equal(delivered(flaky!.email).length, 1);
@@ -207,10 +224,14 @@ for (const dialect of dialects) {
       const letter = await aNewsletter(storage.db);
       const [member] = await addMembers(storage.db, letter.id, 1);
       refusals.set(member!.email, { code: 421, once: false });
-      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, {
+        postId: post.id,
+        newsletterId: letter.id,
+        actor: systemActor('test'),
+      });
       for (let i = 0; i < 30 && (await drainAllSends(ctx, sender())) > 0; i++)
         await new Promise((r) => setTimeout(r, 20));
-      const { send: done, report } = await getSend(ctx, null, send.id);
+      const { send: done, report } = await getSend(ctx, systemActor('test'), send.id);
       assert.deepEqual([done.status, done.failed], ['done', 1]);
       assert.match(report.failures[0]!.error, /421/);
       refusals.clear();
@@ -222,7 +243,7 @@ for (const dialect of dialects) {
       const post = await aPublishedPost(ctx);
       const letter = await aNewsletter(storage.db);
       const members = await addMembers(storage.db, letter.id, 10);
-      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: systemActor('test') });
       const now = new Date().toISOString();
       // The dead process claimed five, and had handed three of them to SMTP connections.
       await repo.renewLease('dead-process', new Date(Date.now() - 3600_000).toISOString());
@@ -237,14 +258,14 @@ for (const dialect of dialects) {
       );
       try {
         for (let i = 0; i < 100; i++) {
-          if ((await getSend(ctx, null, send.id)).send.status === 'done') break;
+          if ((await getSend(ctx, systemActor('test'), send.id)).send.status === 'done') break;
           await new Promise((r) => setTimeout(r, 50));
         }
       } finally {
         job.stop();
         await job.idle();
       }
-      const { send: done, report } = await getSend(ctx, null, send.id);
+      const { send: done, report } = await getSend(ctx, systemActor('test'), send.id);
       assert.deepEqual([done.status, done.sent, done.possiblyDuplicated], ['done', 10, 3]);
       assert.deepEqual(
         report.possiblyDuplicated,
@@ -272,12 +293,16 @@ for (const dialect of dialects) {
       const post = await aPublishedPost(ctx);
       const letter = await aNewsletter(storage.db);
       const members = await addMembers(storage.db, letter.id, 600);
-      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, {
+        postId: post.id,
+        newsletterId: letter.id,
+        actor: systemActor('test'),
+      });
       const before = smtp.received.length;
       await Promise.all(
         ['w1', 'w2', 'w3'].map((claimer) => drainAllSends(ctx, { mailer, claimer, batchSize: 25 })),
       );
-      const { send: done } = await getSend(ctx, null, send.id);
+      const { send: done } = await getSend(ctx, systemActor('test'), send.id);
       assert.deepEqual([done.status, done.sent, done.possiblyDuplicated], ['done', 600, 0]);
       const ours = new Set(members.map((m) => m.email));
       const counts = countBy(
@@ -292,8 +317,11 @@ for (const dialect of dialects) {
 
     test('Admin API: start a send, list and read it; publish with newsletterIds sends once', async () => {
       const { ctx, storage } = t.site;
-      const { secret } = await createApiToken(ctx, null, { name: 'Desk', role: 'editor' });
-      const { secret: authorSecret } = await createApiToken(ctx, null, { name: 'Wire', role: 'author' });
+      const { secret } = await createApiToken(ctx, systemActor('test'), { name: 'Desk', role: 'editor' });
+      const { secret: authorSecret } = await createApiToken(ctx, systemActor('test'), {
+        name: 'Wire',
+        role: 'author',
+      });
       const auth = (s: string) => ({ authorization: `Bearer ${s}` });
       const post = await aPublishedPost(ctx);
       const letter = await aNewsletter(storage.db);
@@ -346,8 +374,8 @@ for (const dialect of dialects) {
       assert.equal((await ctx.repos.newsletterSends.listSends({ postId: later.id })).length, 0);
       await ctx.repos.posts.update(later.id, { status: 'published' }); // as publishDuePosts does
       const { startRequestedSends } = await import('../../src/domain/newsletters/sending.js');
-      assert.equal(await startRequestedSends(ctx), 1);
-      assert.equal(await startRequestedSends(ctx), 0, 'the request is used once');
+      assert.equal(await startRequestedSends(ctx, systemActor('test')), 1);
+      assert.equal(await startRequestedSends(ctx, systemActor('test')), 0, 'the request is used once');
       assert.equal((await ctx.repos.newsletterSends.listSends({ postId: later.id })).length, 1);
     });
   });

@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { requiredText } from '../shared/fields.js';
 import { newId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
-import { assertCan, type AdminActor, type Role } from '../staff/permissions.js';
+import { assertCan, type AdminActor, type Role, type SystemActor } from '../staff/permissions.js';
 import { staffRoles } from '../staff/staff.js';
 
 /** Roles a token may carry: every role but owner (ownership belongs to a person). */
@@ -26,18 +26,21 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret).diges
 /** Last-use times are written at most this often, so a busy integration does not write on every call. */
 const touchIntervalMs = 60_000;
 
+/** Staff and tokens in the admin, or the system actor when the token is made from the shell. */
+type TokenMaker = AdminActor | SystemActor;
+
 /**
- * Makes an API token; the secret is returned this once and only its hash is kept. `actor` is null
- * when the token is made from the shell by someone with access to the server.
+ * Makes an API token; the secret is returned this once and only its hash is kept. Made by the system
+ * actor (from the shell, by someone with access to the server), it has no creator to answer to.
  */
 export async function createApiToken(
   ctx: DomainContext,
-  actor: AdminActor | null,
+  actor: TokenMaker,
   input: TokenInput,
 ): Promise<{ token: ApiTokenRecord; secret: string }> {
-  if (actor) assertCan(actor, 'create', 'integration');
+  assertCan(actor, 'create', 'integration');
   const f = parseInput(createTokenSchema, input);
-  if (actor && roleRank(f.role) < roleRank(actor.role))
+  if (actor.kind !== 'system' && roleRank(f.role) < roleRank(actor.role))
     throw new DomainError('FORBIDDEN', 'A token cannot have more rights than the person making it');
   const secret = secretPrefix + randomBytes(32).toString('base64url');
   const token: ApiTokenRecord = {
@@ -46,7 +49,7 @@ export async function createApiToken(
     role: f.role,
     tokenHash: hashSecret(secret),
     // A token made by a token answers to the same person, so it dies with their rights too.
-    createdBy: actor ? creatorOf(actor) : null,
+    createdBy: creatorOf(actor),
     createdAt: ctx.clock.now().toISOString(),
     lastUsedAt: null,
   };
@@ -54,18 +57,20 @@ export async function createApiToken(
   return { token, secret };
 }
 
-export async function listApiTokens(ctx: DomainContext, actor: AdminActor): Promise<ApiTokenRecord[]> {
+export async function listApiTokens(ctx: DomainContext, actor: TokenMaker): Promise<ApiTokenRecord[]> {
   assertCan(actor, 'read', 'integration');
   return ctx.repos.tokens.list();
 }
 
-export async function revokeApiToken(ctx: DomainContext, actor: AdminActor, id: string): Promise<void> {
+export async function revokeApiToken(ctx: DomainContext, actor: TokenMaker, id: string): Promise<void> {
   assertCan(actor, 'delete', 'integration');
   if (!(await ctx.repos.tokens.delete(id))) throw notFound('Token');
 }
 
-const creatorOf = (actor: AdminActor): string | null =>
-  actor.kind === 'staff' ? actor.staffId : (actor.tokenCreatorId ?? null);
+function creatorOf(actor: TokenMaker): string | null {
+  if (actor.kind === 'system') return null;
+  return actor.kind === 'staff' ? actor.staffId : (actor.tokenCreatorId ?? null);
+}
 
 /** The lesser of two roles. */
 const lesserRole = (a: Role, b: Role): Role => (roleRank(a) >= roleRank(b) ? a : b);

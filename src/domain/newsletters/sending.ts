@@ -11,7 +11,8 @@ import type {
 } from '../ports.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { assertCan, type Actor } from '../staff/permissions.js';
+import { assertCan, type Actor, type AnyActor } from '../staff/permissions.js';
+import { inTransaction } from '../transaction.js';
 import { bulkMessageFor, newsletterEmailFor } from './newsletter-email.js';
 import { runLanes } from './send-lanes.js';
 
@@ -44,32 +45,39 @@ export async function viewSends(ctx: DomainContext, sends: SendRecord[]): Promis
 
 export async function getSend(
   ctx: DomainContext,
-  actor: Actor | null,
+  actor: AnyActor,
   id: string,
 ): Promise<{ send: SendView; report: SendReport }> {
   // Reports name members' addresses: only those who may send see them.
-  if (actor) assertCan(actor, 'publish', 'newsletter');
+  assertCan(actor, 'publish', 'newsletter');
   const send = await ctx.repos.newsletterSends.findSend(id);
   if (!send) throw notFound('Send');
   const [view] = await viewSends(ctx, [send]);
   return { send: view!, report: await ctx.repos.newsletterSends.report(id, 1000) };
 }
 
-export async function listSends(ctx: DomainContext, actor: Actor | null, filter: { postId?: string }) {
-  if (actor) assertCan(actor, 'publish', 'newsletter');
+export async function listSends(ctx: DomainContext, actor: AnyActor, filter: { postId?: string }) {
+  assertCan(actor, 'publish', 'newsletter');
   return viewSends(ctx, await ctx.repos.newsletterSends.listSends(filter));
 }
 
 /**
  * Starts sending a published post to a newsletter: the send is created (once per post and newsletter:
- * asking again answers with the same send), then the recipients are listed in one transaction (an
- * INSERT … SELECT of the active members subscribed now). The job does the sending.
+ * asking again answers with the same send) and its recipients listed (an INSERT … SELECT of the
+ * active members subscribed now), in one transaction. The job does the sending.
  */
 export async function startSend(
   ctx: DomainContext,
-  input: { postId: string; newsletterId: string; actor: Actor | null; createdBy?: string | null },
+  input: { postId: string; newsletterId: string; actor: AnyActor; createdBy?: string | null },
 ): Promise<SendView> {
-  if (input.actor) assertCan(input.actor, 'publish', 'newsletter');
+  assertCan(input.actor, 'publish', 'newsletter');
+  return inTransaction(ctx, (tx) => createSendWithRecipients(tx, input));
+}
+
+async function createSendWithRecipients(
+  ctx: DomainContext,
+  input: { postId: string; newsletterId: string; createdBy?: string | null },
+): Promise<SendView> {
   const repo = ctx.repos.newsletterSends;
   const [post, newsletter] = await Promise.all([
     ctx.repos.posts.findById(input.postId),
@@ -98,7 +106,7 @@ export async function startSend(
 /** Refuses a publish-and-send request the actor may not make, before anything is published. */
 export async function checkSendRequest(
   ctx: DomainContext,
-  actor: Actor,
+  actor: AnyActor,
   newsletterIds: string[],
 ): Promise<void> {
   if (newsletterIds.length === 0) return;
@@ -110,38 +118,50 @@ export async function checkSendRequest(
 
 /**
  * Remembers to send a post to newsletters when it goes live (now or at its scheduled time); a post
- * already live starts its sends at once.
+ * already live starts its sends at once, in the same transaction.
  */
 export async function requestSendsOnPublish(
   ctx: DomainContext,
-  actor: Actor,
-  postId: string,
-  newsletterIds: string[],
-  requestedBy: string | null,
+  actor: AnyActor,
+  input: { postId: string; newsletterIds: string[]; requestedBy: string | null },
 ): Promise<void> {
-  if (newsletterIds.length === 0) return;
-  await checkSendRequest(ctx, actor, newsletterIds);
-  await ctx.repos.newsletterSends.addRequests(
-    postId,
-    newsletterIds,
-    requestedBy,
-    ctx.clock.now().toISOString(),
-  );
-  if ((await ctx.repos.posts.findById(postId))?.status === 'published') await startRequestedSends(ctx);
+  if (input.newsletterIds.length === 0) return;
+  await checkSendRequest(ctx, actor, input.newsletterIds);
+  await inTransaction(ctx, async (tx) => {
+    const { postId, newsletterIds, requestedBy } = input;
+    await tx.repos.newsletterSends.addRequests(
+      postId,
+      newsletterIds,
+      requestedBy,
+      tx.clock.now().toISOString(),
+    );
+    if ((await tx.repos.posts.findById(postId))?.status === 'published')
+      await startRequestedSends(tx, actor, { postId });
+  });
 }
 
-/** Starts the sends that published posts asked for; each request is dropped once its send exists. */
-export async function startRequestedSends(ctx: DomainContext): Promise<number> {
-  const due = await ctx.repos.newsletterSends.dueRequests();
-  for (const r of due) {
-    await startSend(ctx, {
-      postId: r.postId,
-      newsletterId: r.newsletterId,
-      actor: null,
-      createdBy: r.requestedBy,
+/**
+ * Starts the sends that published posts asked for (only one post's, given `postId`); each request
+ * is dropped in the transaction that creates its send.
+ */
+export async function startRequestedSends(
+  ctx: DomainContext,
+  actor: AnyActor,
+  filter: { postId?: string } = {},
+): Promise<number> {
+  const due = (await ctx.repos.newsletterSends.dueRequests()).filter(
+    (r) => filter.postId === undefined || r.postId === filter.postId,
+  );
+  for (const r of due)
+    await inTransaction(ctx, async (tx) => {
+      await startSend(tx, {
+        postId: r.postId,
+        newsletterId: r.newsletterId,
+        actor,
+        createdBy: r.requestedBy,
+      });
+      await tx.repos.newsletterSends.deleteRequest(r.postId, r.newsletterId);
     });
-    await ctx.repos.newsletterSends.deleteRequest(r.postId, r.newsletterId);
-  }
   return due.length;
 }
 

@@ -18,6 +18,7 @@ import type { ContentChange } from '../ports.js';
 import { PostChange } from './post-changes.js';
 import { indexPosts } from '../search/index-posts.js';
 import { inTransaction } from '../transaction.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 
 /** Creates a post or page; returns its id. */
 export async function createPost(ctx: DomainContext, input: CreatePostInput): Promise<string> {
@@ -240,11 +241,12 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
 }
 
 /** Publishes every scheduled post whose time has come; returns how many. Safe to run in several processes. */
-export async function publishDuePosts(ctx: DomainContext): Promise<number> {
+export async function publishDuePosts(ctx: DomainContext, actor: AnyActor): Promise<number> {
   const now = ctx.clock.now().toISOString();
   const due = await ctx.repos.posts.findDueScheduled(now);
   for (const post of due)
     await inTransaction(ctx, async (tx) => {
+      assertCan(actor, 'publish', post.type);
       const tracked = await PostChange.before(tx.repos, post);
       const firstPublishedAt = post.firstPublishedAt ?? post.publishedAt;
       await tx.repos.posts.update(post.id, { status: 'published', firstPublishedAt });

@@ -73,10 +73,34 @@ export const permissionMatrix: Matrix = {
   },
 };
 
+/**
+ * What the system actor may do: what the background jobs (scheduled publishing, newsletter sending)
+ * and the `broadsheet` command (newsletters, API tokens) need, and nothing else. Whoever runs the
+ * command on the server could open the database anyway; the grant names what the command does.
+ */
+export const systemGrants: Matrix[Role] = {
+  post: { read: 'all', publish: 'all' },
+  page: { read: 'all', publish: 'all' },
+  newsletter: { read: 'all', publish: 'all' },
+  integration: { read: 'all', create: 'all', delete: 'all' },
+};
+
 export interface Actor {
   role: Role;
   staffId: string;
 }
+
+/** Nobody in particular: a background job or the `broadsheet` command, named for logs. */
+export interface SystemActor {
+  kind: 'system';
+  role: 'system';
+  name: string;
+}
+
+export const systemActor = (name: string): SystemActor => ({ kind: 'system', role: 'system', name });
+
+/** Whoever an operation acts for: a staff member, an API token or the system; never nobody. */
+export type AnyActor = Actor | SystemActor;
 
 /**
  * Who is calling the Admin API: a signed-in staff member, or an integration's API token. A token acts
@@ -92,7 +116,7 @@ export interface AdminActor extends Actor {
 }
 
 /** Refuses with FORBIDDEN unless the actor may do `action` on `resource` (and `target`). */
-export function assertCan(actor: Actor, action: Action, resource: Resource, target?: Target): void {
+export function assertCan(actor: AnyActor, action: Action, resource: Resource, target?: Target): void {
   if (!can(actor, action, resource, target))
     throw new DomainError('FORBIDDEN', `Your role (${actor.role}) may not ${action} this ${resource}`);
 }
@@ -103,31 +127,36 @@ export interface Target {
   isPublished?: boolean;
 }
 
-export function grantFor(role: Role, resource: Resource, action: Action): Grant | undefined {
-  return permissionMatrix[role][resource]?.[action];
+export function grantFor(role: Role | 'system', resource: Resource, action: Action): Grant | undefined {
+  return (role === 'system' ? systemGrants : permissionMatrix[role])[resource]?.[action];
 }
 
 /** May `actor` do `action` on `resource` (on `target`, when the rule depends on ownership)? */
-export function can(actor: Actor, action: Action, resource: Resource, target?: Target): boolean {
+export function can(actor: AnyActor, action: Action, resource: Resource, target?: Target): boolean {
   const grant = grantFor(actor.role, resource, action);
   if (!grant) return false;
   // Without a target the question is "may they do this to anything at all?" (a route guard).
   if (grant === 'all' || !target) return true;
-  const isOwn = target.ownerIds.includes(actor.staffId);
+  // The system owns nothing, so a grant limited to own content never matches it.
+  const isOwn = 'staffId' in actor && target.ownerIds.includes(actor.staffId);
   return grant === 'own' ? isOwn : isOwn && !target.isPublished;
 }
 
 const cell = (grant: Grant | undefined) => (grant === 'all' ? 'yes' : (grant ?? 'no'));
 
+const header = `| resource | ${actions.join(' | ')} |\n| --- |${actions.map(() => ' --- |').join('')}`;
+
+function roleTable(title: string, role: Role | 'system'): string {
+  const rows = resources.map(
+    (r) => `| ${r} | ${actions.map((a) => cell(grantFor(role, r, a))).join(' | ')} |`,
+  );
+  return `### ${title}\n\n${header}\n${rows.join('\n')}\n`;
+}
+
 /** The matrix as a Markdown table, one table per role (docs/roles.md is checked against it). */
 export function permissionTable(): string {
-  const header = `| resource | ${actions.join(' | ')} |\n| --- |${actions.map(() => ' --- |').join('')}`;
   return (Object.keys(permissionMatrix) as Role[])
-    .map((role) => {
-      const rows = resources.map(
-        (r) => `| ${r} | ${actions.map((a) => cell(grantFor(role, r, a))).join(' | ')} |`,
-      );
-      return `### ${role}\n\n${header}\n${rows.join('\n')}\n`;
-    })
+    .map((role) => roleTable(role, role))
+    .concat(roleTable('system (background jobs and the `broadsheet` command)', 'system'))
     .join('\n');
 }

@@ -6,13 +6,12 @@ import {
   deletePostAs,
   listRevisionsFor,
   loadPostFor,
-  publishPostAs,
   restoreRevisionAs,
   unpublishPostAs,
   updatePostAs,
 } from '../../domain/posts/editorial.js';
 import { searchPostRecords } from '../../domain/search/search-posts.js';
-import { checkSendRequest, requestSendsOnPublish } from '../../domain/newsletters/sending.js';
+import { publishAndSendAs } from '../../domain/newsletters/publish-and-send.js';
 import { createPostSchema, updatePostSchema } from '../../domain/posts/post-input.js';
 import { postStatuses, type PostType } from '../../domain/posts/post.types.js';
 import { id, isoDate, languageCode, text } from '../../domain/shared/fields.js';
@@ -104,13 +103,7 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
 
   adminRoute(app, deps, { method: 'POST', url: `${base}/:id/publish` }, async (actor, request) => {
     const { params, body } = parseRequest(request, { params: idParams, body: publishSchema });
-    const { publishedAt, newsletterIds = [] } = body;
-    const postId = params.id;
-    await checkSendRequest(ctx, actor, newsletterIds);
-    const post = await publishPostAs(ctx, actor, type, postId, publishedAt);
-    const requestedBy = actor.kind === 'staff' ? actor.staffId : null;
-    await requestSendsOnPublish(ctx, actor, postId, newsletterIds, requestedBy);
-    return present(actor, post);
+    return present(actor, await publishAndSendAs(ctx, actor, { type, id: params.id, ...body }));
   });
 
   adminRoute(app, deps, { method: 'POST', url: `${base}/:id/unpublish` }, async (actor, request) => {

@@ -47,6 +47,11 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
     private readonly capabilities: DialectCapabilities,
   ) {}
 
+  /** Its own transaction, or the caller's when one is open (a publish that starts its sends). */
+  private inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
+  }
+
   async findNewsletter(id: string) {
     const row = await this.db.selectFrom('newsletters').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toNewsletterRecord(row) : undefined;
@@ -87,7 +92,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   async snapshot(sendId: string, now: string) {
-    return this.db.transaction().execute(async (trx) => {
+    return this.inTransaction(async (trx) => {
       let query = trx
         .selectFrom('newsletter_sends')
         .select(['newsletter_id', 'status'])
@@ -260,7 +265,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   async claim(sendId: string, claimer: string, now: string, limit: number): Promise<ClaimedRecipient[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.inTransaction(async (trx) => {
       let candidates = trx
         .selectFrom('send_recipients')
         .select('member_id')
@@ -320,7 +325,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
     const sent = step.outcomes.filter((o) => o.state === 'sent').map((o) => o.memberId);
     const others = step.outcomes.filter((o) => o.state !== 'sent');
     if (others.length === 0) return this.sentAndStart(this.db, { sendId, claimer, sent, ...step });
-    return this.db.transaction().execute(async (trx) => {
+    return this.inTransaction(async (trx) => {
       for (const o of others) await this.recordFailure(trx, sendId, claimer, o);
       return this.sentAndStart(trx, { sendId, claimer, sent, ...step });
     });
