@@ -15,6 +15,7 @@ import { createApiToken } from '../src/domain/integrations/api-tokens.js';
 import { drainRelatedJobs } from '../src/domain/posts/related-job.js';
 import { openSite, type Site } from '../src/main.js';
 import { createSchema, dropSchema } from '../src/storage/dialects/postgres.js';
+import { systemActor } from '../src/domain/staff/permissions.js';
 import { buildArchiveCorpus, type ArchiveCorpus } from './archive-corpus.js';
 
 const root = join(import.meta.dirname, '..');
@@ -66,7 +67,10 @@ export async function buildBenchSite(
   const corpus = await buildArchiveCorpus(site.storage.db, site.ctx.repos, { posts, onProgress });
   const buildSeconds = (performance.now() - started) / 1000;
   await initializeSite(site.ctx, { isEmpty: true });
-  const { secret } = await createApiToken(site.ctx, null, { name: 'bench', role: 'administrator' });
+  const { secret } = await createApiToken(site.ctx, systemActor('bench'), {
+    name: 'bench',
+    role: 'administrator',
+  });
   // Every post queued, as migration 012 does for an existing archive: the first start's bulk build.
   // BENCH_RELATED_BUILD=0 skips it (hours at 100,000 posts on a loaded machine); the job's figure
   // then measures changes against lists that were never built.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startSend } from '../../src/domain/newsletters/sending.js';
 import type { RecipientOutcome } from '../../src/domain/ports.js';
+import { systemActor } from '../../src/domain/staff/permissions.js';
 import { aPublishedPost } from '../helpers/factories.js';
 import { addMembers, aNewsletter } from '../helpers/members.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
@@ -29,7 +30,7 @@ for (const dialect of dialects) {
       const postId = await aPublishedPost(ctx);
       const letter = await aNewsletter(storage.db);
       await addMembers(storage.db, letter.id, 3000);
-      const send = await startSend(ctx, { postId, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, { postId, newsletterId: letter.id, actor: systemActor('test') });
       let isDone = false;
       /** One sender: claims a batch, starts it in steps of 8, records mixed outcomes, renewing all along. */
       const sender = async (claimer: string) => {
@@ -81,7 +82,7 @@ for (const dialect of dialects) {
       const postId = await aPublishedPost(ctx);
       const letter = await aNewsletter(storage.db);
       const [member] = await addMembers(storage.db, letter.id, 1);
-      const send = await startSend(ctx, { postId, newsletterId: letter.id, actor: null });
+      const send = await startSend(ctx, { postId, newsletterId: letter.id, actor: systemActor('test') });
       await repo.renewLease('b', now());
       await repo.claim(send.id, 'b', now(), 10);
       await repo.advance(send.id, 'b', { outcomes: [], start: [member!.id], now: now() });

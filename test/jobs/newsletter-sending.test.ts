@@ -243,7 +243,11 @@ for (const dialect of dialects) {
       const post = await aPublishedPost(ctx);
       const letter = await aNewsletter(storage.db);
       const members = await addMembers(storage.db, letter.id, 10);
-      const send = await startSend(ctx, { postId: post.id, newsletterId: letter.id, actor: systemActor('test') });
+      const send = await startSend(ctx, {
+        postId: post.id,
+        newsletterId: letter.id,
+        actor: systemActor('test'),
+      });
       const now = new Date().toISOString();
       // The dead process claimed five, and had handed three of them to SMTP connections.
       await repo.renewLease('dead-process', new Date(Date.now() - 3600_000).toISOString());

@@ -11,7 +11,7 @@ import type {
 } from '../ports.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { assertCan, type Actor, type AnyActor } from '../staff/permissions.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 import { inTransaction } from '../transaction.js';
 import { bulkMessageFor, newsletterEmailFor } from './newsletter-email.js';
 import { runLanes } from './send-lanes.js';

@@ -364,7 +364,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   private async recordFailure(
-    trx: Transaction<Database>,
+    trx: Kysely<Database>,
     sendId: string,
     claimer: string,
     outcome: RecipientOutcome,
