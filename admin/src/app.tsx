@@ -193,9 +193,10 @@ function SignedIn(props: {
   );
   const visible = sections.filter((s) => !s.resource || can(staff.role, s.resource, 'read'));
   const current = route.name || 'posts';
-  // On a phone the navigation folds behind the Menu button; it folds again after every route change.
-  const [isMenuOpen, setMenuOpen] = useState(false);
-  useEffect(() => setMenuOpen(false), [route.key]);
+  // On a phone the navigation folds behind the Menu button. It is open only on the route it was
+  // opened on, so it is folded in the same render that shows the next screen.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const isMenuOpen = menuOpenOn === route.key;
   return (
     <SessionContext.Provider value={session}>
       <header class="topbar">
@@ -215,7 +216,7 @@ function SignedIn(props: {
           class="button plain menu-toggle"
           aria-expanded={isMenuOpen ? 'true' : 'false'}
           aria-controls="admin-navigation"
-          onClick={() => setMenuOpen(!isMenuOpen)}
+          onClick={() => setMenuOpenOn(isMenuOpen ? null : route.key)}
         >
           {t('menu')}
         </button>

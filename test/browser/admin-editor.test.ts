@@ -173,10 +173,31 @@ describe('the post editor in Chromium', { skip: skipUnlessCi(chromiumMissing) },
   test('the + button beside an empty paragraph opens the same menu, with the focus in it', async () => {
     const { page } = main;
     const body = page.getByRole('textbox', { name: 'Body' });
+    // A click or a caret key reaches the editor's state on a later selectionchange: each key waits
+    // for the editor (tiptap keeps itself on its element) to be where the last step put the caret.
+    const caretAt = (text: string, offset?: number) =>
+      page.waitForFunction(
+        ([expected, at]) => {
+          const { $from } = (
+            document.querySelector('.ProseMirror') as unknown as {
+              editor: {
+                state: { selection: { $from: { parentOffset: number; parent: { textContent: string } } } };
+              };
+            }
+          ).editor.state.selection;
+          return $from.parent.textContent === expected && (at === undefined || $from.parentOffset === at);
+        },
+        [text, offset] as const,
+      );
+    const first = 'Waves broke over the north quay overnight.';
     await body.locator('p').first().click();
+    await caretAt(first);
     await page.keyboard.press('Home');
+    await caretAt(first, 0);
     await page.keyboard.press('Enter');
+    await caretAt(first, 0);
     await page.keyboard.press('ArrowUp');
+    await caretAt('');
     const plus = page.getByRole('button', { name: 'Add a block' });
     await plus.waitFor();
     await plus.click();

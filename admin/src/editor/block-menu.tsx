@@ -2,7 +2,7 @@
 // the slash (the focus stays in the text; arrow keys and Enter choose, Escape closes); the `+` button
 // beside an empty paragraph opens the same menu with the focus in it.
 import type { Editor } from '@tiptap/core';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n.js';
 import {
   emptyParagraphAt,
@@ -51,6 +51,9 @@ export function useBlockMenu(
 
   const choose = (choice: BlockChoice | undefined) => {
     if (!editor || !choice) return;
+    // Focus now, not on the next frame as the focus command does, so the keys typed at once after
+    // choosing land in the new block rather than in the closing list.
+    editor.view.focus();
     const slash = slashCommandAt(editor);
     if (menuRef.current?.mode === 'slash' && slash)
       editor.chain().focus().deleteRange({ from: slash.from, to: slash.to }).run();
@@ -90,9 +93,10 @@ export function useBlockMenu(
     },
   };
 
-  // The text box points at the option the arrow keys are on while the slash menu is open.
+  // The text box points at the option the arrow keys are on while the slash menu is open; set in
+  // the commit that shows or removes the menu, so it never names an option that is gone.
   const active = menu ? choices[menu.index] : undefined;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dom = editor?.view.dom;
     if (!dom) return;
     if (menu?.mode === 'slash' && active) {
