@@ -1,6 +1,122 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/*
+ * The layer rules of docs/ARCHITECTURE.md (and DESIGN.md), as import restrictions per folder. A
+ * pattern is a regular expression over the import as written: relative imports climb with `../`, so
+ * `^(\.\./)+storage/` is "anything in src/storage/" from anywhere in src/. Dynamic `import()` is not
+ * covered (the few there load heavy modules on first use from the layer allowed to).
+ *
+ * Not held yet, and not faked here: transports (http, cli, jobs) still read repositories through
+ * `ctx.repos` of the DomainContext they are given, which no import rule can see. That goes with the
+ * declared pipeline of issue 9, when DomainContext stops exposing repositories to transports.
+ */
+const layer = (...names) => `^(\\.\\./)+(${names.join('|')})(/|\\.js$)`;
+const packages = (...names) => `^(${names.join('|')})(/|$)`;
+const drivers = ['kysely', 'pg', 'better-sqlite3', 'nodemailer', 'sharp'];
+const restrict = (files, patterns) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+});
+const forbid = (regex, message, options = {}) => ({ regex, message, ...options });
+
+const layerRules = [
+  restrict(
+    ['src/domain/**/*.ts'],
+    [
+      forbid(
+        layer('storage', 'http', 'adapters', 'cli', 'jobs', 'demo', 'main', 'config'),
+        'The domain imports only domain/ (and pure rendering); it reaches the world through the ports in domain/ports.ts.',
+      ),
+      forbid(
+        packages(...drivers, 'fastify', '@fastify'),
+        'The domain knows no SQL, HTTP, SMTP or images: use a port.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/rendering/**/*.ts'],
+    [
+      forbid(
+        layer('storage', 'http', 'adapters', 'cli', 'jobs', 'demo', 'main', 'config'),
+        'Rendering is pure: content in, HTML or text out.',
+      ),
+      forbid(
+        '^(\\.\\./)+domain/(?!shared/)',
+        'Rendering takes domain types only, never operations (no side effects).',
+        {
+          allowTypeImports: true,
+        },
+      ),
+      forbid(
+        packages(...drivers, 'fastify', '@fastify'),
+        'Rendering is pure: no database, HTTP, mail or images.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/storage/**/*.ts'],
+    [
+      forbid(
+        layer('http', 'cli', 'jobs', 'demo', 'main', 'rendering'),
+        'Storage holds SQL and nothing else.',
+      ),
+      forbid(packages('fastify', '@fastify', 'nodemailer', 'sharp'), 'Storage holds SQL and nothing else.'),
+    ],
+  ),
+  restrict(
+    ['src/adapters/**/*.ts'],
+    // The search adapters write SQL through storage's tables and filters; storage builds them.
+    [
+      forbid(
+        layer('http', 'cli', 'jobs', 'demo', 'main'),
+        'Adapters implement ports; they call no transport.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/http/**/*.ts'],
+    [
+      forbid(
+        layer('storage', 'adapters', 'cli', 'jobs', 'demo', 'main'),
+        'HTTP is a transport: it calls domain operations and gets what it needs from the composition root (HttpSite).',
+      ),
+      forbid(packages(...drivers), 'HTTP is a transport: no database, mail or image driver.'),
+    ],
+  ),
+  restrict(
+    ['src/jobs/**/*.ts'],
+    [
+      forbid(
+        layer('storage', 'adapters', 'http', 'cli', 'demo', 'main'),
+        'Jobs go through domain operations.',
+      ),
+      forbid(packages(...drivers, 'fastify', '@fastify'), 'Jobs go through domain operations.'),
+    ],
+  ),
+  restrict(
+    ['src/cli/**/*.ts'],
+    [
+      // The command opens the site through the composition root (main.ts) and starts its roles.
+      forbid(layer('storage', 'adapters'), 'The command goes through main.ts and domain operations.'),
+      forbid(packages(...drivers), 'The command goes through main.ts and domain operations.'),
+      forbid(packages('fastify', '@fastify'), 'The command starts the HTTP app through src/http/app.ts.', {
+        allowTypeImports: true,
+      }),
+    ],
+  ),
+  restrict(
+    ['admin/**/*.{ts,tsx}'],
+    [
+      forbid(
+        '^(\\.\\./)+src/(domain|storage|http|adapters|rendering|jobs|cli|config|demo|main)',
+        'The admin app talks only to the Admin API; it imports nothing from the server.',
+      ),
+      forbid(packages(...drivers, 'fastify', '@fastify'), 'The admin app runs in the browser.'),
+    ],
+  ),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'content/', 'test/fixtures/', '.tmp/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -15,6 +131,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  ...layerRules,
   {
     // The admin app runs in the browser.
     files: ['admin/**/*.{ts,tsx}'],

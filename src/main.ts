@@ -20,6 +20,10 @@ export interface Site {
   ctx: DomainContext;
   events: ContentEventHub;
   blobs: DiskBlobStore;
+  /** Public media files: the folder they are served from and their URL paths (what HTTP needs of the blob store). */
+  media: { root: string; publicPath(key: string): string };
+  /** The newsletter sender's SMTP pool for this config (undefined without SMTP_URL). */
+  createNewsletterMailer(): BulkMailer | undefined;
   close(): Promise<void>;
 }
 
@@ -50,6 +54,17 @@ export function createNewsletterMailer(config: Config): BulkMailer | undefined {
         }
       : undefined,
   });
+}
+
+/** `broadsheet migrate`: brings the schema up to date without starting anything; returns what it applied. */
+export async function migrateDatabase(config: Config): Promise<string[]> {
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const schema = storage.capabilities.name === 'postgres' ? await currentSchema(storage.db) : undefined;
+    return await migrateToLatest(storage.db, schema);
+  } finally {
+    await storage.close();
+  }
 }
 
 /** Composition root: opens storage, brings the schema up to date and wires the domain's ports. */
@@ -91,5 +106,15 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     await notifier?.close();
     await storage.close();
   };
-  return { config, storage, ctx, events, blobs, close };
+  const media = { root: blobs.root, publicPath };
+  return {
+    config,
+    storage,
+    ctx,
+    events,
+    blobs,
+    media,
+    createNewsletterMailer: () => createNewsletterMailer(config),
+    close,
+  };
 }

@@ -3,7 +3,10 @@ import { createServer } from 'node:http';
 
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
-import { createNewsletterMailer, type Site } from '../main.js';
+import type { Config } from '../config/config.js';
+import type { ContentEventHub } from '../domain/content-events.js';
+import type { DomainContext } from '../domain/context.js';
+import type { BulkMailer } from '../domain/ports.js';
 import { RateLimitedError } from '../domain/limits/rate-limits.js';
 import { toHttpError } from './errors.js';
 import { clientErrorHandler } from './middleware/client-errors.js';
@@ -20,12 +23,24 @@ import { dropShowing } from './site/cache-drops.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
 
-export function createSiteEnv(site: Site, assets: ThemeAssets): SiteEnv {
+/**
+ * What the HTTP transport needs of the site the composition root (src/main.ts) opened: the domain,
+ * its change events, where public media files are served from, and the newsletter mailer's maker.
+ */
+export interface HttpSite {
+  config: Config;
+  ctx: DomainContext;
+  events: Pick<ContentEventHub, 'subscribe' | 'changeCount'>;
+  media: { root: string; publicPath(key: string): string };
+  createNewsletterMailer(): BulkMailer | undefined;
+}
+
+export function createSiteEnv(site: HttpSite, assets: ThemeAssets): SiteEnv {
   return {
     ctx: site.ctx,
     siteUrl: site.config.siteUrl,
     stylesheetPath: assets.paths.get('style.css') ?? '/assets/style.css',
-    publicPath: (key) => site.blobs.publicPath(key),
+    publicPath: (key) => site.media.publicPath(key),
     generation: () => site.events.changeCount,
     memo: new Map(),
   };
@@ -39,7 +54,7 @@ export interface BuiltApp {
 }
 
 /** The HTTP transport: security headers, media files, the public site, and one error mapping. */
-export async function buildApp(site: Site): Promise<BuiltApp> {
+export async function buildApp(site: HttpSite): Promise<BuiltApp> {
   const { config } = site;
   // Pages carry signed form tokens (the signup box), so none is served for longer than they stay fresh.
   const cache = new PageCache(config.pageCacheEntries, {
@@ -75,9 +90,9 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
   const env = createSiteEnv(site, assets);
 
   registerSecurityHeaders(app, { siteUrl: config.siteUrl });
-  mkdirSync(site.blobs.root, { recursive: true });
+  mkdirSync(site.media.root, { recursive: true });
   await app.register(fastifyStatic, {
-    root: site.blobs.root,
+    root: site.media.root,
     prefix: '/media/',
     decorateReply: false,
     index: false,
@@ -87,13 +102,13 @@ export async function buildApp(site: Site): Promise<BuiltApp> {
     wildcard: true,
   });
   // Test sends go through the same pooled mailer the newsletter job uses (it connects on first use).
-  const newsletterMailer = createNewsletterMailer(config);
+  const newsletterMailer = site.createNewsletterMailer();
   if (newsletterMailer) app.addHook('onClose', () => newsletterMailer.close());
   registerAdminApi(app, {
     ctx: site.ctx,
     newsletterMailer,
     siteUrl: config.siteUrl,
-    publicPath: (key) => site.blobs.publicPath(key),
+    publicPath: (key) => site.media.publicPath(key),
     preview: (postId) => previewPage(env, postId),
   });
   registerAdminAppRoutes(app);

@@ -23,6 +23,11 @@ interface Doc {
   text?: string;
 }
 
+/** What the test reads of the tiptap editor that keeps itself on its element. */
+interface EditorOnElement {
+  state: { selection: { $from: { parentOffset: number; parent: { textContent: string } } } };
+}
+
 describe('the post editor in Chromium', { skip: skipUnlessCi(chromiumMissing) }, () => {
   let browser: Browser;
   let site: TestSite;
@@ -178,13 +183,10 @@ describe('the post editor in Chromium', { skip: skipUnlessCi(chromiumMissing) },
     const caretAt = (text: string, offset?: number) =>
       page.waitForFunction(
         ([expected, at]) => {
-          const { $from } = (
-            document.querySelector('.ProseMirror') as unknown as {
-              editor: {
-                state: { selection: { $from: { parentOffset: number; parent: { textContent: string } } } };
-              };
-            }
-          ).editor.state.selection;
+          const page = globalThis as unknown as {
+            document: { querySelector(selector: string): { editor: EditorOnElement } };
+          };
+          const { $from } = page.document.querySelector('.ProseMirror').editor.state.selection;
           return $from.parent.textContent === expected && (at === undefined || $from.parentOffset === at);
         },
         [text, offset] as const,
