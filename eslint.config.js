@@ -82,6 +82,13 @@ const layerRules = [
         'HTTP is a transport: it calls domain operations and gets what it needs from the composition root (HttpSite).',
       ),
       forbid(packages(...drivers), 'HTTP is a transport: no database, mail or image driver.'),
+      forbid(
+        '^(\\.\\./)+domain/staff/permissions\\.js$',
+        'Authorization lives in the operations, which get the actor.',
+        {
+          importNames: ['assertCan', 'can', 'grantFor'],
+        },
+      ),
     ],
   ),
   restrict(
@@ -117,6 +124,23 @@ const layerRules = [
   ),
 ];
 
+/*
+ * Transports call domain operations and read models, never repositories: no `.repos` of the
+ * DomainContext they are given (an import rule cannot see it).
+ */
+const transportRules = {
+  files: ['src/http/admin-api/**/*.ts', 'src/jobs/**/*.ts', 'src/cli/**/*.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "MemberExpression[property.name='repos']",
+        message: 'Transports call domain operations and read models, never repositories.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'content/', 'test/fixtures/', '.tmp/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -132,6 +156,7 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  transportRules,
   {
     // The admin app runs in the browser.
     files: ['admin/**/*.{ts,tsx}'],

@@ -14,6 +14,7 @@ import { createPost, updatePost } from '../src/domain/posts/save-post.js';
 import { createTag } from '../src/domain/taxonomy/tags.js';
 import { buildApp } from '../src/http/app.js';
 import { openSite } from '../src/main.js';
+import { systemActor } from '../src/domain/staff/permissions.js';
 
 const sizes = (process.env.BENCH_POSTS ?? '1000,10000').split(',').map(Number);
 const saves = Number(process.env.BENCH_SAVES ?? 200);
@@ -36,7 +37,7 @@ async function benchSize(posts: number): Promise<void> {
   const site = await openSite(loadConfig({ BROADSHEET_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   try {
     const tags = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => createTag(site.ctx, { name: `Topic ${i}` })),
+      Array.from({ length: 30 }, (_, i) => createTag(site.ctx, systemActor('bench'), { name: `Topic ${i}` })),
     );
     const ids: string[] = [];
     for (let i = 0; i < posts; i++)

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { getSend, listSends, startSend, type SendView } from '../domain/newsletters/sending.js';
+import { getSend, listSends, startSendBySlugs, type SendView } from '../domain/newsletters/sending.js';
 import { DomainError } from '../domain/shared/errors.js';
 import { systemActor } from '../domain/staff/permissions.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
@@ -51,14 +51,10 @@ export async function runNewsletter(
       console.error('SMTP_URL and MAIL_FROM must be set to send newsletters.');
       return 1;
     }
-    const repo = site.ctx.repos.newsletterSends;
-    const newsletter = await repo.findNewsletterBySlug(options.newsletter!);
-    const post = await site.ctx.repos.posts.findOne({ slug: options.post! });
-    if (!newsletter || !post) {
-      console.error(!newsletter ? `No newsletter ${options.newsletter}` : `No post ${options.post}`);
-      return 1;
-    }
-    const send = await startSend(site.ctx, { postId: post.id, newsletterId: newsletter.id, actor });
+    const send = await startSendBySlugs(site.ctx, actor, {
+      newsletter: options.newsletter!,
+      post: options.post!,
+    });
     console.log(`send ${send.id}: ${send.total} recipients`);
     let error: unknown;
     const job = startNewsletterSending(

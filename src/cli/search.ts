@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { reindexAll } from '../domain/search/index-posts.js';
+import { reindexSearch } from '../domain/search/index-posts.js';
 import { openSite } from '../main.js';
 
 const usage = `Usage:
@@ -15,7 +15,7 @@ export async function runSearch(config: Config, words: string[]): Promise<number
   try {
     const started = Date.now();
     let last = 0;
-    const done = await reindexAll(site.ctx.repos, {
+    const done = await reindexSearch(site.ctx, {
       onProgress: (count) => {
         if (Date.now() - last < 1000) return;
         last = Date.now();

@@ -12,6 +12,7 @@ import { demoSite } from './demo-site.js';
 import type { DemoBlock, DemoDoc, DemoSite } from './demo-site.types.js';
 import { generateDemoImage } from './generate-image.js';
 import { readPreparedImage } from './prepared-images.js';
+import { systemActor } from '../domain/staff/permissions.js';
 
 const dayMs = 86_400_000;
 
@@ -49,7 +50,7 @@ export async function loadDemoSite(
   /** Told what each long step is doing ("Creating the demo site: encoding 12 images (3/12)…"). */
   progress: (message: string) => void = () => {},
 ): Promise<void> {
-  await updateSiteSettings(ctx, site.settings);
+  await updateSiteSettings(ctx, systemActor('demo'), site.settings);
   const mediaIds = new Map<string, string>();
   for (const [i, image] of site.images.entries()) {
     const prepared = readPreparedImage(image);
@@ -77,7 +78,7 @@ export async function loadDemoSite(
     authorIds.set(slug, created.id);
   }
   const tagIds = new Map<string, string>();
-  for (const tag of site.tags) tagIds.set(tag.slug, (await createTag(ctx, tag)).id);
+  for (const tag of site.tags) tagIds.set(tag.slug, (await createTag(ctx, systemActor('demo'), tag)).id);
   const postIds = new Map<string, string>();
   const now = ctx.clock.now().getTime();
   const ordered = [...site.posts].sort((a, b) => Number(!!a.translationOf) - Number(!!b.translationOf));
@@ -111,7 +112,7 @@ export async function loadDemoSite(
   }
   progress('Creating the demo site: promotions and newsletters…');
   for (const [i, promo] of site.promotions.entries()) {
-    await createPromotion(ctx, {
+    await createPromotion(ctx, systemActor('demo'), {
       title: promo.title,
       body: promo.body,
       linkUrl: promo.linkUrl,
@@ -123,7 +124,7 @@ export async function loadDemoSite(
     });
   }
   for (const [i, newsletter] of site.newsletters.entries())
-    await createNewsletter(ctx, { ...newsletter, sortOrder: i });
+    await createNewsletter(ctx, systemActor('demo'), { ...newsletter, sortOrder: i });
   // The demo's "Check Also" lists are ready before its first page is served.
   progress('Creating the demo site: finding related posts…');
   await drainRelatedJobs(ctx);

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DomainContext } from '../domain/context.js';
-import { drainAllSends, startRequestedSends, type SenderOptions } from '../domain/newsletters/sending.js';
+import {
+  drainAllSends,
+  releaseStaleClaims,
+  renewLease,
+  startRequestedSends,
+  type SenderOptions,
+} from '../domain/newsletters/sending.js';
 import type { BulkMailer } from '../domain/ports.js';
 import { systemActor } from '../domain/staff/permissions.js';
 import type { JobHandle } from './periodic.js';
@@ -33,7 +39,6 @@ export function startNewsletterSending(
   const claimer = processClaimer();
   const actor = systemActor('newsletter sending');
   const sender: SenderOptions = { ...options.sender, mailer: options.mailer, claimer };
-  const repo = ctx.repos.newsletterSends;
   let isStopped = false;
   let isFirst = true;
   let running: Promise<void> = Promise.resolve();
@@ -41,9 +46,9 @@ export function startNewsletterSending(
   const liveSince = () => new Date(ctx.clock.now().getTime() - leaseMs).toISOString();
   const tick = async () => {
     // SQLite has one process: at start, every claim left behind is a dead process's.
-    await repo.releaseStaleClaims(isFirst && !options.isShared ? null : liveSince());
+    await releaseStaleClaims(ctx, isFirst && !options.isShared ? null : liveSince());
     isFirst = false;
-    await repo.renewLease(claimer, now());
+    await renewLease(ctx, claimer, now());
     await startRequestedSends(ctx, actor);
     await drainAllSends(ctx, sender);
   };
@@ -62,7 +67,7 @@ export function startNewsletterSending(
   timer.unref();
   // Keeps this process's claims alive while it works, so no other process takes them for stale.
   const renew = setInterval(
-    () => void repo.renewLease(claimer, now()).catch(onError),
+    () => void renewLease(ctx, claimer, now()).catch(onError),
     Math.max(250, leaseMs / 4),
   );
   renew.unref();

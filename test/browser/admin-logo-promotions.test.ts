@@ -17,6 +17,7 @@ import { createTestSite, type TestSite } from '../helpers/sites.js';
 import { owner, settle, watch, type Watched } from './admin-page-kit.js';
 import { chromiumMissing, freePort, launchChromium, recordCspViolations } from './browser-kit.js';
 import { skipUnlessCi } from './page-types.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 // Browser globals for functions that run in the page (the test project has no DOM types).
 declare const location: { hash: string };
@@ -46,10 +47,10 @@ describe(
       site = await createTestSite('sqlite', { BROADSHEET_URL: origin });
       const { ctx } = site;
       await markSiteInitialized(ctx);
-      await updateSiteSettings(ctx, { title: siteTitle });
+      await updateSiteSettings(ctx, testAdministrator, { title: siteTitle });
       const ownerId = (await createAccount(ctx, { ...owner, role: 'owner' })).id;
       for (const title of ['The Harbour Book', 'Tide Tables 2027'])
-        await createPromotion(ctx, {
+        await createPromotion(ctx, testAdministrator, {
           title,
           linkUrl: 'https://shop.example/' + title.length,
           slot: 'after-article',

@@ -11,6 +11,7 @@ import { createTestSite, type TestSite } from '../helpers/sites.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { chromiumMissing, freePort, launchChromium } from './browser-kit.js';
 import { skipUnlessCi } from './page-types.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 describe('members’ forms in Chromium without JavaScript', { skip: skipUnlessCi(chromiumMissing) }, () => {
   let browser: Browser;
@@ -25,13 +26,13 @@ describe('members’ forms in Chromium without JavaScript', { skip: skipUnlessCi
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     site = await createTestSite('sqlite', { BROADSHEET_URL: origin }, { smtpPort: smtp.port });
-    await updateSiteSettings(site.ctx, { title: 'Fjord Post', languages: ['en', 'nb'] });
-    await createNewsletter(site.ctx, {
+    await updateSiteSettings(site.ctx, testAdministrator, { title: 'Fjord Post', languages: ['en', 'nb'] });
+    await createNewsletter(site.ctx, testAdministrator, {
       name: 'Morning Brief',
       language: 'en',
       senderEmail: 'brief@news.example',
     });
-    await createNewsletter(site.ctx, {
+    await createNewsletter(site.ctx, testAdministrator, {
       name: 'Kveldsbrev',
       language: 'nb',
       senderEmail: 'kveld@news.example',

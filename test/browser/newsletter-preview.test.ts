@@ -22,6 +22,7 @@ import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 import { audit, axeIds, open, owner, settle, watch, type Watched } from './admin-page-kit.js';
 import { chromiumMissing, freePort, launchChromium, recordCspViolations } from './browser-kit.js';
 import { skipUnlessCi } from './page-types.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 // Browser globals used by functions that run in the page (the test project has no DOM types).
 declare const location: { hash: string };
@@ -64,7 +65,10 @@ describe(
       site = await createTestSite('sqlite', { BROADSHEET_URL: origin }, { smtpPort: smtp.port });
       const { ctx, storage } = site;
       await markSiteInitialized(ctx);
-      await updateSiteSettings(ctx, { title: 'The Harbour Gazette', timezone: 'Europe/Oslo' });
+      await updateSiteSettings(ctx, testAdministrator, {
+        title: 'The Harbour Gazette',
+        timezone: 'Europe/Oslo',
+      });
       ownerId = (await createAccount(ctx, { ...owner, role: 'owner' })).id;
       const image = await anImage(ctx, { caption: 'Boats at dawn', credit: 'Photo: Kari' });
       const tag = await aTag(ctx, 'Harbours');
@@ -81,7 +85,9 @@ describe(
         authorIds: [ownerId],
       });
       for (const name of ['Morning Brief', 'Weekly Digest'])
-        letters.push((await createNewsletter(ctx, { name, senderEmail: 'brief@news.example' })).id);
+        letters.push(
+          (await createNewsletter(ctx, testAdministrator, { name, senderEmail: 'brief@news.example' })).id,
+        );
       const [a, b] = letters as [string, string];
       const both = await addMembers(storage.db, a, 2);
       const now = new Date().toISOString();

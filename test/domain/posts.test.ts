@@ -17,6 +17,7 @@ import { createStaff, updateStaff } from '../../src/domain/staff/staff.js';
 import { createTag } from '../../src/domain/taxonomy/tags.js';
 import { aPublishedPost, aTag, anAuthor, anImage } from '../helpers/factories.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 const staffViewer = { kind: 'staff', staffId: 'x', role: 'editor' } as const;
 
@@ -227,21 +228,21 @@ for (const dialect of dialects) {
     });
 
     test('tags keep their kind; explicit duplicate slugs conflict', async () => {
-      const tag = await createTag(site.ctx, { name: 'Oslo', kind: 'place' });
+      const tag = await createTag(site.ctx, testAdministrator, { name: 'Oslo', kind: 'place' });
       assert.equal(tag.kind, 'place');
       await assert.rejects(
-        createTag(site.ctx, { name: 'Other', slug: 'oslo' }),
+        createTag(site.ctx, testAdministrator, { name: 'Other', slug: 'oslo' }),
         (e: DomainError) => e.code === 'CONFLICT',
       );
       await assert.rejects(
-        createTag(site.ctx, { name: 'Bad', kind: 'planet' as never }),
+        createTag(site.ctx, testAdministrator, { name: 'Bad', kind: 'planet' as never }),
         (e: DomainError) => e.code === 'VALIDATION',
       );
     });
 
     test('promotions need a title, a safe link and a label; they are listed per slot and language', async () => {
       await assert.rejects(
-        createPromotion(site.ctx, {
+        createPromotion(site.ctx, testAdministrator, {
           title: '',
           linkUrl: 'javascript:alert(1)',
           ctaLabel: '',
@@ -251,7 +252,7 @@ for (const dialect of dialects) {
           ['title', 'linkUrl', 'ctaLabel'].every((p) => e.details.some((d) => d.property === p)),
       );
       await assert.rejects(
-        createPromotion(site.ctx, {
+        createPromotion(site.ctx, testAdministrator, {
           title: 'T',
           linkUrl: '//evil.example/',
           ctaLabel: 'Go',
@@ -259,13 +260,13 @@ for (const dialect of dialects) {
         }),
         (e: DomainError) => e.code === 'VALIDATION',
       );
-      await createPromotion(site.ctx, {
+      await createPromotion(site.ctx, testAdministrator, {
         title: 'Book',
         linkUrl: 'https://books.example/b',
         ctaLabel: 'Buy',
         slot: 'after-article',
       });
-      await createPromotion(site.ctx, {
+      await createPromotion(site.ctx, testAdministrator, {
         title: 'Bok',
         linkUrl: '/bok/',
         ctaLabel: 'Kjøp',

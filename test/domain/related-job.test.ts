@@ -11,6 +11,7 @@ import { deleteTag } from '../../src/domain/taxonomy/tags.js';
 import { aPublishedPost, aTag } from '../helpers/factories.js';
 import { assertListsAsFullRecompute } from '../helpers/related.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /*
  * The related-posts job keeps "Check Also" incrementally; these tests hold it to a full recompute
@@ -163,7 +164,7 @@ for (const dialect of dialects) {
       await aPublishedPost(ctx, { title: 'Tunnel opens', text: 'tunnel', tagIds: [tag.id] });
       await aPublishedPost(ctx, { title: 'Mayor resigns', text: 'mayor', tagIds: [tag.id] });
       await drainRelatedJobs(ctx);
-      await deleteTag(ctx, tag.id);
+      await deleteTag(ctx, testAdministrator, tag.id);
       assert.equal(await ctx.repos.related.pendingCount(), 2);
       await drainRelatedJobs(ctx);
       await assertListsAsFullRecompute(ctx, site.storage);

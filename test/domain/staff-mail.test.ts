@@ -10,6 +10,7 @@ import { invitationEmail, localeFor, passwordResetEmail } from '../../src/domain
 import { suspendStaff } from '../../src/domain/staff/staff-admin.js';
 import { updateSiteSettings } from '../../src/domain/settings/site-settings.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 const password = 'a sufficiently long passphrase';
 const isBadToken = (e: DomainError) => e.code === 'VALIDATION' && e.details[0]?.property === 'token';
@@ -62,7 +63,7 @@ for (const dialect of dialects) {
     });
 
     test('an invitation is in the site’s language and accepted once, even by two at the same moment', async () => {
-      await updateSiteSettings(ctx, { languages: ['nb', 'en'], defaultLanguage: 'nb' });
+      await updateSiteSettings(ctx, testAdministrator, { languages: ['nb', 'en'], defaultLanguage: 'nb' });
       await inviteStaff(ctx, owner, { email: 'twice@news.example', role: 'author' });
       const mail = sent.at(-1)!;
       assert.match(mail.subject, /^Du er invitert til/);
@@ -74,7 +75,7 @@ for (const dialect of dialects) {
       assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
       const staff = (await ctx.repos.staff.list()).filter((s) => s.email === 'twice@news.example');
       assert.equal(staff.length, 1);
-      await updateSiteSettings(ctx, { languages: ['en'], defaultLanguage: 'en' });
+      await updateSiteSettings(ctx, testAdministrator, { languages: ['en'], defaultLanguage: 'en' });
     });
 
     test('an invitation lasts 7 days', async () => {

@@ -6,6 +6,7 @@ import { createPost } from '../../src/domain/posts/save-post.js';
 import type { CreatePostInput } from '../../src/domain/posts/post-input.js';
 import { createStaff } from '../../src/domain/staff/staff.js';
 import { createTag } from '../../src/domain/taxonomy/tags.js';
+import { testAdministrator } from './actors.js';
 
 let n = 0;
 
@@ -37,7 +38,7 @@ export async function aTag(
   name = `Tag ${++n}`,
   kind: 'topic' | 'person' | 'organisation' | 'place' = 'topic',
 ) {
-  return createTag(ctx, { name, kind });
+  return createTag(ctx, testAdministrator, { name, kind });
 }
 
 export async function aPublishedPost(

@@ -23,6 +23,7 @@ import { makeJpeg } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /**
  * Every Admin API route × every role × read/create/update/delete/publish, on someone else's item,
@@ -202,8 +203,12 @@ for (const dialect of dialects) {
       smtp = await startSmtpServer();
       t = await createTestApp(dialect.name, {}, { smtpPort: smtp.port });
       appUnderTest = t;
-      letterId = (await createNewsletter(t.site.ctx, { name: 'Cases', senderEmail: 'brief@news.example' }))
-        .id;
+      letterId = (
+        await createNewsletter(t.site.ctx, testAdministrator, {
+          name: 'Cases',
+          senderEmail: 'brief@news.example',
+        })
+      ).id;
       sharedPostId = await createPost(t.site.ctx, { title: 'Shared', status: 'published' });
       for (const role of staffRoles) clients.set(role, await signInAs(t, role, `The ${role}`));
       someoneElse = await signInAs(t, 'editor', 'Someone Else');
@@ -235,10 +240,16 @@ for (const dialect of dialects) {
             })
           ).id;
         case 'tag':
-          return (await createTag(ctx, { name: `Tag ${n}` })).id;
+          return (await createTag(ctx, testAdministrator, { name: `Tag ${n}` })).id;
         case 'promotion':
-          return (await createPromotion(ctx, { title: 'P', linkUrl: '/p/', ctaLabel: 'Go', slot: 'sidebar' }))
-            .id;
+          return (
+            await createPromotion(ctx, testAdministrator, {
+              title: 'P',
+              linkUrl: '/p/',
+              ctaLabel: 'Go',
+              slot: 'sidebar',
+            })
+          ).id;
         case 'redirect':
           return (
             await createRedirect(
@@ -255,9 +266,9 @@ for (const dialect of dialects) {
             await createStaff(ctx, { name: `Member ${n}`, email: `member${n}@news.example`, role: 'author' })
           ).id;
         case 'newsletter':
-          return (await createNewsletter(ctx, { name: `Letter ${n}` })).id;
+          return (await createNewsletter(ctx, testAdministrator, { name: `Letter ${n}` })).id;
         case 'member':
-          return (await addMember(ctx, { email: `item${n}@example.org` })).id;
+          return (await addMember(ctx, testAdministrator, { email: `item${n}@example.org` })).id;
         case 'integration':
           return (await createApiToken(ctx, systemActor('test'), { name: `T ${n}`, role: 'editor' })).token
             .id;

@@ -28,6 +28,7 @@ import {
 import { aTag, anAuthor, anImage } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 const corpus = loadPayloads();
 const { payloads } = corpus;
@@ -200,13 +201,13 @@ for (const dialect of dialects) {
         stored = Object.fromEntries(Object.entries(next).map(([k, v]) => [k, cleanText(v)])) as Stored;
 
         if (accepts(tagNameMax, true, payload)) {
-          tagName = (await updateTag(ctx, tagId, { name: payload })).name;
+          tagName = (await updateTag(ctx, testAdministrator, tagId, { name: payload })).name;
           same('tag name', tagName, cleanText(payload));
         } else {
           refused++;
           const before = await ctx.repos.tags.findById(tagId);
           await assert.rejects(
-            updateTag(ctx, tagId, { name: payload }),
+            updateTag(ctx, testAdministrator, tagId, { name: payload }),
             (e: DomainError) => e.code === 'VALIDATION' && e.details.some((d) => d.property === 'name'),
           );
           assert.deepEqual(await ctx.repos.tags.findById(tagId), before, 'tag lost nothing');

@@ -5,6 +5,7 @@ import { signInAs, type AdminClient } from '../helpers/admin.js';
 import { makeJpeg } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /*
  * The media "usage" listing tells each role only what it may read (docs/roles.md): a contributor sees
@@ -46,7 +47,7 @@ for (const dialect of dialects) {
       const others = await editor.request('POST', '/admin/api/posts', { title: secretTitle, featuredImage });
       assert.equal(others.statusCode, 201, others.body);
       othersDraftId = others.json().post.id;
-      await createPromotion(t.site.ctx, {
+      await createPromotion(t.site.ctx, testAdministrator, {
         title: 'Secret book launch',
         linkUrl: '/book/',
         imageMediaId: mediaId,

@@ -17,6 +17,7 @@ import {
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../helpers/smtp.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 const siteOrigin = 'https://news.example';
 const form = (fields: [string, string][]) =>
@@ -52,9 +53,16 @@ for (const dialect of dialects) {
     before(async () => {
       smtp = await startSmtpServer();
       t = await createTestApp(dialect.name, {}, { smtpPort: smtp.port, clock });
-      await updateSiteSettings(t.site.ctx, { title: 'Fjord Post' });
-      morning = await createNewsletter(t.site.ctx, { name: 'Morning Brief', language: 'en' });
-      evening = await createNewsletter(t.site.ctx, { name: 'Kveldsbrev', language: 'nb', sortOrder: 1 });
+      await updateSiteSettings(t.site.ctx, testAdministrator, { title: 'Fjord Post' });
+      morning = await createNewsletter(t.site.ctx, testAdministrator, {
+        name: 'Morning Brief',
+        language: 'en',
+      });
+      evening = await createNewsletter(t.site.ctx, testAdministrator, {
+        name: 'Kveldsbrev',
+        language: 'nb',
+        sortOrder: 1,
+      });
     });
     after(async () => {
       await t?.destroy();

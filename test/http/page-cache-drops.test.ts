@@ -10,6 +10,7 @@ import { aPublishedPost, aTag, anAuthor } from '../helpers/factories.js';
 import { signInAs, paragraph } from '../helpers/admin.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /*
  * Saves cost what they change: a publish drops (and so shows on) exactly the pages that list the post,
@@ -93,7 +94,7 @@ for (const dialect of dialects) {
       await aPublishedPost(ctx, { title: 'Ferry timetable', slug: 'ferry-timetable' });
       const paths = [`/tag/${tag.slug}/`, '/glacier-retreats/', '/ferry-timetable/', '/'];
       for (const path of paths) assert.equal((await t.get(path)).statusCode, 200, path);
-      await updateTag(ctx, tag.id, { name: 'Ice and glaciers' });
+      await updateTag(ctx, testAdministrator, tag.id, { name: 'Ice and glaciers' });
       assert.ok(!t.cache.has(`/tag/${tag.slug}/`));
       assert.ok(!t.cache.has('/glacier-retreats/'));
       assert.match((await t.get('/glacier-retreats/')).body, /Ice and glaciers/);

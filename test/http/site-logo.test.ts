@@ -5,12 +5,13 @@ import { importImage } from '../../src/domain/media/import-image.js';
 import { updateSiteSettings } from '../../src/domain/settings/site-settings.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { makeJpeg } from '../helpers/factories.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 describe('the site logo', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp('sqlite');
-    await updateSiteSettings(t.site.ctx, { title: 'Fjord Post' });
+    await updateSiteSettings(t.site.ctx, testAdministrator, { title: 'Fjord Post' });
   });
   after(async () => t?.destroy());
 
@@ -31,7 +32,7 @@ describe('the site logo', () => {
       originalName: 'logo.jpg',
       alt: '',
     });
-    await updateSiteSettings(t.site.ctx, { logoMediaId: logo.id });
+    await updateSiteSettings(t.site.ctx, testAdministrator, { logoMediaId: logo.id });
     const link = await masthead();
     assert.doesNotMatch(link, /<span>/, 'no text title beside the logo');
     assert.match(link, /^<picture class="site-logo">.*<source type="image\/webp" srcset="[^"]+"/s);

@@ -5,6 +5,7 @@ import { createPost, updatePost } from '../../src/domain/posts/save-post.js';
 import { createPromotion } from '../../src/domain/promos/promotions.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 for (const dialect of dialects) {
   describe(`a post's promotion on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -14,7 +15,7 @@ for (const dialect of dialects) {
     before(async () => {
       t = await createTestApp(dialect.name);
       book = (
-        await createPromotion(t.site.ctx, {
+        await createPromotion(t.site.ctx, testAdministrator, {
           title: 'The Book',
           body: 'Out now.',
           linkUrl: 'https://books.example/',
@@ -23,7 +24,7 @@ for (const dialect of dialects) {
         })
       ).id;
       support = (
-        await createPromotion(t.site.ctx, {
+        await createPromotion(t.site.ctx, testAdministrator, {
           title: 'Support us',
           body: 'Become a member.',
           linkUrl: 'https://news.example/support/',

@@ -7,6 +7,7 @@ import { htmlProblems, loadPayloads, parseHtml, select, textOf, vocabulary } fro
 import { aTag } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 const search = (q: string, extra = '') => `/search/?q=${encodeURIComponent(q)}${extra}`;
 
@@ -16,7 +17,7 @@ for (const dialect of dialects) {
     before(async () => {
       t = await createTestApp(dialect.name);
       const ctx = t.site.ctx;
-      await updateSiteSettings(ctx, { languages: ['en', 'nb'] });
+      await updateSiteSettings(ctx, testAdministrator, { languages: ['en', 'nb'] });
       const harbour = await aTag(ctx, 'Harbours');
       for (let i = 1; i <= 12; i++)
         await createPost(ctx, {

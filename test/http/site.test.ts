@@ -8,6 +8,7 @@ import { updateSiteSettings } from '../../src/domain/settings/site-settings.js';
 import { markSiteInitialized } from '../../src/domain/settings/site-state.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 const lead = '/brenna-valley-abuses-kessan-forces/';
 
@@ -258,7 +259,10 @@ for (const dialect of dialects) {
         /<time datetime="2026-03-09T23:30:00.000Z">10 March 2026<\/time>/,
         'Oslo is an hour ahead',
       );
-      await assert.rejects(updateSiteSettings(t.site.ctx, { timezone: 'Mars/Olympus' }), /time zone/);
+      await assert.rejects(
+        updateSiteSettings(t.site.ctx, testAdministrator, { timezone: 'Mars/Olympus' }),
+        /time zone/,
+      );
     });
 
     test('a post cannot take a path the site uses itself', async () => {

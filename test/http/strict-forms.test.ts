@@ -6,6 +6,7 @@ import { createNewsletter } from '../../src/domain/newsletters/newsletters.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { databaseSnapshot } from '../helpers/route-table.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /*
  * The public members' pages take only the fields their own forms send: anything else, in the form
@@ -23,9 +24,13 @@ for (const dialect of dialects) {
 
     before(async () => {
       t = await createTestApp(dialect.name);
-      newsletterId = (await createNewsletter(t.site.ctx, { name: 'Morning' })).id;
-      memberId = (await addMember(t.site.ctx, { email: 'reader@example.org', newsletterIds: [newsletterId] }))
-        .id;
+      newsletterId = (await createNewsletter(t.site.ctx, testAdministrator, { name: 'Morning' })).id;
+      memberId = (
+        await addMember(t.site.ctx, testAdministrator, {
+          email: 'reader@example.org',
+          newsletterIds: [newsletterId],
+        })
+      ).id;
     });
     after(async () => t?.destroy());
 

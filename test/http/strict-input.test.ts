@@ -17,6 +17,7 @@ import { makeJpeg } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { databaseSnapshot, routeTable } from '../helpers/route-table.js';
 import { dialects } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /*
  * Issue 8: every Admin API route in Fastify's route table refuses an unknown field (in the query
@@ -219,14 +220,14 @@ for (const dialect of dialects) {
       ids.staff = (await signInAs(t, 'editor', 'Eddie Editor')).staffId;
       await inviteStaff(ctx, actor, { email: 'invited@news.example', role: 'author' });
       ids.invitation = (await ctx.repos.invitations.listPending(new Date().toISOString()))[0]!.id;
-      ids.tag = (await createTag(ctx, { name: 'Topic' })).id;
-      ids.promotion = (await createPromotion(ctx, { title: 'P', linkUrl: '/p/' })).id;
+      ids.tag = (await createTag(ctx, testAdministrator, { name: 'Topic' })).id;
+      ids.promotion = (await createPromotion(ctx, testAdministrator, { title: 'P', linkUrl: '/p/' })).id;
       ids.redirect = (await createRedirect(ctx, actor, { fromPath: '/old/', toUrl: '/' })).id;
       ids.token = (await createApiToken(ctx, systemActor('test'), { name: 'T', role: 'editor' })).token.id;
-      ids.newsletter = (await createNewsletter(ctx, { name: 'Morning' })).id;
-      ids.member = (await addMember(ctx, { email: 'reader@example.org' })).id;
+      ids.newsletter = (await createNewsletter(ctx, testAdministrator, { name: 'Morning' })).id;
+      ids.member = (await addMember(ctx, testAdministrator, { email: 'reader@example.org' })).id;
       ids.memberImport = (
-        await requestMemberImport(ctx, { csv: 'email\na@example.org\n', createdBy: null })
+        await requestMemberImport(ctx, testAdministrator, { csv: 'email\na@example.org\n', createdBy: null })
       ).id;
       await createPost(ctx, { type: 'post', title: 'Published', status: 'published' });
     });

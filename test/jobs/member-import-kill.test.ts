@@ -16,6 +16,7 @@ import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js
 import { hostileMemberCsv } from '../helpers/member-csv.js';
 import { addMembers, aNewsletter } from '../helpers/members.js';
 import { dialects, postgresUrl } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /*
  * A real process working a member import is killed with SIGKILL inside a batch (its members and
@@ -82,20 +83,26 @@ for (const dialect of dialects) {
             existing: existing.map((m) => m.email),
             newsletter: 'daily',
           });
-          const { id } = await requestMemberImport(site.ctx, { csv: file.csv, createdBy: null });
+          const { id } = await requestMemberImport(site.ctx, testAdministrator, {
+            csv: file.csv,
+            createdBy: null,
+          });
           await site.close();
 
           assert.equal(await runUntilHanging(env), batchesBeforeHang);
 
           site = await open();
-          const killed = (await memberImportProgress(site.ctx, id)).import;
+          const killed = (await memberImportProgress(site.ctx, testAdministrator, id)).import;
           assert.equal(killed.status, 'queued');
           assert.equal(killed.linesDone, batchesBeforeHang * importBatchLines, 'whole batches only');
           assert.equal(await countOf(site, 'members'), existing.length + killed.imported);
           assert.equal(await countOf(site, 'member_import_errors'), killed.skipped);
 
           await drainMemberImports(site.ctx);
-          const done = await memberImportProgress(site.ctx, id, { afterLine: 0, limit: lines });
+          const done = await memberImportProgress(site.ctx, testAdministrator, id, {
+            afterLine: 0,
+            limit: lines,
+          });
           assert.equal(done.import.status, 'done');
           assert.deepEqual(
             [done.import.linesDone, done.import.imported, done.import.updated, done.import.skipped],

@@ -13,6 +13,7 @@ import { openSite } from '../../src/main.js';
 import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
 import { fullRecompute, storedLists } from '../helpers/related.js';
 import { dialects, postgresUrl } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /*
  * A real process working the related-posts queue is killed with SIGKILL in the middle of a step (its
@@ -62,7 +63,7 @@ for (const dialect of dialects) {
         openSite(loadConfig(env), dialect.name === 'postgres' ? { postgresSchema: schema } : {});
       let site = await open();
       try {
-        const tag = await createTag(site.ctx, { name: 'Coast', kind: 'topic' });
+        const tag = await createTag(site.ctx, testAdministrator, { name: 'Coast', kind: 'topic' });
         for (let i = 0; i < 20; i++)
           await createPost(site.ctx, {
             title: `${words[i % 12]} ${words[(i * 5) % 12]}`,

@@ -11,6 +11,7 @@ import { deleteTag, updateTag } from '../../src/domain/taxonomy/tags.js';
 import { loadPayloads } from '../helpers/bad-input.js';
 import { aTag, anAuthor } from '../helpers/factories.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /**
  * The one contract both search adapters keep (SQLite FTS5 and PostgreSQL full-text): relevance on
@@ -204,13 +205,13 @@ for (const dialect of dialects) {
       assert.deepEqual(await find('quay'), ['harbour-reopens']);
       await updatePost(ctx, ids['harbour-reopens']!, { status: 'draft' });
       assert.deepEqual(await find('quay'), []);
-      await updateTag(ctx, ids.sanctionsTag!, { name: 'Embargo measures' });
+      await updateTag(ctx, testAdministrator, ids.sanctionsTag!, { name: 'Embargo measures' });
       assert.deepEqual(await find('sanctions'), []);
       assert.deepEqual(await find('embargo measures'), ['grain']);
       await updateStaff(ctx, ids.kari!, { name: 'Kari Haugen' });
       assert.deepEqual(await find('haugen'), ['grain']);
       assert.deepEqual(await find('nordmann'), []);
-      await deleteTag(ctx, ids.sanctionsTag!);
+      await deleteTag(ctx, testAdministrator, ids.sanctionsTag!);
       assert.deepEqual(await find('embargo measures'), []);
       await deletePost(ctx, ids.zurich!);
       assert.deepEqual(await find('zurich'), []);

@@ -38,6 +38,11 @@ export async function loadMediaFor(ctx: DomainContext, actor: AdminActor, id: st
   return media;
 }
 
+/** The check an upload route makes before reading the body: may this caller upload at all? */
+export function assertMayUpload(actor: AdminActor): void {
+  assertCan(actor, 'create', 'media');
+}
+
 export async function uploadMediaAs(
   ctx: DomainContext,
   actor: AdminActor,

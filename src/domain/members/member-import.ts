@@ -13,6 +13,7 @@ import { newId } from '../shared/ids.js';
 import { cleanText } from '../shared/validate.js';
 import { parseCsv, uncsvCell, type CsvRecord } from './csv.js';
 import { checkEmailAddress } from './email-address.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 
 /*
  * A member CSV import as a job (src/jobs/README.md, "member-import"). The request stores the file and
@@ -62,8 +63,10 @@ function readFile(csv: string): ImportFile {
  */
 export async function requestMemberImport(
   ctx: DomainContext,
+  actor: AnyActor,
   input: { csv: string; createdBy: string | null },
 ): Promise<MemberImportRecord> {
+  assertCan(actor, 'create', 'member');
   if (Buffer.byteLength(input.csv) > maxImportBytes)
     throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is larger than 5 MiB');
   if (input.csv.includes('\u0000'))
@@ -97,9 +100,11 @@ export interface MemberImportProgress {
 
 export async function memberImportProgress(
   ctx: DomainContext,
+  actor: AnyActor,
   id: string,
   page: { afterLine: number; limit: number } = { afterLine: 0, limit: 1000 },
 ): Promise<MemberImportProgress> {
+  assertCan(actor, 'create', 'member');
   const record = await ctx.repos.memberImports.findById(id);
   if (!record) throw notFound('Import');
   return { import: record, errors: await ctx.repos.memberImports.errors(id, page) };

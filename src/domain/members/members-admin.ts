@@ -7,6 +7,7 @@ import { newId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
 import { csvRow } from './csv.js';
 import { memberEmail } from './email-address.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 
 /** The members as the admin sees them: staff with the `member` right (checked by the route). */
 
@@ -67,9 +68,11 @@ export function memberFilterOf(query: Record<string, unknown>): MemberFilter {
 
 export async function listMembers(
   ctx: DomainContext,
+  actor: AnyActor,
   filter: MemberFilter,
   page: { offset: number; limit: number },
 ): Promise<{ members: MemberWithNewsletters[]; total: number }> {
+  assertCan(actor, 'read', 'member');
   const [members, total] = await Promise.all([
     ctx.repos.members.list(filter, page),
     ctx.repos.members.count(filter),
@@ -80,8 +83,10 @@ export async function listMembers(
 /** A member added by hand: active, consent recorded as given to the staff member (`admin`), now. */
 export async function addMember(
   ctx: DomainContext,
+  actor: AnyActor,
   input: z.input<typeof addMemberSchema>,
 ): Promise<MemberWithNewsletters> {
+  assertCan(actor, 'create', 'member');
   const f = parseInput(addMemberSchema, input);
   if (await ctx.repos.members.findByEmail(f.email))
     throw conflict('A member with that email exists', 'email');
@@ -106,9 +111,11 @@ export async function addMember(
 
 export async function updateMember(
   ctx: DomainContext,
+  actor: AnyActor,
   id: string,
   input: z.input<typeof updateMemberSchema>,
 ): Promise<MemberWithNewsletters> {
+  assertCan(actor, 'update', 'member');
   const f = parseInput(updateMemberSchema, input);
   const member = await ctx.repos.members.findById(id);
   if (!member) throw notFound('Member');
@@ -127,7 +134,8 @@ export async function updateMember(
   return (await withNewsletters(ctx, [(await ctx.repos.members.findById(id))!]))[0]!;
 }
 
-export async function deleteMember(ctx: DomainContext, id: string): Promise<void> {
+export async function deleteMember(ctx: DomainContext, actor: AnyActor, id: string): Promise<void> {
+  assertCan(actor, 'delete', 'member');
   const deleted = await ctx.repos.transaction((repos) => repos.members.delete(id));
   if (!deleted) throw notFound('Member');
 }
@@ -143,7 +151,8 @@ export const csvColumns = [
 ] as const;
 
 /** Every member as CSV (newsletters by slug, separated by `;`), safe to open in a spreadsheet. */
-export async function exportMembersCsv(ctx: DomainContext): Promise<string> {
+export async function exportMembersCsv(ctx: DomainContext, actor: AnyActor): Promise<string> {
+  assertCan(actor, 'read', 'member');
   const slugs = new Map((await ctx.repos.newsletters.list()).map((n) => [n.id, n.slug]));
   let out = csvRow([...csvColumns]);
   const pageSize = 500;

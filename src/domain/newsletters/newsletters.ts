@@ -8,6 +8,7 @@ import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 import { memberEmail } from '../members/email-address.js';
 import { getSiteSettings } from '../settings/site-settings.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 
 /** An address for a From or Reply-To header, or '' for none: one address, never a list or a line break. */
 const optionalAddress = z.union([z.literal(''), memberEmail]);
@@ -26,8 +27,21 @@ const newsletterFields = z.strictObject({
 export const createNewsletterSchema = newsletterFields.partial().required({ name: true });
 export const updateNewsletterSchema = newsletterFields.partial();
 
-export async function listNewsletters(ctx: DomainContext): Promise<NewsletterRecord[]> {
-  return ctx.repos.newsletters.list();
+/** Every newsletter with its number of confirmed members: the admin's list. */
+export async function listNewsletters(
+  ctx: DomainContext,
+  actor: AnyActor,
+): Promise<{ newsletter: NewsletterRecord; memberCount: number }[]> {
+  assertCan(actor, 'read', 'newsletter');
+  const [newsletters, counts] = await Promise.all([
+    ctx.repos.newsletters.list(),
+    ctx.repos.newsletters.memberCounts(),
+  ]);
+  return newsletters.map((newsletter) => ({ newsletter, memberCount: counts.get(newsletter.id) ?? 0 }));
+}
+
+export async function memberCountOf(ctx: DomainContext, newsletterId: string): Promise<number> {
+  return (await ctx.repos.newsletters.memberCounts()).get(newsletterId) ?? 0;
 }
 
 /** Active newsletters, in their order: what the signup box offers. */
@@ -46,8 +60,10 @@ async function slugFor(ctx: DomainContext, wanted: string | undefined, name: str
 
 export async function createNewsletter(
   ctx: DomainContext,
+  actor: AnyActor,
   input: z.input<typeof createNewsletterSchema>,
 ): Promise<NewsletterRecord> {
+  assertCan(actor, 'create', 'newsletter');
   const f = parseInput(createNewsletterSchema, input);
   const now = ctx.clock.now();
   const { defaultLanguage } = await getSiteSettings(ctx);
@@ -72,9 +88,11 @@ export async function createNewsletter(
 
 export async function updateNewsletter(
   ctx: DomainContext,
+  actor: AnyActor,
   id: string,
   input: z.input<typeof updateNewsletterSchema>,
 ): Promise<NewsletterRecord> {
+  assertCan(actor, 'update', 'newsletter');
   const f = parseInput(updateNewsletterSchema, input);
   const existing = await ctx.repos.newsletters.findById(id);
   if (!existing) throw notFound('Newsletter');
@@ -86,7 +104,8 @@ export async function updateNewsletter(
 }
 
 /** Deletes a newsletter; its subscriptions go with it (members stay). */
-export async function deleteNewsletter(ctx: DomainContext, id: string): Promise<void> {
+export async function deleteNewsletter(ctx: DomainContext, actor: AnyActor, id: string): Promise<void> {
+  assertCan(actor, 'delete', 'newsletter');
   if (!(await ctx.repos.newsletters.delete(id))) throw notFound('Newsletter');
   ctx.events.contentChanged();
 }

@@ -74,6 +74,32 @@ export async function startSend(
   return inTransaction(ctx, (tx) => createSendWithRecipients(tx, input));
 }
 
+/** `broadsheet newsletter send`: a send of the post with slug `postSlug` to the newsletter `newsletterSlug`. */
+export async function startSendBySlugs(
+  ctx: DomainContext,
+  actor: AnyActor,
+  slugs: { newsletter: string; post: string },
+): Promise<SendView> {
+  const newsletter = await ctx.repos.newsletterSends.findNewsletterBySlug(slugs.newsletter);
+  if (!newsletter) throw notFound(`Newsletter ${slugs.newsletter}`);
+  const post = await ctx.repos.posts.findOne({ slug: slugs.post });
+  if (!post) throw notFound(`Post ${slugs.post}`);
+  return startSend(ctx, { postId: post.id, newsletterId: newsletter.id, actor });
+}
+
+/**
+ * Hands back to the queue the claims of processes whose lease ended before `liveSince` (every
+ * claim, with null: a single-process database at start, where any claim is a dead process's).
+ */
+export async function releaseStaleClaims(ctx: DomainContext, liveSince: string | null): Promise<void> {
+  await ctx.repos.newsletterSends.releaseStaleClaims(liveSince);
+}
+
+/** Keeps `claimer`'s claims alive: one row, renewed while the process works. */
+export async function renewLease(ctx: DomainContext, claimer: string, now: string): Promise<void> {
+  await ctx.repos.newsletterSends.renewLease(claimer, now);
+}
+
 async function createSendWithRecipients(
   ctx: DomainContext,
   input: { postId: string; newsletterId: string; createdBy?: string | null },

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { id, languageCode, linkUrl, requiredText, text } from '../shared/fields.js';
 import type { DomainContext } from '../context.js';
 import { toPicture } from '../media/picture.js';
-import type { PromotionRecord } from '../ports.js';
+import type { MediaRecord, PromotionRecord } from '../ports.js';
 import { promoSlots, type Picture, type PostView, type PromoSlot } from '../posts/post.types.js';
 import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { parseInput } from '../shared/validate.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 
 const promotionFields = z.strictObject({
   title: requiredText(200),
@@ -32,10 +33,29 @@ export interface PromotionView {
   slot: PromoSlot;
 }
 
+/** A promotion with its image's media record (undefined without one, or when it is gone). */
+export interface PromotionWithImage {
+  promotion: PromotionRecord;
+  image: MediaRecord | undefined;
+}
+
+export async function withImage(ctx: DomainContext, promotion: PromotionRecord): Promise<PromotionWithImage> {
+  const image = promotion.imageMediaId ? await ctx.repos.media.findById(promotion.imageMediaId) : undefined;
+  return { promotion, image };
+}
+
+/** Every promotion, active or not, with its image: the admin's list. */
+export async function listPromotions(ctx: DomainContext, actor: AnyActor): Promise<PromotionWithImage[]> {
+  assertCan(actor, 'read', 'promotion');
+  return Promise.all((await ctx.repos.promotions.list()).map((p) => withImage(ctx, p)));
+}
+
 export async function createPromotion(
   ctx: DomainContext,
+  actor: AnyActor,
   input: z.input<typeof createPromotionSchema>,
 ): Promise<PromotionRecord> {
+  assertCan(actor, 'create', 'promotion');
   const f = parseInput(createPromotionSchema, input);
   await assertMedia(ctx, f.imageMediaId);
   const now = ctx.clock.now().toISOString();
@@ -60,9 +80,11 @@ export async function createPromotion(
 
 export async function updatePromotion(
   ctx: DomainContext,
+  actor: AnyActor,
   id: string,
   input: z.input<typeof updatePromotionSchema>,
 ): Promise<PromotionRecord> {
+  assertCan(actor, 'update', 'promotion');
   const f = parseInput(updatePromotionSchema, input);
   if (!(await ctx.repos.promotions.findById(id))) throw notFound('Promotion');
   await assertMedia(ctx, f.imageMediaId);
@@ -71,7 +93,8 @@ export async function updatePromotion(
   return (await ctx.repos.promotions.findById(id))!;
 }
 
-export async function deletePromotion(ctx: DomainContext, id: string): Promise<void> {
+export async function deletePromotion(ctx: DomainContext, actor: AnyActor, id: string): Promise<void> {
+  assertCan(actor, 'delete', 'promotion');
   if (!(await ctx.repos.promotions.findById(id))) throw notFound('Promotion');
   await ctx.repos.promotions.delete(id);
   ctx.events.contentChanged();

@@ -1,3 +1,4 @@
+import type { DomainContext } from '../context.js';
 import type { PostFilter, Repositories } from '../ports.js';
 import type { SearchDocument } from './search-port.js';
 
@@ -50,6 +51,14 @@ export async function indexPostsWhere(repos: Repositories, filter: PostFilter): 
  * Rebuilds the whole index: a keyset walk over every post in batches, each in its own transaction,
  * so memory stays flat and the site keeps answering. Returns how many posts were indexed.
  */
+/** `broadsheet search reindex`: the whole index rebuilt from the posts, in batches. */
+export function reindexSearch(
+  ctx: DomainContext,
+  options: { batchSize?: number; onProgress?: (done: number) => void } = {},
+): Promise<number> {
+  return reindexAll(ctx.repos, options);
+}
+
 export async function reindexAll(
   repos: Repositories,
   options: { batchSize?: number; onProgress?: (done: number) => void } = {},

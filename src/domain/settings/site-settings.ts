@@ -3,6 +3,7 @@ import { id, languageCode, linkUrl, requiredText, text } from '../shared/fields.
 import type { DomainContext } from '../context.js';
 import { validationError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 
 const navigationItem = z.strictObject({ label: requiredText(100), url: linkUrl });
 
@@ -51,10 +52,18 @@ export async function getSiteSettings(ctx: DomainContext): Promise<SiteSettings>
   return merged as SiteSettings;
 }
 
+/** The settings, for those who may see them (the admin's Settings screen). */
+export async function readSiteSettings(ctx: DomainContext, actor: AnyActor): Promise<SiteSettings> {
+  assertCan(actor, 'read', 'settings');
+  return getSiteSettings(ctx);
+}
+
 export async function updateSiteSettings(
   ctx: DomainContext,
+  actor: AnyActor,
   input: z.input<typeof settingsChangeSchema>,
 ): Promise<SiteSettings> {
+  assertCan(actor, 'update', 'settings');
   const current = await getSiteSettings(ctx);
   const next = parseInput(siteSettingsSchema, { ...current, ...input });
   if (!next.languages.includes(next.defaultLanguage))

@@ -81,7 +81,11 @@ export const permissionMatrix: Matrix = {
 export const systemGrants: Matrix[Role] = {
   post: { read: 'all', publish: 'all' },
   page: { read: 'all', publish: 'all' },
-  newsletter: { read: 'all', publish: 'all' },
+  // `broadsheet init` loads the demo site: its tags, promotion, newsletter and settings.
+  tag: { create: 'all' },
+  promotion: { create: 'all' },
+  newsletter: { read: 'all', create: 'all', publish: 'all' },
+  settings: { read: 'all', update: 'all' },
   integration: { read: 'all', create: 'all', delete: 'all' },
 };
 

@@ -15,6 +15,18 @@ import { staffRoles } from './staff.js';
 
 export const staffStatuses = ['active', 'suspended'] as const;
 
+/**
+ * The staff list, for everyone on the staff; `mayManage` says whether the caller manages staff (and
+ * so sees their email addresses).
+ */
+export async function listStaff(
+  ctx: DomainContext,
+  actor: Actor,
+): Promise<{ staff: StaffRecord[]; mayManage: boolean }> {
+  if (!can(actor, 'read', 'staff')) throw new DomainError('FORBIDDEN', 'You may not see the staff list');
+  return { staff: await ctx.repos.staff.list(), mayManage: can(actor, 'update', 'staff') };
+}
+
 export const membershipSchema = z.strictObject({
   role: z.enum(staffRoles).optional(),
   status: z.enum(staffStatuses).optional(),

@@ -9,6 +9,7 @@ import { slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 import { publishedPostsWith, tagChange } from './tag-changes.js';
 import { indexPosts, indexPostsWhere } from '../search/index-posts.js';
+import { assertCan, type AnyActor } from '../staff/permissions.js';
 
 const tagFields = z.strictObject({
   name: requiredText(191),
@@ -20,10 +21,22 @@ const tagFields = z.strictObject({
 export const createTagSchema = tagFields.partial().required({ name: true });
 export const updateTagSchema = tagFields.partial();
 
+/** Every tag with the number of posts that carry it: the admin's tag list. */
+export async function listTags(
+  ctx: DomainContext,
+  actor: AnyActor,
+): Promise<{ tag: TagRecord; postCount: number }[]> {
+  assertCan(actor, 'read', 'tag');
+  const [tags, counts] = await Promise.all([ctx.repos.tags.list(), ctx.repos.tags.postCounts()]);
+  return tags.map((tag) => ({ tag, postCount: counts.get(tag.id) ?? 0 }));
+}
+
 export async function createTag(
   ctx: DomainContext,
+  actor: AnyActor,
   input: z.input<typeof createTagSchema>,
 ): Promise<TagRecord> {
+  assertCan(actor, 'create', 'tag');
   const f = parseInput(createTagSchema, input);
   if (f.slug && (await ctx.repos.tags.isSlugTaken(f.slug)))
     throw conflict(`The slug "${f.slug}" is already used`, 'slug');
@@ -46,9 +59,11 @@ export async function createTag(
 
 export async function updateTag(
   ctx: DomainContext,
+  actor: AnyActor,
   id: string,
   input: z.input<typeof updateTagSchema>,
 ): Promise<TagRecord> {
+  assertCan(actor, 'update', 'tag');
   const f = parseInput(updateTagSchema, input);
   const before = await ctx.repos.tags.findById(id);
   if (!before) throw notFound('Tag');
@@ -70,7 +85,8 @@ export async function updateTag(
 }
 
 /** Deletes a tag; the posts that carried it are queued for "Check Also" (tags count in it). */
-export async function deleteTag(ctx: DomainContext, id: string): Promise<void> {
+export async function deleteTag(ctx: DomainContext, actor: AnyActor, id: string): Promise<void> {
+  assertCan(actor, 'delete', 'tag');
   const tag = await ctx.repos.tags.findById(id);
   if (!tag) throw notFound('Tag');
   const change = await tagChange(ctx, [tag]);

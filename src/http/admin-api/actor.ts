@@ -73,6 +73,15 @@ function fingerprintOf(request: FastifyRequest): string {
   return hash.digest('hex');
 }
 
+/** An answer that is not JSON (a CSV export, a preview page): sent as it is, with its headers. */
+export class RawAnswer {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Buffer,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
 interface RouteAnswer {
   status: number;
   body: unknown;
@@ -133,6 +142,12 @@ export function adminRoute(
         })
       : answerOf(route, await run(deps.ctx));
     reply.header('cache-control', 'no-store');
+    if (answer.body instanceof RawAnswer)
+      return reply
+        .code(answer.status)
+        .headers(answer.body.headers)
+        .type(answer.body.contentType)
+        .send(answer.body.body);
     if (answer.isReplayed) reply.header('idempotent-replayed', 'true');
     if (answer.status === 204 || answer.body === undefined) return reply.code(answer.status).send();
     return reply.code(answer.status).send(answer.body);

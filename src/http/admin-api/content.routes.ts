@@ -3,8 +3,11 @@ import {
   createPromotion,
   createPromotionSchema,
   deletePromotion,
+  listPromotions,
+  type PromotionWithImage,
   updatePromotion,
   updatePromotionSchema,
+  withImage,
 } from '../../domain/promos/promotions.js';
 import {
   createRedirect,
@@ -14,11 +17,11 @@ import {
   updateRedirect,
   updateRedirectSchema,
 } from '../../domain/redirects/redirects.js';
-import { assertCan } from '../../domain/staff/permissions.js';
 import {
   createTag,
   createTagSchema,
   deleteTag,
+  listTags,
   updateTag,
   updateTagSchema,
 } from '../../domain/taxonomy/tags.js';
@@ -37,65 +40,52 @@ function registerTagRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/tags' }, async (actor, request) => {
     parseRequest(request, {});
-    assertCan(actor, 'read', 'tag');
-    const [tags, counts] = await Promise.all([ctx.repos.tags.list(), ctx.repos.tags.postCounts()]);
-    return { tags: tags.map((t) => presentTag(t, counts.get(t.id) ?? 0)) };
+    return { tags: (await listTags(ctx, actor)).map(({ tag, postCount }) => presentTag(tag, postCount)) };
   });
   adminRoute(
     app,
     deps,
     { method: 'POST', url: '/admin/api/tags', status: 201 },
     async (actor, request, _reply, ctx) => {
-      assertCan(actor, 'create', 'tag');
       const { body } = parseRequest(request, { body: createTagSchema });
-      return { tag: presentTag(await createTag(ctx, body)) };
+      return { tag: presentTag(await createTag(ctx, actor, body)) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/tags/:id' }, async (actor, request) => {
-    assertCan(actor, 'update', 'tag');
     const { params, body } = parseRequest(request, { params: idParams, body: updateTagSchema });
-    return { tag: presentTag(await updateTag(ctx, params.id, body)) };
+    return { tag: presentTag(await updateTag(ctx, actor, params.id, body)) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/tags/:id' }, async (actor, request) => {
-    assertCan(actor, 'delete', 'tag');
     const { params } = parseRequest(request, { params: idParams });
-    await deleteTag(ctx, params.id);
+    await deleteTag(ctx, actor, params.id);
   });
 }
 
 function registerPromotionRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx, publicPath } = deps;
-  const present = async (p: Parameters<typeof presentPromotion>[1], context = ctx) =>
-    presentPromotion(
-      publicPath,
-      p,
-      p.imageMediaId ? await context.repos.media.findById(p.imageMediaId) : undefined,
-    );
+  const present = ({ promotion, image }: PromotionWithImage) =>
+    presentPromotion(publicPath, promotion, image);
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/promotions' }, async (actor, request) => {
     parseRequest(request, {});
-    assertCan(actor, 'read', 'promotion');
-    return { promotions: await Promise.all((await ctx.repos.promotions.list()).map((p) => present(p))) };
+    return { promotions: (await listPromotions(ctx, actor)).map(present) };
   });
   adminRoute(
     app,
     deps,
     { method: 'POST', url: '/admin/api/promotions', status: 201 },
     async (actor, request, _reply, ctx) => {
-      assertCan(actor, 'create', 'promotion');
       const { body } = parseRequest(request, { body: createPromotionSchema });
-      return { promotion: await present(await createPromotion(ctx, body), ctx) };
+      return { promotion: present(await withImage(ctx, await createPromotion(ctx, actor, body))) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/promotions/:id' }, async (actor, request) => {
-    assertCan(actor, 'update', 'promotion');
     const { params, body } = parseRequest(request, { params: idParams, body: updatePromotionSchema });
-    return { promotion: await present(await updatePromotion(ctx, params.id, body)) };
+    return { promotion: present(await withImage(ctx, await updatePromotion(ctx, actor, params.id, body))) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/promotions/:id' }, async (actor, request) => {
-    assertCan(actor, 'delete', 'promotion');
     const { params } = parseRequest(request, { params: idParams });
-    await deletePromotion(ctx, params.id);
+    await deletePromotion(ctx, actor, params.id);
   });
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { maxImageBytes, redescribeSchema } from '../../domain/media/import-image.js';
 import {
+  assertMayUpload,
   deleteMediaAs,
   describeMediaAs,
   listMediaFor,
@@ -11,7 +12,6 @@ import {
 } from '../../domain/media/media-library.js';
 import { enforce, limits } from '../../domain/limits/rate-limits.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { assertCan } from '../../domain/staff/permissions.js';
 import { adminRoute, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingSchema, toPaging } from './paging.js';
 import { presentMedia } from './presenters.js';
@@ -64,7 +64,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): v
         method: 'POST',
         url: '/admin/api/media',
         status: 201,
-        guard: (actor) => assertCan(actor, 'create', 'media'),
+        guard: assertMayUpload,
       },
       async (actor, request, _reply, ctx) => {
         const { filename } = parseRequest(request, { query: uploadQuerySchema, body: rawBody }).query;

@@ -16,6 +16,7 @@ import {
   createNewsletterSchema,
   deleteNewsletter,
   listNewsletters,
+  memberCountOf,
   updateNewsletter,
   updateNewsletterSchema,
 } from '../../domain/newsletters/newsletters.js';
@@ -27,9 +28,8 @@ import {
 } from '../../domain/members/member-import.js';
 import type { NewsletterRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { assertCan } from '../../domain/staff/permissions.js';
 import { z } from 'zod';
-import { actorOf, adminRoute, type AdminApiDeps } from './actor.js';
+import { adminRoute, RawAnswer, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
 import { idParams, parseRequest, rawBody } from './request-schema.js';
 
@@ -80,44 +80,35 @@ export const presentMember = (m: MemberWithNewsletters) => ({
 /** Newsletters and members (docs/newsletters.md): the member list, CSV export and import. */
 export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
   const { ctx } = deps;
-  const countOf = async (id: string) => (await ctx.repos.newsletters.memberCounts()).get(id) ?? 0;
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/newsletters' }, async (actor, request) => {
     parseRequest(request, {});
-    assertCan(actor, 'read', 'newsletter');
-    const [newsletters, counts] = await Promise.all([
-      listNewsletters(ctx),
-      ctx.repos.newsletters.memberCounts(),
-    ]);
-    return { newsletters: newsletters.map((n) => presentNewsletter(n, counts.get(n.id) ?? 0)) };
+    const newsletters = await listNewsletters(ctx, actor);
+    return { newsletters: newsletters.map((n) => presentNewsletter(n.newsletter, n.memberCount)) };
   });
   adminRoute(
     app,
     deps,
     { method: 'POST', url: '/admin/api/newsletters', status: 201 },
     async (actor, request, _reply, ctx) => {
-      assertCan(actor, 'create', 'newsletter');
       const { body } = parseRequest(request, { body: createNewsletterSchema });
-      return { newsletter: presentNewsletter(await createNewsletter(ctx, body)) };
+      return { newsletter: presentNewsletter(await createNewsletter(ctx, actor, body)) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/newsletters/:id' }, async (actor, request) => {
-    assertCan(actor, 'update', 'newsletter');
     const { params, body } = parseRequest(request, { params: idParams, body: updateNewsletterSchema });
-    const newsletter = await updateNewsletter(ctx, params.id, body);
-    return { newsletter: presentNewsletter(newsletter, await countOf(newsletter.id)) };
+    const newsletter = await updateNewsletter(ctx, actor, params.id, body);
+    return { newsletter: presentNewsletter(newsletter, await memberCountOf(ctx, newsletter.id)) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/newsletters/:id' }, async (actor, request) => {
-    assertCan(actor, 'delete', 'newsletter');
     const { params } = parseRequest(request, { params: idParams });
-    await deleteNewsletter(ctx, params.id);
+    await deleteNewsletter(ctx, actor, params.id);
   });
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/members' }, async (actor, request) => {
-    assertCan(actor, 'read', 'member');
     const { query } = parseRequest(request, { query: memberListQuery });
     const paging = toPaging(query);
-    const { members, total } = await listMembers(ctx, memberFilterOf(query), paging);
+    const { members, total } = await listMembers(ctx, actor, memberFilterOf(query), paging);
     return { members: members.map(presentMember), meta: metaOf(paging, total) };
   });
   adminRoute(
@@ -125,39 +116,34 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
     deps,
     { method: 'POST', url: '/admin/api/members', status: 201 },
     async (actor, request, _reply, ctx) => {
-      assertCan(actor, 'create', 'member');
       const { body } = parseRequest(request, { body: addMemberSchema });
-      return { member: presentMember(await addMember(ctx, body)) };
+      return { member: presentMember(await addMember(ctx, actor, body)) };
     },
   );
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/members/:id' }, async (actor, request) => {
-    assertCan(actor, 'update', 'member');
     const { params, body } = parseRequest(request, { params: idParams, body: updateMemberSchema });
-    return { member: presentMember(await updateMember(ctx, params.id, body)) };
+    return { member: presentMember(await updateMember(ctx, actor, params.id, body)) };
   });
   adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/members/:id' }, async (actor, request) => {
-    assertCan(actor, 'delete', 'member');
     const { params } = parseRequest(request, { params: idParams });
-    await deleteMember(ctx, params.id);
+    await deleteMember(ctx, actor, params.id);
   });
 
-  app.get('/admin/api/members/export', async (request, reply) => {
-    const actor = await actorOf(deps, request, false);
-    assertCan(actor, 'read', 'member');
+  adminRoute(app, deps, { method: 'GET', url: '/admin/api/members/export' }, async (actor, request) => {
     parseRequest(request, {});
-    const csv = await exportMembersCsv(ctx);
+    const csv = await exportMembersCsv(ctx, actor);
     const day = ctx.clock.now().toISOString().slice(0, 10);
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="members-${day}.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send(csv);
+    return new RawAnswer('text/csv; charset=utf-8', csv, {
+      'content-disposition': `attachment; filename="members-${day}.csv"`,
+    });
   });
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/members/imports/:id' }, async (actor, request) => {
-    assertCan(actor, 'create', 'member');
     const { params, query } = parseRequest(request, { params: idParams, query: importReportQuery });
-    const progress = await memberImportProgress(ctx, params.id, { afterLine: query.afterLine, limit: 1000 });
+    const progress = await memberImportProgress(ctx, actor, params.id, {
+      afterLine: query.afterLine,
+      limit: 1000,
+    });
     return { import: presentMemberImport(progress) };
   });
 
@@ -174,7 +160,6 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
       deps,
       { method: 'POST', url: '/admin/api/members/import', status: 202 },
       async (actor, request, _reply, ctx) => {
-        assertCan(actor, 'create', 'member');
         const { body } = parseRequest(request, { body: rawBody });
         if (typeof body !== 'string')
           throw new DomainError(
@@ -182,7 +167,7 @@ export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): 
             'Send the CSV file as the body, with content-type text/csv',
           );
         const createdBy = actor.kind === 'staff' ? actor.staffId : null;
-        const record = await requestMemberImport(ctx, { csv: body, createdBy });
+        const record = await requestMemberImport(ctx, actor, { csv: body, createdBy });
         return { import: presentMemberImport({ import: record, errors: [] }) };
       },
     );

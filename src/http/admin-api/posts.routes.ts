@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  adminPostFilter,
   createPostAs,
   deletePostAs,
   listRevisionsFor,
@@ -10,16 +9,16 @@ import {
   unpublishPostAs,
   updatePostAs,
 } from '../../domain/posts/editorial.js';
-import { searchPostRecords } from '../../domain/search/search-posts.js';
 import { publishAndSendAs } from '../../domain/newsletters/publish-and-send.js';
 import { createPostSchema, updatePostSchema } from '../../domain/posts/post-input.js';
 import { postStatuses, type PostType } from '../../domain/posts/post.types.js';
 import { id, isoDate, languageCode, text } from '../../domain/shared/fields.js';
 import { notFound, validationError } from '../../domain/shared/errors.js';
-import type { Page, PostFilter } from '../../domain/ports.js';
+import type { PostRecord } from '../../domain/ports.js';
+import { listPostPage, postEditorView, postSummaries } from '../../domain/posts/admin-post-views.js';
 import type { AdminActor } from '../../domain/staff/permissions.js';
 import type { RenderedPage } from '../page-cache.js';
-import { actorOf, adminRoute, type AdminApiDeps } from './actor.js';
+import { adminRoute, RawAnswer, type AdminApiDeps } from './actor.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
 import { presentPost, presentPostSummaries } from './presenters.js';
 import { idParams, parseRequest } from './request-schema.js';
@@ -37,14 +36,6 @@ const publishSchema = z.strictObject({
   newsletterIds: z.array(id).max(20).optional(),
 });
 
-async function listPostRecords(ctx: AdminApiDeps['ctx'], filter: PostFilter, paging: Page) {
-  const [records, total] = await Promise.all([
-    ctx.repos.posts.list(filter, { ...paging, order: 'updated' }, 'teaser'),
-    ctx.repos.posts.count(filter),
-  ]);
-  return { records, total };
-}
-
 /** A save; `autosave: true` keeps a published post's change as a revision only. */
 const updateBodySchema = updatePostSchema.extend({ autosave: z.boolean().optional() });
 const revisionParams = z.strictObject({ id, revisionId: id });
@@ -61,20 +52,16 @@ export function registerPostRoutes(app: FastifyInstance, deps: PostRoutesDeps): 
 function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType): void {
   const { ctx, siteUrl } = deps;
   const base = `/admin/api/${type}s`;
-  const present = async (
-    actor: AdminActor,
-    post: Parameters<typeof presentPost>[2],
-    context: AdminApiDeps['ctx'] = ctx,
-  ) => ({ post: await presentPost(context, deps, post, actor) });
+  const present = async (actor: AdminActor, post: PostRecord, context: AdminApiDeps['ctx'] = ctx) => ({
+    post: presentPost(deps, await postEditorView(context, actor, post)),
+  });
 
   adminRoute(app, deps, { method: 'GET', url: base }, async (actor, request) => {
     const { query } = parseRequest(request, { query: listQuerySchema });
     const paging = toPaging(query);
-    const filter = adminPostFilter(actor, type, query);
-    const { records, total } = query.q
-      ? await searchPostRecords(ctx, query.q, filter, paging)
-      : await listPostRecords(ctx, filter, paging);
-    return { [`${type}s`]: await presentPostSummaries(ctx, siteUrl, records), meta: metaOf(paging, total) };
+    const { records, total } = await listPostPage(ctx, actor, type, query, paging);
+    const summaries = presentPostSummaries(siteUrl, await postSummaries(ctx, records));
+    return { [`${type}s`]: summaries, meta: metaOf(paging, total) };
   });
 
   adminRoute(app, deps, { method: 'GET', url: `${base}/:id` }, async (actor, request) => {
@@ -135,16 +122,11 @@ function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType
     },
   );
 
-  app.get(`${base}/:id/preview`, async (request, reply) => {
-    const actor = await actorOf(deps, request, false);
+  adminRoute(app, deps, { method: 'GET', url: `${base}/:id/preview` }, async (actor, request) => {
     const { params } = parseRequest(request, { params: idParams });
     const { post } = await loadPostFor(ctx, actor, type, params.id);
     const page = await deps.preview(post.id);
     if (!page) throw notFound('Post');
-    return reply
-      .type(page.contentType)
-      .header('cache-control', 'no-store')
-      .header('x-robots-tag', 'noindex, nofollow')
-      .send(page.body);
+    return new RawAnswer(page.contentType, page.body, { 'x-robots-tag': 'noindex, nofollow' });
   });
 }

@@ -1,4 +1,3 @@
-import type { DomainContext } from '../../domain/context.js';
 import type {
   ApiTokenRecord,
   MediaRecord,
@@ -8,8 +7,7 @@ import type {
   TagRecord,
 } from '../../domain/ports.js';
 import type { EditorDocument } from '../../domain/posts/editor-document.js';
-import { adminPostFilter } from '../../domain/posts/editorial.js';
-import type { AdminActor } from '../../domain/staff/permissions.js';
+import type { PostEditorView, PostSummaryView } from '../../domain/posts/admin-post-views.js';
 
 /* The Admin API's presenters: each lists the fields that leave the server; nothing else does. */
 
@@ -17,11 +15,9 @@ type PublicPath = (key: string) => string;
 
 const postUrl = (siteUrl: string, post: PostRecord) => `${siteUrl}/${encodeURIComponent(post.slug)}/`;
 
-/** Post summaries for lists, with authors and tags loaded in one query each. */
-export async function presentPostSummaries(ctx: DomainContext, siteUrl: string, posts: PostRecord[]) {
-  const ids = posts.map((p) => p.id);
-  const [authors, tags] = await Promise.all([ctx.repos.posts.authorsFor(ids), ctx.repos.posts.tagsFor(ids)]);
-  return posts.map((p) => ({
+/** Post summaries for lists. */
+export function presentPostSummaries(siteUrl: string, views: PostSummaryView[]) {
+  return views.map(({ post: p, authors, tags }) => ({
     id: p.id,
     type: p.type,
     slug: p.slug,
@@ -31,14 +27,13 @@ export async function presentPostSummaries(ctx: DomainContext, siteUrl: string, 
     publishedAt: p.publishedAt,
     updatedAt: p.updatedAt,
     url: postUrl(siteUrl, p),
-    authors: (authors.get(p.id) ?? []).map((a) => ({ id: a.id, name: a.name })),
-    tags: (tags.get(p.id) ?? []).map((t) => ({ id: t.id, name: t.name })),
+    authors: authors.map((a) => ({ id: a.id, name: a.name })),
+    tags: tags.map((t) => ({ id: t.id, name: t.name })),
   }));
 }
 
-async function featuredImageOf(ctx: DomainContext, publicPath: PublicPath, post: PostRecord) {
+function presentFeaturedImage(publicPath: PublicPath, post: PostRecord, media: MediaRecord | undefined) {
   if (!post.featuredMediaId) return null;
-  const media = await ctx.repos.media.findById(post.featuredMediaId);
   return {
     mediaId: post.featuredMediaId,
     alt: post.featuredAlt,
@@ -49,22 +44,8 @@ async function featuredImageOf(ctx: DomainContext, publicPath: PublicPath, post:
 }
 
 /** A post with everything the editor shows. */
-export async function presentPost(
-  ctx: DomainContext,
-  deps: { siteUrl: string; publicPath: PublicPath },
-  post: PostRecord,
-  actor: AdminActor,
-) {
-  const [authors, tags, sources, featuredImage, translations] = await Promise.all([
-    ctx.repos.posts.authorsFor([post.id]),
-    ctx.repos.posts.tagsFor([post.id]),
-    ctx.repos.posts.sourcesFor([post.id]),
-    featuredImageOf(ctx, deps.publicPath, post),
-    // Only the versions the caller may read: a contributor never learns the title of another's draft.
-    post.translationGroup
-      ? ctx.repos.posts.translations(post.translationGroup, adminPostFilter(actor, post.type, {}))
-      : Promise.resolve([]),
-  ]);
+export function presentPost(deps: { siteUrl: string; publicPath: PublicPath }, view: PostEditorView) {
+  const { post, authors, tags, sources, translations } = view;
   return {
     id: post.id,
     type: post.type,
@@ -77,19 +58,17 @@ export async function presentPost(
     publishedAt: post.publishedAt,
     language: post.language,
     translationGroup: post.translationGroup,
-    authors: (authors.get(post.id) ?? []).map((a) => ({ id: a.id, name: a.name })),
-    tags: (tags.get(post.id) ?? []).map((t) => ({ id: t.id, name: t.name, slug: t.slug, kind: t.kind })),
-    featuredImage,
-    sources: (sources.get(post.id) ?? []).map((s) => ({
+    authors: authors.map((a) => ({ id: a.id, name: a.name })),
+    tags: tags.map((t) => ({ id: t.id, name: t.name, slug: t.slug, kind: t.kind })),
+    featuredImage: presentFeaturedImage(deps.publicPath, post, view.featuredMedia),
+    sources: sources.map((s) => ({
       id: s.id,
       publisher: s.publisher,
       title: s.title,
       url: s.url,
       note: s.note,
     })),
-    translations: translations
-      .filter((t) => t.id !== post.id)
-      .map((t) => ({ id: t.id, language: t.language, title: t.title })),
+    translations: translations.map((t) => ({ id: t.id, language: t.language, title: t.title })),
     canonicalUrl: post.canonicalUrl,
     metaTitle: post.metaTitle,
     metaDescription: post.metaDescription,

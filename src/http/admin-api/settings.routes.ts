@@ -6,11 +6,10 @@ import {
   revokeApiToken,
 } from '../../domain/integrations/api-tokens.js';
 import {
-  getSiteSettings,
+  readSiteSettings,
   settingsChangeSchema,
   updateSiteSettings,
 } from '../../domain/settings/site-settings.js';
-import { assertCan } from '../../domain/staff/permissions.js';
 import { adminRoute, type AdminApiDeps } from './actor.js';
 import { presentToken } from './presenters.js';
 import { idParams, parseRequest } from './request-schema.js';
@@ -22,13 +21,11 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: AdminApiDeps)
   const { ctx } = deps;
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/settings' }, async (actor, request) => {
     parseRequest(request, {});
-    assertCan(actor, 'read', 'settings');
-    return { settings: await getSiteSettings(ctx) };
+    return { settings: await readSiteSettings(ctx, actor) };
   });
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/settings' }, async (actor, request) => {
-    assertCan(actor, 'update', 'settings');
     const { body } = parseRequest(request, { body: settingsChangeSchema });
-    return { settings: await updateSiteSettings(ctx, body) };
+    return { settings: await updateSiteSettings(ctx, actor, body) };
   });
 
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/tokens' }, async (actor, request) => {

@@ -7,8 +7,7 @@ import {
   listInvitations,
   revokeInvitation,
 } from '../../domain/staff/invitations.js';
-import { can, type Actor } from '../../domain/staff/permissions.js';
-import { membershipSchema, updateMembership } from '../../domain/staff/staff-admin.js';
+import { listStaff, membershipSchema, updateMembership } from '../../domain/staff/staff-admin.js';
 import { adminRoute, type AdminApiDeps } from './actor.js';
 import { idParams, parseRequest } from './request-schema.js';
 import { presentStaff } from './session.routes.js';
@@ -23,9 +22,9 @@ const presentInvitation = (i: InvitationRecord) => ({
 });
 
 /** Everyone on the staff sees the staff list; only those who manage staff see email addresses. */
-function presentStaffTo(actor: Actor, staff: StaffRecord) {
+function presentStaffListed(staff: StaffRecord, mayManage: boolean) {
   const { email, ...rest } = presentStaff(staff);
-  return can(actor, 'update', 'staff') ? { ...rest, email } : rest;
+  return mayManage ? { ...rest, email } : rest;
 }
 
 /** The staff list, roles and suspension, invitations: `/admin/api/staff`. */
@@ -33,8 +32,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: AdminApiDeps): v
   const { ctx } = deps;
   adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff' }, async (actor, request) => {
     parseRequest(request, {});
-    if (!can(actor, 'read', 'staff')) throw new DomainError('FORBIDDEN', 'You may not see the staff list');
-    return { staff: (await ctx.repos.staff.list()).map((s) => presentStaffTo(actor, s)) };
+    const { staff, mayManage } = await listStaff(ctx, actor);
+    return { staff: staff.map((s) => presentStaffListed(s, mayManage)) };
   });
 
   adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/staff/:id' }, async (actor, request) => {
