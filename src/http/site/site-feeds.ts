@@ -1,6 +1,7 @@
 import { visitor } from '../../domain/posts/post.types.js';
 import { listLatestPosts, type PostListQuery } from '../../domain/posts/read-posts.js';
 import { feedContentTypes, renderFeed, type FeedFormat } from '../../rendering/feeds.js';
+import { authorPath, tagPath } from '../../rendering/site-paths.js';
 import type { RenderedPage } from '../page-cache.js';
 import { publicAuthor, publicTag } from '../../domain/site/public-reads.js';
 import { loadChrome, type SiteEnv } from './site-env.js';
@@ -27,14 +28,14 @@ export async function feedDocument(
     language = tag.language ?? language;
     title = `${settings.title}: ${tag.name}`;
     description = tag.description || description;
-    path = `/tag/${encodeURIComponent(tag.slug)}/`;
+    path = tagPath(tag);
   } else if (scope.kind === 'author') {
     const author = await publicAuthor(env.ctx, scope.slug, { withPhoto: false });
     if (!author) return null;
     query.authorId = author.id;
     title = `${settings.title}: ${author.name}`;
     description = author.bio || description;
-    path = `/author/${encodeURIComponent(author.slug)}/`;
+    path = authorPath(author);
   }
   const posts = await listLatestPosts(env.ctx, { ...query, preferredLanguage: language });
   const t = env.theme.strings(language);
