@@ -91,6 +91,22 @@ const layerRules = [
       ),
     ],
   ),
+  // The public site renders through the Theme it is given (src/rendering/theme.ts, via SiteEnv).
+  // A later block for the same rule replaces the one above for these files, so it repeats http's.
+  restrict(
+    ['src/http/site/**/*.ts'],
+    [
+      forbid(
+        layer('storage', 'adapters', 'cli', 'jobs', 'demo', 'main'),
+        'HTTP is a transport: it calls domain operations and gets what it needs from the composition root (HttpSite).',
+      ),
+      forbid(packages(...drivers), 'HTTP is a transport: no database, mail or image driver.'),
+      forbid(
+        layer('themes'),
+        'The public site asks its Theme (SiteEnv.theme, src/rendering/theme.ts) for pages and strings; it imports no theme.',
+      ),
+    ],
+  ),
   restrict(
     ['src/jobs/**/*.ts'],
     [

@@ -22,6 +22,8 @@ import { registerSiteRoutes } from './site/site-routes.js';
 import { dropShowing } from './site/cache-drops.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
+import type { Theme } from '../rendering/theme.js';
+import { defaultTheme } from '../../themes/default/index.js';
 
 /**
  * What the HTTP transport needs of the site the composition root (src/main.ts) opened: the domain,
@@ -35,9 +37,11 @@ export interface HttpSite {
   createNewsletterMailer(): BulkMailer | undefined;
 }
 
-export function createSiteEnv(site: HttpSite, assets: ThemeAssets): SiteEnv {
+/** What the public site's pages share; `theme` renders them (the bundled one unless told otherwise). */
+export function createSiteEnv(site: HttpSite, assets: ThemeAssets, theme: Theme = defaultTheme): SiteEnv {
   return {
     ctx: site.ctx,
+    theme,
     siteUrl: site.config.siteUrl,
     stylesheetPath: assets.paths.get('style.css') ?? '/assets/style.css',
     publicPath: (key) => site.media.publicPath(key),

@@ -14,15 +14,9 @@ import {
   unsubscribeMember,
 } from '../../domain/members/signup.js';
 import { DomainError } from '../../domain/shared/errors.js';
+import { memberSubscriptions } from '../../domain/site/public-reads.js';
 import { html, type SafeHtml } from '../../rendering/html.js';
-import {
-  renderManagePage,
-  renderMemberPage,
-  renderSignupBox,
-  renderSubscribePage,
-  tokenForm,
-} from '../../../themes/default/templates/members.js';
-import type { PageFrame } from '../../../themes/default/templates/view.js';
+import type { PageFrame } from '../../rendering/theme.js';
 import { RateLimitedError } from '../../domain/limits/rate-limits.js';
 import { checkFormPost, formTokenField, formTokenFor, type FormName } from './form-token.js';
 import {
@@ -34,7 +28,7 @@ import {
   tokenForm as tokenFormSchema,
   unsubscribeForm,
 } from './member-forms.js';
-import { frameFor, loadChrome, type SiteEnv } from './site-env.js';
+import { frameFor, loadChrome, servedLanguage, type SiteEnv } from './site-env.js';
 import { newslettersFor, signupFor } from './site-pages.js';
 
 const htmlType = 'text/html; charset=utf-8';
@@ -69,11 +63,11 @@ const isOneClick = (request: FastifyRequest) =>
 export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutesOptions): void {
   const { env } = options;
   const { ctx } = env;
+  const pages = env.theme.members;
 
   const frameOf = async (title: string, path: string, language?: string): Promise<PageFrame> => {
     const source = await loadChrome(env);
-    const lang = language && ['en', 'nb'].includes(language) ? language : source.settings.defaultLanguage;
-    return frameFor(source, lang, {
+    return frameFor(env, source, servedLanguage(source, language), {
       title,
       description: source.settings.description,
       canonicalPath: path,
@@ -103,7 +97,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     const m = await defaultStrings(language);
     const [heading, text] = pick(m);
     const frame = await frameOf(heading, path, language);
-    return send(reply, status, renderMemberPage(frame, heading, text, await extra(frame)));
+    return send(reply, status, pages.message(frame, heading, text, await extra(frame)));
   };
 
   const badLink = (reply: FastifyReply, path: string) =>
@@ -143,7 +137,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
     }
     const m = await defaultStrings(language);
     const frame = await frameOf(m.staleFormTitle, path, language);
-    send(reply, 403, renderMemberPage(frame, m.staleFormTitle, m.staleFormText, await options.retry(frame)));
+    send(reply, 403, pages.message(frame, m.staleFormTitle, m.staleFormText, await options.retry(frame)));
     return true;
   };
   const againLink = (path: string, token: string) => (frame: PageFrame) =>
@@ -179,7 +173,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
       if (query.sent === '1') return messagePage(reply, 200, '/subscribe/', (m) => [m.sentTitle, m.sentText]);
       const m = await defaultStrings();
       const frame = await frameOf(m.subscribeTitle, '/subscribe/');
-      return send(reply, 200, renderSubscribePage(frame, await signupFor(env)));
+      return send(reply, 200, pages.subscribe(frame, await signupFor(env)));
     });
 
     scope.post('/subscribe/', async (request, reply) => {
@@ -191,7 +185,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         form: 'subscribe',
         path: '/subscribe/',
         language,
-        retry: async (frame) => renderSignupBox(frame.t, frame.language, await signupFor(env, language)),
+        retry: async (frame) => pages.signupBox(frame, await signupFor(env, language)),
       });
       if (refused) return reply;
       try {
@@ -225,7 +219,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         const problem = error.details
           .map((d) => (d.property === 'email' ? `${m.invalidAddress} ${d.message}.` : `${d.message}.`))
           .join(' ');
-        return send(reply, 400, renderSubscribePage(frame, await signupFor(env), problem));
+        return send(reply, 400, pages.subscribe(frame, await signupFor(env), problem));
       }
       // Not awaited: the answer is the same, and as fast, whether the address is known or not.
       sendConfirmation(ctx, prepared).catch((error: unknown) =>
@@ -245,7 +239,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         '/subscribe/confirm/',
         (m) => [m.confirmTitle, m.confirmText],
         async (f) =>
-          tokenForm({
+          pages.tokenForm({
             action: '/subscribe/confirm/',
             token,
             formToken: await formTokenFor(ctx, 'confirm'),
@@ -284,21 +278,20 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
 
     // ---- Managing ----
     const managePage = async (reply: FastifyReply, token: string, memberId: string, notice?: string) => {
-      const member = await ctx.repos.members.findById(memberId);
+      const member = await memberSubscriptions(ctx, memberId);
       if (!member) return badLink(reply, '/members/manage/');
       const m = await defaultStrings();
       const frame = await frameOf(m.manageTitle, '/members/manage/');
-      const chosenIds = (await ctx.repos.members.newsletterIdsFor([member.id])).get(member.id) ?? [];
       return send(
         reply,
         200,
-        renderManagePage(frame, {
+        pages.manage(frame, {
           token,
           formToken: await formTokenFor(ctx, 'manage'),
           email: member.email,
           newsletters: await newslettersFor(env),
-          chosenIds,
-          isSubscribed: member.status === 'active',
+          chosenIds: member.chosenIds,
+          isSubscribed: member.isSubscribed,
           ...(notice ? { notice } : {}),
         }),
       );
@@ -344,7 +337,7 @@ export function registerMemberRoutes(app: FastifyInstance, options: MemberRoutes
         '/unsubscribe/',
         (m) => [m.unsubscribeTitle, m.unsubscribeText],
         async (f) =>
-          tokenForm({
+          pages.tokenForm({
             action: '/unsubscribe/',
             token,
             formToken: await formTokenFor(ctx, 'unsubscribe'),

@@ -1,8 +1,8 @@
 import { maxSearchPage, searchPosts } from '../../domain/search/search-posts.js';
 import { visitor } from '../../domain/posts/post.types.js';
+import { publicTag } from '../../domain/site/public-reads.js';
 import { escapeHtml } from '../../rendering/html.js';
-import { stringsFor } from '../../../themes/default/i18n.js';
-import { renderSearchPage, type SearchPageModel } from '../../../themes/default/templates/search.js';
+import type { SearchPageModel } from '../../rendering/theme.js';
 import type { RenderedPage } from '../page-cache.js';
 import { frameFor, loadChrome, type SiteEnv } from './site-env.js';
 
@@ -50,8 +50,8 @@ function hrefFor(params: SearchParams) {
 export async function searchPage(env: SiteEnv, params: SearchParams): Promise<RenderedPage> {
   const source = await loadChrome(env);
   const language = source.settings.defaultLanguage;
-  const t = stringsFor(language);
-  const tag = params.tag ? await env.ctx.repos.tags.findBySlug(params.tag) : undefined;
+  const t = env.theme.strings(language);
+  const tag = params.tag ? await publicTag(env.ctx, params.tag) : undefined;
   const outcome = await searchPosts(env.ctx, {
     viewer: visitor,
     q: params.q,
@@ -60,7 +60,7 @@ export async function searchPage(env: SiteEnv, params: SearchParams): Promise<Re
     // An unknown tag finds nothing rather than everything.
     ...(params.tag ? { tagId: tag?.id ?? '-' } : {}),
   });
-  const frame = frameFor(source, language, {
+  const frame = frameFor(env, source, language, {
     title: params.q ? `${t.search.title}: ${params.q}` : t.search.title,
     description: source.settings.description,
     canonicalPath: '/search/',
@@ -74,13 +74,16 @@ export async function searchPage(env: SiteEnv, params: SearchParams): Promise<Re
     isTotalCapped: outcome.isTotalCapped,
     page: outcome.page,
     pages: outcome.pages,
-    languages: source.settings.languages.map((code) => ({ code, name: stringsFor(code).languageName })),
+    languages: source.settings.languages.map((code) => ({
+      code,
+      name: env.theme.strings(code).languageName,
+    })),
     language: params.language,
     tag: tag ? { slug: tag.slug, name: tag.name } : undefined,
     suggestions: outcome.suggestions,
     href: hrefFor(params),
   };
-  return { status: 200, contentType: 'text/html; charset=utf-8', body: renderSearchPage(frame, model) };
+  return { status: 200, contentType: 'text/html; charset=utf-8', body: env.theme.pages.search(frame, model) };
 }
 
 /** The OpenSearch description, so browsers offer the site's search. */
@@ -90,7 +93,7 @@ export async function openSearchDocument(env: SiteEnv): Promise<RenderedPage> {
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
   <ShortName>${name}</ShortName>
-  <Description>${escapeHtml(`${stringsFor(settings.defaultLanguage).search.label}: ${settings.title}`.slice(0, 1024))}</Description>
+  <Description>${escapeHtml(`${env.theme.strings(settings.defaultLanguage).search.label}: ${settings.title}`.slice(0, 1024))}</Description>
   <InputEncoding>UTF-8</InputEncoding>
   <Language>${escapeHtml(settings.defaultLanguage)}</Language>
   <Url type="text/html" method="get" template="${escapeHtml(env.siteUrl)}/search/?q={searchTerms}"/>

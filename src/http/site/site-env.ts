@@ -1,13 +1,14 @@
 import type { DomainContext } from '../../domain/context.js';
 import { getSiteSettings, type SiteSettings } from '../../domain/settings/site-settings.js';
+import { siteLogo } from '../../domain/site/public-reads.js';
 import type { PublicPath } from '../../rendering/picture.js';
-import { stringsFor } from '../../../themes/default/i18n.js';
-import type { PageFrame, PageMeta, SiteChrome } from '../../../themes/default/templates/view.js';
-import { toPicture } from '../../domain/media/picture.js';
+import type { PageFrame, PageMeta, SiteChrome, Theme } from '../../rendering/theme.js';
 
 /** What the public site's page builders share. */
 export interface SiteEnv {
   ctx: DomainContext;
+  /** What renders the pages (src/rendering/theme.ts); chosen by the app (src/http/app.ts). */
+  theme: Theme;
   siteUrl: string;
   stylesheetPath: string;
   publicPath: PublicPath;
@@ -38,7 +39,7 @@ export function loadChrome(env: SiteEnv): Promise<FrameSource> {
 
 async function readChrome(env: SiteEnv): Promise<FrameSource> {
   const settings = await getSiteSettings(env.ctx);
-  const logo = settings.logoMediaId ? await env.ctx.repos.media.findById(settings.logoMediaId) : undefined;
+  const logo = await siteLogo(env.ctx, settings);
   return {
     settings,
     chrome: {
@@ -46,7 +47,7 @@ async function readChrome(env: SiteEnv): Promise<FrameSource> {
       description: settings.description,
       siteUrl: env.siteUrl,
       navigation: settings.navigation,
-      logo: logo ? toPicture(logo) : null,
+      logo,
       stylesheetPath: env.stylesheetPath,
       publicPath: env.publicPath,
       timeZone: settings.timezone,
@@ -54,6 +55,16 @@ async function readChrome(env: SiteEnv): Promise<FrameSource> {
   };
 }
 
-export function frameFor(source: FrameSource, language: string, meta: PageMeta): PageFrame {
-  return { chrome: source.chrome, language, t: stringsFor(language), meta };
+export function frameFor(env: SiteEnv, source: FrameSource, language: string, meta: PageMeta): PageFrame {
+  return { chrome: source.chrome, language, t: env.theme.strings(language), meta };
+}
+
+/**
+ * The language a page asked for in `language` is shown in: one of the languages the site serves
+ * (its settings' `languages`), else the site's default language.
+ */
+export function servedLanguage(source: FrameSource, language: string | undefined): string {
+  return language && source.settings.languages.includes(language)
+    ? language
+    : source.settings.defaultLanguage;
 }

@@ -1,9 +1,10 @@
 import { visitor } from '../../domain/posts/post.types.js';
 import { listLatestPosts, type PostListQuery } from '../../domain/posts/read-posts.js';
 import { feedContentTypes, renderFeed, type FeedFormat } from '../../rendering/feeds.js';
+import { authorPath, tagPath } from '../../rendering/site-paths.js';
 import type { RenderedPage } from '../page-cache.js';
+import { publicAuthor, publicTag } from '../../domain/site/public-reads.js';
 import { loadChrome, type SiteEnv } from './site-env.js';
-import { stringsFor } from '../../../themes/default/i18n.js';
 
 const feedSize = 20;
 
@@ -21,23 +22,23 @@ export async function feedDocument(
   let path = '/';
   let language = settings.defaultLanguage;
   if (scope.kind === 'tag') {
-    const tag = await env.ctx.repos.tags.findBySlug(scope.slug);
+    const tag = await publicTag(env.ctx, scope.slug);
     if (!tag) return null;
     query.tagId = tag.id;
     language = tag.language ?? language;
     title = `${settings.title}: ${tag.name}`;
     description = tag.description || description;
-    path = `/tag/${encodeURIComponent(tag.slug)}/`;
+    path = tagPath(tag);
   } else if (scope.kind === 'author') {
-    const author = await env.ctx.repos.staff.findBySlug(scope.slug);
+    const author = await publicAuthor(env.ctx, scope.slug, { withPhoto: false });
     if (!author) return null;
     query.authorId = author.id;
     title = `${settings.title}: ${author.name}`;
     description = author.bio || description;
-    path = `/author/${encodeURIComponent(author.slug)}/`;
+    path = authorPath(author);
   }
   const posts = await listLatestPosts(env.ctx, { ...query, preferredLanguage: language });
-  const t = stringsFor(language);
+  const t = env.theme.strings(language);
   const body = renderFeed(
     {
       title,

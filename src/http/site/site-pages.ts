@@ -1,4 +1,3 @@
-import { toAuthorSummary } from '../../domain/posts/hydrate-posts.js';
 import { visitor, type PostView } from '../../domain/posts/post.types.js';
 import {
   getLeadPost,
@@ -9,19 +8,11 @@ import {
 } from '../../domain/posts/read-posts.js';
 import { activeNewsletters } from '../../domain/newsletters/newsletters.js';
 import { promotionsBySlot, promotionsForPost } from '../../domain/promos/promotions.js';
+import { publicAuthor, publicTag, publicTags } from '../../domain/site/public-reads.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
 import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
-import { stringsFor } from '../../../themes/default/i18n.js';
-import {
-  renderArchivePage,
-  renderHomePage,
-  renderMessagePage,
-  renderPostPage,
-  renderTopicsPage,
-} from '../../../themes/default/templates/pages.js';
-import { authorPath, postPath, tagPath } from '../../../themes/default/templates/partials.js';
-import type { SignupBox } from '../../../themes/default/templates/members.js';
-import type { FeedLink, PageMeta } from '../../../themes/default/templates/view.js';
+import { authorPath, postPath, tagPath } from '../../rendering/site-paths.js';
+import type { FeedLink, PageMeta, SignupBox } from '../../rendering/theme.js';
 import type { RenderedPage } from '../page-cache.js';
 import { formTokenFor } from './form-token.js';
 import { frameFor, loadChrome, memoized, type FrameSource, type SiteEnv } from './site-env.js';
@@ -93,10 +84,10 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
   });
   if (page > 1 && list.posts.length === 0) return null;
   const language = source.settings.defaultLanguage;
-  const frame = frameFor(source, language, {
+  const frame = frameFor(env, source, language, {
     title:
       page > 1
-        ? `${source.settings.title} – ${stringsFor(language).pageNumber(page)}`
+        ? `${source.settings.title} – ${env.theme.strings(language).pageNumber(page)}`
         : source.settings.title,
     description: source.settings.description,
     canonicalPath: page > 1 ? `/page/${page}/` : '/',
@@ -105,7 +96,7 @@ export async function homePage(env: SiteEnv, page: number): Promise<RenderedPage
     jsonLd: websiteJsonLd(publisher(env, source), source.settings.description),
   });
   const promotions = await promotionsFor(env, language);
-  const body = renderHomePage(frame, {
+  const body = env.theme.pages.home(frame, {
     lead,
     posts: list.posts,
     page,
@@ -134,7 +125,7 @@ async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<Rend
   const path = postPath(post);
   const description =
     post.seo.metaDescription ?? (post.standfirst || post.excerpt || source.settings.description);
-  const frame = frameFor(source, post.language, {
+  const frame = frameFor(env, source, post.language, {
     title: post.seo.metaTitle ?? post.title,
     description,
     canonicalPath: path,
@@ -161,7 +152,7 @@ async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<Rend
   return {
     status: 200,
     contentType: htmlType,
-    body: renderPostPage(frame, {
+    body: env.theme.pages.post(frame, {
       post,
       related,
       translations,
@@ -172,7 +163,7 @@ async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<Rend
 }
 
 export async function tagPage(env: SiteEnv, slug: string, page: number): Promise<RenderedPage | null> {
-  const tag = await env.ctx.repos.tags.findBySlug(slug);
+  const tag = await publicTag(env.ctx, slug);
   if (!tag) return null;
   const source = await loadChrome(env);
   const language = tag.language ?? source.settings.defaultLanguage;
@@ -184,16 +175,16 @@ export async function tagPage(env: SiteEnv, slug: string, page: number): Promise
     preferredLanguage: language,
   });
   if (page > 1 && list.posts.length === 0) return null;
-  const t = stringsFor(language);
+  const t = env.theme.strings(language);
   const base = tagPath(tag);
-  const frame = frameFor(source, language, {
+  const frame = frameFor(env, source, language, {
     title: page > 1 ? `${tag.name} – ${t.pageNumber(page)}` : tag.name,
     description: tag.description || `${t.postsAbout} ${tag.name}`,
     canonicalPath: page > 1 ? `${base}page/${page}/` : base,
     ogType: 'website',
     feeds: feedLinks(`${source.settings.title}: ${tag.name}`, base),
   });
-  const body = renderArchivePage(frame, {
+  const body = env.theme.pages.archive(frame, {
     heading: tag.name,
     kindLabel: t.kinds[tag.kind],
     description: tag.description,
@@ -207,7 +198,7 @@ export async function tagPage(env: SiteEnv, slug: string, page: number): Promise
 }
 
 export async function authorPage(env: SiteEnv, slug: string, page: number): Promise<RenderedPage | null> {
-  const author = await env.ctx.repos.staff.findBySlug(slug);
+  const author = await publicAuthor(env.ctx, slug);
   if (!author) return null;
   const source = await loadChrome(env);
   const language = source.settings.defaultLanguage;
@@ -219,18 +210,16 @@ export async function authorPage(env: SiteEnv, slug: string, page: number): Prom
     preferredLanguage: language,
   });
   if (page > 1 && list.posts.length === 0) return null;
-  const t = stringsFor(language);
-  const photo = author.photoMediaId ? await env.ctx.repos.media.findById(author.photoMediaId) : undefined;
-  const summary = toAuthorSummary(author, new Map(photo ? [[photo.id, photo]] : []));
+  const t = env.theme.strings(language);
   const base = authorPath(author);
-  const frame = frameFor(source, language, {
+  const frame = frameFor(env, source, language, {
     title: page > 1 ? `${author.name} – ${t.pageNumber(page)}` : author.name,
     description: author.bio || `${t.postsBy} ${author.name}`,
     canonicalPath: page > 1 ? `${base}page/${page}/` : base,
     ogType: 'profile',
     feeds: feedLinks(`${source.settings.title}: ${author.name}`, base),
   });
-  const body = renderArchivePage(frame, {
+  const body = env.theme.pages.archive(frame, {
     heading: author.name,
     kindLabel: t.postsBy,
     description: author.bio,
@@ -238,7 +227,7 @@ export async function authorPage(env: SiteEnv, slug: string, page: number): Prom
     posts: list.posts,
     page,
     hasOlder: list.pagination.next !== null,
-    author: summary,
+    author,
   });
   return { status: 200, contentType: htmlType, body };
 }
@@ -246,14 +235,14 @@ export async function authorPage(env: SiteEnv, slug: string, page: number): Prom
 export async function topicsPage(env: SiteEnv): Promise<RenderedPage> {
   const source = await loadChrome(env);
   const language = source.settings.defaultLanguage;
-  const tags = await env.ctx.repos.tags.list();
-  const frame = frameFor(source, language, {
-    title: stringsFor(language).topics,
+  const tags = await publicTags(env.ctx);
+  const frame = frameFor(env, source, language, {
+    title: env.theme.strings(language).topics,
     description: source.settings.description,
     canonicalPath: '/topics/',
     ogType: 'website',
   });
-  return { status: 200, contentType: htmlType, body: renderTopicsPage(frame, tags) };
+  return { status: 200, contentType: htmlType, body: env.theme.pages.topics(frame, tags) };
 }
 
 export async function messagePage(
@@ -273,10 +262,10 @@ export async function messagePage(
     };
   }
   const language = source.settings.defaultLanguage;
-  const t = stringsFor(language);
+  const t = env.theme.strings(language);
   const [heading, text] =
     kind === 'not-found' ? [t.notFoundTitle, t.notFoundText] : [t.errorTitle, t.errorText];
-  const frame = frameFor(source, language, {
+  const frame = frameFor(env, source, language, {
     title: heading,
     description: text,
     canonicalPath: path.startsWith('/') ? path : '/',
@@ -286,6 +275,6 @@ export async function messagePage(
   return {
     status,
     contentType: htmlType,
-    body: renderMessagePage(frame, heading, text, { offerSearch: kind === 'not-found' }),
+    body: env.theme.pages.message(frame, heading, text, { offerSearch: kind === 'not-found' }),
   };
 }

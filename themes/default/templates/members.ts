@@ -1,19 +1,12 @@
 import { html, type SafeHtml } from '../../../src/rendering/html.js';
 import type { ThemeStrings } from '../i18n.js';
 import { renderLayout } from './layout.js';
-import type { PageFrame } from './view.js';
-
-/** A newsletter as the signup box offers it. */
-export interface NewsletterChoice {
-  id: string;
-  name: string;
-}
-
-/** What a signup box offers, with the signed form token it posts (src/http/site/form-token.ts). */
-export interface SignupBox {
-  newsletters: NewsletterChoice[];
-  formToken: string;
-}
+import type {
+  ManagePageModel,
+  PageFrame,
+  SignupBox,
+  TokenFormOptions,
+} from '../../../src/rendering/theme.js';
 
 /** The hidden field with a signed form token that every public form posts. */
 export const formTokenInput = (token: string): SafeHtml =>
@@ -97,13 +90,7 @@ export function renderSubscribePage(frame: PageFrame, signup: SignupBox, problem
 }
 
 /** A page with one button that POSTs a token (GET pages never change anything). */
-export function tokenForm(options: {
-  action: string;
-  token: string;
-  formToken: string;
-  label: string;
-  extra?: SafeHtml;
-}): SafeHtml {
+export function tokenForm(options: TokenFormOptions): SafeHtml {
   const { action, token, label, extra = '' } = options;
   return html`<form method="post" action="${action}">
     ${formTokenInput(options.formToken)}
@@ -111,16 +98,6 @@ export function tokenForm(options: {
     ${extra}
     <p><button type="submit">${label}</button></p>
   </form>`;
-}
-
-export interface ManagePageModel {
-  token: string;
-  formToken: string;
-  email: string;
-  newsletters: NewsletterChoice[];
-  chosenIds: string[];
-  isSubscribed: boolean;
-  notice?: string;
 }
 
 export function renderManagePage(frame: PageFrame, model: ManagePageModel): string {

@@ -1,5 +1,4 @@
-import type { AuthorSummary, PostView, TagSummary } from '../../../src/domain/posts/post.types.js';
-import type { PromotionView } from '../../../src/domain/promos/promotions.js';
+import type { PostView, TagSummary } from '../../../src/domain/posts/post.types.js';
 import { html, trusted, type SafeHtml } from '../../../src/rendering/html.js';
 import { renderPicture } from '../../../src/rendering/picture.js';
 import { stringsFor } from '../i18n.js';
@@ -16,18 +15,14 @@ import {
   renderTeaser,
   tagPath,
 } from './partials.js';
-import { renderSignupBox, type SignupBox } from './members.js';
+import { renderSignupBox } from './members.js';
 import { renderSearchForm } from './search-form.js';
-import type { PageFrame } from './view.js';
-
-export interface PostPageModel {
-  post: PostView;
-  related: PostView[];
-  translations: PostView[];
-  promotions: Map<string, PromotionView[]>;
-  /** Active newsletters and a form token: the signup box shows when there is a newsletter. */
-  signup?: SignupBox;
-}
+import type {
+  ArchivePageModel,
+  HomePageModel,
+  PageFrame,
+  PostPageModel,
+} from '../../../src/rendering/theme.js';
 
 export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
   const { post } = m;
@@ -73,16 +68,6 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
   return renderLayout(frame, main, sidebar);
 }
 
-export interface HomePageModel {
-  lead: PostView | undefined;
-  posts: PostView[];
-  page: number;
-  /** Whether an older page follows (archives are not counted: see docs/ARCHITECTURE.md). */
-  hasOlder: boolean;
-  promotions: Map<string, PromotionView[]>;
-  signup?: SignupBox;
-}
-
 export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
   const { t, chrome } = frame;
   const teaser = (p: PostView, isLead = false) =>
@@ -112,19 +97,6 @@ export function renderHomePage(frame: PageFrame, m: HomePageModel): string {
     main,
     renderPromotions(m.promotions.get('sidebar'), chrome.publicPath, t, 'sidebar'),
   );
-}
-
-export interface ArchivePageModel {
-  heading: string;
-  kindLabel: string;
-  description: string;
-  basePath: string;
-  posts: PostView[];
-  page: number;
-  /** Whether an older page follows (archives are not counted: see docs/ARCHITECTURE.md). */
-  hasOlder: boolean;
-  author?: AuthorSummary;
-  tag?: TagSummary;
 }
 
 export function renderArchivePage(frame: PageFrame, m: ArchivePageModel): string {

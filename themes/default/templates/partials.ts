@@ -4,9 +4,9 @@ import { html, type SafeHtml } from '../../../src/rendering/html.js';
 import { renderFigcaption, renderPicture, type PublicPath } from '../../../src/rendering/picture.js';
 import { formatDate, stringsFor, type ThemeStrings } from '../i18n.js';
 
-export const postPath = (post: { slug: string }) => `/${encodeURIComponent(post.slug)}/`;
-export const tagPath = (tag: { slug: string }) => `/tag/${encodeURIComponent(tag.slug)}/`;
-export const authorPath = (author: { slug: string }) => `/author/${encodeURIComponent(author.slug)}/`;
+import { authorPath, postPath, tagPath } from '../../../src/rendering/site-paths.js';
+
+export { authorPath, postPath, tagPath };
 
 export function dateLine(iso: string | null, language: string, timeZone: string): SafeHtml | '' {
   return iso ? html`<time datetime="${iso}">${formatDate(iso, language, timeZone)}</time>` : '';

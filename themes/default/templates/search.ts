@@ -1,30 +1,9 @@
-import type { PostView } from '../../../src/domain/posts/post.types.js';
 import type { SnippetPart } from '../../../src/domain/search/search-port.js';
 import { html, type SafeHtml } from '../../../src/rendering/html.js';
 import { stringsFor } from '../i18n.js';
 import { renderLayout } from './layout.js';
 import { authorLinks, dateLine, postPath, tagPath } from './partials.js';
-import type { PageFrame } from './view.js';
-
-export interface SearchResultView {
-  post: PostView;
-  snippet: SnippetPart[];
-}
-
-export interface SearchPageModel {
-  q: string;
-  results: SearchResultView[];
-  total: number;
-  isTotalCapped: boolean;
-  page: number;
-  pages: number;
-  languages: { code: string; name: string }[];
-  language: string | undefined;
-  tag: { slug: string; name: string } | undefined;
-  suggestions: { queries: string[]; tags: { slug: string; name: string }[] };
-  /** The URL of another page of these results, or of these results with other filters. */
-  href: (change: { page?: number; q?: string; tag?: string | null }) => string;
-}
+import type { PageFrame, SearchPageModel, SearchResultView } from '../../../src/rendering/theme.js';
 
 const snippetHtml = (parts: SnippetPart[]) =>
   parts.map((p) => (p.isMatch ? html`<mark>${p.text}</mark>` : html`${p.text}`));
