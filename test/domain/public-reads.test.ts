@@ -15,6 +15,7 @@ import {
 import { updateStaff } from '../../src/domain/staff/staff.js';
 import { aTag, anAuthor, makeJpeg } from '../helpers/factories.js';
 import { createTestSite, dialects, type TestSite } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 for (const dialect of dialects) {
   describe(`the public site's reads on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -71,14 +72,17 @@ for (const dialect of dialects) {
         originalName: 'logo.jpg',
         alt: '',
       });
-      await updateSiteSettings(site.ctx, { logoMediaId: logo.id });
+      await updateSiteSettings(site.ctx, testAdministrator, { logoMediaId: logo.id });
       const picture = await siteLogo(site.ctx, await getSiteSettings(site.ctx));
       assert.equal(picture?.mediaId, logo.id);
       assert.equal(picture?.width, 1200);
     });
 
     test('a member sees their address, their choices, and whether they are subscribed', async () => {
-      const newsletter = await createNewsletter(site.ctx, { name: 'Morning Brief', language: 'en' });
+      const newsletter = await createNewsletter(site.ctx, testAdministrator, {
+        name: 'Morning Brief',
+        language: 'en',
+      });
       await signUp(site.ctx, { email: 'reader@example.org', newsletterIds: [newsletter.id], language: 'en' });
       const member = await site.ctx.repos.members.findByEmail('reader@example.org');
       assert.ok(member);

@@ -15,6 +15,7 @@ import { defaultTheme } from '../../themes/default/index.js';
 import { aPublishedPost, aTag, anAuthor } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 import { createTestSite, type TestSite } from '../helpers/sites.js';
+import { testAdministrator } from '../helpers/actors.js';
 
 /** The default theme with each page marked by its name, and every string language asked for kept. */
 function markingTheme(asked: string[]): Theme {
@@ -44,7 +45,7 @@ describe('the theme seam', () => {
   before(async () => {
     site = await createTestSite('sqlite', { BROADSHEET_URL: 'https://news.example' });
     await markSiteInitialized(site.ctx);
-    await updateSiteSettings(site.ctx, { languages: ['en', 'nb'], defaultLanguage: 'en' });
+    await updateSiteSettings(site.ctx, testAdministrator, { languages: ['en', 'nb'], defaultLanguage: 'en' });
     const author = await anAuthor(site.ctx, 'Ada Lind');
     const tag = await aTag(site.ctx, 'Harbours');
     tagSlug = tag.slug;
@@ -114,14 +115,14 @@ describe('the languages the members’ pages speak come from the settings', () =
   const languageOf = (body: string) => /<html lang="([^"]+)"/.exec(body)?.[1];
 
   test('a language the site does not serve gets the default language', async () => {
-    await updateSiteSettings(t.site.ctx, { languages: ['en'], defaultLanguage: 'en' });
+    await updateSiteSettings(t.site.ctx, testAdministrator, { languages: ['en'], defaultLanguage: 'en' });
     const res = await staleSignup('nb');
     assert.equal(res.statusCode, 403);
     assert.equal(languageOf(res.body), 'en');
   });
 
   test('a language the settings add is served at once', async () => {
-    await updateSiteSettings(t.site.ctx, { languages: ['en', 'nb'] });
+    await updateSiteSettings(t.site.ctx, testAdministrator, { languages: ['en', 'nb'] });
     const res = await staleSignup('nb');
     assert.equal(res.statusCode, 403);
     assert.equal(languageOf(res.body), 'nb');
