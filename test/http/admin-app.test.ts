@@ -6,14 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Fastify from 'fastify';
-import { adminPermissionMatrix } from '../../admin/src/permissions.js';
 import { registerAdminAppRoutes } from '../../src/http/admin-app/admin-app.routes.js';
 import {
   adminContentSecurityPolicy,
   registerSecurityHeaders,
   siteContentSecurityPolicy,
 } from '../../src/http/middleware/security-headers.js';
-import { permissionMatrix } from '../../src/domain/staff/permissions.js';
 import { adminDist, ensureAdminBuilt } from '../helpers/admin-build.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 
@@ -115,13 +113,6 @@ describe('the admin app (built, served in-process)', () => {
     const api = await t.get('/admin/api/setup');
     assert.equal(api.headers['content-security-policy'], siteContentSecurityPolicy);
     assert.equal(api.headers['x-frame-options'], undefined);
-  });
-
-  test("the admin's copy of the role matrix is the server's", () => {
-    assert.deepEqual(
-      JSON.parse(JSON.stringify(adminPermissionMatrix)),
-      JSON.parse(JSON.stringify(permissionMatrix)),
-    );
   });
 });
 
