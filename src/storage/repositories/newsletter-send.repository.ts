@@ -324,7 +324,6 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   ): Promise<Set<string>> {
     const sent = step.outcomes.filter((o) => o.state === 'sent').map((o) => o.memberId);
     const others = step.outcomes.filter((o) => o.state !== 'sent');
-    if (others.length === 0) return this.sentAndStart(this.db, { sendId, claimer, sent, ...step });
     return this.inTransaction(async (trx) => {
       for (const o of others) await this.recordFailure(trx, sendId, claimer, o);
       return this.sentAndStart(trx, { sendId, claimer, sent, ...step });
@@ -339,28 +338,24 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
     db: Kysely<Database>,
     input: { sendId: string; claimer: string; sent: string[]; start: string[]; now: string },
   ): Promise<Set<string>> {
-    const { sent, start, now } = input;
+    const { sendId, claimer, sent, start, now } = input;
     if (sent.length === 0 && start.length === 0) return new Set();
-    const isSending = sql<boolean>`state = 'sending'`;
-    const rows = await db
-      .updateTable('send_recipients')
-      .set((eb) => ({
-        state: sql<string>`case when ${isSending} then 'sent' else 'sending' end`,
-        sent_at: sql<string | null>`case when ${isSending} then ${now} else sent_at end`,
-        error: sql<string>`case when ${isSending} then '' else error end`,
-        attempts: sql<number>`case when ${isSending} then attempts else ${eb.ref('attempts')} + 1 end`,
-      }))
-      .where('send_id', '=', input.sendId)
-      .where('claimed_by', '=', input.claimer)
-      .where((eb) =>
-        eb.or([
-          ...(sent.length ? [eb.and([eb('member_id', 'in', sent), eb('state', '=', 'sending')])] : []),
-          ...(start.length ? [eb.and([eb('member_id', 'in', start), eb('state', '=', 'claimed')])] : []),
-        ]),
-      )
-      .returning(['member_id', 'state'])
+    // Two statements keyed by (send_id, member_id): one statement with an OR of both lists is
+    // planned on send_id alone, and read every recipient of the send on each step.
+    const mine = (ids: string[], state: 'sending' | 'claimed') =>
+      db
+        .updateTable('send_recipients')
+        .where('send_id', '=', sendId)
+        .where('member_id', 'in', ids)
+        .where('claimed_by', '=', claimer)
+        .where('state', '=', state);
+    if (sent.length) await mine(sent, 'sending').set({ state: 'sent', sent_at: now, error: '' }).execute();
+    if (start.length === 0) return new Set();
+    const started = await mine(start, 'claimed')
+      .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1) }))
+      .returning('member_id')
       .execute();
-    return new Set(rows.filter((r) => r.state === 'sending').map((r) => r.member_id));
+    return new Set(started.map((r) => r.member_id));
   }
 
   private async recordFailure(
