@@ -15,6 +15,7 @@ import {
   type PageType,
   type RunningServer,
 } from './page-types.js';
+import { blankness, screenshotFacts } from './screenshot-kit.js';
 
 const chromiumPath = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
 const chromiumMissing = chromiumPath
@@ -186,15 +187,51 @@ describe(
       }
     });
 
-    test('screenshots of the article', async (t) => {
+    // The screenshot is kept for people to look at; the test asserts what it shows: a page that is
+    // not blank, as wide as the window (nothing scrolls sideways), with the theme's layout applied,
+    // which differs by width: a reading measure on the desktop, the whole width on a phone.
+    test('screenshots of the article: not blank, no sideways scroll, the layout of each width', async (t) => {
       for (const viewport of viewports) {
         const page = await contexts.get(viewport.name)!.real.newPage();
         try {
           await page.goto(server!.origin + articlePath, { waitUntil: 'load' });
+          const where = `${articlePath} @ ${viewport.name}`;
+          const featured = page.locator('main figure.feature-image img');
+          await featured.scrollIntoViewIfNeeded();
+          assert.ok(
+            await featured.evaluate(
+              (img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0,
+            ),
+            `the featured image did not load on ${where}`,
+          );
           const path = join(tmpdir(), `broadsheet-article-${viewport.name}.png`);
-          await page.screenshot({ path, fullPage: true });
+          const facts = await screenshotFacts(await page.screenshot({ path, fullPage: true }));
           t.diagnostic(`screenshot (${viewport.name}, ${viewport.width}x${viewport.height}): ${path}`);
-          console.log(`Article screenshot at ${viewport.name} width: ${path}`);
+          assert.equal(blankness(facts), undefined, `the screenshot of ${where} is blank`);
+          assert.equal(facts.width, viewport.width, `${where} scrolls sideways`);
+          assert.ok(facts.height > viewport.height, `${where} is no longer than one screen`);
+          const paragraph = await page.locator('main .post-body > p').first().boundingBox();
+          const heading = await page.locator('main h1').boundingBox();
+          assert.ok(paragraph && heading, `no heading or paragraph box on ${where}`);
+          for (const [name, box] of [
+            ['heading', heading],
+            ['paragraph', paragraph],
+          ] as const)
+            assert.ok(
+              box.x >= 0 && box.x + box.width <= viewport.width,
+              `the ${name} leaves the window on ${where}`,
+            );
+          const share = paragraph.width / viewport.width;
+          if (viewport.name === 'desktop')
+            assert.ok(
+              share < 0.6,
+              `paragraphs are ${paragraph.width}px wide on ${where}: no reading measure`,
+            );
+          else
+            assert.ok(
+              share > 0.8,
+              `paragraphs are ${paragraph.width}px wide on ${where}: not the whole width`,
+            );
         } finally {
           await page.close();
         }

@@ -24,6 +24,7 @@ import {
   type AdminServer,
   type Watched,
 } from './admin-page-kit.js';
+import { blankness, screenshotFacts } from './screenshot-kit.js';
 import { standInApi } from './admin-stand-in-api.js';
 import { totpCode } from './first-day-kit.js';
 import { skipUnlessCi } from './page-types.js';
@@ -511,7 +512,11 @@ describe(
       }
     });
 
-    test('screenshots', async (t) => {
+    // The screenshots are kept for people to look at; the test asserts what they show: each screen is
+    // drawn (not blank), as wide as the window, and different from the others (a screen stuck on the
+    // same frame, or on an empty shell, gives the same pixels).
+    test('screenshots: each screen drawn, no sideways scroll, all different', async (t) => {
+      const digests = new Map<string, string>();
       for (const route of ['posts', `posts/${articleId}`, 'media']) {
         await open(main, server!.origin, route);
         await settle(main.page);
@@ -519,9 +524,13 @@ describe(
           tmpdir(),
           `broadsheet-admin-${route.split('/')[0]}${route.includes('/') ? '-editor' : ''}.png`,
         );
-        await main.page.screenshot({ path, fullPage: true });
-        t.diagnostic(`screenshot of #/${route}: ${path}`);
+        const facts = await screenshotFacts(await main.page.screenshot({ path, fullPage: true }));
+        t.diagnostic(`screenshot of #/${route}: ${path} (${facts.colours} colours)`);
+        assert.equal(blankness(facts), undefined, `the screenshot of #/${route} is blank`);
+        assert.equal(facts.width, 1280, `#/${route} scrolls sideways`);
+        digests.set(route, facts.digest);
       }
+      assert.equal(new Set(digests.values()).size, digests.size, 'two screens look the same');
     });
   },
 );

@@ -187,9 +187,16 @@ describe('admin journeys in Chromium', { skip: skipUnlessCi(chromiumMissing) }, 
     await reader.page.goto(`${origin}/${post.slug}/`);
     const image = reader.page.getByRole('img', { name: 'Broken stones on the north quay' });
     await image.waitFor();
-    const naturalWidth = await image.evaluate(
-      (img) => (img as unknown as { naturalWidth: number }).naturalWidth,
-    );
+    // A figure in the body loads lazily, after the page's load event: scrolled to, it is fetched, and
+    // decode() settles once it is drawable (or rejects when it is broken).
+    await image.scrollIntoViewIfNeeded();
+    const naturalWidth = await image.evaluate((img) => {
+      const el = img as unknown as { naturalWidth: number; decode(): Promise<void> };
+      return el.decode().then(
+        () => el.naturalWidth,
+        () => 0,
+      );
+    });
     assert.ok(naturalWidth > 0, 'the image loads');
     for (const p of [owner, author, reader]) assert.deepEqual(p.problems, []);
   });

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config/config.js';
 import {
   drainMemberImports,
@@ -17,6 +17,7 @@ import { hostileMemberCsv } from '../helpers/member-csv.js';
 import { addMembers, aNewsletter } from '../helpers/members.js';
 import { dialects, postgresUrl } from '../helpers/sites.js';
 import { testAdministrator } from '../helpers/actors.js';
+import { bundleChild, type ChildBundle } from '../helpers/child-bundle.js';
 
 /*
  * A real process working a member import is killed with SIGKILL inside a batch (its members and
@@ -26,11 +27,17 @@ import { testAdministrator } from '../helpers/actors.js';
  */
 
 const child = join(import.meta.dirname, 'member-import-kill-child.ts');
+// Bundled once for the file: each start of the child then costs no TypeScript compilation.
+let bundle: ChildBundle | undefined;
+before(async () => {
+  bundle = await bundleChild(child);
+});
+after(() => bundle?.remove());
 const lines = 6000;
 const batchesBeforeHang = 4;
 
 function runUntilHanging(env: Record<string, string>): Promise<number> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child], {
+  const proc = spawn(process.execPath, [bundle!.path], {
     env: { ...process.env, ...env, BATCHES_BEFORE_HANG: String(batchesBeforeHang) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
