@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../src/config/config.js';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { createStaff } from '../../src/domain/staff/staff.js';
-import { openSite, type Site } from '../../src/main.js';
-import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
-import { dialects, postgresUrl } from '../helpers/sites.js';
+import { type Site } from '../../src/main.js';
+import { dialects } from '../helpers/sites.js';
 import { savedContent, seqOfTitle } from './save-kill-content.js';
 import { bundleChild, type ChildBundle } from '../helpers/child-bundle.js';
+import { killSandbox } from '../helpers/kill-sandbox.js';
 
 /*
  * A real process saving posts from several editors at once is killed with SIGKILL in the middle of
@@ -99,18 +96,9 @@ async function problemsOfRound(site: Site, round: number, acked: Map<string, num
 for (const dialect of dialects) {
   describe(`saves killed mid-flight on ${dialect.name}`, { skip: dialect.skip }, () => {
     test(`${rounds} kills: every revision matches its post, every acknowledged save is stored`, async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-save-kill-'));
-      const env: Record<string, string> = { BROADSHEET_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-      const schema = `t_skill_${process.pid}_${Date.now().toString(36)}`;
-      if (dialect.name === 'postgres') {
-        await createSchema(postgresUrl!, schema);
-        env.DATABASE_URL = postgresUrl!;
-        env.TEST_POSTGRES_SCHEMA = schema;
-      }
-      const site = await openSite(
-        loadConfig(env),
-        dialect.name === 'postgres' ? { postgresSchema: schema } : {},
-      );
+      const box = await killSandbox(dialect.name, 'save-kill');
+      const { env } = box;
+      const site = await box.open();
       try {
         const editor = await createStaff(site.ctx, {
           name: 'Kill Editor',
@@ -130,8 +118,7 @@ for (const dialect of dialects) {
         assert.deepEqual(problems, []);
       } finally {
         await site.close();
-        if (dialect.name === 'postgres') await dropSchema(postgresUrl!, schema);
-        rmSync(dataDir, { recursive: true, force: true });
+        await box.destroy();
       }
     });
   });

@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../src/config/config.js';
 import {
   drainMemberImports,
   importBatchLines,
   memberImportProgress,
   requestMemberImport,
 } from '../../src/domain/members/member-import.js';
-import { openSite, type Site } from '../../src/main.js';
-import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
+import { type Site } from '../../src/main.js';
 import { hostileMemberCsv } from '../helpers/member-csv.js';
 import { addMembers, aNewsletter } from '../helpers/members.js';
-import { dialects, postgresUrl } from '../helpers/sites.js';
+import { dialects } from '../helpers/sites.js';
 import { testAdministrator } from '../helpers/actors.js';
 import { bundleChild, type ChildBundle } from '../helpers/child-bundle.js';
+import { killSandbox } from '../helpers/kill-sandbox.js';
 
 /*
  * A real process working a member import is killed with SIGKILL inside a batch (its members and
@@ -71,16 +68,8 @@ for (const dialect of dialects) {
     { skip: dialect.skip, timeout: 600_000 },
     () => {
       test('a restart carries on from the last committed batch: nothing lost or doubled', async () => {
-        const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-import-kill-'));
-        const env: Record<string, string> = { BROADSHEET_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-        const schema = `t_ikill_${process.pid}_${Date.now().toString(36)}`;
-        if (dialect.name === 'postgres') {
-          await createSchema(postgresUrl!, schema);
-          env.DATABASE_URL = postgresUrl!;
-          env.TEST_POSTGRES_SCHEMA = schema;
-        }
-        const open = () =>
-          openSite(loadConfig(env), dialect.name === 'postgres' ? { postgresSchema: schema } : {});
+        const box = await killSandbox(dialect.name, 'import-kill');
+        const { env, open } = box;
         let site = await open();
         try {
           const letter = await aNewsletter(site.storage.db, { slug: 'daily' });
@@ -123,8 +112,7 @@ for (const dialect of dialects) {
           assert.equal(await countOf(site, 'members'), existing.length + file.imported, 'no member doubled');
         } finally {
           await site.close();
-          if (dialect.name === 'postgres') await dropSchema(postgresUrl!, schema);
-          rmSync(dataDir, { recursive: true, force: true });
+          await box.destroy();
         }
       });
     },

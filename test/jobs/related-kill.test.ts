@@ -1,20 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../src/config/config.js';
 import { documentFromText } from '../../src/domain/posts/editor-document.js';
 import { drainRelatedJobs } from '../../src/domain/posts/related-job.js';
 import { createPost } from '../../src/domain/posts/save-post.js';
 import { createTag } from '../../src/domain/taxonomy/tags.js';
-import { openSite } from '../../src/main.js';
-import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
 import { fullRecompute, storedLists } from '../helpers/related.js';
-import { dialects, postgresUrl } from '../helpers/sites.js';
+import { dialects } from '../helpers/sites.js';
 import { testAdministrator } from '../helpers/actors.js';
 import { bundleChild, type ChildBundle } from '../helpers/child-bundle.js';
+import { killSandbox } from '../helpers/kill-sandbox.js';
 
 /*
  * A real process working the related-posts queue is killed with SIGKILL in the middle of a step (its
@@ -58,16 +54,8 @@ function runUntilHanging(env: Record<string, string>): Promise<number> {
 for (const dialect of dialects) {
   describe(`related posts job killed mid-step on ${dialect.name}`, { skip: dialect.skip }, () => {
     test('a restart finishes the queue with the lists of a full recompute', async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-related-kill-'));
-      const env: Record<string, string> = { BROADSHEET_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-      const schema = `t_rkill_${process.pid}_${Date.now().toString(36)}`;
-      if (dialect.name === 'postgres') {
-        await createSchema(postgresUrl!, schema);
-        env.DATABASE_URL = postgresUrl!;
-        env.TEST_POSTGRES_SCHEMA = schema;
-      }
-      const open = () =>
-        openSite(loadConfig(env), dialect.name === 'postgres' ? { postgresSchema: schema } : {});
+      const box = await killSandbox(dialect.name, 'related-kill');
+      const { env, open } = box;
       let site = await open();
       try {
         const tag = await createTag(site.ctx, testAdministrator, { name: 'Coast', kind: 'topic' });
@@ -96,8 +84,7 @@ for (const dialect of dialects) {
         assert.deepEqual(lists, await fullRecompute(site.ctx));
       } finally {
         await site.close();
-        if (dialect.name === 'postgres') await dropSchema(postgresUrl!, schema);
-        rmSync(dataDir, { recursive: true, force: true });
+        await box.destroy();
       }
     });
   });
