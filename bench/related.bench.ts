@@ -11,20 +11,15 @@
  *   DATABASE_URL or BROADSHEET_TEST_POSTGRES_URL   the PostgreSQL to measure (a fresh schema each run)
  * Target at 100,000 posts: ≤ 50 ms per changed post, and flat growth from 1k to 100k.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../src/config/config.js';
 import { documentFromText } from '../src/domain/posts/editor-document.js';
 import { drainRelatedJobs, runRelatedStep } from '../src/domain/posts/related-job.js';
 import { createPost, deletePost, updatePost } from '../src/domain/posts/save-post.js';
-import { openSite, type Site } from '../src/main.js';
-import { createSchema, dropSchema } from '../src/storage/dialects/postgres.js';
+import { type Site } from '../src/main.js';
 import { KyselyRelatedRepository } from '../src/storage/repositories/related.repository.js';
 import { buildArchiveCorpus, type ArchiveCorpus } from './archive-corpus.js';
+import { openBenchSite, postgresUrl } from './bench-site.js';
 
 const sizes = (process.env.BENCH_POSTS ?? '1000,10000').split(',').map(Number);
-const postgresUrl = process.env.DATABASE_URL ?? process.env.BROADSHEET_TEST_POSTGRES_URL;
 const databases = (process.env.BENCH_DATABASES ?? (postgresUrl ? 'sqlite,postgres' : 'sqlite')).split(',');
 const changes = Number(process.env.BENCH_CHANGES ?? 200);
 const isProfiled = process.env.BENCH_PROFILE === '1';
@@ -52,24 +47,6 @@ function profileRepository(): void {
       }
     };
   }
-}
-
-async function openBenchSite(database: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-related-'));
-  const schema = `bench_related_${process.pid}_${Date.now().toString(36)}`;
-  if (database === 'postgres') await createSchema(postgresUrl!, schema);
-  const config = loadConfig({
-    BROADSHEET_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...(database === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
-  });
-  const site = await openSite(config, database === 'postgres' ? { postgresSchema: schema } : {});
-  const destroy = async () => {
-    await site.close();
-    if (database === 'postgres') await dropSchema(postgresUrl!, schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { site, destroy };
 }
 
 /** A seeded PRNG for the stream, so every run makes the same changes. */
@@ -120,7 +97,7 @@ function changeMaker({ site, corpus, tagIds }: Stream) {
 }
 
 async function benchSize(database: string, posts: number): Promise<number> {
-  const { site, destroy } = await openBenchSite(database);
+  const { site, destroy } = await openBenchSite(database, 'related');
   try {
     const startedBuild = performance.now();
     const corpus = await buildArchiveCorpus(site.storage.db, site.ctx.repos, { posts, isIndexed: false });

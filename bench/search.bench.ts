@@ -6,42 +6,21 @@
  *   BENCH_DATABASES=sqlite    sqlite, postgres or both (default: both when a PostgreSQL URL is set)
  *   DATABASE_URL or BROADSHEET_TEST_POSTGRES_URL   the PostgreSQL to measure (a fresh schema each run)
  */
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config/config.js';
 import { visitor } from '../src/domain/posts/post.types.js';
 import { searchPosts } from '../src/domain/search/search-posts.js';
-import { openSite, type Site } from '../src/main.js';
-import { createSchema, dropSchema } from '../src/storage/dialects/postgres.js';
+import { type Site } from '../src/main.js';
 import { buildArchiveCorpus, realisticQueries } from './archive-corpus.js';
+import { openBenchSite, postgresUrl } from './bench-site.js';
 
 const sizes = (process.env.BENCH_POSTS ?? '1000,10000,100000').split(',').map(Number);
-const postgresUrl = process.env.DATABASE_URL ?? process.env.BROADSHEET_TEST_POSTGRES_URL;
 const databases = (process.env.BENCH_DATABASES ?? (postgresUrl ? 'sqlite,postgres' : 'sqlite')).split(',');
 const targets: Record<string, number> = { sqlite: 20, postgres: 30 };
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
-async function openBenchSite(database: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-search-'));
-  const schema = `bench_search_${process.pid}_${Date.now().toString(36)}`;
-  if (database === 'postgres') await createSchema(postgresUrl!, schema);
-  const config = loadConfig({
-    BROADSHEET_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...(database === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
-  });
-  const site = await openSite(config, database === 'postgres' ? { postgresSchema: schema } : {});
-  const destroy = async () => {
-    await site.close();
-    if (database === 'postgres') await dropSchema(postgresUrl!, schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { site, dataDir, schema, destroy };
-}
 
 async function databaseSize(site: Site, database: string, dataDir: string, schema: string): Promise<number> {
   if (database === 'sqlite') {
@@ -77,7 +56,7 @@ async function measure(site: Site, queries: string[]) {
 const p95s = new Map<string, Map<number, number>>();
 
 async function run(database: string, posts: number) {
-  const { site, dataDir, schema, destroy } = await openBenchSite(database);
+  const { site, dataDir, schema, destroy } = await openBenchSite(database, 'search');
   try {
     const started = performance.now();
     const corpus = await buildArchiveCorpus(site.storage.db, site.ctx.repos, {
