@@ -26,6 +26,8 @@ export interface Config {
   newsletterConnections: number;
   /** Seconds after which a recipient claimed by a process that stopped renewing it is sent again. */
   newsletterLeaseSeconds: number;
+  /** Check every Admin API answer against its declared schema (the test suite turns this on). */
+  checkAnswers: boolean;
 }
 
 function isAddressOrRange(value: string): boolean {
@@ -121,6 +123,7 @@ const envSchema = z.object({
     .min(1, 'must be 1–50')
     .max(50, 'must be 1–50')
     .default(8),
+  BROADSHEET_CHECK_ANSWERS: z.enum(['0', '1'], { message: 'must be 0 or 1' }).default('0'),
   NEWSLETTER_LEASE_SECONDS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -184,5 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     newsletterConnections: e.NEWSLETTER_SMTP_CONNECTIONS,
     newsletterLeaseSeconds: e.NEWSLETTER_LEASE_SECONDS,
+    checkAnswers: e.BROADSHEET_CHECK_ANSWERS === '1',
   };
 }

@@ -114,6 +114,7 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
     siteUrl: config.siteUrl,
     publicPath: (key) => site.media.publicPath(key),
     preview: (postId) => previewPage(env, postId),
+    checkAnswers: config.checkAnswers,
   });
   registerAdminAppRoutes(app);
   registerMemberRoutes(app, { env });

@@ -61,6 +61,7 @@ export async function createTestSite(
     BROADSHEET_DATA_DIR: dataDir,
     PORT: '2368',
     LOG_LEVEL: 'silent',
+    BROADSHEET_CHECK_ANSWERS: '1',
     ...(dialect === 'postgres' ? { DATABASE_URL: postgresUrl! } : {}),
     ...(options.smtpPort
       ? { SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}`, MAIL_FROM: testMailFrom }

@@ -1,6 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { DomainContext } from '../../domain/context.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { changePassword } from '../../domain/staff/accounts.js';
 import { acceptInvitation, acceptSchema } from '../../domain/staff/invitations.js';
@@ -10,16 +8,10 @@ import {
   resetCompleteSchema,
 } from '../../domain/staff/password-reset.js';
 import { profileSchema, updateProfile } from '../../domain/staff/staff.js';
-import { enforce, limits } from '../../domain/limits/rate-limits.js';
-import { guardedRoute, type Method } from './guarded-route.js';
-import {
-  presentStaff,
-  requireSameOrigin,
-  sessionRoute,
-  signInProven,
-  type SignedInHandler,
-} from './session.routes.js';
-import { parseRequest } from './request-schema.js';
+import { limits } from '../../domain/limits/rate-limits.js';
+import { acceptedAnswer, secondStepAnswer, signedInAnswer, staffAnswer } from './answers.js';
+import { endpoint, noContent, StatusAnswer, type Endpoint } from './endpoint.js';
+import { presentStaff, signInProven } from './session.routes.js';
 
 const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1, 'is required').max(1024),
@@ -27,64 +19,104 @@ const passwordChangeSchema = z.strictObject({
 });
 /** Any text: the answer is the same for an address that is not one (see requestPasswordReset). */
 const resetRequestSchema = z.strictObject({ email: z.string().max(254) });
+const doc = { tag: 'Setup, sessions, accounts' } as const;
+const asItIs = <T>(answer: T) => answer;
 
-export interface AccountRoutesOptions {
-  ctx: DomainContext;
-  siteUrl: string;
-}
-
-/** Your own account and getting into one: profile, password, password reset, accepting an invitation. */
-export function registerAccountRoutes(app: FastifyInstance, { ctx, siteUrl }: AccountRoutesOptions): void {
-  // Your own account belongs to a signed-in person: these routes take the session, never an API
-  // token, found before the body is read.
-  const signedIn = (method: Method, url: string, handler: SignedInHandler) =>
-    sessionRoute(app, { ctx, siteUrl }, { method, url }, handler);
-  const sameOrigin = (request: FastifyRequest) => requireSameOrigin(siteUrl, request);
-
-  signedIn('PATCH', '/admin/api/profile', async ({ staff }, request) => {
-    const { body } = parseRequest(request, { body: profileSchema });
-    return { staff: presentStaff(await updateProfile(ctx, staff.id, body)) };
-  });
-
-  signedIn('POST', '/admin/api/profile/password', async ({ staff, token }, request, reply) => {
-    const { body: input } = parseRequest(request, { body: passwordChangeSchema });
-    await changePassword(ctx, { staffId: staff.id, ...input, keepSessionToken: token });
-    return reply.code(204).send();
-  });
-
-  signedIn('GET', '/admin/api/mail', async (_session, request) => {
-    parseRequest(request, {});
-    return { isConfigured: ctx.mail.isConfigured };
-  });
-
-  guardedRoute(
-    app,
-    { method: 'POST', url: '/admin/api/password-reset' },
-    sameOrigin,
-    async (_, request, reply) => {
-      const { body: input } = parseRequest(request, { body: resetRequestSchema });
-      await enforce(ctx, limits.resetPerAddress, request.ip);
-      await enforce(ctx, limits.resetPerAccount, input.email.trim().toLowerCase());
+/**
+ * Your own account and getting into one: profile, password, password reset, accepting an invitation.
+ * Your own account belongs to a signed-in person: these take the session, never an API token.
+ */
+export const accountEndpoints: Endpoint[] = [
+  endpoint({
+    ...doc,
+    operationId: 'updateProfile',
+    summary: 'Changes your own profile',
+    method: 'PATCH',
+    path: '/admin/api/profile',
+    caller: 'session',
+    body: profileSchema,
+    answer: z.object({ staff: staffAnswer }),
+    run: ({ ctx, caller, body }) => updateProfile(ctx, caller.staff.id, body),
+    present: (staff) => ({ staff: presentStaff(staff) }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'changePassword',
+    summary: 'Changes your own password; your other sessions end',
+    method: 'POST',
+    path: '/admin/api/profile/password',
+    caller: 'session',
+    body: passwordChangeSchema,
+    answer: 'none',
+    run: ({ ctx, caller, body }) =>
+      changePassword(ctx, { staffId: caller.staff.id, ...body, keepSessionToken: caller.token }),
+    present: noContent,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'getMailStatus',
+    summary: 'Whether the site can send email',
+    method: 'GET',
+    path: '/admin/api/mail',
+    caller: 'session',
+    answer: z.object({ isConfigured: z.boolean() }),
+    run: async ({ ctx }) => ({ isConfigured: ctx.mail.isConfigured }),
+    present: asItIs,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'requestPasswordReset',
+    summary: 'Emails a password reset link to the address, if it is a staff member’s',
+    description: 'Answered the same (202) whether or not the address belongs to anyone.',
+    method: 'POST',
+    path: '/admin/api/password-reset',
+    caller: 'anyone',
+    status: 202,
+    body: resetRequestSchema,
+    rateLimits: ({ request, body }) => [
+      [limits.resetPerAddress, request.ip],
+      [limits.resetPerAccount, body.email.trim().toLowerCase()],
+    ],
+    answer: acceptedAnswer,
+    run: async ({ ctx, body, request }) => {
       // Not awaited: the answer comes as fast for an unknown address as for a known one.
-      requestPasswordReset(ctx, input.email).catch((error: unknown) => {
+      requestPasswordReset(ctx, body.email).catch((error: unknown) => {
         if (!(error instanceof DomainError)) request.log.error({ err: error }, 'password reset email failed');
       });
-      return reply.code(202).send({});
+      return new StatusAnswer(202, {});
     },
-  );
-
-  const resetComplete = { method: 'POST', url: '/admin/api/password-reset/complete' } as const;
-  guardedRoute(app, resetComplete, sameOrigin, async (_, request, reply) => {
-    const { body } = parseRequest(request, { body: resetCompleteSchema });
-    await completePasswordReset(ctx, body);
-    return reply.code(204).send();
-  });
-
-  const accept = { method: 'POST', url: '/admin/api/invitations/accept' } as const;
-  guardedRoute(app, accept, sameOrigin, async (_, request, reply) => {
-    const { body } = parseRequest(request, { body: acceptSchema });
-    await enforce(ctx, limits.acceptPerAddress, request.ip);
-    const staff = await acceptInvitation(ctx, body);
-    return signInProven(ctx, siteUrl, staff, request, reply);
-  });
-}
+    present: asItIs,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'completePasswordReset',
+    summary: 'Sets a new password with the token of a reset link',
+    method: 'POST',
+    path: '/admin/api/password-reset/complete',
+    caller: 'anyone',
+    body: resetCompleteSchema,
+    answer: 'none',
+    run: ({ ctx, body }) => completePasswordReset(ctx, body),
+    present: noContent,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'acceptInvitation',
+    summary: 'Joins the staff with an invitation’s token, and signs in',
+    method: 'POST',
+    path: '/admin/api/invitations/accept',
+    caller: 'anyone',
+    body: acceptSchema,
+    rateLimits: ({ request }) => [[limits.acceptPerAddress, request.ip]],
+    status: 201,
+    answer: signedInAnswer,
+    alsoAnswers: {
+      status: 202,
+      schema: secondStepAnswer,
+      description: 'The second step is still to do: POST /admin/api/session/second-step.',
+    },
+    run: async ({ ctx, deps, body, request, reply }) =>
+      signInProven(ctx, deps.siteUrl, await acceptInvitation(ctx, body), request, reply),
+    present: asItIs,
+  }),
+];

@@ -1,29 +1,40 @@
 import type { FastifyInstance } from 'fastify';
-import { registerAccountRoutes } from './account.routes.js';
-import { registerContentRoutes } from './content.routes.js';
-import { registerMemberRoutes } from './members.routes.js';
-import { registerMediaRoutes } from './media.routes.js';
-import { registerPostRoutes, type PostRoutesDeps } from './posts.routes.js';
-import { registerSendRoutes } from './sends.routes.js';
-import { registerSessionRoutes } from './session.routes.js';
-import { registerSignInRoutes } from './sign-in.routes.js';
-import { registerTotpRoutes } from './totp.routes.js';
-import { registerSettingsRoutes } from './settings.routes.js';
-import { registerStaffRoutes } from './staff.routes.js';
+import { accountEndpoints } from './account.routes.js';
+import { promotionEndpoints, redirectEndpoints, tagEndpoints } from './content.routes.js';
+import type { AdminApiDeps, Endpoint } from './endpoint.js';
+import { mediaEndpoints } from './media.routes.js';
+import { memberEndpoints, newsletterEndpoints } from './members.routes.js';
+import { serveEndpoints } from './pipeline.js';
+import { postEndpoints } from './posts.routes.js';
+import { sendEndpoints } from './sends.routes.js';
+import { sessionEndpoints } from './session.routes.js';
+import { settingsEndpoints, tokenEndpoints } from './settings.routes.js';
+import { signInEndpoints } from './sign-in.routes.js';
+import { staffEndpoints } from './staff.routes.js';
+import { totpEndpoints } from './totp.routes.js';
 
-/** Every Admin API route (docs/admin-api.md). */
-export function registerAdminApi(app: FastifyInstance, deps: PostRoutesDeps): void {
-  registerSessionRoutes(app, deps);
-  registerSignInRoutes(app, deps);
-  registerAccountRoutes(app, deps);
-  registerTotpRoutes(app, deps);
-  registerStaffRoutes(app, deps);
-  registerPostRoutes(app, deps);
-  registerMediaRoutes(app, deps);
-  registerContentRoutes(app, deps);
-  registerSettingsRoutes(app, deps);
-  registerMemberRoutes(app, deps);
-  registerSendRoutes(app, deps);
+/** Every Admin API endpoint (docs/admin-api.md), in the OpenAPI document's order. */
+export const adminEndpoints: Endpoint[] = [
+  ...sessionEndpoints,
+  ...signInEndpoints,
+  ...accountEndpoints,
+  ...totpEndpoints,
+  ...staffEndpoints,
+  ...postEndpoints,
+  ...mediaEndpoints,
+  ...tagEndpoints,
+  ...promotionEndpoints,
+  ...redirectEndpoints,
+  ...settingsEndpoints,
+  ...tokenEndpoints,
+  ...newsletterEndpoints,
+  ...memberEndpoints,
+  ...sendEndpoints,
+];
+
+/** Serves the Admin API: every declaration through the one pipeline. */
+export function registerAdminApi(app: FastifyInstance, deps: AdminApiDeps): void {
+  serveEndpoints(app, deps, adminEndpoints);
   // Unknown Admin API paths answer in the API's error shape, not with the site's 404 page.
   app.all('/admin/api/*', async (_request, reply) =>
     reply.code(404).send({ errors: [{ code: 'NOT_FOUND', message: 'No such Admin API endpoint' }] }),

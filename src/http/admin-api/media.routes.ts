@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { maxImageBytes, redescribeSchema } from '../../domain/media/import-image.js';
 import {
@@ -10,73 +9,113 @@ import {
   mediaUsageFor,
   uploadMediaAs,
 } from '../../domain/media/media-library.js';
-import { enforce, limits } from '../../domain/limits/rate-limits.js';
+import { limits } from '../../domain/limits/rate-limits.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { adminRoute, type AdminApiDeps } from './actor.js';
+import type { MediaRecord } from '../../domain/ports.js';
+import { mediaAnswer, metaAnswer } from './answers.js';
+import { endpoint, noContent, type AdminApiDeps, type Endpoint } from './endpoint.js';
 import { metaOf, pagingSchema, toPaging } from './paging.js';
 import { presentMedia } from './presenters.js';
-import { idParams, parseRequest, rawBody } from './request-schema.js';
+import { idParams, rawBody } from './request-schema.js';
 
 const uploadQuerySchema = z.strictObject({ filename: z.string().max(1000).default('upload') });
+const doc = { tag: 'Media', caller: 'staff' } as const;
+const mediaOf = z.object({ media: mediaAnswer });
+const present = (m: MediaRecord, deps: AdminApiDeps) => presentMedia(deps.publicPath, m);
+
+function uploadedBytes(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body) || body.length === 0)
+    throw new DomainError('VALIDATION', 'Send the file as the request body', [
+      { property: 'file', message: 'is required' },
+    ]);
+  return body;
+}
 
 /**
  * The media library. Uploads are the file's bytes as the request body, whatever Content-Type the
  * client sends: the type is read from the bytes (see the image processor), never from a header or name.
  */
-export function registerMediaRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
-  const { ctx, publicPath } = deps;
-  const present = (m: Parameters<typeof presentMedia>[1]) => presentMedia(publicPath, m);
-
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/media' }, async (actor, request) => {
-    const paging = toPaging(parseRequest(request, { query: pagingSchema }).query);
-    const { media, total } = await listMediaFor(ctx, actor, paging);
-    return { media: media.map(present), meta: metaOf(paging, total) };
-  });
-
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/media/:id' }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    const media = await loadMediaFor(ctx, actor, params.id);
-    const usage = await mediaUsageFor(ctx, actor, media.id);
-    return { media: { ...present(media), usage: usage.posts, usedElsewhere: usage.elsewhere } };
-  });
-
-  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/media/:id' }, async (actor, request) => {
-    const { params, body } = parseRequest(request, { params: idParams, body: redescribeSchema });
-    return { media: present(await describeMediaAs(ctx, actor, params.id, body)) };
-  });
-
-  adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/media/:id' }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    await deleteMediaAs(ctx, actor, params.id);
-  });
-
-  // Its own scope, so the raw-bytes body parser applies to this route alone. Who is calling, and
-  // whether they may upload, is settled before the body is read (see adminRoute).
-  void app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxImageBytes }, (_request, body, done) =>
-      done(null, body),
-    );
-    adminRoute(
-      scope,
-      deps,
-      {
-        method: 'POST',
-        url: '/admin/api/media',
-        status: 201,
-        guard: assertMayUpload,
+export const mediaEndpoints: Endpoint[] = [
+  endpoint({
+    ...doc,
+    operationId: 'listMedia',
+    summary: 'The images the caller may see, newest first',
+    method: 'GET',
+    path: '/admin/api/media',
+    query: pagingSchema,
+    answer: z.object({ media: z.array(mediaAnswer), meta: metaAnswer }),
+    run: async ({ ctx, caller, query }) => {
+      const paging = toPaging(query);
+      const { media, total } = await listMediaFor(ctx, caller, paging);
+      return { media, meta: metaOf(paging, total) };
+    },
+    present: ({ media, meta }, deps) => ({ media: media.map((m) => present(m, deps)), meta }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'getMedia',
+    summary: 'One image, with the posts and other places that use it',
+    method: 'GET',
+    path: '/admin/api/media/:id',
+    params: idParams,
+    answer: mediaOf,
+    run: async ({ ctx, caller, params }) => {
+      const media = await loadMediaFor(ctx, caller, params.id);
+      return { media, usage: await mediaUsageFor(ctx, caller, media.id) };
+    },
+    present: ({ media, usage }, deps) => ({
+      media: {
+        ...present(media, deps),
+        usage: usage.posts.map((p) => ({ id: p.id, title: p.title, type: p.type })),
+        usedElsewhere: usage.elsewhere,
       },
-      async (actor, request, _reply, ctx) => {
-        const { filename } = parseRequest(request, { query: uploadQuerySchema, body: rawBody }).query;
-        await enforce(ctx, limits.uploadsPerAccount, actor.staffId);
-        if (!Buffer.isBuffer(request.body) || request.body.length === 0)
-          throw new DomainError('VALIDATION', 'Send the file as the request body', [
-            { property: 'file', message: 'is required' },
-          ]);
-        return {
-          media: present(await uploadMediaAs(ctx, actor, { bytes: request.body, originalName: filename })),
-        };
-      },
-    );
-  });
-}
+    }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'describeMedia',
+    summary: 'Changes an image’s alt text, caption and credit',
+    method: 'PATCH',
+    path: '/admin/api/media/:id',
+    params: idParams,
+    body: redescribeSchema,
+    answer: mediaOf,
+    run: ({ ctx, caller, params, body }) => describeMediaAs(ctx, caller, params.id, body),
+    present: (media, deps) => ({ media: present(media, deps) }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'deleteMedia',
+    summary: 'Deletes an image no post or place uses',
+    method: 'DELETE',
+    path: '/admin/api/media/:id',
+    params: idParams,
+    answer: 'none',
+    run: ({ ctx, caller, params }) => deleteMediaAs(ctx, caller, params.id),
+    present: noContent,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'uploadMedia',
+    summary: 'Uploads an image: the file’s bytes as the body, its name in `filename`',
+    description: 'JPEG, PNG, WebP, GIF or AVIF, read from the bytes, never from a header or the name.',
+    method: 'POST',
+    path: '/admin/api/media',
+    status: 201,
+    // Who may upload at all is settled before the body is read.
+    guard: assertMayUpload,
+    query: uploadQuerySchema,
+    body: rawBody,
+    rawBody: {
+      contentTypes: '*',
+      parseAs: 'buffer',
+      maxBytes: maxImageBytes,
+      description: 'The image file.',
+    },
+    rateLimits: ({ caller }) => [[limits.uploadsPerAccount, caller.staffId]],
+    answer: mediaOf,
+    run: ({ ctx, caller, query, body }) =>
+      uploadMediaAs(ctx, caller, { bytes: uploadedBytes(body), originalName: query.filename }),
+    present: (media, deps) => ({ media: present(media, deps) }),
+  }),
+];

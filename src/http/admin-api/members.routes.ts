@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { MemberWithNewsletters } from '../../domain/members/members-admin.js';
 import {
   addMember,
@@ -28,10 +28,10 @@ import {
 } from '../../domain/members/member-import.js';
 import type { NewsletterRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
-import { z } from 'zod';
-import { adminRoute, RawAnswer, type AdminApiDeps } from './actor.js';
+import { memberAnswer, memberImportAnswer, metaAnswer, newsletterAnswer } from './answers.js';
+import { endpoint, noContent, RawAnswer, type Endpoint } from './endpoint.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
-import { idParams, parseRequest, rawBody } from './request-schema.js';
+import { idParams, rawBody } from './request-schema.js';
 
 const memberListQuery = memberListSchema.extend(pagingFields);
 /** The report after a line already shown, so a polling screen asks only for what is new. */
@@ -39,7 +39,10 @@ const importReportQuery = z.strictObject({
   afterLine: z.coerce.number().int().min(0).default(0),
 });
 
-export const presentMemberImport = ({ import: i, errors }: MemberImportProgress) => ({
+export const presentMemberImport = ({
+  import: i,
+  errors,
+}: MemberImportProgress): z.input<typeof memberImportAnswer> => ({
   id: i.id,
   status: i.status,
   totalLines: i.totalLines,
@@ -52,7 +55,10 @@ export const presentMemberImport = ({ import: i, errors }: MemberImportProgress)
   errors,
 });
 
-export const presentNewsletter = (n: NewsletterRecord, memberCount = 0) => ({
+export const presentNewsletter = (
+  n: NewsletterRecord,
+  memberCount = 0,
+): z.input<typeof newsletterAnswer> => ({
   id: n.id,
   slug: n.slug,
   name: n.name,
@@ -66,7 +72,7 @@ export const presentNewsletter = (n: NewsletterRecord, memberCount = 0) => ({
   memberCount,
 });
 
-export const presentMember = (m: MemberWithNewsletters) => ({
+export const presentMember = (m: MemberWithNewsletters): z.input<typeof memberAnswer> => ({
   id: m.id,
   email: m.email,
   name: m.name,
@@ -77,99 +83,173 @@ export const presentMember = (m: MemberWithNewsletters) => ({
   createdAt: m.createdAt,
 });
 
-/** Newsletters and members (docs/newsletters.md): the member list, CSV export and import. */
-export function registerMemberRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
-  const { ctx } = deps;
-
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/newsletters' }, async (actor, request) => {
-    parseRequest(request, {});
-    const newsletters = await listNewsletters(ctx, actor);
-    return { newsletters: newsletters.map((n) => presentNewsletter(n.newsletter, n.memberCount)) };
-  });
-  adminRoute(
-    app,
-    deps,
-    { method: 'POST', url: '/admin/api/newsletters', status: 201 },
-    async (actor, request, _reply, ctx) => {
-      const { body } = parseRequest(request, { body: createNewsletterSchema });
-      return { newsletter: presentNewsletter(await createNewsletter(ctx, actor, body)) };
-    },
-  );
-  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/newsletters/:id' }, async (actor, request) => {
-    const { params, body } = parseRequest(request, { params: idParams, body: updateNewsletterSchema });
-    const newsletter = await updateNewsletter(ctx, actor, params.id, body);
-    return { newsletter: presentNewsletter(newsletter, await memberCountOf(ctx, newsletter.id)) };
-  });
-  adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/newsletters/:id' }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    await deleteNewsletter(ctx, actor, params.id);
-  });
-
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/members' }, async (actor, request) => {
-    const { query } = parseRequest(request, { query: memberListQuery });
-    const paging = toPaging(query);
-    const { members, total } = await listMembers(ctx, actor, memberFilterOf(query), paging);
-    return { members: members.map(presentMember), meta: metaOf(paging, total) };
-  });
-  adminRoute(
-    app,
-    deps,
-    { method: 'POST', url: '/admin/api/members', status: 201 },
-    async (actor, request, _reply, ctx) => {
-      const { body } = parseRequest(request, { body: addMemberSchema });
-      return { member: presentMember(await addMember(ctx, actor, body)) };
-    },
-  );
-  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/members/:id' }, async (actor, request) => {
-    const { params, body } = parseRequest(request, { params: idParams, body: updateMemberSchema });
-    return { member: presentMember(await updateMember(ctx, actor, params.id, body)) };
-  });
-  adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/members/:id' }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    await deleteMember(ctx, actor, params.id);
-  });
-
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/members/export' }, async (actor, request) => {
-    parseRequest(request, {});
-    const csv = await exportMembersCsv(ctx, actor);
-    const day = ctx.clock.now().toISOString().slice(0, 10);
-    return new RawAnswer('text/csv; charset=utf-8', csv, {
-      'content-disposition': `attachment; filename="members-${day}.csv"`,
-    });
-  });
-
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/members/imports/:id' }, async (actor, request) => {
-    const { params, query } = parseRequest(request, { params: idParams, query: importReportQuery });
-    const progress = await memberImportProgress(ctx, actor, params.id, {
-      afterLine: query.afterLine,
-      limit: 1000,
-    });
-    return { import: presentMemberImport(progress) };
-  });
-
-  // The import takes the CSV file itself as the body (text/csv), up to 5 MiB. The file is stored and
-  // answered 202 at once; the member-import job works it (GET …/imports/:id shows how far it is).
-  void app.register(async (scope) => {
-    scope.addContentTypeParser(
-      ['text/csv', 'text/plain'],
-      { parseAs: 'string', bodyLimit: maxImportBytes },
-      (_request, body, done) => done(null, body),
+function csvOf(body: unknown): string {
+  if (typeof body !== 'string')
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the CSV file as the body, with content-type text/csv',
     );
-    adminRoute(
-      scope,
-      deps,
-      { method: 'POST', url: '/admin/api/members/import', status: 202 },
-      async (actor, request, _reply, ctx) => {
-        const { body } = parseRequest(request, { body: rawBody });
-        if (typeof body !== 'string')
-          throw new DomainError(
-            'UNSUPPORTED_MEDIA_TYPE',
-            'Send the CSV file as the body, with content-type text/csv',
-          );
-        const createdBy = actor.kind === 'staff' ? actor.staffId : null;
-        const record = await requestMemberImport(ctx, actor, { csv: body, createdBy });
-        return { import: presentMemberImport({ import: record, errors: [] }) };
-      },
-    );
-  });
+  return body;
 }
+
+const newsletters = { tag: 'Newsletters', caller: 'staff' } as const;
+const newsletterOf = z.object({ newsletter: newsletterAnswer });
+
+/** Newsletters members can subscribe to (docs/newsletters.md). */
+export const newsletterEndpoints: Endpoint[] = [
+  endpoint({
+    ...newsletters,
+    operationId: 'listNewsletters',
+    summary: 'Every newsletter, with how many members get it',
+    method: 'GET',
+    path: '/admin/api/newsletters',
+    answer: z.object({ newsletters: z.array(newsletterAnswer) }),
+    run: ({ ctx, caller }) => listNewsletters(ctx, caller),
+    present: (list) => ({ newsletters: list.map((n) => presentNewsletter(n.newsletter, n.memberCount)) }),
+  }),
+  endpoint({
+    ...newsletters,
+    operationId: 'createNewsletter',
+    summary: 'Creates a newsletter',
+    method: 'POST',
+    path: '/admin/api/newsletters',
+    status: 201,
+    body: createNewsletterSchema,
+    answer: newsletterOf,
+    run: ({ ctx, caller, body }) => createNewsletter(ctx, caller, body),
+    present: (newsletter) => ({ newsletter: presentNewsletter(newsletter) }),
+  }),
+  endpoint({
+    ...newsletters,
+    operationId: 'updateNewsletter',
+    summary: 'Changes a newsletter',
+    method: 'PATCH',
+    path: '/admin/api/newsletters/:id',
+    params: idParams,
+    body: updateNewsletterSchema,
+    answer: newsletterOf,
+    run: async ({ ctx, caller, params, body }) => {
+      const newsletter = await updateNewsletter(ctx, caller, params.id, body);
+      return { newsletter, memberCount: await memberCountOf(ctx, newsletter.id) };
+    },
+    present: ({ newsletter, memberCount }) => ({ newsletter: presentNewsletter(newsletter, memberCount) }),
+  }),
+  endpoint({
+    ...newsletters,
+    operationId: 'deleteNewsletter',
+    summary: 'Deletes a newsletter that has never been sent',
+    method: 'DELETE',
+    path: '/admin/api/newsletters/:id',
+    params: idParams,
+    answer: 'none',
+    run: ({ ctx, caller, params }) => deleteNewsletter(ctx, caller, params.id),
+    present: noContent,
+  }),
+];
+
+const members = { tag: 'Members', caller: 'staff' } as const;
+const memberOf = z.object({ member: memberAnswer });
+const importOf = z.object({ import: memberImportAnswer });
+
+/** Members: the list, CSV export and import. */
+export const memberEndpoints: Endpoint[] = [
+  endpoint({
+    ...members,
+    operationId: 'listMembers',
+    summary: 'Members, newest first, with search and filters',
+    method: 'GET',
+    path: '/admin/api/members',
+    query: memberListQuery,
+    answer: z.object({ members: z.array(memberAnswer), meta: metaAnswer }),
+    run: async ({ ctx, caller, query }) => {
+      const paging = toPaging(query);
+      const { members, total } = await listMembers(ctx, caller, memberFilterOf(query), paging);
+      return { members, meta: metaOf(paging, total) };
+    },
+    present: ({ members, meta }) => ({ members: members.map(presentMember), meta }),
+  }),
+  endpoint({
+    ...members,
+    operationId: 'addMember',
+    summary: 'Adds a member by hand (consent source `admin`)',
+    method: 'POST',
+    path: '/admin/api/members',
+    status: 201,
+    body: addMemberSchema,
+    answer: memberOf,
+    run: ({ ctx, caller, body }) => addMember(ctx, caller, body),
+    present: (member) => ({ member: presentMember(member) }),
+  }),
+  endpoint({
+    ...members,
+    operationId: 'updateMember',
+    summary: 'Changes a member’s name, status or newsletters',
+    method: 'PATCH',
+    path: '/admin/api/members/:id',
+    params: idParams,
+    body: updateMemberSchema,
+    answer: memberOf,
+    run: ({ ctx, caller, params, body }) => updateMember(ctx, caller, params.id, body),
+    present: (member) => ({ member: presentMember(member) }),
+  }),
+  endpoint({
+    ...members,
+    operationId: 'deleteMember',
+    summary: 'Deletes a member and what is recorded of them',
+    method: 'DELETE',
+    path: '/admin/api/members/:id',
+    params: idParams,
+    answer: 'none',
+    run: ({ ctx, caller, params }) => deleteMember(ctx, caller, params.id),
+    present: noContent,
+  }),
+  endpoint({
+    ...members,
+    operationId: 'exportMembers',
+    summary: 'Every member as a CSV file',
+    method: 'GET',
+    path: '/admin/api/members/export',
+    answer: { contentType: 'text/csv', description: 'One member a line, with a header line.' },
+    run: async ({ ctx, caller }) => ({ csv: await exportMembersCsv(ctx, caller), at: ctx.clock.now() }),
+    present: ({ csv, at }) =>
+      new RawAnswer('text/csv; charset=utf-8', csv, {
+        'content-disposition': `attachment; filename="members-${at.toISOString().slice(0, 10)}.csv"`,
+      }),
+  }),
+  endpoint({
+    ...members,
+    operationId: 'getMemberImport',
+    summary: 'How far a member import is, with the report’s lines after `afterLine`',
+    method: 'GET',
+    path: '/admin/api/members/imports/:id',
+    params: idParams,
+    query: importReportQuery,
+    answer: importOf,
+    run: ({ ctx, caller, params, query }) =>
+      memberImportProgress(ctx, caller, params.id, { afterLine: query.afterLine, limit: 1000 }),
+    present: (progress) => ({ import: presentMemberImport(progress) }),
+  }),
+  endpoint({
+    ...members,
+    operationId: 'importMembers',
+    summary: 'Imports members from a CSV file (the body, text/csv, up to 5 MiB), as a job',
+    description: 'The file is stored and answered 202 at once; GET …/imports/:id shows how far it is.',
+    method: 'POST',
+    path: '/admin/api/members/import',
+    status: 202,
+    body: rawBody,
+    rawBody: {
+      contentTypes: ['text/csv', 'text/plain'],
+      parseAs: 'string',
+      maxBytes: maxImportBytes,
+      description: 'The CSV file: a header line with `email` and optionally `name`, `newsletters`.',
+    },
+    answer: importOf,
+    run: ({ ctx, caller, body }) =>
+      requestMemberImport(ctx, caller, {
+        csv: csvOf(body),
+        createdBy: caller.kind === 'staff' ? caller.staffId : null,
+      }),
+    present: (record) => ({ import: presentMemberImport({ import: record, errors: [] }) }),
+  }),
+];

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   createPostAs,
@@ -17,11 +16,12 @@ import { notFound, validationError } from '../../domain/shared/errors.js';
 import type { PostRecord } from '../../domain/ports.js';
 import { listPostPage, postEditorView, postSummaries } from '../../domain/posts/admin-post-views.js';
 import type { AdminActor } from '../../domain/staff/permissions.js';
-import type { RenderedPage } from '../page-cache.js';
-import { adminRoute, RawAnswer, type AdminApiDeps } from './actor.js';
+import type { DomainContext } from '../../domain/context.js';
+import { metaAnswer, postAnswer, postSummaryAnswer, revisionAnswer } from './answers.js';
+import { endpoint, noContent, RawAnswer, type Endpoint } from './endpoint.js';
 import { metaOf, pagingFields, toPaging } from './paging.js';
-import { presentPost, presentPostSummaries } from './presenters.js';
-import { idParams, parseRequest } from './request-schema.js';
+import { presentPost, presentPostSummaries, presentRevision } from './presenters.js';
+import { idParams } from './request-schema.js';
 
 const listQuerySchema = z.strictObject({
   status: z.enum(postStatuses).optional(),
@@ -39,94 +39,171 @@ const publishSchema = z.strictObject({
 /** A save; `autosave: true` keeps a published post's change as a revision only. */
 const updateBodySchema = updatePostSchema.extend({ autosave: z.boolean().optional() });
 const revisionParams = z.strictObject({ id, revisionId: id });
+const postAnswerOf = z.object({ post: postAnswer });
 
-export interface PostRoutesDeps extends AdminApiDeps {
-  preview: (postId: string) => Promise<RenderedPage | null>;
-}
+const withEditorView = async (ctx: DomainContext, actor: AdminActor, post: PostRecord) =>
+  postEditorView(ctx, actor, post);
 
-/** Posts and pages: one set of routes per type, each checked against that type's rights. */
-export function registerPostRoutes(app: FastifyInstance, deps: PostRoutesDeps): void {
-  for (const type of ['post', 'page'] as const) registerType(app, deps, type);
-}
+/** Posts and pages: one set of endpoints per type, each checked against that type's rights. */
+export const postEndpoints: Endpoint[] = (['post', 'page'] as const).flatMap(endpointsOfType);
 
-function registerType(app: FastifyInstance, deps: PostRoutesDeps, type: PostType): void {
-  const { ctx, siteUrl } = deps;
+function endpointsOfType(type: PostType): Endpoint[] {
   const base = `/admin/api/${type}s`;
-  const present = async (actor: AdminActor, post: PostRecord, context: AdminApiDeps['ctx'] = ctx) => ({
-    post: presentPost(deps, await postEditorView(context, actor, post)),
+  const Type = type === 'post' ? 'Post' : 'Page';
+  const doc = { tag: `${Type}s` };
+  const presentOne = (
+    view: Awaited<ReturnType<typeof postEditorView>>,
+    deps: { siteUrl: string; publicPath: (key: string) => string },
+  ) => ({
+    post: presentPost(deps, view),
   });
-
-  adminRoute(app, deps, { method: 'GET', url: base }, async (actor, request) => {
-    const { query } = parseRequest(request, { query: listQuerySchema });
-    const paging = toPaging(query);
-    const { records, total } = await listPostPage(ctx, actor, type, query, paging);
-    const summaries = presentPostSummaries(siteUrl, await postSummaries(ctx, records));
-    return { [`${type}s`]: summaries, meta: metaOf(paging, total) };
-  });
-
-  adminRoute(app, deps, { method: 'GET', url: `${base}/:id` }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    const { post } = await loadPostFor(ctx, actor, type, params.id);
-    return present(actor, post);
-  });
-
-  adminRoute(app, deps, { method: 'POST', url: base, status: 201 }, async (actor, request, _reply, ctx) => {
-    const { body } = parseRequest(request, { body: createPostSchema });
-    if (body.type !== undefined && body.type !== type)
-      throw validationError([{ property: 'type', message: `must be ${type} here` }]);
-    return present(actor, await createPostAs(ctx, actor, { ...body, type }), ctx);
-  });
-
-  adminRoute(app, deps, { method: 'PATCH', url: `${base}/:id` }, async (actor, request) => {
-    const { params, body } = parseRequest(request, { params: idParams, body: updateBodySchema });
-    const autosave = body.autosave === true;
-    return present(actor, await updatePostAs(ctx, actor, type, params.id, { ...body, autosave }));
-  });
-
-  adminRoute(app, deps, { method: 'DELETE', url: `${base}/:id` }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    await deletePostAs(ctx, actor, type, params.id);
-  });
-
-  adminRoute(app, deps, { method: 'POST', url: `${base}/:id/publish` }, async (actor, request) => {
-    const { params, body } = parseRequest(request, { params: idParams, body: publishSchema });
-    return present(actor, await publishAndSendAs(ctx, actor, { type, id: params.id, ...body }));
-  });
-
-  adminRoute(app, deps, { method: 'POST', url: `${base}/:id/unpublish` }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    return present(actor, await unpublishPostAs(ctx, actor, type, params.id));
-  });
-
-  adminRoute(app, deps, { method: 'GET', url: `${base}/:id/revisions` }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    const revisions = await listRevisionsFor(ctx, actor, type, params.id);
-    return {
-      revisions: revisions.map((r) => ({
-        id: r.id,
-        createdAt: r.createdAt,
-        staffName: r.staffName,
-        title: r.title,
-        isAutosave: r.isAutosave,
-      })),
-    };
-  });
-
-  adminRoute(
-    app,
-    deps,
-    { method: 'POST', url: `${base}/:id/revisions/:revisionId/restore` },
-    async (actor, request) => {
-      const { params } = parseRequest(request, { params: revisionParams });
-      return present(actor, await restoreRevisionAs(ctx, actor, type, params.id, params.revisionId));
-    },
-  );
-
-  adminRoute(app, deps, { method: 'GET', url: `${base}/:id/preview` }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    const { post } = await loadPostFor(ctx, actor, type, params.id);
-    const page = await deps.preview(post.id);
-    if (!page) throw notFound('Post');
-    return new RawAnswer(page.contentType, page.body, { 'x-robots-tag': 'noindex, nofollow' });
-  });
+  return [
+    endpoint({
+      ...doc,
+      operationId: `list${Type}s`,
+      summary: `${Type}s the caller may read, newest change first, with filters and search`,
+      method: 'GET',
+      path: base,
+      caller: 'staff',
+      query: listQuerySchema,
+      answer: z.object({ [`${type}s`]: z.array(postSummaryAnswer), meta: metaAnswer }),
+      run: async ({ ctx, caller, query }) => {
+        const paging = toPaging(query);
+        const { records, total } = await listPostPage(ctx, caller, type, query, paging);
+        return { summaries: await postSummaries(ctx, records), meta: metaOf(paging, total) };
+      },
+      present: ({ summaries, meta }, deps) => ({
+        [`${type}s`]: presentPostSummaries(deps.siteUrl, summaries),
+        meta,
+      }),
+    }),
+    endpoint({
+      ...doc,
+      operationId: `get${Type}`,
+      summary: `One ${type}, with everything the editor shows`,
+      method: 'GET',
+      path: `${base}/:id`,
+      caller: 'staff',
+      params: idParams,
+      answer: postAnswerOf,
+      run: async ({ ctx, caller, params }) =>
+        withEditorView(ctx, caller, (await loadPostFor(ctx, caller, type, params.id)).post),
+      present: presentOne,
+    }),
+    endpoint({
+      ...doc,
+      operationId: `create${Type}`,
+      summary: `Creates a ${type} (a draft unless a status is given)`,
+      method: 'POST',
+      path: base,
+      status: 201,
+      caller: 'staff',
+      body: createPostSchema,
+      answer: postAnswerOf,
+      run: async ({ ctx, caller, body }) => {
+        if (body.type !== undefined && body.type !== type)
+          throw validationError([{ property: 'type', message: `must be ${type} here` }]);
+        return withEditorView(ctx, caller, await createPostAs(ctx, caller, { ...body, type }));
+      },
+      present: presentOne,
+    }),
+    endpoint({
+      ...doc,
+      operationId: `update${Type}`,
+      summary: `Saves a ${type}; with \`autosave: true\` a published ${type}'s change is kept as a revision only`,
+      method: 'PATCH',
+      path: `${base}/:id`,
+      caller: 'staff',
+      params: idParams,
+      body: updateBodySchema,
+      answer: postAnswerOf,
+      run: async ({ ctx, caller, params, body }) => {
+        const autosave = body.autosave === true;
+        const post = await updatePostAs(ctx, caller, type, params.id, { ...body, autosave });
+        return withEditorView(ctx, caller, post);
+      },
+      present: presentOne,
+    }),
+    endpoint({
+      ...doc,
+      operationId: `delete${Type}`,
+      summary: `Deletes a ${type}`,
+      method: 'DELETE',
+      path: `${base}/:id`,
+      caller: 'staff',
+      params: idParams,
+      answer: 'none',
+      run: ({ ctx, caller, params }) => deletePostAs(ctx, caller, type, params.id),
+      present: noContent,
+    }),
+    endpoint({
+      ...doc,
+      operationId: `publish${Type}`,
+      summary: `Publishes a ${type} (now or at \`publishedAt\`), and sends it to the newsletters named`,
+      method: 'POST',
+      path: `${base}/:id/publish`,
+      caller: 'staff',
+      params: idParams,
+      body: publishSchema,
+      answer: postAnswerOf,
+      run: async ({ ctx, caller, params, body }) =>
+        withEditorView(ctx, caller, await publishAndSendAs(ctx, caller, { type, id: params.id, ...body })),
+      present: presentOne,
+    }),
+    endpoint({
+      ...doc,
+      operationId: `unpublish${Type}`,
+      summary: `Takes a ${type} back to draft`,
+      method: 'POST',
+      path: `${base}/:id/unpublish`,
+      caller: 'staff',
+      params: idParams,
+      answer: postAnswerOf,
+      run: async ({ ctx, caller, params }) =>
+        withEditorView(ctx, caller, await unpublishPostAs(ctx, caller, type, params.id)),
+      present: presentOne,
+    }),
+    endpoint({
+      ...doc,
+      operationId: `list${Type}Revisions`,
+      summary: `A ${type}'s saved states, newest first`,
+      method: 'GET',
+      path: `${base}/:id/revisions`,
+      caller: 'staff',
+      params: idParams,
+      answer: z.object({ revisions: z.array(revisionAnswer) }),
+      run: ({ ctx, caller, params }) => listRevisionsFor(ctx, caller, type, params.id),
+      present: (revisions) => ({ revisions: revisions.map(presentRevision) }),
+    }),
+    endpoint({
+      ...doc,
+      operationId: `restore${Type}Revision`,
+      summary: `Restores a saved state of a ${type} (itself saved as a new revision)`,
+      method: 'POST',
+      path: `${base}/:id/revisions/:revisionId/restore`,
+      caller: 'staff',
+      params: revisionParams,
+      answer: postAnswerOf,
+      run: async ({ ctx, caller, params }) =>
+        withEditorView(ctx, caller, await restoreRevisionAs(ctx, caller, type, params.id, params.revisionId)),
+      present: presentOne,
+    }),
+    endpoint({
+      ...doc,
+      operationId: `preview${Type}`,
+      summary: `The ${type} as readers would see it, published or not (never indexed)`,
+      method: 'GET',
+      path: `${base}/:id/preview`,
+      caller: 'staff',
+      params: idParams,
+      answer: { contentType: 'text/html', description: 'The page, as the site renders it.' },
+      run: async ({ ctx, caller, params, deps }) => {
+        const { post } = await loadPostFor(ctx, caller, type, params.id);
+        const page = await deps.preview(post.id);
+        if (!page) throw notFound(Type);
+        return page;
+      },
+      present: (page) => new RawAnswer(page.contentType, page.body, { 'x-robots-tag': 'noindex, nofollow' }),
+    }),
+  ];
 }

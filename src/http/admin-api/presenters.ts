@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type {
   ApiTokenRecord,
   MediaRecord,
@@ -8,15 +9,33 @@ import type {
 } from '../../domain/ports.js';
 import type { EditorDocument } from '../../domain/posts/editor-document.js';
 import type { PostEditorView, PostSummaryView } from '../../domain/posts/admin-post-views.js';
+import type { RevisionRecord } from '../../domain/ports.js';
+import type { Role } from '../../domain/staff/permissions.js';
+import type {
+  apiTokenAnswer,
+  mediaAnswer,
+  postAnswer,
+  postSummaryAnswer,
+  promotionAnswer,
+  redirectAnswer,
+  revisionAnswer,
+  tagAnswer,
+} from './answers.js';
 
-/* The Admin API's presenters: each lists the fields that leave the server; nothing else does. */
+/*
+ * The Admin API's presenters: each lists the fields that leave the server; nothing else does. Each
+ * returns its answer schema's input type (answers.ts), so a field added here and not there fails the build.
+ */
 
 type PublicPath = (key: string) => string;
 
 const postUrl = (siteUrl: string, post: PostRecord) => `${siteUrl}/${encodeURIComponent(post.slug)}/`;
 
 /** Post summaries for lists. */
-export function presentPostSummaries(siteUrl: string, views: PostSummaryView[]) {
+export function presentPostSummaries(
+  siteUrl: string,
+  views: PostSummaryView[],
+): z.input<typeof postSummaryAnswer>[] {
   return views.map(({ post: p, authors, tags }) => ({
     id: p.id,
     type: p.type,
@@ -44,7 +63,10 @@ function presentFeaturedImage(publicPath: PublicPath, post: PostRecord, media: M
 }
 
 /** A post with everything the editor shows. */
-export function presentPost(deps: { siteUrl: string; publicPath: PublicPath }, view: PostEditorView) {
+export function presentPost(
+  deps: { siteUrl: string; publicPath: PublicPath },
+  view: PostEditorView,
+): z.input<typeof postAnswer> {
   const { post, authors, tags, sources, translations } = view;
   return {
     id: post.id,
@@ -85,7 +107,7 @@ export function presentPost(deps: { siteUrl: string; publicPath: PublicPath }, v
   };
 }
 
-export const presentMedia = (publicPath: PublicPath, m: MediaRecord) => ({
+export const presentMedia = (publicPath: PublicPath, m: MediaRecord): z.input<typeof mediaAnswer> => ({
   id: m.id,
   url: publicPath(m.storageKey),
   width: m.width,
@@ -100,7 +122,7 @@ export const presentMedia = (publicPath: PublicPath, m: MediaRecord) => ({
   createdAt: m.createdAt,
 });
 
-export const presentTag = (t: TagRecord, postCount?: number) => ({
+export const presentTag = (t: TagRecord, postCount?: number): z.input<typeof tagAnswer> => ({
   id: t.id,
   slug: t.slug,
   name: t.name,
@@ -110,7 +132,11 @@ export const presentTag = (t: TagRecord, postCount?: number) => ({
   ...(postCount === undefined ? {} : { postCount }),
 });
 
-export const presentPromotion = (publicPath: PublicPath, p: PromotionRecord, image?: MediaRecord) => ({
+export const presentPromotion = (
+  publicPath: PublicPath,
+  p: PromotionRecord,
+  image?: MediaRecord,
+): z.input<typeof promotionAnswer> => ({
   id: p.id,
   title: p.title,
   body: p.body,
@@ -124,18 +150,26 @@ export const presentPromotion = (publicPath: PublicPath, p: PromotionRecord, ima
   sortOrder: p.sortOrder,
 });
 
-export const presentRedirect = (r: RedirectRecord) => ({
+export const presentRedirect = (r: RedirectRecord): z.input<typeof redirectAnswer> => ({
   id: r.id,
   fromPath: r.fromPath,
   toUrl: r.toUrl,
   statusCode: r.statusCode,
 });
 
-export const presentToken = (t: ApiTokenRecord) => ({
+export const presentToken = (t: ApiTokenRecord): z.input<typeof apiTokenAnswer> => ({
   id: t.id,
   name: t.name,
-  role: t.role,
+  role: t.role as Role,
   createdAt: t.createdAt,
   lastUsedAt: t.lastUsedAt,
   createdBy: t.createdBy,
+});
+
+export const presentRevision = (r: Omit<RevisionRecord, 'snapshot'>): z.input<typeof revisionAnswer> => ({
+  id: r.id,
+  createdAt: r.createdAt,
+  staffName: r.staffName,
+  title: r.title,
+  isAutosave: r.isAutosave,
 });

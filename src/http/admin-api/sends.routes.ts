@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   countRecipients,
@@ -7,9 +6,10 @@ import {
 } from '../../domain/newsletters/newsletter-preview.js';
 import { getSend, listSends, startSend } from '../../domain/newsletters/sending.js';
 import { id } from '../../domain/shared/fields.js';
-import { enforce, limits } from '../../domain/limits/rate-limits.js';
-import { adminRoute, type AdminApiDeps } from './actor.js';
-import { idParams, parseRequest } from './request-schema.js';
+import { limits } from '../../domain/limits/rate-limits.js';
+import { sendAnswer, sendReportAnswer } from './answers.js';
+import { endpoint, type Endpoint } from './endpoint.js';
+import { idParams } from './request-schema.js';
 
 const startSchema = z.strictObject({ postId: id });
 const listSchema = z.strictObject({ postId: id.optional() });
@@ -25,61 +25,99 @@ const countSchema = z.strictObject({
 /** Test sends per staff member per fifteen minutes. */
 export const testSendsPerStaff = limits.testSendsPerStaff.limit;
 
+const doc = { tag: 'Newsletter sends', caller: 'staff' } as const;
+const asItIs = <T>(answer: T) => answer;
+
 /** Newsletter sends: start one, list them, one send's totals and report (rights: `newsletter`). */
-export function registerSendRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
-  const { ctx } = deps;
-  adminRoute(
-    app,
-    deps,
-    { method: 'POST', url: '/admin/api/newsletters/:id/sends', status: 201 },
-    async (actor, request, _reply, ctx) => {
-      const { params, body } = parseRequest(request, { params: idParams, body: startSchema });
-      const { postId } = body;
-      const createdBy = actor.kind === 'staff' ? actor.staffId : null;
-      return {
-        send: await startSend(ctx, { postId, newsletterId: params.id, actor, createdBy }),
-      };
-    },
-  );
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/sends' }, async (actor, request) => {
-    const { postId } = parseRequest(request, { query: listSchema }).query;
-    return { sends: await listSends(ctx, actor, postId ? { postId } : {}) };
-  });
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/sends/:id' }, async (actor, request) =>
-    getSend(ctx, actor, parseRequest(request, { params: idParams }).params.id),
-  );
-  adminRoute(
-    app,
-    deps,
-    { method: 'GET', url: '/admin/api/newsletters/:id/preview' },
-    async (actor, request) => {
-      const { params, query } = parseRequest(request, { params: idParams, query: startSchema });
-      return {
-        preview: await previewNewsletter(ctx, actor, { newsletterId: params.id, postId: query.postId }),
-      };
-    },
-  );
-  adminRoute(
-    app,
-    deps,
-    { method: 'POST', url: '/admin/api/newsletters/:id/test-send' },
-    async (actor, request) => {
-      const { params, body } = parseRequest(request, { params: idParams, body: startSchema });
-      const { postId } = body;
-      await enforce(ctx, limits.testSendsPerStaff, actor.staffId);
-      const newsletterId = params.id;
-      return {
-        test: await sendTestNewsletter(ctx, { actor, newsletterId, postId, mailer: deps.newsletterMailer }),
-      };
-    },
-  );
-  adminRoute(
-    app,
-    deps,
-    { method: 'GET', url: '/admin/api/newsletters/recipient-count' },
-    async (actor, request) => {
-      const { newsletterIds } = parseRequest(request, { query: countSchema }).query;
-      return { newsletterIds, count: await countRecipients(ctx, actor, newsletterIds) };
-    },
-  );
-}
+export const sendEndpoints: Endpoint[] = [
+  endpoint({
+    ...doc,
+    operationId: 'startSend',
+    summary: 'Starts sending a published post to a newsletter’s members (once per post and newsletter)',
+    method: 'POST',
+    path: '/admin/api/newsletters/:id/sends',
+    status: 201,
+    params: idParams,
+    body: startSchema,
+    answer: z.object({ send: sendAnswer }),
+    run: ({ ctx, caller, params, body }) =>
+      startSend(ctx, {
+        postId: body.postId,
+        newsletterId: params.id,
+        actor: caller,
+        createdBy: caller.kind === 'staff' ? caller.staffId : null,
+      }),
+    present: (send) => ({ send }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'listSends',
+    summary: 'Sends, newest first, of one post if `postId` is given',
+    method: 'GET',
+    path: '/admin/api/sends',
+    query: listSchema,
+    answer: z.object({ sends: z.array(sendAnswer) }),
+    run: ({ ctx, caller, query }) => listSends(ctx, caller, query.postId ? { postId: query.postId } : {}),
+    present: (sends) => ({ sends }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'getSend',
+    summary: 'One send’s totals and report',
+    method: 'GET',
+    path: '/admin/api/sends/:id',
+    params: idParams,
+    answer: z.object({ send: sendAnswer, report: sendReportAnswer }),
+    run: ({ ctx, caller, params }) => getSend(ctx, caller, params.id),
+    present: asItIs,
+  }),
+  endpoint({
+    ...doc,
+    tag: 'Newsletters',
+    operationId: 'previewNewsletter',
+    summary: 'The email the members would get for a post, with placeholder links',
+    method: 'GET',
+    path: '/admin/api/newsletters/:id/preview',
+    params: idParams,
+    query: startSchema,
+    answer: z.object({ preview: z.object({ subject: z.string(), html: z.string(), text: z.string() }) }),
+    run: ({ ctx, caller, params, query }) =>
+      previewNewsletter(ctx, caller, { newsletterId: params.id, postId: query.postId }),
+    present: (preview) => ({ preview }),
+  }),
+  endpoint({
+    ...doc,
+    tag: 'Newsletters',
+    operationId: 'testSendNewsletter',
+    summary: 'Sends that email, marked as a test, to your own address',
+    method: 'POST',
+    path: '/admin/api/newsletters/:id/test-send',
+    params: idParams,
+    body: startSchema,
+    rateLimits: ({ caller }) => [[limits.testSendsPerStaff, caller.staffId]],
+    answer: z.object({ test: z.object({ to: z.string(), isSent: z.boolean(), error: z.string() }) }),
+    run: ({ ctx, caller, params, body, deps }) =>
+      sendTestNewsletter(ctx, {
+        actor: caller,
+        newsletterId: params.id,
+        postId: body.postId,
+        mailer: deps.newsletterMailer,
+      }),
+    present: (test) => ({ test }),
+  }),
+  endpoint({
+    ...doc,
+    tag: 'Newsletters',
+    operationId: 'countRecipients',
+    summary: 'How many members one or more newsletters would reach (each counted once)',
+    method: 'GET',
+    path: '/admin/api/newsletters/recipient-count',
+    query: countSchema,
+    answer: z.object({ newsletterIds: z.array(z.string()), count: z.number().int() }),
+    run: async ({ ctx, caller, query }) => ({
+      newsletterIds: query.newsletterIds,
+      count: await countRecipients(ctx, caller, query.newsletterIds),
+    }),
+    present: asItIs,
+  }),
+];

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import {
   createApiToken,
   createTokenSchema,
@@ -10,41 +10,79 @@ import {
   settingsChangeSchema,
   updateSiteSettings,
 } from '../../domain/settings/site-settings.js';
-import { adminRoute, type AdminApiDeps } from './actor.js';
+import { apiTokenAnswer, settingsAnswer } from './answers.js';
+import { endpoint, noContent, type Endpoint } from './endpoint.js';
 import { presentToken } from './presenters.js';
-import { idParams, parseRequest } from './request-schema.js';
+import { idParams } from './request-schema.js';
 
 const withoutSecret = (answer: unknown) => ({ ...(answer as object), secret: null });
+const settingsOf = z.object({ settings: settingsAnswer });
 
-/** Site settings and integrations (API tokens). */
-export function registerSettingsRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
-  const { ctx } = deps;
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/settings' }, async (actor, request) => {
-    parseRequest(request, {});
-    return { settings: await readSiteSettings(ctx, actor) };
-  });
-  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/settings' }, async (actor, request) => {
-    const { body } = parseRequest(request, { body: settingsChangeSchema });
-    return { settings: await updateSiteSettings(ctx, actor, body) };
-  });
+/** Site settings. */
+export const settingsEndpoints: Endpoint[] = [
+  endpoint({
+    tag: 'Settings',
+    operationId: 'getSettings',
+    summary: 'The site settings',
+    method: 'GET',
+    path: '/admin/api/settings',
+    caller: 'staff',
+    answer: settingsOf,
+    run: ({ ctx, caller }) => readSiteSettings(ctx, caller),
+    present: (settings) => ({ settings }),
+  }),
+  endpoint({
+    tag: 'Settings',
+    operationId: 'updateSettings',
+    summary: 'Changes the settings given; the others stay',
+    method: 'PATCH',
+    path: '/admin/api/settings',
+    caller: 'staff',
+    body: settingsChangeSchema,
+    answer: settingsOf,
+    run: ({ ctx, caller, body }) => updateSiteSettings(ctx, caller, body),
+    present: (settings) => ({ settings }),
+  }),
+];
 
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/tokens' }, async (actor, request) => {
-    parseRequest(request, {});
-    return { tokens: (await listApiTokens(ctx, actor)).map(presentToken) };
-  });
-  adminRoute(
-    app,
-    deps,
-    // A token's secret is shown once and stored only hashed: a replay answers without it.
-    { method: 'POST', url: '/admin/api/tokens', status: 201, storedAnswer: withoutSecret },
-    async (actor, request, _reply, ctx) => {
-      const { body } = parseRequest(request, { body: createTokenSchema });
-      const { token, secret } = await createApiToken(ctx, actor, body);
-      return { token: presentToken(token), secret };
-    },
-  );
-  adminRoute(app, deps, { method: 'DELETE', url: '/admin/api/tokens/:id' }, async (actor, request) => {
-    const { params } = parseRequest(request, { params: idParams });
-    await revokeApiToken(ctx, actor, params.id);
-  });
-}
+const tokens = { tag: 'Integrations', caller: 'staff' } as const;
+
+/** Integrations: API tokens. */
+export const tokenEndpoints: Endpoint[] = [
+  endpoint({
+    ...tokens,
+    operationId: 'listTokens',
+    summary: 'The API tokens (never their secrets)',
+    method: 'GET',
+    path: '/admin/api/tokens',
+    answer: z.object({ tokens: z.array(apiTokenAnswer) }),
+    run: ({ ctx, caller }) => listApiTokens(ctx, caller),
+    present: (list) => ({ tokens: list.map(presentToken) }),
+  }),
+  endpoint({
+    ...tokens,
+    operationId: 'createToken',
+    summary: 'Makes an API token; its secret is in this answer only',
+    description:
+      'The secret is stored only hashed: a replay with the same Idempotency-Key answers `secret: null`.',
+    method: 'POST',
+    path: '/admin/api/tokens',
+    status: 201,
+    storedAnswer: withoutSecret,
+    body: createTokenSchema,
+    answer: z.object({ token: apiTokenAnswer, secret: z.string().nullable() }),
+    run: ({ ctx, caller, body }) => createApiToken(ctx, caller, body),
+    present: ({ token, secret }) => ({ token: presentToken(token), secret }),
+  }),
+  endpoint({
+    ...tokens,
+    operationId: 'revokeToken',
+    summary: 'Revokes an API token at once',
+    method: 'DELETE',
+    path: '/admin/api/tokens/:id',
+    params: idParams,
+    answer: 'none',
+    run: ({ ctx, caller, params }) => revokeApiToken(ctx, caller, params.id),
+    present: noContent,
+  }),
+];

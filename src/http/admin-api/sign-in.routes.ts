@@ -1,82 +1,94 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { DomainContext } from '../../domain/context.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { completeSecondStep } from '../../domain/staff/second-step.js';
 import { limitSignInLinkRequest, sendSignInLink, signInWithLink } from '../../domain/staff/sign-in.js';
 import { sessionLifetimeMs } from '../../domain/staff/accounts.js';
+import { acceptedAnswer, secondStepAnswer, signedInAnswer } from './answers.js';
+import { deviceTokenOf } from './callers.js';
 import { sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor } from './csrf.js';
-import { guardedRoute } from './guarded-route.js';
-import { parseRequest } from './request-schema.js';
-import {
-  answerSignIn,
-  deviceTokenOf,
-  presentStaff,
-  requireCsrfToken,
-  requireSameOrigin,
-  sessionTokenOf,
-  setDeviceCookie,
-  userAgentOf,
-} from './session.routes.js';
+import { endpoint, StatusAnswer, type Endpoint } from './endpoint.js';
+import { answerSignIn, presentStaff, setDeviceCookie, userAgentOf } from './session.routes.js';
 
 const codeSchema = z.strictObject({ code: z.string().min(1, 'is required').max(40) });
 const linkRequestSchema = z.strictObject({ email: z.string().max(254) });
 const linkSchema = z.strictObject({ token: z.string().max(100) });
-
-export interface SignInRoutesOptions {
-  ctx: DomainContext;
-  siteUrl: string;
-}
+const doc = { tag: 'Setup, sessions, accounts' } as const;
+const asItIs = <T>(answer: T) => answer;
 
 /** The second step of signing in, and signing in with an emailed link instead of the password. */
-export function registerSignInRoutes(app: FastifyInstance, { ctx, siteUrl }: SignInRoutesOptions): void {
-  const sameOrigin = (request: FastifyRequest) => requireSameOrigin(siteUrl, request);
-  const pendingSession = (request: FastifyRequest) => {
-    requireSameOrigin(siteUrl, request);
-    const token = sessionTokenOf(siteUrl, request);
-    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
-    requireCsrfToken(token, request);
-    return token;
-  };
-
-  // The only route a pending session is accepted on: same origin and its own CSRF token.
-  const secondStep = { method: 'POST', url: '/admin/api/session/second-step' } as const;
-  guardedRoute(app, secondStep, pendingSession, async (token, request, reply) => {
-    const { code } = parseRequest(request, { body: codeSchema }).body;
-    const done = await completeSecondStep(ctx, { token, code, userAgent: userAgentOf(request) });
-    reply.header('set-cookie', setCookie(sessionCookie(siteUrl), done.token, sessionLifetimeMs / 1000));
-    setDeviceCookie(siteUrl, reply, done.deviceToken);
-    return reply
-      .header('cache-control', 'no-store')
-      .code(201)
-      .send({ staff: presentStaff(done.staff), csrfToken: csrfTokenFor(done.token) });
-  });
-
-  // Answered the same (202) whether or not the address belongs to anyone, before the email goes out.
-  guardedRoute(
-    app,
-    { method: 'POST', url: '/admin/api/session/link' },
-    sameOrigin,
-    async (_, request, reply) => {
-      const { email } = parseRequest(request, { body: linkRequestSchema }).body;
-      await limitSignInLinkRequest(ctx, request.ip, email);
-      sendSignInLink(ctx, email).catch((error: unknown) => {
+export const signInEndpoints: Endpoint[] = [
+  endpoint({
+    ...doc,
+    operationId: 'completeSecondStep',
+    summary: 'The second step of signing in: a TOTP, recovery or emailed code',
+    description: 'The only endpoint a pending session is accepted on.',
+    method: 'POST',
+    path: '/admin/api/session/second-step',
+    caller: 'pending-session',
+    status: 201,
+    body: codeSchema,
+    answer: signedInAnswer,
+    run: async ({ ctx, deps, caller, body, request, reply }) => {
+      const done = await completeSecondStep(ctx, {
+        token: caller,
+        code: body.code,
+        userAgent: userAgentOf(request),
+      });
+      reply.header(
+        'set-cookie',
+        setCookie(sessionCookie(deps.siteUrl), done.token, sessionLifetimeMs / 1000),
+      );
+      setDeviceCookie(deps.siteUrl, reply, done.deviceToken);
+      return done;
+    },
+    present: (done) => ({ staff: presentStaff(done.staff), csrfToken: csrfTokenFor(done.token) }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'requestSignInLink',
+    summary: 'Emails a sign-in link to the address, if it is a staff member’s',
+    description: 'Answered the same (202) whether or not the address belongs to anyone.',
+    method: 'POST',
+    path: '/admin/api/session/link',
+    caller: 'anyone',
+    status: 202,
+    body: linkRequestSchema,
+    answer: acceptedAnswer,
+    run: async ({ ctx, body, request }) => {
+      await limitSignInLinkRequest(ctx, request.ip, body.email);
+      // Not awaited: the answer comes as fast for an unknown address as for a known one.
+      sendSignInLink(ctx, body.email).catch((error: unknown) => {
         if (!(error instanceof DomainError)) request.log.error({ err: error }, 'sign-in link email failed');
       });
-      return reply.code(202).send({});
+      return new StatusAnswer(202, {});
     },
-  );
-
-  const linkComplete = { method: 'POST', url: '/admin/api/session/link/complete' } as const;
-  guardedRoute(app, linkComplete, sameOrigin, async (_, request, reply) => {
-    const { token } = parseRequest(request, { body: linkSchema }).body;
-    const start = await signInWithLink(ctx, {
-      token,
-      ip: request.ip,
-      deviceToken: deviceTokenOf(siteUrl, request),
-      userAgent: userAgentOf(request),
-    });
-    return answerSignIn(siteUrl, start, reply);
-  });
-}
+    present: asItIs,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'signInWithLink',
+    summary: 'Signs in with the token of an emailed link',
+    method: 'POST',
+    path: '/admin/api/session/link/complete',
+    caller: 'anyone',
+    body: linkSchema,
+    status: 201,
+    answer: signedInAnswer,
+    alsoAnswers: {
+      status: 202,
+      schema: secondStepAnswer,
+      description: 'The second step is still to do: POST /admin/api/session/second-step.',
+    },
+    run: async ({ ctx, deps, body, request, reply }) => {
+      const start = await signInWithLink(ctx, {
+        token: body.token,
+        ip: request.ip,
+        deviceToken: deviceTokenOf(deps.siteUrl, request),
+        userAgent: userAgentOf(request),
+      });
+      return answerSignIn(deps.siteUrl, start, reply);
+    },
+    present: asItIs,
+  }),
+];

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { InvitationRecord, StaffRecord } from '../../domain/ports.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import {
@@ -7,16 +7,18 @@ import {
   listInvitations,
   revokeInvitation,
 } from '../../domain/staff/invitations.js';
+import type { AdminActor, Role } from '../../domain/staff/permissions.js';
 import { listStaff, membershipSchema, updateMembership } from '../../domain/staff/staff-admin.js';
-import { adminRoute, type AdminApiDeps } from './actor.js';
-import { idParams, parseRequest } from './request-schema.js';
+import { acceptedAnswer, invitationAnswer, staffAnswer } from './answers.js';
+import { endpoint, noContent, type Endpoint } from './endpoint.js';
+import { idParams } from './request-schema.js';
 import { presentStaff } from './session.routes.js';
 
 /** An invitation as the admin sees it: never the token or its hash. */
-const presentInvitation = (i: InvitationRecord) => ({
+const presentInvitation = (i: InvitationRecord): z.input<typeof invitationAnswer> => ({
   id: i.id,
   email: i.email,
-  role: i.role,
+  role: i.role as Role,
   createdAt: i.createdAt,
   expiresAt: i.expiresAt,
 });
@@ -27,46 +29,70 @@ function presentStaffListed(staff: StaffRecord, mayManage: boolean) {
   return mayManage ? { ...rest, email } : rest;
 }
 
-/** The staff list, roles and suspension, invitations: `/admin/api/staff`. */
-export function registerStaffRoutes(app: FastifyInstance, deps: AdminApiDeps): void {
-  const { ctx } = deps;
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff' }, async (actor, request) => {
-    parseRequest(request, {});
-    const { staff, mayManage } = await listStaff(ctx, actor);
-    return { staff: staff.map((s) => presentStaffListed(s, mayManage)) };
-  });
-
-  adminRoute(app, deps, { method: 'PATCH', url: '/admin/api/staff/:id' }, async (actor, request) => {
-    const { params, body } = parseRequest(request, { params: idParams, body: membershipSchema });
-    return { staff: presentStaff(await updateMembership(ctx, actor, params.id, body)) };
-  });
-
-  adminRoute(app, deps, { method: 'GET', url: '/admin/api/staff/invitations' }, async (actor, request) => {
-    parseRequest(request, {});
-    return { invitations: (await listInvitations(ctx, actor)).map(presentInvitation) };
-  });
-
-  adminRoute(
-    app,
-    deps,
-    { method: 'POST', url: '/admin/api/staff/invitations', status: 202 },
-    async (actor, request, _reply, ctx) => {
-      // An invitation names who sent it: a person, never an integration.
-      if (actor.kind === 'token')
-        throw new DomainError('FORBIDDEN', 'Invitations are sent by a signed-in person');
-      const { body } = parseRequest(request, { body: inviteSchema });
-      await inviteStaff(ctx, actor, body);
-      return {};
-    },
-  );
-
-  adminRoute(
-    app,
-    deps,
-    { method: 'DELETE', url: '/admin/api/staff/invitations/:id' },
-    async (actor, request) => {
-      const { params } = parseRequest(request, { params: idParams });
-      await revokeInvitation(ctx, actor, params.id);
-    },
-  );
+/** An invitation names who sent it: a person, never an integration. */
+function assertPerson(actor: AdminActor): void {
+  if (actor.kind === 'token')
+    throw new DomainError('FORBIDDEN', 'Invitations are sent by a signed-in person');
 }
+
+const doc = { tag: 'Staff', caller: 'staff' } as const;
+
+/** The staff list, roles and suspension, invitations: `/admin/api/staff`. */
+export const staffEndpoints: Endpoint[] = [
+  endpoint({
+    ...doc,
+    operationId: 'listStaff',
+    summary: 'The staff; email addresses only for those who manage staff',
+    method: 'GET',
+    path: '/admin/api/staff',
+    answer: z.object({ staff: z.array(staffAnswer) }),
+    run: ({ ctx, caller }) => listStaff(ctx, caller),
+    present: ({ staff, mayManage }) => ({ staff: staff.map((s) => presentStaffListed(s, mayManage)) }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'updateMembership',
+    summary: 'Changes a staff member’s role, or suspends or restores them',
+    method: 'PATCH',
+    path: '/admin/api/staff/:id',
+    params: idParams,
+    body: membershipSchema,
+    answer: z.object({ staff: staffAnswer }),
+    run: ({ ctx, caller, params, body }) => updateMembership(ctx, caller, params.id, body),
+    present: (staff) => ({ staff: presentStaff(staff) }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'listInvitations',
+    summary: 'Invitations not yet accepted',
+    method: 'GET',
+    path: '/admin/api/staff/invitations',
+    answer: z.object({ invitations: z.array(invitationAnswer) }),
+    run: ({ ctx, caller }) => listInvitations(ctx, caller),
+    present: (invitations) => ({ invitations: invitations.map(presentInvitation) }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'inviteStaff',
+    summary: 'Invites someone to the staff by email',
+    method: 'POST',
+    path: '/admin/api/staff/invitations',
+    status: 202,
+    guard: assertPerson,
+    body: inviteSchema,
+    answer: acceptedAnswer,
+    run: ({ ctx, caller, body }) => inviteStaff(ctx, caller, body),
+    present: () => ({}),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'revokeInvitation',
+    summary: 'Withdraws an invitation',
+    method: 'DELETE',
+    path: '/admin/api/staff/invitations/:id',
+    params: idParams,
+    answer: 'none',
+    run: ({ ctx, caller, params }) => revokeInvitation(ctx, caller, params.id),
+    present: noContent,
+  }),
+];

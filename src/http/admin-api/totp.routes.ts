@@ -1,53 +1,64 @@
-import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import type { DomainContext } from '../../domain/context.js';
 import { confirmTotpSetup, disableTotp, startTotpSetup, totpStatus } from '../../domain/staff/totp.js';
-import { parseRequest } from './request-schema.js';
-import type { Method } from './guarded-route.js';
-import { sessionRoute, type SignedInHandler } from './session.routes.js';
+import { endpoint, noContent, type Endpoint } from './endpoint.js';
 
 const confirmSchema = z.strictObject({ code: z.string().min(1, 'is required').max(40) });
 const disableSchema = z.strictObject({
   password: z.string().min(1, 'is required').max(1024),
   code: z.string().min(1, 'is required').max(40),
 });
-
-export interface TotpRoutesOptions {
-  ctx: DomainContext;
-  siteUrl: string;
-}
+const doc = { tag: 'Setup, sessions, accounts', caller: 'session' } as const;
+const asItIs = <T>(answer: T) => answer;
 
 /** Two-step sign-in (TOTP) on your own profile: signed-in sessions only, never an API token. */
-export function registerTotpRoutes(app: FastifyInstance, { ctx, siteUrl }: TotpRoutesOptions): void {
-  const session = (method: Method, url: string, handler: SignedInHandler) =>
-    sessionRoute(app, { ctx, siteUrl }, { method, url }, handler);
-
-  session('GET', '/admin/api/profile/totp', async ({ staff }, request, reply) => {
-    parseRequest(request, {});
-    return reply.header('cache-control', 'no-store').send(await totpStatus(ctx, staff.id));
-  });
-
-  // The secret leaves the server this once (as text and as a QR code); it is on only after /confirm.
-  session('POST', '/admin/api/profile/totp', async ({ staff }, request, reply) => {
-    parseRequest(request, {});
-    const setup = await startTotpSetup(ctx, staff.id);
-    const qrSvg = await QRCode.toString(setup.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return reply
-      .header('cache-control', 'no-store')
-      .code(201)
-      .send({ ...setup, qrSvg });
-  });
-
-  session('POST', '/admin/api/profile/totp/confirm', async ({ staff }, request, reply) => {
-    const { code } = parseRequest(request, { body: confirmSchema }).body;
-    const recoveryCodes = await confirmTotpSetup(ctx, staff.id, code);
-    return reply.header('cache-control', 'no-store').send({ recoveryCodes });
-  });
-
-  session('POST', '/admin/api/profile/totp/disable', async ({ staff }, request, reply) => {
-    const input = parseRequest(request, { body: disableSchema }).body;
-    await disableTotp(ctx, { staffId: staff.id, ...input });
-    return reply.code(204).send();
-  });
-}
+export const totpEndpoints: Endpoint[] = [
+  endpoint({
+    ...doc,
+    operationId: 'getTotpStatus',
+    summary: 'Whether two-step sign-in is on, and how many recovery codes are left',
+    method: 'GET',
+    path: '/admin/api/profile/totp',
+    answer: z.object({ isEnabled: z.boolean(), recoveryCodesLeft: z.number().int() }),
+    run: ({ ctx, caller }) => totpStatus(ctx, caller.staff.id),
+    present: asItIs,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'startTotpSetup',
+    summary: 'Starts a TOTP setup: a new secret, on only after a first code confirms it',
+    description: 'The secret leaves the server this once, as text and as a QR code.',
+    method: 'POST',
+    path: '/admin/api/profile/totp',
+    status: 201,
+    answer: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }),
+    run: async ({ ctx, caller }) => {
+      const setup = await startTotpSetup(ctx, caller.staff.id);
+      const qrSvg = await QRCode.toString(setup.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return { ...setup, qrSvg };
+    },
+    present: asItIs,
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'confirmTotpSetup',
+    summary: 'Switches TOTP on with a first code; answers the recovery codes, shown this once',
+    method: 'POST',
+    path: '/admin/api/profile/totp/confirm',
+    body: confirmSchema,
+    answer: z.object({ recoveryCodes: z.array(z.string()) }),
+    run: ({ ctx, caller, body }) => confirmTotpSetup(ctx, caller.staff.id, body.code),
+    present: (recoveryCodes) => ({ recoveryCodes }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'disableTotp',
+    summary: 'Switches two-step sign-in off, with your password and a code',
+    method: 'POST',
+    path: '/admin/api/profile/totp/disable',
+    body: disableSchema,
+    answer: 'none',
+    run: ({ ctx, caller, body }) => disableTotp(ctx, { staffId: caller.staff.id, ...body }),
+    present: noContent,
+  }),
+];
