@@ -142,14 +142,27 @@ const layerRules = [
  * Transports call domain operations and read models, never repositories: no `.repos` of the
  * DomainContext they are given (an import rule cannot see it).
  */
+const noRepositories = {
+  selector: "MemberExpression[property.name='repos']",
+  message: 'Transports call domain operations and read models, never repositories.',
+};
 const transportRules = {
   files: ['src/http/**/*.ts', 'src/jobs/**/*.ts', 'src/cli/**/*.ts'],
+  rules: { 'no-restricted-syntax': ['error', noRepositories] },
+};
+// Admin API endpoints are declarations (endpoint.ts) served by the one pipeline (pipeline.ts): a
+// route file that registers a route of its own steps around it.
+const adminEndpointRules = {
+  files: ['src/http/admin-api/**/*.ts'],
+  ignores: ['src/http/admin-api/pipeline.ts', 'src/http/admin-api/admin-api.ts'],
   rules: {
     'no-restricted-syntax': [
       'error',
+      noRepositories,
       {
-        selector: "MemberExpression[property.name='repos']",
-        message: 'Transports call domain operations and read models, never repositories.',
+        selector:
+          "CallExpression[callee.property.name=/^(route|get|post|put|patch|delete|all|register|addContentTypeParser)$/][callee.object.name=/^(app|scope|fastify|instance)$/]",
+        message: 'Declare the endpoint with endpoint() and let serveEndpoints (pipeline.ts) serve it.',
       },
     ],
   },
@@ -171,6 +184,7 @@ export default tseslint.config(
   },
   ...layerRules,
   transportRules,
+  adminEndpointRules,
   {
     // The admin app runs in the browser.
     files: ['admin/**/*.{ts,tsx}'],

@@ -1,273 +1,53 @@
 // The Admin API client: JSON, same-origin credentials, the session's CSRF token on every change, and
 // the API's `{ errors: [{ code, message, property }] }` turned into one error type.
-import type { Role } from './permissions.js';
 
-export type Locale = 'en' | 'nb';
+import type { components } from './api-types.generated.js';
 
-export interface Staff {
-  id: string;
-  slug: string;
-  name: string;
-  email?: string;
-  role: Role;
-  status: 'active' | 'suspended';
-  locale?: Locale;
-  bio?: string;
-}
+/* The contract's types come from the server's declarations (api-types.generated.ts); these are their admin names. */
+type Schemas = components['schemas'];
 
-export interface SessionAnswer {
-  staff: Staff;
-  csrfToken: string;
-}
-
+export type Locale = Schemas['Staff']['locale'];
+export type Staff = Schemas['Staff'];
+export type SessionAnswer = Schemas['SignedIn'];
 /** A first step's answer: signed in, or a second step to do with the pending session's CSRF token. */
-export type SignInAnswer = SessionAnswer | { secondStep: 'totp' | 'email'; csrfToken: string };
-
-export interface Meta {
-  page: number;
-  limit: number;
-  total: number;
-}
-
-export type TagKind = 'topic' | 'person' | 'organisation' | 'place';
-export type PostStatus = 'draft' | 'scheduled' | 'published';
-export type PostType = 'post' | 'page';
-export type PromoSlot = 'after-article' | 'sidebar';
+export type SignInAnswer = SessionAnswer | Schemas['SecondStepNeeded'];
+export type Meta = Schemas['Meta'];
+export type TagKind = Schemas['Tag']['kind'];
+export type PostStatus = Schemas['Post']['status'];
+export type PostType = Schemas['Post']['type'];
+export type PromoSlot = Schemas['Promotion']['slot'];
 /** A post's promotion: the site's in their slots, none, or only `promotionId`. */
-export type PromotionMode = 'site' | 'none' | 'chosen';
-
-export interface PostSummary {
-  id: string;
-  type: PostType;
-  slug: string;
-  title: string;
-  status: PostStatus;
-  language: string;
-  publishedAt: string | null;
-  updatedAt: string;
-  url: string;
-  authors: { id: string; name: string }[];
-  tags: { id: string; name: string }[];
-}
-
-export interface Source {
-  id?: string;
-  publisher: string;
-  title: string;
-  url: string;
-  note: string;
-}
-
-export interface FeaturedImage {
-  mediaId: string;
-  alt: string;
-  caption: string;
-  credit: string;
-  url?: string;
-}
-
-export interface EditorJson {
-  type: 'doc';
-  content: unknown[];
-}
-
-export interface Post {
-  id: string;
-  type: PostType;
-  title: string;
-  slug: string;
-  standfirst: string;
-  excerpt: string;
-  body: EditorJson | null;
-  status: PostStatus;
-  publishedAt: string | null;
-  language: string;
-  /** Shared by the versions of one story in several languages; they are listed in `translations`. */
-  translationGroup: string | null;
-  authors: { id: string; name: string }[];
-  tags: { id: string; name: string; slug: string; kind: TagKind }[];
-  featuredImage: FeaturedImage | null;
-  sources: Source[];
-  canonicalUrl: string | null;
-  metaTitle: string | null;
-  metaDescription: string | null;
-  ogTitle: string | null;
-  ogDescription: string | null;
-  twitterTitle: string | null;
-  twitterDescription: string | null;
-  promotionMode: PromotionMode;
-  promotionId: string | null;
-  isFeatured: boolean;
-  url: string;
-  createdAt: string;
-  updatedAt: string;
-  translations: { id: string; language: string; title: string }[];
-}
-
-export interface Revision {
-  id: string;
-  createdAt: string;
-  staffName: string;
-  title: string;
-  isAutosave: boolean;
-}
-
-export interface Media {
-  id: string;
-  url: string;
-  width: number;
-  height: number;
-  mimeType: string;
-  originalName: string;
-  sizeBytes: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  uploadedBy: string | { id: string; name: string } | null;
-  createdAt: string;
-  usage?: { id: string; title: string; type: PostType }[];
-  /** Other places that show it: the logo, promotions, author photos. */
-  usedElsewhere?: string[];
-}
-
-export interface Tag {
-  id: string;
-  slug: string;
-  name: string;
-  kind: TagKind;
-  description: string;
-  language: string | null;
-  postCount: number;
-}
-
-export interface Promotion {
-  id: string;
-  title: string;
-  body: string;
-  imageMediaId: string | null;
-  imageUrl: string | null;
-  linkUrl: string;
-  ctaLabel: string;
-  slot: PromoSlot;
-  language: string | null;
-  isActive: boolean;
-  sortOrder: number;
-}
-
-export interface Redirect {
-  id: string;
-  fromPath: string;
-  toUrl: string;
-  statusCode: 301 | 302;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface Settings {
-  title: string;
-  description: string;
-  logoMediaId: string | null;
-  languages: string[];
-  defaultLanguage: string;
-  navigation: { label: string; url: string }[];
-  timezone: string;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-  lastUsedAt: string | null;
-  createdBy: string | { id: string; name: string } | null;
-}
-
-export interface Newsletter {
-  id: string;
-  slug: string;
-  name: string;
-  language: string;
-  senderName: string;
-  senderEmail: string;
-  /** '' when none. */
-  replyTo: string;
-  footer: string;
-  isActive: boolean;
-  sortOrder: number;
-  memberCount: number;
-}
-
-export type MemberStatus = 'pending' | 'active' | 'unsubscribed';
-export type ConsentSource = 'signup' | 'admin' | 'import';
-
-export interface Member {
-  id: string;
-  email: string;
-  name: string;
-  status: MemberStatus;
-  newsletterIds: string[];
-  consentSource: ConsentSource;
-  consentAt: string | null;
-  createdAt: string;
-}
-
+export type PromotionMode = Schemas['Post']['promotionMode'];
+export type PostSummary = Schemas['PostSummary'];
+/** A source as the editor holds it: a new one has no id yet. */
+export type Source = Omit<Schemas['Source'], 'id'> & { id?: string };
+export type FeaturedImage = Schemas['FeaturedImage'];
+export type EditorJson = Schemas['EditorDocument'];
+export type Post = Schemas['Post'];
+export type Revision = Schemas['Revision'];
+export type Media = Schemas['Media'];
+export type Tag = Schemas['Tag'];
+export type Promotion = Schemas['Promotion'];
+export type Redirect = Schemas['Redirect'];
+export type Invitation = Schemas['Invitation'];
+export type Settings = Schemas['Settings'];
+export type ApiToken = Schemas['ApiToken'];
+export type Newsletter = Schemas['Newsletter'];
+export type Member = Schemas['Member'];
+export type MemberStatus = Member['status'];
+export type ConsentSource = Member['consentSource'];
 /**
  * A member import (`POST /admin/api/members/import` answers it queued; the job works it, and
  * `GET /admin/api/members/imports/:id?afterLine=` tells how far it is, with the report's new lines).
  */
-export interface MemberImport {
-  id: string;
-  status: 'queued' | 'done';
-  totalLines: number;
-  linesDone: number;
-  imported: number;
-  updated: number;
-  skipped: number;
-  errors: { line: number; email: string; message: string }[];
-}
-
-export type SendStatus = 'snapshot' | 'sending' | 'done';
-
-export interface NewsletterSend {
-  id: string;
-  postId: string;
-  newsletterId: string;
-  status: SendStatus;
-  total: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-  pending: number;
-  possiblyDuplicated: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface SendReport {
-  failures: { email: string; error: string }[];
-  possiblyDuplicated: string[];
-}
-
+export type MemberImport = Schemas['MemberImport'];
+export type NewsletterSend = Schemas['NewsletterSend'];
+export type SendStatus = NewsletterSend['status'];
+export type SendReport = Schemas['SendReport'];
 /** The answer of `GET /admin/api/newsletters/:id/preview`: the members' email, placeholder links. */
-export interface NewsletterPreview {
-  subject: string;
-  html: string;
-  text: string;
-}
-
+export type NewsletterPreview = Schemas['PreviewNewsletterAnswer']['preview'];
 /** The answer of `POST /admin/api/newsletters/:id/test-send`. */
-export interface TestSend {
-  to: string;
-  isSent: boolean;
-  error: string;
-}
+export type TestSend = Schemas['TestSendNewsletterAnswer']['test'];
 
 export interface FieldError {
   code: string;

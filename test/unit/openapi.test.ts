@@ -6,8 +6,8 @@ import type { HTTPMethods } from 'fastify';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 
 /*
- * docs/admin-api.openapi.json against itself, against the prose contract (docs/admin-api.md) and against
- * the routes the app really serves.
+ * docs/admin-api.openapi.json (generated from the endpoint declarations, see generated-files.test.ts)
+ * against itself, against the prose contract (docs/admin-api.md) and against the routes the app serves.
  */
 
 const docsDir = join(import.meta.dirname, '..', '..', 'docs');

@@ -5,7 +5,7 @@ import { formatDate, t } from '../i18n.js';
 import { Button, ErrorSummary, errorsOf, Loading, TextField, useLoad, type Errors } from '../ui.js';
 
 export function FeaturePreview({ image }: { image: FeaturedImage }) {
-  const [url, setUrl] = useState(image.url);
+  const [url, setUrl] = useState<string | undefined>(image.url ?? undefined);
   useEffect(() => {
     if (image.url) return setUrl(image.url);
     api
@@ -13,7 +13,7 @@ export function FeaturePreview({ image }: { image: FeaturedImage }) {
       .then(({ media }) => setUrl(media.url))
       .catch(() => setUrl(undefined));
   }, [image.mediaId, image.url]);
-  return url ? <img class="feature-preview" src={url} alt={image.alt} /> : null;
+  return url ? <img class="feature-preview" src={url} alt={image.alt ?? ''} /> : null;
 }
 
 export function SourcesPanel(props: {

@@ -39,7 +39,7 @@ export function FeatureImagePanel(props: {
               key={field}
               name={`featuredImage.${field}`}
               label={t(label)}
-              value={image[field]}
+              value={image[field] ?? ''}
               onValue={(value) => set({ [field]: value })}
               errors={props.errors}
             />
@@ -57,7 +57,16 @@ export function FeatureImagePanel(props: {
         idPrefix="feature-image"
         title={t('featureImage')}
         withDetails
-        initial={image ?? undefined}
+        initial={
+          image
+            ? {
+                mediaId: image.mediaId,
+                alt: image.alt ?? '',
+                caption: image.caption ?? '',
+                credit: image.credit ?? '',
+              }
+            : undefined
+        }
         onClose={() => setPicking(false)}
         onChoose={({ media, alt, caption, credit }) => {
           rememberMedia(media);

@@ -18,7 +18,7 @@ import {
   type Errors,
 } from '../ui.js';
 
-const who = (by: ApiToken['createdBy']) => (typeof by === 'string' ? by : (by?.name ?? ''));
+const who = (by: ApiToken['createdBy']) => by ?? '';
 
 export function IntegrationsScreen() {
   const { may } = usePermissions();

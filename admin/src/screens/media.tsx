@@ -18,8 +18,7 @@ import {
   type Errors,
 } from '../ui.js';
 
-const uploaderId = (media: Media) =>
-  typeof media.uploadedBy === 'string' ? media.uploadedBy : (media.uploadedBy?.id ?? '');
+const uploaderId = (media: Media) => media.uploadedBy ?? '';
 
 export function MediaScreen() {
   const { may } = usePermissions();

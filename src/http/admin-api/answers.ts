@@ -8,11 +8,17 @@ import { staffRoles } from '../../domain/staff/staff.js';
  * and under test every answer is checked against its schema (see the pipeline).
  */
 
+export interface NamedAnswer {
+  schema: z.ZodType;
+  id: string;
+  description: string;
+}
+
 /** The named shapes of the contract: `#/components/schemas/<id>` in the OpenAPI document. */
-export const answerComponents = z.registry<{ id: string; description: string }>();
+export const namedAnswers: NamedAnswer[] = [];
 
 function named<T extends z.ZodType>(id: string, description: string, schema: T): T {
-  answerComponents.add(schema, { id, description });
+  namedAnswers.push({ schema, id, description });
   return schema;
 }
 
