@@ -81,27 +81,15 @@ const layerRules = [
       ),
       forbid(packages(...drivers), 'HTTP is a transport: no database, mail or image driver.'),
       forbid(
+        layer('themes'),
+        'HTTP renders through the Theme the composition root hands it (HttpSite.theme, src/rendering/theme.ts); it imports no theme.',
+      ),
+      forbid(
         '^(\\.\\./)+domain/staff/permissions\\.js$',
         'Authorization lives in the operations, which get the actor.',
         {
           importNames: ['assertCan', 'can', 'grantFor'],
         },
-      ),
-    ],
-  ),
-  // The public site renders through the Theme it is given (src/rendering/theme.ts, via SiteEnv).
-  // A later block for the same rule replaces the one above for these files, so it repeats http's.
-  restrict(
-    ['src/http/site/**/*.ts'],
-    [
-      forbid(
-        layer('storage', 'adapters', 'cli', 'jobs', 'demo', 'main'),
-        'HTTP is a transport: it calls domain operations and gets what it needs from the composition root (HttpSite).',
-      ),
-      forbid(packages(...drivers), 'HTTP is a transport: no database, mail or image driver.'),
-      forbid(
-        layer('themes'),
-        'The public site asks its Theme (SiteEnv.theme, src/rendering/theme.ts) for pages and strings; it imports no theme.',
       ),
     ],
   ),
@@ -161,7 +149,7 @@ const adminEndpointRules = {
       noRepositories,
       {
         selector:
-          "CallExpression[callee.property.name=/^(route|get|post|put|patch|delete|all|register|addContentTypeParser)$/][callee.object.name=/^(app|scope|fastify|instance)$/]",
+          'CallExpression[callee.property.name=/^(route|get|post|put|patch|delete|all|register|addContentTypeParser)$/][callee.object.name=/^(app|scope|fastify|instance)$/]',
         message: 'Declare the endpoint with endpoint() and let serveEndpoints (pipeline.ts) serve it.',
       },
     ],

@@ -26,7 +26,7 @@ async function cpuMsPer(work: () => Promise<void>, iterations: number, rounds = 
 export async function measureColdRender(dataDir: string, path: string, iterations = 200) {
   const site = await openSite(loadConfig({ BROADSHEET_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   const { app } = await buildApp(site);
-  const env = createSiteEnv(site, loadThemeAssets());
+  const env = createSiteEnv(site, loadThemeAssets(site.theme));
   const slug = path.slice(1, -1);
   const request = () => app.inject({ method: 'GET', url: path });
   for (let i = 0; i < 100; i++) {

@@ -11,6 +11,8 @@ import { ContentEventHub } from './domain/content-events.js';
 import { systemClock, type DomainContext } from './domain/context.js';
 import type { BulkMailer, Clock, Mailer } from './domain/ports.js';
 import { renderDocument } from './rendering/document-html.js';
+import type { Theme } from './rendering/theme.js';
+import { defaultTheme } from '../themes/default/index.js';
 import { currentSchema, migrateToLatest, openStorage, type Storage } from './storage/storage.js';
 import { createRepositories } from './storage/repositories/index.js';
 
@@ -24,6 +26,8 @@ export interface Site {
   media: { root: string; publicPath(key: string): string };
   /** The newsletter sender's SMTP pool for this config (undefined without SMTP_URL). */
   createNewsletterMailer(): BulkMailer | undefined;
+  /** The theme the public site renders with. */
+  theme: Theme;
   close(): Promise<void>;
 }
 
@@ -115,6 +119,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     blobs,
     media,
     createNewsletterMailer: () => createNewsletterMailer(config),
+    theme: defaultTheme,
     close,
   };
 }

@@ -23,7 +23,6 @@ import { dropShowing } from './site/cache-drops.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
 import type { Theme } from '../rendering/theme.js';
-import { defaultTheme } from '../../themes/default/index.js';
 
 /**
  * What the HTTP transport needs of the site the composition root (src/main.ts) opened: the domain,
@@ -35,10 +34,12 @@ export interface HttpSite {
   events: Pick<ContentEventHub, 'subscribe' | 'changeCount'>;
   media: { root: string; publicPath(key: string): string };
   createNewsletterMailer(): BulkMailer | undefined;
+  /** The theme the public site renders with, and whose assets it serves. */
+  theme: Theme;
 }
 
-/** What the public site's pages share; `theme` renders them (the bundled one unless told otherwise). */
-export function createSiteEnv(site: HttpSite, assets: ThemeAssets, theme: Theme = defaultTheme): SiteEnv {
+/** What the public site's pages share; `theme` renders them (the site's own unless told otherwise). */
+export function createSiteEnv(site: HttpSite, assets: ThemeAssets, theme: Theme = site.theme): SiteEnv {
   return {
     ctx: site.ctx,
     theme,
@@ -90,7 +91,7 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   site.events.subscribe((change) => dropShowing(cache, change));
-  const assets = loadThemeAssets();
+  const assets = loadThemeAssets(site.theme);
   const env = createSiteEnv(site, assets);
 
   registerSecurityHeaders(app, { siteUrl: config.siteUrl });

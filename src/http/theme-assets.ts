@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import type { Theme } from '../rendering/theme.js';
 import type { RenderedPage } from './page-cache.js';
 import { projectRoot } from './project-root.js';
 
@@ -17,8 +18,8 @@ export interface ThemeAssets {
 }
 
 /** Loads the theme's assets once at start; a changed file gets a new URL, so browsers never keep a stale one. */
-export function loadThemeAssets(theme = 'default'): ThemeAssets {
-  const dir = join(projectRoot(), 'themes', theme, 'assets');
+export function loadThemeAssets(theme: Pick<Theme, 'assetsDir'>): ThemeAssets {
+  const dir = join(projectRoot(), theme.assetsDir);
   const paths = new Map<string, string>();
   const byPath = new Map<string, RenderedPage>();
   for (const name of readdirSync(dir)) {

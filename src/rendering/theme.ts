@@ -12,6 +12,11 @@ import type { ThemeStrings } from './theme-strings.js';
  * gets its theme through SiteEnv and imports nothing from themes/.
  */
 export interface Theme {
+  /**
+   * The folder of the theme's static files (CSS, SVG, fonts), relative to the project root: served
+   * under /assets/ with fingerprinted names (themeAssetPath gives a page the name to link).
+   */
+  assetsDir: string;
   /** The theme's strings in `language` (a language it has no strings for gets its fallback). */
   strings(language: string): ThemeStrings;
   pages: ThemePages;

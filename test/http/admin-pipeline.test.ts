@@ -39,7 +39,7 @@ async function appWith(checkAnswers: boolean) {
   app.setErrorHandler(async (error, _request, reply) =>
     reply
       .code((error as { code?: string }).code === 'VALIDATION' ? 422 : 500)
-      .send({ message: error.message }),
+      .send({ message: (error as Error).message }),
   );
   await app.ready();
   return app;

@@ -56,7 +56,7 @@ describe('the theme seam', () => {
       authorIds: [author.id],
       sources: [{ publisher: 'The Ledger', title: 'Harbour report', url: 'https://ledger.example/r' }],
     });
-    env = createSiteEnv(site, loadThemeAssets(), markingTheme(asked));
+    env = createSiteEnv(site, loadThemeAssets(site.theme), markingTheme(asked));
   });
   after(async () => site?.destroy());
 

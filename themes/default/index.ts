@@ -18,6 +18,7 @@ import { renderSearchPage } from './templates/search.js';
 
 /** The bundled theme: English and Norwegian strings (i18n.ts), the templates, assets/style.css. */
 export const defaultTheme: Theme = {
+  assetsDir: 'themes/default/assets',
   strings: stringsFor,
   pages: {
     home: renderHomePage,
