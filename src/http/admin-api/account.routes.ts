@@ -9,9 +9,9 @@ import {
 } from '../../domain/staff/password-reset.js';
 import { profileSchema, updateProfile } from '../../domain/staff/staff.js';
 import { limits } from '../../domain/limits/rate-limits.js';
-import { acceptedAnswer, secondStepAnswer, signedInAnswer, staffAnswer } from './answers.js';
-import { endpoint, noContent, StatusAnswer, type Endpoint } from './endpoint.js';
-import { presentStaff, signInProven } from './session.routes.js';
+import { acceptedAnswer, staffAnswer } from './answers.js';
+import { asItIs, endpoint, noContent, StatusAnswer, type Endpoint } from './endpoint.js';
+import { presentStaff, signInAnswers, signInProven } from './session.routes.js';
 
 const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1, 'is required').max(1024),
@@ -20,7 +20,6 @@ const passwordChangeSchema = z.strictObject({
 /** Any text: the answer is the same for an address that is not one (see requestPasswordReset). */
 const resetRequestSchema = z.strictObject({ email: z.string().max(254) });
 const doc = { tag: 'Setup, sessions, accounts' } as const;
-const asItIs = <T>(answer: T) => answer;
 
 /**
  * Your own account and getting into one: profile, password, password reset, accepting an invitation.
@@ -108,13 +107,7 @@ export const accountEndpoints: Endpoint[] = [
     caller: 'anyone',
     body: acceptSchema,
     rateLimits: ({ request }) => [[limits.acceptPerAddress, request.ip]],
-    status: 201,
-    answer: signedInAnswer,
-    alsoAnswers: {
-      status: 202,
-      schema: secondStepAnswer,
-      description: 'The second step is still to do: POST /admin/api/session/second-step.',
-    },
+    ...signInAnswers,
     run: async ({ ctx, deps, body, request, reply }) =>
       signInProven(ctx, deps.siteUrl, await acceptInvitation(ctx, body), request, reply),
     present: asItIs,

@@ -163,5 +163,8 @@ export function endpoint<
   };
 }
 
+/** The presenter of an operation whose result is already its answer. */
+export const asItIs = <T>(answer: T): T => answer;
+
 /** The presenter of an operation whose answer is 204 No Content. */
 export const noContent = (): undefined => undefined;

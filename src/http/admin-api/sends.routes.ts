@@ -8,7 +8,7 @@ import { getSend, listSends, startSend } from '../../domain/newsletters/sending.
 import { id } from '../../domain/shared/fields.js';
 import { limits } from '../../domain/limits/rate-limits.js';
 import { sendAnswer, sendReportAnswer } from './answers.js';
-import { endpoint, type Endpoint } from './endpoint.js';
+import { asItIs, endpoint, type Endpoint } from './endpoint.js';
 import { idParams } from './request-schema.js';
 
 const startSchema = z.strictObject({ postId: id });
@@ -26,7 +26,6 @@ const countSchema = z.strictObject({
 export const testSendsPerStaff = limits.testSendsPerStaff.limit;
 
 const doc = { tag: 'Newsletter sends', caller: 'staff' } as const;
-const asItIs = <T>(answer: T) => answer;
 
 /** Newsletter sends: start one, list them, one send's totals and report (rights: `newsletter`). */
 export const sendEndpoints: Endpoint[] = [

@@ -13,7 +13,7 @@ import { secondStepAnswer, signedInAnswer, type staffAnswer } from './answers.js
 import { deviceTokenOf } from './callers.js';
 import { clearCookie, deviceCookie, sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor } from './csrf.js';
-import { endpoint, noContent, StatusAnswer, type Endpoint } from './endpoint.js';
+import { asItIs, endpoint, noContent, StatusAnswer, type Endpoint } from './endpoint.js';
 
 const loginSchema = z.strictObject({
   email: z.string().max(254),
@@ -79,7 +79,7 @@ export async function signInProven(
 
 const doc = { tag: 'Setup, sessions, accounts' } as const;
 /** A first step's answers: 201 signed in, or 202 with the second step to do. */
-const signInAnswers = {
+export const signInAnswers = {
   status: 201,
   answer: signedInAnswer,
   alsoAnswers: {
@@ -88,7 +88,6 @@ const signInAnswers = {
     description: 'The second step is still to do: POST /admin/api/session/second-step.',
   },
 } as const;
-const asItIs = <T>(answer: T) => answer;
 
 /** First-run setup; sign in, see who is signed in, sign out: `/admin/api/session`. */
 export const sessionEndpoints: Endpoint[] = [

@@ -3,18 +3,17 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { completeSecondStep } from '../../domain/staff/second-step.js';
 import { limitSignInLinkRequest, sendSignInLink, signInWithLink } from '../../domain/staff/sign-in.js';
 import { sessionLifetimeMs } from '../../domain/staff/accounts.js';
-import { acceptedAnswer, secondStepAnswer, signedInAnswer } from './answers.js';
+import { acceptedAnswer, signedInAnswer } from './answers.js';
 import { deviceTokenOf } from './callers.js';
 import { sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor } from './csrf.js';
-import { endpoint, StatusAnswer, type Endpoint } from './endpoint.js';
-import { answerSignIn, presentStaff, setDeviceCookie, userAgentOf } from './session.routes.js';
+import { asItIs, endpoint, StatusAnswer, type Endpoint } from './endpoint.js';
+import { answerSignIn, presentStaff, setDeviceCookie, signInAnswers, userAgentOf } from './session.routes.js';
 
 const codeSchema = z.strictObject({ code: z.string().min(1, 'is required').max(40) });
 const linkRequestSchema = z.strictObject({ email: z.string().max(254) });
 const linkSchema = z.strictObject({ token: z.string().max(100) });
 const doc = { tag: 'Setup, sessions, accounts' } as const;
-const asItIs = <T>(answer: T) => answer;
 
 /** The second step of signing in, and signing in with an emailed link instead of the password. */
 export const signInEndpoints: Endpoint[] = [
@@ -73,13 +72,7 @@ export const signInEndpoints: Endpoint[] = [
     path: '/admin/api/session/link/complete',
     caller: 'anyone',
     body: linkSchema,
-    status: 201,
-    answer: signedInAnswer,
-    alsoAnswers: {
-      status: 202,
-      schema: secondStepAnswer,
-      description: 'The second step is still to do: POST /admin/api/session/second-step.',
-    },
+    ...signInAnswers,
     run: async ({ ctx, deps, body, request, reply }) => {
       const start = await signInWithLink(ctx, {
         token: body.token,

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { confirmTotpSetup, disableTotp, startTotpSetup, totpStatus } from '../../domain/staff/totp.js';
-import { endpoint, noContent, type Endpoint } from './endpoint.js';
+import { asItIs, endpoint, noContent, type Endpoint } from './endpoint.js';
 
 const confirmSchema = z.strictObject({ code: z.string().min(1, 'is required').max(40) });
 const disableSchema = z.strictObject({
@@ -9,7 +9,6 @@ const disableSchema = z.strictObject({
   code: z.string().min(1, 'is required').max(40),
 });
 const doc = { tag: 'Setup, sessions, accounts', caller: 'session' } as const;
-const asItIs = <T>(answer: T) => answer;
 
 /** Two-step sign-in (TOTP) on your own profile: signed-in sessions only, never an API token. */
 export const totpEndpoints: Endpoint[] = [
