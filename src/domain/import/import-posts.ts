@@ -10,7 +10,7 @@ import { remember, source, type PeopleAndTerms } from './import-people.js';
 import { rewriteLinks, type OldUrls } from './import-redirects.js';
 import { countUp, type ImportReport } from './import-report.js';
 import type { WordPressContentContext, WxrItem } from './wordpress-export.js';
-import { stripTags, termKey, type ExportIndex } from './wordpress-index.js';
+import { itemKeyOf, postKindOf, stripTags, termKey, type ExportIndex } from './wordpress-index.js';
 import {
   languageOf,
   metaValue,
@@ -51,11 +51,11 @@ export async function importItem(run: ImportRun, item: WxrItem): Promise<void> {
   }
   if (mapping.note) run.report.notes.push({ item: label(item), note: mapping.note });
   const input = await postInputOf(run, item, { status: mapping.status, publishedAt });
-  const existingId = run.existing.get(item.postId);
+  const existingId = run.existing.get(itemKeyOf(item));
   try {
     const id = existingId ?? (await createPost(run.tx, input));
     if (existingId) await updatePost(run.tx, existingId, { ...input, slug: undefined });
-    else await remember(run.tx, 'post', item.postId, id);
+    else await remember(run.tx, postKindOf(run.index), itemKeyOf(item), id);
     const modified = modifiedDateOf(item);
     if (modified) await run.tx.repos.posts.update(id, { updatedAt: modified });
     if (existingId) counts.updated++;
@@ -91,7 +91,7 @@ async function postInputOf(
   return {
     type: item.postType === 'page' ? 'page' : 'post',
     title: cleanText(stripTags(item.title)).slice(0, 255) || 'Untitled',
-    slug: run.slugs.get(item.postId),
+    slug: run.slugs.get(itemKeyOf(item)),
     excerpt: (cleanText(stripTags(item.excerpt)) || content.teaser).slice(0, 1000),
     body: { type: 'doc', content: blocks.length > 0 ? blocks : emptyDocument().content },
     status,

@@ -21,6 +21,7 @@ export class OldUrls {
   addPost(wpId: string, type: 'post' | 'page', link: string, newPath: string): void {
     const old = this.pathOf(link);
     if (old !== undefined) this.paths.set(old, newPath);
+    if (!/^\d+$/.test(wpId)) return;
     this.paths.set(`${this.basePath}/?p=${wpId}`, newPath);
     if (type === 'page') this.paths.set(`${this.basePath}/?page_id=${wpId}`, newPath);
   }

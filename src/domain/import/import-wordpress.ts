@@ -9,7 +9,7 @@ import { importPeopleAndTerms, source, type PeopleAndTerms } from './import-peop
 import { importItem, type ImportRun } from './import-posts.js';
 import { OldUrls, writeRedirects } from './import-redirects.js';
 import { emptyReport, type ImportReport } from './import-report.js';
-import { indexExport, type ExportIndex } from './wordpress-index.js';
+import { indexExport, itemKeyOf, postKindOf, type ExportIndex } from './wordpress-index.js';
 import { slugOf } from './wordpress-meta.js';
 
 export interface ImportWordPressInput {
@@ -66,7 +66,7 @@ async function writeAll(
   report: ImportReport,
 ): Promise<void> {
   const people = await importPeopleAndTerms(tx, index, report);
-  const existing = await tx.repos.importedItems.all(source, 'post');
+  const existing = await tx.repos.importedItems.all(source, postKindOf(index));
   for (const [wpId, postId] of existing) if (!(await tx.repos.posts.findById(postId))) existing.delete(wpId);
   const slugs = await chooseSlugs(tx, index, existing);
   const urls = await oldUrlsOf(tx, index, people, slugs);
@@ -74,7 +74,8 @@ async function writeAll(
   const run: ImportRun = { tx, ports: input.ports, index, people, media, urls, report, slugs, existing };
   for (const file of input.files)
     for await (const record of input.ports.readExport(file))
-      if (record.kind === 'item' && index.posts.has(record.item.postId)) await importItem(run, record.item);
+      if (record.kind === 'item' && index.posts.has(itemKeyOf(record.item)))
+        await importItem(run, record.item);
   await writeRedirects(tx, urls, report);
 }
 

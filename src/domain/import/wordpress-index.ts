@@ -45,6 +45,26 @@ export interface ExportIndex {
   notices: string[];
 }
 
+/**
+ * What a post is recorded as: WordPress ids are only unique within one site, so the kind names the
+ * site (its base URL without the scheme), and two sites imported into one never overwrite each other.
+ */
+export function postKindOf(index: ExportIndex): string {
+  // The blog's own URL: on WordPress.com every site's base_site_url is https://wordpress.com/.
+  const site = index.site?.baseBlogUrl || index.site?.link || index.site?.baseSiteUrl || '';
+  return `post ${site
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase()}`.trim();
+}
+
+/** An item's WordPress id; exports without ids (some old ones) fall back to the guid, the link or the title. */
+export function itemKeyOf(item: WxrItem): string {
+  if (item.postId !== '') return item.postId;
+  if (item.guid !== '') return `guid:${item.guid}`;
+  return item.link !== '' ? `link:${item.link}` : `title:${item.title}`;
+}
+
 export const termKey = (taxonomy: string, slug: string) =>
   `${taxonomy === 'tag' ? 'post_tag' : taxonomy}:${slug}`;
 const isImportedTaxonomy = (taxonomy: string) =>
@@ -108,8 +128,8 @@ function addItem(index: ExportIndex, item: WxrItem, ports: WordPressImportPorts)
   }
   if (item.postType === 'attachment') index.attachments.set(item.postId, attachmentOf(item, ports));
   else if (item.postType === 'post' || item.postType === 'page')
-    index.posts.set(item.postId, {
-      wpId: item.postId,
+    index.posts.set(itemKeyOf(item), {
+      wpId: itemKeyOf(item),
       type: item.postType,
       link: item.link,
       slug: item.slug,
