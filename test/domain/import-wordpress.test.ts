@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -53,6 +61,14 @@ async function footprint(site: TestSite) {
   };
 }
 
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
 async function postByWordPressId(ctx: DomainContext, wpId: string) {
   const id = await ctx.repos.importedItems.find('wordpress', 'post wpthemetestdata.wordpress.com', wpId);
   assert.ok(id, `post ${wpId} was imported`);
@@ -75,6 +91,7 @@ function item(fields: {
   meta?: Record<string, string>;
   url?: string;
   parent?: string;
+  terms?: string;
 }): string {
   const meta = Object.entries(fields.meta ?? {})
     .map(
@@ -88,7 +105,7 @@ function item(fields: {
 <wp:post_id>${fields.id}</wp:post_id><wp:post_date_gmt>2024-05-02 08:30:00</wp:post_date_gmt>
 <wp:post_modified_gmt>2024-05-03 09:00:00</wp:post_modified_gmt><wp:post_name>post-${fields.id}</wp:post_name>
 <wp:status>${fields.type === 'attachment' ? 'inherit' : 'publish'}</wp:status><wp:post_parent>${fields.parent ?? '0'}</wp:post_parent>
-<wp:post_type>${fields.type ?? 'post'}</wp:post_type>${fields.url ? `<wp:attachment_url>${fields.url}</wp:attachment_url>` : ''}${meta}</item>`;
+<wp:post_type>${fields.type ?? 'post'}</wp:post_type>${fields.terms ?? ''}${fields.url ? `<wp:attachment_url>${fields.url}</wp:attachment_url>` : ''}${meta}</item>`;
 }
 
 for (const dialect of dialects) {
@@ -259,12 +276,30 @@ for (const dialect of dialects) {
               id: '901',
               title: 'Harbour story',
               content: `<p>Morning.</p>\n\n<img src="${base}/harbour-300x200.jpg" alt="">\n\n<img src="${base}/harbour-scaled.jpg?ver=2" alt="x">\n\n<img src="${base}/harbour-copy.jpg" alt="y">\n\n<p>See <a href="https://fjordpost.example/2024/05/902/">the next one</a>.</p>`,
-              meta: { _thumbnail_id: '900' },
+              meta: { _thumbnail_id: '900', _yoast_wpseo_primary_category: '12' },
+              terms:
+                '<category domain="category" nicename="weather">Weather</category><category domain="category" nicename="harbour">Harbour</category>',
             }) +
             item({ id: '902', title: 'Next story', content: 'Second <!--more--> rest' }),
+          '<wp:category><wp:term_id>11</wp:term_id><wp:category_nicename>weather</wp:category_nicename><wp:cat_name>Weather</wp:cat_name></wp:category>' +
+            '<wp:category><wp:term_id>12</wp:term_id><wp:category_nicename>harbour</wp:category_nicename><wp:cat_name>Harbour</wp:cat_name></wp:category>',
         ),
       );
       const withUploads = createWordPressImportPorts({ uploadsDir: uploads });
+      // A failure after the images were stored: neither their records nor their files remain.
+      const before = await footprint(site);
+      const filesBefore = filesUnder(join(site.dataDir, 'media'));
+      let converted = 0;
+      const failing: WordPressImportPorts = {
+        ...withUploads,
+        contentToBlocks: async (content, context) => {
+          if (++converted === 2) throw new Error('the disk is full');
+          return withUploads.contentToBlocks(content, context);
+        },
+      };
+      await assert.rejects(run(site.ctx, [file], { ports: failing }), /disk is full/);
+      assert.deepEqual(await footprint(site), before);
+      assert.deepEqual(filesUnder(join(site.dataDir, 'media')), filesBefore);
       const report = await run(site.ctx, [file], { ports: withUploads });
       assert.equal(report.media.created, 1, JSON.stringify(report.media));
       assert.equal(report.media.skipped, 1, 'the copy with the same bytes is the same media');
@@ -277,6 +312,12 @@ for (const dialect of dialects) {
       assert.equal(story.featuredCaption, 'Harbour at dawn.');
       assert.equal(story.featuredCredit, 'Kari Berg');
       assert.equal(story.language, 'nb');
+      const storyTags = (await site.ctx.repos.posts.tagsFor([story.id])).get(story.id)!;
+      assert.deepEqual(
+        storyTags.map((t) => t.slug),
+        ['harbour', 'weather'],
+        'the primary category (Yoast) first, as the kicker',
+      );
       assert.equal(story.updatedAt, '2024-05-03T09:00:00.000Z');
       const figures = (JSON.parse(story.bodyJson) as EditorDocument).content.filter(
         (b) => b.type === 'figure',

@@ -1,4 +1,5 @@
 import type { DomainContext } from '../context.js';
+import type { BlobStore } from '../ports.js';
 import { isReservedPath, uniqueSlug } from '../shared/slug.js';
 import { assertCan, type AnyActor } from '../staff/permissions.js';
 import { postPath, tagPath, authorPath } from '../../rendering/site-paths.js';
@@ -47,12 +48,15 @@ export async function importWordPressExport(
   const index = await indexExport(input.ports, input.files);
   const report = emptyReport(input.files, isDryRun, ctx.clock.now());
   summarizeIndex(index, report);
+  const blobs = recordingBlobs(ctx.blobs);
   try {
-    await inTransaction(ctx, async (tx) => {
+    await inTransaction({ ...ctx, blobs: blobs.store }, async (tx) => {
       await writeAll(tx, input, index, report);
       if (isDryRun) throw new DryRunRollback();
     });
   } catch (error) {
+    // The files of images stored before the failure belong to no media record now.
+    await blobs.removeAll();
     if (!(error instanceof DryRunRollback)) throw error;
   }
   report.finishedAt = ctx.clock.now().toISOString();
@@ -147,6 +151,25 @@ function safeDecode(value: string): string {
   } catch {
     return value;
   }
+}
+
+/** The blob store, remembering what it was given, so that a rolled-back import leaves no file behind. */
+function recordingBlobs(store: BlobStore) {
+  const written: string[] = [];
+  return {
+    store: {
+      put: async (key: string, bytes: Buffer, contentType: string) => {
+        written.push(key);
+        await store.put(key, bytes, contentType);
+      },
+      get: (key: string) => store.get(key),
+      delete: (key: string) => store.delete(key),
+      publicPath: (key: string) => store.publicPath(key),
+    } satisfies BlobStore,
+    removeAll: async () => {
+      for (const key of written.splice(0)) await store.delete(key).catch(() => undefined);
+    },
+  };
 }
 
 function summarizeIndex(index: ExportIndex, report: ImportReport): void {
