@@ -37,6 +37,7 @@ export async function runImport(config: Config, words: string[], options: Import
       files: files.map((f) => resolve(f)),
       ports: createWordPressImportPorts(options.uploads ? { uploadsDir: resolve(options.uploads) } : {}),
       isDryRun,
+      onProgress: progressLine(),
     });
     for (const line of reportLines(report)) console.log(line);
     console.log(`Report saved as ${await saveReport(config, report)}`);
@@ -48,6 +49,16 @@ export async function runImport(config: Config, words: string[], options: Import
   } finally {
     await site.close();
   }
+}
+
+/** A line at most every second while posts are written (the first pass reads the files quietly). */
+function progressLine() {
+  let last = Date.now();
+  return ({ done, total }: { done: number; total: number }) => {
+    if (Date.now() - last < 1000 && done < total) return;
+    last = Date.now();
+    console.log(`${done} of ${total} posts and pages…`);
+  };
 }
 
 function checkInputs(files: string[], uploads: string | undefined): string | undefined {

@@ -19,6 +19,8 @@ export interface ImportWordPressInput {
   ports: WordPressImportPorts;
   /** Work out the plan (what would be created, updated, skipped) and write nothing. */
   isDryRun?: boolean;
+  /** Told after each post or page, with how many of them the export holds. */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 /** Thrown inside the transaction of a dry run so that it rolls back. */
@@ -76,10 +78,13 @@ async function writeAll(
   const urls = await oldUrlsOf(tx, index, people, slugs);
   const media = new MediaResolver(tx, input.ports, report, { isDryRun: report.isDryRun, index });
   const run: ImportRun = { tx, ports: input.ports, index, people, media, urls, report, slugs, existing };
+  let done = 0;
   for (const file of input.files)
     for await (const record of input.ports.readExport(file))
-      if (record.kind === 'item' && index.posts.has(itemKeyOf(record.item)))
+      if (record.kind === 'item' && index.posts.has(itemKeyOf(record.item))) {
         await importItem(run, record.item);
+        input.onProgress?.({ done: ++done, total: index.posts.size });
+      }
   await writeRedirects(tx, urls, report);
 }
 
