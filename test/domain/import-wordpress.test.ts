@@ -214,6 +214,26 @@ for (const dialect of dialects) {
       assert.deepEqual(await footprint(site), before);
     });
 
+    test('files of two different sites in one run are refused before anything is written', async () => {
+      const before = await footprint(site);
+      await assert.rejects(
+        run(site.ctx, [themeUnitTest, join(fixtures, 'wordpress-importer/e2e-fixtures/wxr-simple.xml')]),
+        /come from two sites \(wpthemetestdata\.wordpress\.com and playground\.internal\/path\): import each site on its own/,
+      );
+      assert.deepEqual(await footprint(site), before);
+    });
+
+    test('an id in two files of one site is one post, the last file kept and noted', async () => {
+      const blockTestData = join(fixtures, 'theme-test-data/64-block-test-data.xml');
+      const before = (await footprint(site)).posts;
+      const both = await run(site.ctx, [themeUnitTest, blockTestData]);
+      const twice = both.notes.filter((n) => /in more than one of the files/.test(n.note));
+      assert.ok(twice.length > 0, 'the two files share ids');
+      assert.equal((await footprint(site)).posts - before, both.posts.created + both.pages.created);
+      const again = await run(site.ctx, [themeUnitTest, blockTestData]);
+      assert.equal(again.posts.created + again.pages.created, 0, 'and a re-run still duplicates nothing');
+    });
+
     test('a failure while writing rolls the whole import back', async () => {
       const before = await footprint(site);
       let converted = 0;

@@ -32,8 +32,10 @@ export interface ImportRun {
   report: ImportReport;
   /** WordPress id → the slug chosen for it before any post was written. */
   slugs: Map<string, string>;
-  /** WordPress id → the post an earlier run made of it. */
+  /** WordPress id → the post an earlier run (or an earlier file of this one) made of it. */
   existing: Map<string, string>;
+  /** The WordPress ids met so far in this run's second pass. */
+  seen: Set<string>;
 }
 
 const label = (item: WxrItem) => `${item.postType} ${item.postId} "${stripTags(item.title).slice(0, 80)}"`;
@@ -51,11 +53,16 @@ export async function importItem(run: ImportRun, item: WxrItem): Promise<void> {
   }
   if (mapping.note) run.report.notes.push({ item: label(item), note: mapping.note });
   const input = await postInputOf(run, item, { status: mapping.status, publishedAt });
-  const existingId = run.existing.get(itemKeyOf(item));
+  const key = itemKeyOf(item);
+  if (run.seen.has(key))
+    run.report.notes.push({ item: label(item), note: 'in more than one of the files: the last one is kept' });
+  run.seen.add(key);
+  const existingId = run.existing.get(key);
   try {
     const id = existingId ?? (await createPost(run.tx, input));
     if (existingId) await updatePost(run.tx, existingId, { ...input, slug: undefined });
-    else await remember(run.tx, postKindOf(run.index), itemKeyOf(item), id);
+    else await remember(run.tx, postKindOf(run.index), key, id);
+    run.existing.set(key, id);
     const modified = modifiedDateOf(item);
     if (modified) await run.tx.repos.posts.update(id, { updatedAt: modified });
     if (existingId) counts.updated++;

@@ -77,7 +77,10 @@ async function writeAll(
   const slugs = await chooseSlugs(tx, index, existing);
   const urls = await oldUrlsOf(tx, index, people, slugs);
   const media = new MediaResolver(tx, input.ports, report, { isDryRun: report.isDryRun, index });
-  const run: ImportRun = { tx, ports: input.ports, index, people, media, urls, report, slugs, existing };
+  const run: ImportRun = {
+    ...{ tx, ports: input.ports, index, people, media, urls, report },
+    ...{ slugs, existing, seen: new Set<string>() },
+  };
   let done = 0;
   for (const file of input.files)
     for await (const record of input.ports.readExport(file))

@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/errors.js';
 import type { WxrAuthor, WxrItem, WxrSite, WxrTerm } from './wordpress-export.js';
 import type { WordPressImportPorts } from './import-ports.js';
 import { metaValue, serializedString, uploadsKeyOf } from './wordpress-meta.js';
@@ -96,6 +97,12 @@ export async function indexExport(ports: WordPressImportPorts, files: string[]):
 }
 
 function addSite(index: ExportIndex, site: WxrSite): void {
+  const blogOf = (s: WxrSite) => (s.baseBlogUrl || s.link).replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  if (index.site && blogOf(index.site) !== blogOf(site))
+    throw new DomainError(
+      'VALIDATION',
+      `These files come from two sites (${blogOf(index.site)} and ${blogOf(site)}): import each site on its own (several files in one run are the parts of one site's export)`,
+    );
   index.site ??= site;
   for (const url of [site.link, site.baseSiteUrl, site.baseBlogUrl])
     if (/^https?:\/\//i.test(url)) index.siteUrls.add(url.replace(/\/+$/, ''));
