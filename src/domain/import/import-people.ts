@@ -28,16 +28,38 @@ export async function importPeopleAndTerms(
   report: ImportReport,
 ): Promise<PeopleAndTerms> {
   const authors = new Map<string, string>();
-  for (const author of index.authors.values())
-    authors.set(author.login, await importAuthor(tx, author, report));
+  const authorIds = new Set<string>();
+  for (const author of index.authors.values()) {
+    const id = await importAuthor(tx, author, report);
+    mergedInRun(report, 'authors', authorIds.has(id), `author "${author.login}"`);
+    authorIds.add(id);
+    authors.set(author.login, id);
+  }
   const tags = new Map<string, string>();
+  const tagIds = new Set<string>();
   const parents = new Map<string, string>();
   for (const [key, term] of index.terms) {
-    tags.set(key, await importTag(tx, key, term, report));
+    const id = await importTag(tx, key, term, report);
+    mergedInRun(report, 'tags', tagIds.has(id), `${term.taxonomy} "${term.slug}"`);
+    tagIds.add(id);
+    tags.set(key, id);
     if (term.taxonomy === 'category' && term.parentSlug !== '')
       parents.set(key, termKey('category', term.parentSlug));
   }
   return { authors, tags, parents };
+}
+
+/**
+ * Two names for one thing in one export (a category and a tag with one slug, a login spelled two
+ * ways): one Broadsheet tag or author, counted once, and said in the report.
+ */
+function mergedInRun(report: ImportReport, what: 'authors' | 'tags', isMerged: boolean, item: string): void {
+  if (!isMerged) return;
+  report[what].updated--;
+  report.notes.push({
+    item,
+    note: `the same ${what === 'tags' ? 'tag' : 'author'} as another of the export (one slug)`,
+  });
 }
 
 async function importAuthor(tx: DomainContext, author: WxrAuthor, report: ImportReport): Promise<string> {
