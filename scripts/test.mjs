@@ -33,6 +33,8 @@ const slowFirst = [
   'test/cli/newsletter-kill.test.ts', // 30
   'test/domain/save-kill.test.ts', // 29 (50 before its child was bundled)
   'test/browser/accessibility.test.ts', // 28
+  'test/domain/import-wordpress.test.ts', // 46 at load 6-9 (both databases)
+  'test/cli/import-wordpress.test.ts', // 38 at load 6-9
   'test/browser/admin-editor.test.ts', // 23
   'test/browser/admin-xss.test.ts', // 15
   'test/browser/first-day-journey.test.ts', // 14

@@ -13,6 +13,11 @@ import type { BulkMailer, Clock, Mailer } from './domain/ports.js';
 import { renderDocument } from './rendering/document-html.js';
 import type { Theme } from './rendering/theme.js';
 import { defaultTheme } from '../themes/default/index.js';
+import { splitCredit } from './adapters/import/image-credit.js';
+import { uploadsFolder } from './adapters/import/uploads-folder.js';
+import { blocksFromWordPress } from './adapters/import/wordpress-content.js';
+import { readWxrFile } from './adapters/import/wxr-reader.js';
+import type { WordPressImportPorts } from './domain/import/import-ports.js';
 import { currentSchema, migrateToLatest, openStorage, type Storage } from './storage/storage.js';
 import { createRepositories } from './storage/repositories/index.js';
 
@@ -58,6 +63,16 @@ export function createNewsletterMailer(config: Config): BulkMailer | undefined {
         }
       : undefined,
   });
+}
+
+/** What a WordPress import reads with: the streaming export reader, the content converter, an uploads folder. */
+export function createWordPressImportPorts(options: { uploadsDir?: string } = {}): WordPressImportPorts {
+  return {
+    readExport: (path) => readWxrFile(path),
+    contentToBlocks: blocksFromWordPress,
+    splitCredit,
+    ...(options.uploadsDir ? { readUpload: uploadsFolder(options.uploadsDir) } : {}),
+  };
 }
 
 /** `broadsheet migrate`: brings the schema up to date without starting anything; returns what it applied. */

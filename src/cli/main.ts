@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { runImport } from './import.js';
 import { runInit } from './init.js';
 import { runMigrate } from './migrate.js';
 import { runNewsletter } from './newsletter.js';
@@ -27,6 +28,10 @@ Commands:
                      (run it again after an interruption: it resumes the same send)
   newsletter status [SEND_ID]
                      One send's totals, failures and possible duplicates, or every send
+  import wordpress FILE.xml [FILE2.xml …] [--uploads DIR] [--dry-run]
+                     Import WordPress exports (posts, pages, authors, tags, images from a copy of
+                     wp-content/uploads, redirects for the old URLs) in one transaction; --dry-run
+                     prints the plan and writes nothing; the report is saved beside the data folder
   search reindex     Rebuild the search index from every post, in batches (the site may keep running)
   help               Show this help
 
@@ -58,6 +63,8 @@ const optionSpec = {
   id: { type: 'string' },
   post: { type: 'string' },
   newsletter: { type: 'string' },
+  uploads: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
 } as const;
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;
@@ -105,6 +112,8 @@ async function main(argv: string[]): Promise<number> {
       return runNewsletter(config, positionals, values);
     case 'search':
       return runSearch(config, positionals);
+    case 'import':
+      return runImport(config, positionals, values);
     default:
       console.error(`Unknown command: ${command}\n\n${usage}`);
       return 2;

@@ -8,6 +8,7 @@ import type {
 } from './posts/post.types.js';
 
 import type { IdempotencyRepository } from './idempotency-ports.js';
+import type { ImportedItemRepository } from './import/import-ports.js';
 import type {
   MemberImportRepository,
   MemberRepository,
@@ -370,6 +371,8 @@ export interface Repositories {
   signInLinks: SignInLinkRepository;
   idempotencyKeys: IdempotencyRepository;
   memberImports: MemberImportRepository;
+  /** What imports made of what they read (WordPress ids, author logins, image hashes). */
+  importedItems: ImportedItemRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

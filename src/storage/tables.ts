@@ -23,6 +23,7 @@ export interface Database {
   staff_sign_in_links: StaffSignInLinksTable;
   api_tokens: ApiTokensTable;
   redirects: RedirectsTable;
+  imported_items: ImportedItemsTable;
   post_revisions: PostRevisionsTable;
   staff_invitations: StaffInvitationsTable;
   password_resets: PasswordResetsTable;
@@ -96,6 +97,14 @@ export interface RedirectsTable {
   status_code: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface ImportedItemsTable {
+  source: string;
+  kind: string;
+  external_key: string;
+  target_id: string;
+  created_at: string;
 }
 
 export interface PostRevisionsTable {

@@ -1,4 +1,9 @@
-import type { BlockNode } from '../../domain/posts/editor-document.js';
+import type {
+  ContentReport,
+  WpAttachment,
+  WordPressContent,
+  WordPressContentContext,
+} from '../../domain/import/wordpress-export.js';
 import { escapeHtml } from '../../rendering/html.js';
 import { htmlToText } from '../../rendering/sanitize.js';
 import { autop } from './autop.js';
@@ -6,36 +11,12 @@ import { blocksFromHtml } from './html-document.js';
 import { replaceShortcodes, type Shortcode, type ShortcodeRenderer } from './shortcodes.js';
 import { parseBlocks, type WpBlock } from './wordpress-blocks.js';
 
-/** An attachment of the export, as a gallery or caption needs it. */
-export interface WpAttachment {
-  url: string;
-  alt: string;
-  caption: string;
-}
-
-export interface WordPressContentContext {
-  /** The export's attachment with that WordPress id, if it has one. */
-  attachment(id: string): WpAttachment | undefined;
-  /** The post's own attachments, for a `[gallery]` without ids. */
-  postAttachments(): WpAttachment[];
-}
-
-/** What could not be kept as it was, for the import's report. */
-export interface ContentReport {
-  unknownBlocks: string[];
-  unknownShortcodes: string[];
-  /** Embedded media kept as a link to it. */
-  embeds: string[];
-  missingAttachments: string[];
-  pageBreaks: number;
-}
-
-export interface WordPressContent {
-  blocks: BlockNode[];
-  /** The text before `<!--more-->`, when the post has one: its excerpt. */
-  teaser: string;
-  report: ContentReport;
-}
+export type {
+  ContentReport,
+  WpAttachment,
+  WordPressContent,
+  WordPressContentContext,
+} from '../../domain/import/wordpress-export.js';
 
 /**
  * A WordPress post's content as the editor's blocks: Gutenberg blocks where the post has them,

@@ -1,3 +1,5 @@
+import type { BlockNode } from '../posts/editor-document.js';
+
 /**
  * What a WordPress export (WXR 1.0–1.2) holds, as read from the file: plain strings exactly as
  * exported, nothing interpreted yet. The importer maps these onto posts, tags, authors and media.
@@ -91,4 +93,35 @@ export class WxrReadError extends Error {
     super(line === undefined ? message : `${message} (line ${line}, column ${column ?? 0})`);
     this.name = 'WxrReadError';
   }
+}
+
+/** An attachment of the export, as a gallery or caption needs it. */
+export interface WpAttachment {
+  url: string;
+  alt: string;
+  caption: string;
+}
+
+export interface WordPressContentContext {
+  /** The export's attachment with that WordPress id, if it has one. */
+  attachment(id: string): WpAttachment | undefined;
+  /** The post's own attachments, for a `[gallery]` without ids. */
+  postAttachments(): WpAttachment[];
+}
+
+/** What could not be kept as it was, for the import's report. */
+export interface ContentReport {
+  unknownBlocks: string[];
+  unknownShortcodes: string[];
+  /** Embedded media kept as a link to it. */
+  embeds: string[];
+  missingAttachments: string[];
+  pageBreaks: number;
+}
+
+export interface WordPressContent {
+  blocks: BlockNode[];
+  /** The text before `<!--more-->`, when the post has one: its excerpt. */
+  teaser: string;
+  report: ContentReport;
 }

@@ -79,8 +79,12 @@ export const permissionMatrix: Matrix = {
  * command on the server could open the database anyway; the grant names what the command does.
  */
 export const systemGrants: Matrix[Role] = {
-  post: { read: 'all', publish: 'all' },
-  page: { read: 'all', publish: 'all' },
+  // `broadsheet import wordpress` writes posts, pages, their authors, tags, media and redirects.
+  post: { read: 'all', create: 'all', update: 'all', publish: 'all' },
+  page: { read: 'all', create: 'all', update: 'all', publish: 'all' },
+  media: { create: 'all' },
+  staff: { create: 'all' },
+  redirect: { create: 'all', update: 'all' },
   // `broadsheet init` loads the demo site: its tags, promotion, newsletter and settings.
   tag: { create: 'all' },
   promotion: { create: 'all' },

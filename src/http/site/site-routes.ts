@@ -42,6 +42,17 @@ async function redirectFor(env: SiteEnv, request: FastifyRequest) {
   );
 }
 
+/**
+ * A WordPress address by id (`/?p=123`, `/?page_id=45`) that an import kept as a redirect. Any page
+ * (the home page above all) may be asked for with that query, so it is looked up before the page.
+ */
+async function wordpressIdRedirect(env: SiteEnv, request: FastifyRequest) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const [path, query = ''] = request.url.split('?');
+  const id = /(?:^|&)(p|page_id)=(\d{1,20})(?:&|$)/.exec(query);
+  return id ? findRedirect(env.ctx, `${path}?${id[1]}=${id[2]}`) : undefined;
+}
+
 export interface SiteRoutesOptions {
   env: SiteEnv;
   cache: PageCache;
@@ -72,7 +83,9 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
   };
 
   const route = (path: string, render: (params: Params) => Render | null) =>
-    app.get(path, (request, reply) => {
+    app.get(path, async (request, reply) => {
+      const byId = request.url.includes('?') ? await wordpressIdRedirect(env, request) : undefined;
+      if (byId) return reply.header('cache-control', 'no-store').redirect(byId.toUrl, byId.statusCode);
       const make = render(request.params as Params);
       return make ? serve(request, reply, make) : notFound(request, reply);
     });

@@ -27,6 +27,7 @@ import { KyselyDeviceRepository } from './device.repository.js';
 import { KyselySignInLinkRepository } from './sign-in-link.repository.js';
 import { KyselyIdempotencyRepository } from './idempotency.repository.js';
 import { KyselyMemberImportRepository } from './member-import.repository.js';
+import { KyselyImportedItemRepository } from './imported-item.repository.js';
 
 export function createRepositories(
   db: Kysely<Database>,
@@ -58,6 +59,7 @@ export function createRepositories(
     signInLinks: new KyselySignInLinkRepository(db),
     idempotencyKeys: new KyselyIdempotencyRepository(db),
     memberImports: new KyselyMemberImportRepository(db, capabilities),
+    importedItems: new KyselyImportedItemRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))

@@ -1,0 +1,31 @@
+import type { WordPressContent, WordPressContentContext, WxrRecord } from './wordpress-export.js';
+
+/** What an import made of one thing it read: `kind` and `key` as the source names it. */
+export interface ImportedItem {
+  source: string;
+  kind: string;
+  key: string;
+  targetId: string;
+}
+
+/** The import's memory of earlier runs, so that a re-run updates instead of duplicating. */
+export interface ImportedItemRepository {
+  find(source: string, kind: string, key: string): Promise<string | undefined>;
+  /** Every key of one kind with what it became (for the few kinds an import needs whole). */
+  all(source: string, kind: string): Promise<Map<string, string>>;
+  /** Records (or, for a key seen before, repoints) what a key became. */
+  put(item: ImportedItem, now: string): Promise<void>;
+}
+
+/**
+ * What a WordPress import needs from the world, given by the composition root: the export's
+ * records read from a file (streaming, no entity expanded), a post's content as the editor's blocks,
+ * a caption's trailing credit split off, and the bytes of a file in a copy of `wp-content/uploads`.
+ */
+export interface WordPressImportPorts {
+  readExport(path: string): AsyncIterable<WxrRecord>;
+  contentToBlocks(content: string, context: WordPressContentContext): Promise<WordPressContent>;
+  splitCredit(text: string): { caption: string; credit: string };
+  /** The file at that path under the uploads folder (`2024/05/x.jpg`); undefined when absent. */
+  readUpload?: (relativePath: string) => Promise<Buffer | undefined>;
+}
