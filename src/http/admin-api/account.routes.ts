@@ -10,7 +10,7 @@ import {
 import { profileSchema, updateProfile } from '../../domain/staff/staff.js';
 import { limits } from '../../domain/limits/rate-limits.js';
 import { acceptedAnswer, staffAnswer } from './answers.js';
-import { asItIs, endpoint, noContent, StatusAnswer, type Endpoint } from './endpoint.js';
+import { asItIs, endpoint, noContent, type Endpoint } from './endpoint.js';
 import { presentStaff, signInAnswers, signInProven } from './session.routes.js';
 
 const passwordChangeSchema = z.strictObject({
@@ -82,7 +82,7 @@ export const accountEndpoints: Endpoint[] = [
       requestPasswordReset(ctx, body.email).catch((error: unknown) => {
         if (!(error instanceof DomainError)) request.log.error({ err: error }, 'password reset email failed');
       });
-      return new StatusAnswer(202, {});
+      return {};
     },
     present: asItIs,
   }),

@@ -7,7 +7,7 @@ import { acceptedAnswer, signedInAnswer } from './answers.js';
 import { deviceTokenOf } from './callers.js';
 import { sessionCookie, setCookie } from './cookies.js';
 import { csrfTokenFor } from './csrf.js';
-import { asItIs, endpoint, StatusAnswer, type Endpoint } from './endpoint.js';
+import { asItIs, endpoint, type Endpoint } from './endpoint.js';
 import { answerSignIn, presentStaff, setDeviceCookie, signInAnswers, userAgentOf } from './session.routes.js';
 
 const codeSchema = z.strictObject({ code: z.string().min(1, 'is required').max(40) });
@@ -60,7 +60,7 @@ export const signInEndpoints: Endpoint[] = [
       sendSignInLink(ctx, body.email).catch((error: unknown) => {
         if (!(error instanceof DomainError)) request.log.error({ err: error }, 'sign-in link email failed');
       });
-      return new StatusAnswer(202, {});
+      return {};
     },
     present: asItIs,
   }),
