@@ -187,7 +187,8 @@ export async function audit(t: TestContext, watched: Watched, where: string): Pr
 }
 
 export async function open(watched: Watched, origin: string, route: string): Promise<void> {
-  await watched.page.goto(`${origin}/admin/#/${route}`);
-  // A hash change in one document reloads nothing: a reload makes every screen start as on a first visit.
-  await watched.page.reload({ waitUntil: 'load' });
+  // A hash change in one document reloads nothing: leaving for a blank page first makes every screen
+  // start in a new document, as on a first visit (the app's files come from the browser's cache).
+  await watched.page.goto('about:blank');
+  await watched.page.goto(`${origin}/admin/#/${route}`, { waitUntil: 'load' });
 }
