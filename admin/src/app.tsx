@@ -9,6 +9,7 @@ import {
   type SessionAnswer,
   type Staff,
 } from './api.js';
+import { Main, useBusyWhile } from './busy.js';
 import { browserLocale, setLocale, t, type Key } from './i18n.js';
 import { can, type Resource } from './permissions.js';
 import { navigate, useRoute, type Route } from './router.js';
@@ -107,22 +108,23 @@ export function App() {
     })();
   }, []);
 
+  useBusyWhile(auth.state === 'loading');
   useFocusOnRoute(route, auth.state !== 'loading');
 
   if (auth.state === 'loading')
     return (
-      <main id="main" class="signed-out">
+      <Main class="signed-out">
         <p class="loading">{t('loading')}</p>
-      </main>
+      </Main>
     );
   if (auth.state === 'failed')
     return (
-      <main id="main" class="signed-out">
+      <Main class="signed-out">
         <h1 id="screen-heading" tabIndex={-1}>
           {t('appFailed')}
         </h1>
         <ErrorSummary errors={auth.errors} />
-      </main>
+      </Main>
     );
   if (auth.state !== 'signed-in') return <SignedOut auth={auth.state} route={route} onSignedIn={signedIn} />;
   return (
@@ -163,9 +165,7 @@ function SignedOut(props: {
       <header class="signed-out-header">
         <p class="brand">Broadsheet</p>
       </header>
-      <main id="main" class="signed-out">
-        {screen}
-      </main>
+      <Main class="signed-out">{screen}</Main>
     </>
   );
 }
@@ -247,9 +247,9 @@ function SignedIn(props: {
             ))}
           </ul>
         </nav>
-        <main id="main" class="content">
+        <Main class="content">
           <Screen route={route} />
-        </main>
+        </Main>
       </div>
     </SessionContext.Provider>
   );

@@ -3,6 +3,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type FieldError, type Meta } from './api.js';
+import { useBusyWhile } from './busy.js';
 import { t } from './i18n.js';
 
 export type Errors = FieldError[];
@@ -315,6 +316,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [data, setData] = useState<T>();
   const [errors, setErrors] = useState<Errors>([]);
   const [isLoading, setLoading] = useState(true);
+  useBusyWhile(isLoading);
   const run = useCallback(load, deps);
   const reload = useCallback(async () => {
     setLoading(true);

@@ -12,7 +12,21 @@ import { createTestSite, type TestSite } from '../helpers/sites.js';
 import { freePort } from './browser-kit.js';
 
 // A browser global used by functions that run in the page (the test project has no DOM types).
-declare const document: { body: { dataset: Record<string, string | undefined> } };
+declare const document: {
+  body: { dataset: Record<string, string | undefined> };
+  getElementById(id: string): { getAttribute(name: string): string | null } | null;
+};
+declare class MutationObserver {
+  constructor(callback: () => void);
+  observe(target: unknown, options: Record<string, boolean>): void;
+}
+/** settle()'s bookkeeping in the page, kept between the frames it polls. */
+interface SettleState {
+  call: number;
+  quietFrames: number;
+  changed: boolean;
+  observer?: MutationObserver;
+}
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const owner = {
@@ -94,11 +108,44 @@ export function watch(page: Page): Watched {
   return watched;
 }
 
-/** Waits until no Admin API call is under way (the app counts them on <body data-requests>). */
+let settles = 0;
+
+/**
+ * Waits until the admin app is idle: no Admin API call under way (the app counts them on
+ * <body data-requests>), nothing loading (<main aria-busy="false">), and no change to the document for
+ * two animation frames in a row (effects that run after a paint, such as focusing the heading or
+ * filling a form from loaded data, have run). Frames, not a clock: a slow machine only waits longer.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.requests === '0', undefined, { timeout: 60_000 });
-  await page.waitForTimeout(150);
-  await page.waitForFunction(() => document.body.dataset.requests === '0', undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    (call) => {
+      const state = ((globalThis as unknown as { __settle?: SettleState }).__settle ??= {
+        call: -1,
+        quietFrames: 0,
+        changed: false,
+      });
+      if (!state.observer) {
+        state.observer = new MutationObserver(() => (state.changed = true));
+        state.observer.observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+      }
+      if (state.call !== call) Object.assign(state, { call, quietFrames: 0, changed: false });
+      const idle =
+        document.body.dataset.requests === '0' &&
+        document.getElementById('main')?.getAttribute('aria-busy') === 'false' &&
+        !state.changed;
+      state.changed = false;
+      state.quietFrames = idle ? state.quietFrames + 1 : 0;
+      // The first look is at once, the next ones at animation frames: three quiet looks span two frames.
+      return state.quietFrames >= 3;
+    },
+    ++settles,
+    { timeout: 60_000 },
+  );
 }
 
 /** axe-core's violations on the page as it is now (axe is added to the page first when missing). */
@@ -142,5 +189,6 @@ export async function audit(t: TestContext, watched: Watched, where: string): Pr
 export async function open(watched: Watched, origin: string, route: string): Promise<void> {
   await watched.page.goto(`${origin}/admin/#/${route}`);
   // A hash change in one document reloads nothing: a reload makes every screen start as on a first visit.
+  // (Leaving for about:blank first is slower: Chromium swaps the renderer process both ways.)
   await watched.page.reload({ waitUntil: 'load' });
 }

@@ -263,6 +263,35 @@ export function xmlHandlerAttributes(node: XmlNode): string[] {
   ];
 }
 
+/** Records a failure at a place (a page, feed or field). */
+export type Fail = (where: string, message: string) => void;
+
+/** Parses a feed or sitemap strictly; a document that is not well-formed or has handler attributes fails. */
+export function checkXmlDocument(path: string, xml: string, fail: Fail): XmlNode | undefined {
+  const parsed = parseXml(xml);
+  if ('error' in parsed) return void fail(path, `not well-formed XML: ${parsed.error}`);
+  for (const attribute of xmlHandlerAttributes(parsed.root)) fail(path, `${attribute} attribute`);
+  return parsed.root;
+}
+
+/** HTML carried in a feed (content, JSON Feed content_html): nothing in it may run script. */
+export function checkFeedHtml(where: string, markup: string | undefined, fail: Fail) {
+  if (markup === undefined) return fail(where, 'no content');
+  for (const problem of htmlProblems(parseHtml(markup))) fail(where, problem);
+}
+
+/** What a feed reader shows for an element: HTML (Atom `type="html"`, RSS description) is parsed first. */
+export function readerText(where: string, node: XmlNode | undefined, isHtml: boolean, fail: Fail) {
+  if (!node) return undefined;
+  if (!isHtml) return node.text;
+  const page = parseHtml(node.text);
+  for (const problem of htmlProblems(page)) fail(where, problem);
+  return textOf(page.doc);
+}
+/** An Atom text construct as a reader shows it. */
+export const atomText = (where: string, node: XmlNode | undefined, fail: Fail) =>
+  readerText(where, node, node?.attributes.type === 'html', fail);
+
 /** Failures grouped by where they happened (page and field), so one bug reads as one line, not hundreds. */
 export class FailureLog {
   private readonly byPlace = new Map<string, string[]>();

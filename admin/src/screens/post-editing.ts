@@ -3,6 +3,7 @@
 // shown on save and publish, never while typing), and explicit saves that check the form first.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Post, type PostType, type Staff } from '../api.js';
+import { useBusyWhile } from '../busy.js';
 import { rememberMedia } from '../editor/figure.js';
 import { t } from '../i18n.js';
 import { replacePath } from '../router.js';
@@ -26,6 +27,8 @@ export function usePostEditing(props: {
   const [loadErrors, setLoadErrors] = useState<Errors>([]);
   const [errors, setErrors] = useState<Errors>([]);
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  // Loading until the form has its draft (a new post's is made after the first paint).
+  useBusyWhile(!draft && loadErrors.length === 0);
   const id = useRef(isNew ? '' : props.routeId);
   const initialTranslationOf = useRef('');
   const draftRef = useRef<Draft>();
