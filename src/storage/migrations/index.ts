@@ -16,6 +16,7 @@ import * as archiveLists from './016-archive-lists.js';
 import * as relatedWindows from './017-related-windows.js';
 import * as newsletterLeases from './018-newsletter-leases.js';
 import * as writes from './019-writes.js';
+import * as pendingRecipients from './020-pending-recipients.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '017-related-windows': relatedWindows,
   '018-newsletter-leases': newsletterLeases,
   '019-writes': writes,
+  '020-pending-recipients': pendingRecipients,
 };
 
 export const migrationProvider: MigrationProvider = {
