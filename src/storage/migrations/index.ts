@@ -17,6 +17,7 @@ import * as relatedWindows from './017-related-windows.js';
 import * as newsletterLeases from './018-newsletter-leases.js';
 import * as writes from './019-writes.js';
 import * as importedItems from './020-imported-items.js';
+import * as pendingRecipients from './021-pending-recipients.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '018-newsletter-leases': newsletterLeases,
   '019-writes': writes,
   '020-imported-items': importedItems,
+  '021-pending-recipients': pendingRecipients,
 };
 
 export const migrationProvider: MigrationProvider = {

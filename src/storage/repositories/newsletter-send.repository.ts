@@ -1,11 +1,4 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type SqlBool,
-  type Transaction,
-} from 'kysely';
+import type { Kysely } from 'kysely';
 import type {
   ClaimedRecipient,
   NewsletterSendRepository,
@@ -17,6 +10,14 @@ import type {
 } from '../../domain/ports.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
 import { toNewsletterRecord } from './newsletter.repository.js';
+import {
+  advanceRecipients,
+  claimRecipients,
+  finishIfDone,
+  nextDue,
+  releaseClaims,
+  releaseStaleClaims,
+} from './send-recipient-claims.js';
 import type { Database, NewsletterSendsTable } from '../tables.js';
 
 const toSend = (r: NewsletterSendsTable): SendRecord => ({
@@ -29,8 +30,6 @@ const toSend = (r: NewsletterSendsTable): SendRecord => ({
   startedAt: r.started_at,
   finishedAt: r.finished_at,
 });
-
-type RecipientFilter = (eb: ExpressionBuilder<Database, 'send_recipients'>) => Expression<SqlBool>;
 
 const emptyTotals = (): SendTotals => ({
   total: 0,
@@ -215,45 +214,11 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   async releaseStaleClaims(liveSince: string | null) {
-    return this.db.transaction().execute(async (trx) => {
-      const released = await this.release(trx, (eb) =>
-        liveSince
-          ? eb.or([
-              eb('claimed_by', 'is', null),
-              eb(
-                'claimed_by',
-                'not in',
-                eb.selectFrom('newsletter_leases').select('claimer').where('renewed_at', '>=', liveSince),
-              ),
-            ])
-          : sql<SqlBool>`1 = 1`,
-      );
-      let stale = trx.deleteFrom('newsletter_leases');
-      if (liveSince) stale = stale.where('renewed_at', '<', liveSince);
-      await stale.execute();
-      return released;
-    });
+    return releaseStaleClaims(this.db, liveSince);
   }
 
   async releaseClaimsOf(claimer: string) {
-    return this.db.transaction().execute((trx) => this.release(trx, (eb) => eb('claimed_by', '=', claimer)));
-  }
-
-  /** Claimed rows back to pending; those that were `sending` marked possibly duplicated. */
-  private async release(trx: Transaction<Database>, whose: RecipientFilter): Promise<number> {
-    const inFlight = await trx
-      .updateTable('send_recipients')
-      .set({ state: 'pending', claimed_by: null, is_possibly_duplicated: 1 })
-      .where('state', '=', 'sending')
-      .where(whose)
-      .executeTakeFirst();
-    await trx
-      .updateTable('send_recipients')
-      .set({ state: 'pending', claimed_by: null })
-      .where('state', '=', 'claimed')
-      .where(whose)
-      .execute();
-    return Number(inFlight.numUpdatedRows);
+    return this.db.transaction().execute((trx) => releaseClaims(trx, (eb) => eb('claimed_by', '=', claimer)));
   }
 
   async renewLease(claimer: string, now: string) {
@@ -265,56 +230,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
   }
 
   async claim(sendId: string, claimer: string, now: string, limit: number): Promise<ClaimedRecipient[]> {
-    return this.inTransaction(async (trx) => {
-      let candidates = trx
-        .selectFrom('send_recipients')
-        .select('member_id')
-        .where('send_id', '=', sendId)
-        .where('state', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .limit(limit);
-      // Several processes claim at once: each takes rows the others have not locked.
-      if (this.capabilities.hasSkipLocked) candidates = candidates.forUpdate().skipLocked();
-      const ids = (await candidates.execute()).map((r) => r.member_id);
-      if (ids.length === 0) return [];
-      const send = await trx
-        .selectFrom('newsletter_sends')
-        .select('newsletter_id')
-        .where('id', '=', sendId)
-        .executeTakeFirstOrThrow();
-      // Checked at claim time: whoever unsubscribed (or was deleted) since the snapshot gets nothing.
-      await trx
-        .updateTable('send_recipients')
-        .set({ state: 'skipped', error: 'unsubscribed before sending' })
-        .where('send_id', '=', sendId)
-        .where('member_id', 'in', ids)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('members')
-                .innerJoin('member_newsletters', 'member_newsletters.member_id', 'members.id')
-                .select(sql.lit(1).as('one'))
-                .whereRef('members.id', '=', 'send_recipients.member_id')
-                .where('members.status', '=', 'active')
-                .where('member_newsletters.newsletter_id', '=', send.newsletter_id),
-            ),
-          ),
-        )
-        .execute();
-      const claimed = await trx
-        .updateTable('send_recipients')
-        .set({ state: 'claimed', claimed_by: claimer, claimed_at: now })
-        .where('send_id', '=', sendId)
-        .where('member_id', 'in', ids)
-        .where('state', '=', 'pending')
-        .returning(['member_id', 'email', 'attempts'])
-        .execute();
-      return claimed.map((r) => ({
-        memberId: r.member_id,
-        email: r.email,
-        attempts: Number(r.attempts) + 1,
-      }));
-    });
+    return claimRecipients(this.db, this.capabilities, { sendId, claimer, now, limit });
   }
 
   async advance(
@@ -322,92 +238,15 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
     claimer: string,
     step: { outcomes: RecipientOutcome[]; start: string[]; now: string },
   ): Promise<Set<string>> {
-    const sent = step.outcomes.filter((o) => o.state === 'sent').map((o) => o.memberId);
-    const others = step.outcomes.filter((o) => o.state !== 'sent');
-    return this.inTransaction(async (trx) => {
-      for (const o of others) await this.recordFailure(trx, sendId, claimer, o);
-      return this.sentAndStart(trx, { sendId, claimer, sent, ...step });
-    });
-  }
-
-  /**
-   * `sending` rows in `sent` become sent, `claimed` rows in `start` become sending (one more
-   * attempt), in one statement: the steady state of sending is one round trip per write.
-   */
-  private async sentAndStart(
-    db: Kysely<Database>,
-    input: { sendId: string; claimer: string; sent: string[]; start: string[]; now: string },
-  ): Promise<Set<string>> {
-    const { sendId, claimer, sent, start, now } = input;
-    if (sent.length === 0 && start.length === 0) return new Set();
-    // Two statements keyed by (send_id, member_id): one statement with an OR of both lists is
-    // planned on send_id alone, and read every recipient of the send on each step.
-    const mine = (ids: string[], state: 'sending' | 'claimed') =>
-      db
-        .updateTable('send_recipients')
-        .where('send_id', '=', sendId)
-        .where('member_id', 'in', ids)
-        .where('claimed_by', '=', claimer)
-        .where('state', '=', state);
-    if (sent.length) await mine(sent, 'sending').set({ state: 'sent', sent_at: now, error: '' }).execute();
-    if (start.length === 0) return new Set();
-    const started = await mine(start, 'claimed')
-      .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1) }))
-      .returning('member_id')
-      .execute();
-    return new Set(started.map((r) => r.member_id));
-  }
-
-  private async recordFailure(
-    trx: Kysely<Database>,
-    sendId: string,
-    claimer: string,
-    outcome: RecipientOutcome,
-  ) {
-    await trx
-      .updateTable('send_recipients')
-      .set({
-        state: outcome.state === 'retry' ? 'pending' : 'failed',
-        error: outcome.error ?? '',
-        claimed_by: null,
-        ...(outcome.nextAttemptAt ? { next_attempt_at: outcome.nextAttemptAt } : {}),
-      })
-      .where('send_id', '=', sendId)
-      .where('member_id', '=', outcome.memberId)
-      .where('state', '=', 'sending')
-      .where('claimed_by', '=', claimer)
-      .execute();
+    return advanceRecipients(this.db, { sendId, claimer, ...step });
   }
 
   async finishIfDone(sendId: string, now: string) {
-    const result = await this.db
-      .updateTable('newsletter_sends')
-      .set({ status: 'done', finished_at: now })
-      .where('id', '=', sendId)
-      .where('status', '=', 'sending')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('send_recipients')
-              .select(sql.lit(1).as('one'))
-              .where('send_id', '=', sendId)
-              .where('state', 'in', ['pending', 'claimed', 'sending']),
-          ),
-        ),
-      )
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) > 0) return true;
-    return (await this.findSend(sendId))?.status === 'done';
+    return finishIfDone(this.db, sendId, now);
   }
 
   async nextDue(sendId: string) {
-    const row = await this.db
-      .selectFrom('send_recipients')
-      .select((eb) => eb.fn.min('next_attempt_at').as('next'))
-      .where('send_id', '=', sendId)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    return (row?.next as string | null | undefined) ?? null;
+    return nextDue(this.db, sendId);
   }
 
   async addRequests(postId: string, newsletterIds: string[], requestedBy: string | null, now: string) {
