@@ -131,6 +131,9 @@ function bodyOf(rng: Rng, language: 'en' | 'nb', words: number): string[] {
   return paragraphs;
 }
 
+/** The words the archive's text is drawn from (realisticQueries draws from them too). */
+export const archiveVocabulary = { en, nb };
+
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const idOf = (prefix: string, n: number) => `${prefix}${n.toString(16).padStart(24 - prefix.length, '0')}`;
 

@@ -9,6 +9,7 @@ import { startMemberImports } from '../jobs/member-import.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { startRelatedPosts } from '../jobs/related-posts.js';
 import { startScheduledPublishing } from '../jobs/scheduled-publishing.js';
+import { startSearchRebuild } from '../jobs/search-rebuild.js';
 import { startSessionSweep } from '../jobs/session-sweep.js';
 import { createNewsletterMailer, openSite, type Site } from '../main.js';
 import { initializeSite } from './init.js';
@@ -103,6 +104,11 @@ async function serve(config: Config, site: Site): Promise<number> {
       ),
     );
   await listenOrExplain(app, config);
+  if (!cluster.isWorker || cluster.worker?.id === 1)
+    void startSearchRebuild(site.ctx, {
+      info: (message) => app.log.info(message),
+      error: (error) => app.log.error({ err: error }, 'search rebuild failed'),
+    });
   if (!cluster.isWorker)
     console.log(
       `Broadsheet is listening on http://${config.host}:${config.port} for ${config.siteUrl} (${site.storage.capabilities.name}, data in ${config.dataDir})`,

@@ -43,7 +43,7 @@ export interface Database {
   related_state: RelatedStateTable;
   search_documents: SearchDocumentsTable;
   search_languages: SearchLanguagesTable;
-  search_fts: SearchFtsTable;
+  search_text: SearchTextTable;
   idempotency_keys: IdempotencyKeysTable;
   member_imports: MemberImportsTable;
   member_import_errors: MemberImportErrorsTable;
@@ -51,7 +51,7 @@ export interface Database {
 
 /**
  * One row per post in the full-text index. SQLite: `doc_id` is the rowid of the post's row in the
- * FTS5 table `search_fts`. PostgreSQL: `document` is the weighted tsvector (GIN-indexed).
+ * FTS5 table `search_text` (migration 023). PostgreSQL: `document` is the weighted tsvector (GIN-indexed).
  */
 export interface SearchDocumentsTable {
   post_id: string;
@@ -69,9 +69,8 @@ export interface SearchLanguagesTable {
 }
 
 /** SQLite only: the FTS5 table (contentless; the text is stemmed before it is written). */
-export interface SearchFtsTable {
+export interface SearchTextTable {
   rowid: number;
-  lang: string;
   title: string;
   standfirst: string;
   tags: string;

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { visitor } from '../../src/domain/posts/post.types.js';
+import { rebuildSearchIfEmpty } from '../../src/domain/search/index-posts.js';
 import { searchPosts } from '../../src/domain/search/search-posts.js';
 import { aPublishedPost } from '../helpers/factories.js';
 import { createTestSite, dialects, postgresUrl } from '../helpers/sites.js';
@@ -47,6 +48,27 @@ for (const dialect of dialects) {
         assert.match(result.stdout, /Indexed 7 posts/);
         assert.equal(await found(), 7);
         assert.equal(spawnSync(process.execPath, [bin, 'search', 'rebuild'], { encoding: 'utf8' }).status, 2);
+      } finally {
+        await site.destroy();
+      }
+    });
+
+    test('at start, an emptied index is rebuilt and a filled one is left alone', async () => {
+      const site = await createTestSite(dialect.name);
+      try {
+        const ids = [
+          await aPublishedPost(site.ctx, { title: 'Harbour dredging', text: 'Silt is moved.' }),
+          await aPublishedPost(site.ctx, { title: 'Harbour lights', text: 'Lamps are lit.' }),
+        ];
+        assert.equal(await rebuildSearchIfEmpty(site.ctx), undefined, 'a filled index is not rebuilt');
+        await site.ctx.repos.search.remove(ids.slice(0, 1));
+        assert.equal(await rebuildSearchIfEmpty(site.ctx), undefined, 'a partial index is not rebuilt');
+        await site.ctx.repos.search.remove(ids);
+        assert.equal(await site.ctx.repos.search.isEmpty(), true);
+        const progress: number[] = [];
+        assert.equal(await rebuildSearchIfEmpty(site.ctx, (done) => progress.push(done)), 2);
+        assert.deepEqual(progress, [2]);
+        assert.equal((await searchPosts(site.ctx, { viewer: visitor, q: 'harbour' })).total, 2);
       } finally {
         await site.destroy();
       }

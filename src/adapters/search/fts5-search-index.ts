@@ -1,18 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { PostFilter } from '../../domain/ports.js';
-import type {
-  SearchDocument,
-  SearchIndex,
-  SearchPage,
-  SearchRequest,
+import {
+  maxCounted,
+  type SearchDocument,
+  type SearchIndex,
+  type SearchPage,
+  type SearchRequest,
 } from '../../domain/search/search-port.js';
 import type { Database } from '../../storage/tables.js';
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
-import { fts5Match } from './fts5-match.js';
+import { fts5Branches, type Fts5Branch } from './fts5-match.js';
 import { searchConfigFor, stemText } from './languages.js';
 import {
   cappedCount,
   configsInUse,
+  indexIsEmpty,
   type IndexedQuery,
   matchingTags,
   noteConfigs,
@@ -20,11 +22,13 @@ import {
   type Candidate,
 } from './search-sql.js';
 
-/** bm25 weights per FTS5 column: lang, title, standfirst, tags, body, credits. */
-const bm25 = sql<number>`bm25(search_fts, 0.0, 10.0, 4.0, 4.0, 1.0, 2.0)`;
+/** bm25 weights per FTS5 column: title, standfirst, tags, body, credits. */
+const bm25 = sql<number>`bm25(search_text, 10.0, 4.0, 4.0, 1.0, 2.0)`;
 export const maxIndexedLength = 200_000;
 /** Rowids are publication seconds × this plus a sequence, so FTS5's rowid order is publication order. */
 const rowidsPerSecond = 1_000_000;
+
+type WindowRow = Candidate & { doc_id: number };
 
 /** The first free rowid of the post's publication second (its last change for posts never published). */
 async function docIdFor(db: Kysely<Database>, doc: SearchDocument): Promise<number> {
@@ -63,8 +67,8 @@ export class Fts5SearchIndex implements SearchIndex {
       .values({ doc_id, post_id: doc.postId, config } as never)
       .execute();
     const stem = (text: string) => stemText(config, text.slice(0, maxIndexedLength));
-    await sql`insert into search_fts (rowid, lang, title, standfirst, tags, body, credits)
-      values (${doc_id}, ${config}, ${stem(doc.title)}, ${stem(doc.standfirst)}, ${stem(doc.tags)},
+    await sql`insert into search_text (rowid, title, standfirst, tags, body, credits)
+      values (${doc_id}, ${stem(doc.title)}, ${stem(doc.standfirst)}, ${stem(doc.tags)},
         ${stem(doc.body)}, ${stem(doc.credits)})`.execute(this.db);
   }
 
@@ -74,58 +78,87 @@ export class Fts5SearchIndex implements SearchIndex {
       await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
-  /** One b-tree per term instead of many segments, so every match walk reads one doclist. */
-  async afterRebuild(): Promise<void> {
-    await sql`insert into search_fts (search_fts) values ('optimize')`.execute(this.db);
-    await sql`analyze search_documents`.execute(this.db);
+  /** One b-tree per term instead of many segments, so every match walk reads one doclist; fresh planner statistics. */
+  isEmpty(): Promise<boolean> {
+    return indexIsEmpty(this.db);
   }
 
-  /** The MATCH string for the query, over the configurations the filter's language can be in. */
-  private async matchFor(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<string> {
+  async afterRebuild(): Promise<void> {
+    await sql`insert into search_text (search_text) values ('optimize')`.execute(this.db);
+    await sql`pragma analysis_limit = 1000`.execute(this.db);
+    await sql`analyze`.execute(this.db);
+  }
+
+  /** The MATCH strings for the query, over the configurations the filter's language can be in. */
+  private async branchesFor(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<Fts5Branch[]> {
     const configs = request.filter.language
       ? [searchConfigFor(request.filter.language)]
       : await configsInUse(this.db);
-    return fts5Match(request.query, configs);
+    return fts5Branches(request.query, configs);
   }
 
-  /** The `size` newest matches (rowid order is publication order) with bm25, or every match. */
-  private async window(match: string, size: number | undefined): Promise<Candidate[]> {
-    const newest = sql`select rowid from search_fts where search_fts match ${match} order by rowid desc limit ${size ?? -1}`;
-    const { rows } = await sql<Omit<Candidate, 'sort_time'> & { doc_id: number }>`
-      select search_fts.rowid as doc_id, search_documents.post_id, search_documents.config, -${bm25} as relevance
-      from search_fts cross join search_documents on search_documents.doc_id = search_fts.rowid
-      where search_fts match ${match} and search_fts.rowid >= (select min(rowid) from (${newest}))`.execute(
-      this.db,
-    );
-    return rows.map(({ doc_id, ...r }) => ({ ...r, sort_time: Math.floor(doc_id / rowidsPerSecond) * 1000 }));
+  /**
+   * The `size` newest matches of one branch (rowid order is publication order) with bm25, or every
+   * match. FTS5 streams its rowids newest first, so only the rows returned are read and ranked.
+   */
+  private async branchWindow(branch: Fts5Branch, size: number | undefined): Promise<WindowRow[]> {
+    const { rows } = await sql<Omit<WindowRow, 'sort_time'>>`
+      select search_text.rowid as doc_id, d.post_id, d.config, -${bm25} as relevance
+      from search_text cross join search_documents d on d.doc_id = search_text.rowid
+      where search_text match ${branch.match} and d.config in (${sql.join(branch.configs)})
+      order by search_text.rowid desc limit ${size ?? -1}`.execute(this.db);
+    return rows.map(({ doc_id, ...r }) => ({
+      ...r,
+      doc_id,
+      sort_time: Math.floor(doc_id / rowidsPerSecond) * 1000,
+    }));
+  }
+
+  /** The `size` newest matches over every branch. */
+  private async window(branches: Fts5Branch[], size: number | undefined): Promise<Candidate[]> {
+    const windows: WindowRow[] = [];
+    for (const branch of branches) windows.push(...(await this.branchWindow(branch, size)));
+    if (branches.length > 1) windows.sort((a, b) => b.doc_id - a.doc_id);
+    return windows.slice(0, size ?? windows.length).map(({ doc_id: _, ...candidate }) => candidate);
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    const match = await this.matchFor(request);
-    if (!match) return { hits: [], total: 0 };
+    const branches = await this.branchesFor(request);
+    if (branches.length === 0) return { hits: [], total: 0 };
     return searchInWindow(
       this.db,
       request,
-      (size) => this.window(match, size),
-      () => this.countMatches(match, request.filter),
+      (size) => this.window(branches, size),
+      () => this.countMatches(branches, request.filter),
     );
   }
 
   async count(request: Pick<SearchRequest, 'query' | 'filter'>): Promise<number> {
-    const match = await this.matchFor(request);
-    return match ? this.countMatches(match, request.filter) : 0;
+    const branches = await this.branchesFor(request);
+    return this.countMatches(branches, request.filter);
   }
 
-  private countMatches(match: string, filter: PostFilter): Promise<number> {
+  /** Matches passing the filter, counted up to `maxCounted + 1` (the branches hold disjoint posts). */
+  private async countMatches(branches: Fts5Branch[], filter: PostFilter): Promise<number> {
+    let total = 0;
+    for (const branch of branches) {
+      if (total > maxCounted) break;
+      total += await cappedCount(this.branchMatches(branch, filter));
+    }
+    return Math.min(total, maxCounted + 1);
+  }
+
+  private branchMatches(branch: Fts5Branch, filter: PostFilter): IndexedQuery {
     const matches = this.db
       .selectFrom(
-        sql<{ doc_id: number }>`(select rowid as doc_id from search_fts where search_fts match ${match})`.as(
-          'm',
-        ),
+        sql<{
+          doc_id: number;
+        }>`(select rowid as doc_id from search_text where search_text match ${branch.match})`.as('m'),
       )
       .innerJoin('search_documents', 'search_documents.doc_id', 'm.doc_id')
-      .innerJoin('posts', 'posts.id', 'search_documents.post_id');
-    return cappedCount(applyFilter(matches as unknown as PostQuery, filter) as unknown as IndexedQuery);
+      .innerJoin('posts', 'posts.id', 'search_documents.post_id')
+      .where('search_documents.config', 'in', branch.configs);
+    return applyFilter(matches as unknown as PostQuery, filter) as unknown as IndexedQuery;
   }
 
   matchingTags(words: string[], filter: PostFilter, limit: number) {

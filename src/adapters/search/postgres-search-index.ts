@@ -13,6 +13,7 @@ import { foldAccents, prefixFor, searchConfigFor, simpleConfig } from './languag
 import {
   cappedCount,
   configsInUse,
+  indexIsEmpty,
   filteredDocuments,
   matchingTags,
   noteConfigs,
@@ -77,8 +78,12 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** Statistics for the planner, which walks the newest rows for common words and the GIN index for rare ones. */
+  isEmpty(): Promise<boolean> {
+    return indexIsEmpty(this.db);
+  }
+
   async afterRebuild(): Promise<void> {
-    await sql`analyze search_documents`.execute(this.db);
+    await sql`analyze posts, post_tags, post_authors, search_documents`.execute(this.db);
   }
 
   /** The query in each configuration the filter's language can be in, as a match and a rank. */

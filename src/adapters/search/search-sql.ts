@@ -28,6 +28,11 @@ export async function configsInUse(db: Kysely<Database>): Promise<string[]> {
   return rows.map((r) => r.config).filter((c) => knownConfigs.has(c));
 }
 
+export async function indexIsEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('search_documents').select('post_id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
 export async function noteConfigs(db: Kysely<Database>, configs: string[]): Promise<void> {
   const unique = [...new Set(configs)];
   if (unique.length === 0) return;

@@ -47,10 +47,6 @@ export async function indexPostsWhere(repos: Repositories, filter: PostFilter): 
   }
 }
 
-/**
- * Rebuilds the whole index: a keyset walk over every post in batches, each in its own transaction,
- * so memory stays flat and the site keeps answering. Returns how many posts were indexed.
- */
 /** `broadsheet search reindex`: the whole index rebuilt from the posts, in batches. */
 export function reindexSearch(
   ctx: DomainContext,
@@ -59,6 +55,27 @@ export function reindexSearch(
   return reindexAll(ctx.repos, options);
 }
 
+/**
+ * At start: an index left empty while posts exist (an upgrade that changed the index's shape
+ * empties it) is rebuilt. Returns how many posts were indexed, or undefined when nothing was due.
+ * A rebuild cut short leaves a partial index: `broadsheet search reindex` completes it.
+ */
+export async function rebuildSearchIfEmpty(
+  ctx: DomainContext,
+  onProgress?: (done: number) => void,
+): Promise<number | undefined> {
+  const [isEmpty, firstPost] = await Promise.all([
+    ctx.repos.search.isEmpty(),
+    ctx.repos.posts.idsAfter(null, 1),
+  ]);
+  if (!isEmpty || firstPost.length === 0) return undefined;
+  return reindexAll(ctx.repos, { onProgress });
+}
+
+/**
+ * Rebuilds the whole index: a keyset walk over every post in batches, each in its own transaction,
+ * so memory stays flat and the site keeps answering. Returns how many posts were indexed.
+ */
 export async function reindexAll(
   repos: Repositories,
   options: { batchSize?: number; onProgress?: (done: number) => void } = {},

@@ -52,6 +52,8 @@ export interface SearchIndex {
   /** Adds or replaces the documents of these posts. */
   upsert(documents: SearchDocument[]): Promise<void>;
   remove(postIds: string[]): Promise<void>;
+  /** Whether the index holds no document at all (after an upgrade that emptied it). */
+  isEmpty(): Promise<boolean>;
   /** After a full rebuild: compacts the index and refreshes the planner's statistics. */
   afterRebuild(): Promise<void>;
   /**

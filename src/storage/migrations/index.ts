@@ -18,6 +18,7 @@ import * as newsletterLeases from './018-newsletter-leases.js';
 import * as writes from './019-writes.js';
 import * as importedItems from './020-imported-items.js';
 import * as pendingRecipients from './021-pending-recipients.js';
+import * as searchText from './023-search-text.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '019-writes': writes,
   '020-imported-items': importedItems,
   '021-pending-recipients': pendingRecipients,
+  '023-search-text': searchText,
 };
 
 export const migrationProvider: MigrationProvider = {

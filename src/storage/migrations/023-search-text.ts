@@ -1,0 +1,42 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations describe past schemas, not today's types */
+
+/**
+ * SQLite: the FTS5 table loses its `lang` column. A query used to say `lang : "english" AND …`,
+ * and FTS5's bm25 walks the whole doclist of every phrase in a query for its document counts, so
+ * each search walked the index entry of its language, which every post of that language holds.
+ * The language is now checked on `search_documents.config`; prefixes of 4 letters get an index of
+ * their own too. The old rows cannot be carried over (a contentless table keeps no text), so the
+ * index starts empty and `broadsheet start` rebuilds it in the background (or run
+ * `broadsheet search reindex`). PostgreSQL is untouched.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  await sql`drop trigger if exists search_documents_delete`.execute(db);
+  await sql`drop table if exists search_fts`.execute(db);
+  await sql`delete from search_documents`.execute(db);
+  await sql`create virtual table search_text using fts5(
+    title, standfirst, tags, body, credits,
+    content = '', contentless_delete = 1, prefix = '2 3 4',
+    tokenize = 'unicode61 remove_diacritics 2'
+  )`.execute(db);
+  await sql`create trigger search_documents_delete after delete on search_documents begin
+    delete from search_text where rowid = old.doc_id;
+  end`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  await sql`drop trigger if exists search_documents_delete`.execute(db);
+  await sql`drop table if exists search_text`.execute(db);
+  await sql`delete from search_documents`.execute(db);
+  await sql`create virtual table search_fts using fts5(
+    lang, title, standfirst, tags, body, credits,
+    content = '', contentless_delete = 1, prefix = '2 3',
+    tokenize = 'unicode61 remove_diacritics 2'
+  )`.execute(db);
+  await sql`create trigger search_documents_delete after delete on search_documents begin
+    delete from search_fts where rowid = old.doc_id;
+  end`.execute(db);
+}
