@@ -44,6 +44,7 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   search_languages: SearchLanguagesTable;
   search_text: SearchTextTable;
+  search_pairs: SearchPairsTable;
   idempotency_keys: IdempotencyKeysTable;
   member_imports: MemberImportsTable;
   member_import_errors: MemberImportErrorsTable;
@@ -76,6 +77,13 @@ export interface SearchTextTable {
   tags: string;
   body: string;
   credits: string;
+}
+
+/** SQLite only: each pair of neighbouring stems as one token, for phrases (migration 023). */
+export interface SearchPairsTable {
+  rowid: number;
+  title_pairs: string;
+  text_pairs: string;
 }
 
 export interface ApiTokensTable {

@@ -137,6 +137,11 @@ for (const dialect of dialects) {
     test('exact phrases keep their word order', async () => {
       assert.deepEqual(await find('"harbour reopens"'), ['harbour-reopens']);
       assert.deepEqual(await find('"reopens harbour"'), []);
+      assert.deepEqual(await find('"harbour master said"'), ['harbour-reopens'], 'three words');
+      assert.deepEqual(await find('"harbour reopens" boats'), ['harbour-reopens'], 'a phrase and a word');
+      assert.deepEqual(await find('"harbour master" -boats'), [], 'a phrase less a word');
+      assert.deepEqual(await find('"harbour master" -"quota rules"'), [], 'a phrase less a phrase');
+      assert.deepEqual(await find('"storm the harbour"'), [], 'a phrase never spans the title and the body');
     });
 
     test('prefixes', async () => {

@@ -5,40 +5,73 @@ import { prefixFor, stemmerFor } from './languages.js';
  * FTS5 MATCH strings built from the query tree. Every token is a quoted FTS5 string (our tokenizer
  * keeps only letters, digits and marks; quotes are doubled all the same), so nothing a reader types
  * is read as FTS5 syntax. A post is matched with its own language's stems: each configuration gets
- * its own MATCH string, run against that configuration's posts only, and configurations whose
- * stems agree share one.
+ * its own branch, run against that configuration's posts only, and configurations whose stems
+ * agree share one.
+ *
+ * Words and prefixes are matched in `search_text`; phrases in `search_pairs`, where each pair of
+ * neighbouring words is one token (`_harbour_ferry`), so a phrase of common words reads the short
+ * doclists of its pairs instead of checking positions in every post that holds all its words.
  */
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/** Each pair of neighbouring stems as one token (`_harbour_ferry`). */
+export function pairsOf(stems: string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < stems.length; i++) pairs.push(`_${stems[i - 1]}_${stems[i]}`);
+  return pairs;
+}
+
+/** What a query asks of one FTS5 table: terms that must match, and terms that must not. */
+export interface TableMatch {
+  positive: string[];
+  negative: string[];
+}
+
+/** A query in one configuration's stems, split between the two tables, and the configurations it is run against. */
+export interface Fts5Branch {
+  configs: string[];
+  words: TableMatch;
+  pairs: TableMatch;
+}
+
 function termFor(config: string, term: SearchTerm): string {
   const stem = stemmerFor(config);
   if (term.kind === 'prefix') return `${quote(prefixFor(config, term.word))} *`;
-  if (term.kind === 'phrase') return quote(term.words.map(stem).join(' '));
+  if (term.kind === 'phrase') return quote(pairsOf(term.words.map(stem)).join(' '));
   return quote(stem(term.word));
 }
 
-/** The query in one configuration's stems: every positive term, none of the excluded ones. */
-function matchIn(config: string, query: SearchQuery): string {
-  const positive = query.terms.filter((t) => !t.isExcluded).map((t) => termFor(config, t));
-  const negative = query.terms.filter((t) => t.isExcluded).map((t) => termFor(config, t));
-  const matched = positive.join(' AND ');
-  return negative.length ? `(${matched}) NOT (${negative.join(' OR ')})` : matched;
+function branchIn(config: string, query: SearchQuery): Omit<Fts5Branch, 'configs'> {
+  const words: TableMatch = { positive: [], negative: [] };
+  const pairs: TableMatch = { positive: [], negative: [] };
+  for (const term of query.terms) {
+    const table = term.kind === 'phrase' ? pairs : words;
+    (term.isExcluded ? table.negative : table.positive).push(termFor(config, term));
+  }
+  return { words, pairs };
 }
 
-/** A MATCH string and the configurations whose posts it is run against. */
-export interface Fts5Branch {
-  match: string;
-  configs: string[];
+/** The MATCH string of a table's positive terms, less its negative ones; empty when it has no positive term. */
+export function positiveMatch(match: TableMatch): string {
+  if (match.positive.length === 0) return '';
+  const matched = match.positive.join(' AND ');
+  return match.negative.length ? `(${matched}) NOT (${match.negative.join(' OR ')})` : matched;
 }
 
-/** One branch per distinct MATCH string over the configurations in use; none when the query finds nothing. */
+/** The MATCH string of a table's negative terms alone (any of them). */
+export const negativeMatch = (match: TableMatch) => match.negative.join(' OR ');
+
+/** One branch per distinct query over the configurations in use; none when the query finds nothing. */
 export function fts5Branches(query: SearchQuery, configs: string[]): Fts5Branch[] {
   if (!query.terms.some((t) => !t.isExcluded)) return [];
-  const branches = new Map<string, string[]>();
+  const branches = new Map<string, Fts5Branch>();
   for (const config of configs) {
-    const match = matchIn(config, query);
-    branches.set(match, [...(branches.get(match) ?? []), config]);
+    const branch = branchIn(config, query);
+    const key = JSON.stringify(branch);
+    const same = branches.get(key);
+    if (same) same.configs.push(config);
+    else branches.set(key, { ...branch, configs: [config] });
   }
-  return [...branches].map(([match, group]) => ({ match, configs: group }));
+  return [...branches.values()];
 }

@@ -9,7 +9,8 @@ import {
 } from '../../domain/search/search-port.js';
 import type { Database } from '../../storage/tables.js';
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
-import { fts5Branches, type Fts5Branch } from './fts5-match.js';
+import { branchSql } from './fts5-branch-sql.js';
+import { fts5Branches, pairsOf, type Fts5Branch } from './fts5-match.js';
 import { searchConfigFor, stemText } from './languages.js';
 import {
   cappedCount,
@@ -22,13 +23,15 @@ import {
   type Candidate,
 } from './search-sql.js';
 
-/** bm25 weights per FTS5 column: title, standfirst, tags, body, credits. */
-const bm25 = sql<number>`bm25(search_text, 10.0, 4.0, 4.0, 1.0, 2.0)`;
 export const maxIndexedLength = 200_000;
 /** Rowids are publication seconds × this plus a sequence, so FTS5's rowid order is publication order. */
 const rowidsPerSecond = 1_000_000;
 
 type WindowRow = Candidate & { doc_id: number };
+
+/** The neighbouring pairs of each text's stems; a lone `_` between texts keeps a phrase from spanning two. */
+const pairsText = (stemmedTexts: string[]) =>
+  stemmedTexts.map((text) => pairsOf(text.split(' ')).join(' ')).join(' _ ');
 
 /** The first free rowid of the post's publication second (its last change for posts never published). */
 async function docIdFor(db: Kysely<Database>, doc: SearchDocument): Promise<number> {
@@ -67,9 +70,19 @@ export class Fts5SearchIndex implements SearchIndex {
       .values({ doc_id, post_id: doc.postId, config } as never)
       .execute();
     const stem = (text: string) => stemText(config, text.slice(0, maxIndexedLength));
+    const [title, standfirst, tags, body, credits] = [
+      doc.title,
+      doc.standfirst,
+      doc.tags,
+      doc.body,
+      doc.credits,
+    ].map(stem);
     await sql`insert into search_text (rowid, title, standfirst, tags, body, credits)
-      values (${doc_id}, ${stem(doc.title)}, ${stem(doc.standfirst)}, ${stem(doc.tags)},
-        ${stem(doc.body)}, ${stem(doc.credits)})`.execute(this.db);
+      values (${doc_id}, ${title}, ${standfirst}, ${tags}, ${body}, ${credits})`.execute(this.db);
+    await sql`insert into search_pairs (rowid, title_pairs, text_pairs)
+      values (${doc_id}, ${pairsText([title!])}, ${pairsText([standfirst!, tags!, body!, credits!])})`.execute(
+      this.db,
+    );
   }
 
   async remove(postIds: string[]): Promise<void> {
@@ -78,14 +91,16 @@ export class Fts5SearchIndex implements SearchIndex {
       await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
-  /** One b-tree per term instead of many segments, so every match walk reads one doclist; fresh planner statistics. */
   isEmpty(): Promise<boolean> {
     return indexIsEmpty(this.db);
   }
 
+  /** One b-tree per term instead of many segments, so every match walk reads one doclist; fresh planner statistics. */
   async afterRebuild(): Promise<void> {
     await sql`insert into search_text (search_text) values ('optimize')`.execute(this.db);
-    await sql`pragma analysis_limit = 1000`.execute(this.db);
+    await sql`insert into search_pairs (search_pairs) values ('optimize')`.execute(this.db);
+    // Whole-table statistics: a sample (analysis_limit) reads 100,000 posts as 501 of each type.
+    await sql`pragma analysis_limit = 0`.execute(this.db);
     await sql`analyze`.execute(this.db);
   }
 
@@ -102,11 +117,12 @@ export class Fts5SearchIndex implements SearchIndex {
    * match. FTS5 streams its rowids newest first, so only the rows returned are read and ranked.
    */
   private async branchWindow(branch: Fts5Branch, size: number | undefined): Promise<WindowRow[]> {
+    const { driver, from, where, relevance } = branchSql(branch);
     const { rows } = await sql<Omit<WindowRow, 'sort_time'>>`
-      select search_text.rowid as doc_id, d.post_id, d.config, -${bm25} as relevance
-      from search_text cross join search_documents d on d.doc_id = search_text.rowid
-      where search_text match ${branch.match} and d.config in (${sql.join(branch.configs)})
-      order by search_text.rowid desc limit ${size ?? -1}`.execute(this.db);
+      select ${driver}.rowid as doc_id, d.post_id, d.config, ${relevance} as relevance
+      from ${from} cross join search_documents d on d.doc_id = ${driver}.rowid
+      where ${where} and d.config in (${sql.join(branch.configs)})
+      order by ${driver}.rowid desc limit ${size ?? -1}`.execute(this.db);
     return rows.map(({ doc_id, ...r }) => ({
       ...r,
       doc_id,
@@ -149,11 +165,10 @@ export class Fts5SearchIndex implements SearchIndex {
   }
 
   private branchMatches(branch: Fts5Branch, filter: PostFilter): IndexedQuery {
+    const { driver, from, where } = branchSql(branch);
     const matches = this.db
       .selectFrom(
-        sql<{
-          doc_id: number;
-        }>`(select rowid as doc_id from search_text where search_text match ${branch.match})`.as('m'),
+        sql<{ doc_id: number }>`(select ${driver}.rowid as doc_id from ${from} where ${where})`.as('m'),
       )
       .innerJoin('search_documents', 'search_documents.doc_id', 'm.doc_id')
       .innerJoin('posts', 'posts.id', 'search_documents.post_id')

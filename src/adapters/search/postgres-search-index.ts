@@ -51,6 +51,14 @@ function tsqueryFor(cfg: string, query: SearchQuery): Query {
 const weighted = (cfg: string, text: string, weight: 'A' | 'B' | 'C' | 'D') =>
   sql`setweight(to_tsvector(${config(cfg)}, ${(cfg === simpleConfig ? foldAccents(text) : text).slice(0, maxIndexedLength)}), ${weight})`;
 
+/**
+ * `||` numbers the right-hand vector's positions on from the left's last, so a phrase could run
+ * from the end of the title into the body. A placeholder lexeme 100 positions long sits between
+ * the parts and is then deleted, leaving the gap (to_tsvector never makes a lexeme with spaces).
+ */
+const gapLexeme = ' gap ';
+const gap = sql`${`'${gapLexeme}':100`}::tsvector`;
+
 /** How many of the newest documents a window walks before it asks the GIN index instead. */
 const walkedDocuments = 4096;
 let walkBoundCache: { db: Kysely<Database>; at: number; value: number | undefined } | undefined;
@@ -72,7 +80,14 @@ export class PostgresSearchIndex implements SearchIndex {
     );
     for (const doc of documents) {
       const cfg = searchConfigFor(doc.language);
-      const vector = sql`${weighted(cfg, doc.title, 'A')} || ${weighted(cfg, doc.standfirst, 'B')} || ${weighted(cfg, doc.tags, 'B')} || ${weighted(cfg, doc.body, 'C')} || ${weighted(cfg, doc.credits, 'D')}`;
+      const parts = [
+        weighted(cfg, doc.title, 'A'),
+        weighted(cfg, doc.standfirst, 'B'),
+        weighted(cfg, doc.tags, 'B'),
+        weighted(cfg, doc.body, 'C'),
+        weighted(cfg, doc.credits, 'D'),
+      ];
+      const vector = sql`ts_delete(${sql.join(parts, sql` || ${gap} || `)}, ${gapLexeme})`;
       const sortKey = Date.parse(doc.sortTime);
       await sql`insert into search_documents (post_id, config, sort_key, document)
         values (${doc.postId}, ${cfg}, ${sortKey}, ${vector})

@@ -69,12 +69,22 @@ export function recencyBoost(ageDays: number): number {
 
 const dayMs = 86_400_000;
 
-/** The ids of these posts that pass the filter (the posts table is the truth of the access rule). */
+/**
+ * The ids of these posts that pass the filter (the posts table is the truth of the access rule).
+ * The ids drive the join (`cross join` keeps SQLite to that order): with `id in (…)` the planner
+ * may rather scan an index of every published post, 18 ms at 100,000 posts against 2.
+ */
 async function passingIds(db: Kysely<Database>, postIds: string[], filter: PostFilter) {
   const passing = new Set<string>();
   for (let i = 0; i < postIds.length; i += idsPerQuery) {
     const ids = postIds.slice(i, i + idsPerQuery);
-    const rows = await applyFilter(db.selectFrom('posts').where('posts.id', 'in', ids), filter)
+    const candidates = sql<{ column1: string }>`(values ${sql.join(ids.map((id) => sql`(${id})`))})`;
+    const query = db
+      .selectFrom(candidates.as('candidate'))
+      .crossJoin('posts')
+      .whereRef('posts.id', '=', sql.ref('candidate.column1'));
+    // applyFilter only adds conditions on `posts.*` columns, which this query has as well.
+    const rows = await applyFilter(query as unknown as PostQuery, filter)
       .select('posts.id')
       .execute();
     for (const r of rows) passing.add(r.id);

@@ -7,8 +7,10 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * and FTS5's bm25 walks the whole doclist of every phrase in a query for its document counts, so
  * each search walked the index entry of its language, which every post of that language holds.
  * The language is now checked on `search_documents.config`; prefixes of 4 letters get an index of
- * their own too. The old rows cannot be carried over (a contentless table keeps no text), so the
- * index starts empty and `broadsheet start` rebuilds it in the background (or run
+ * their own too. Each pair of neighbouring words is indexed as one token (`_harbour_ferry`) in
+ * `search_pairs` (same rowids), so a phrase of common words reads the short doclists of its
+ * pairs instead of checking the positions of every post that holds all its words. The old rows
+ * cannot be carried over (a contentless table keeps no text), so the index starts empty and `broadsheet start` rebuilds it in the background (or run
  * `broadsheet search reindex`). PostgreSQL is untouched.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -21,8 +23,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     content = '', contentless_delete = 1, prefix = '2 3 4',
     tokenize = 'unicode61 remove_diacritics 2'
   )`.execute(db);
+  // No prefix indexes here: nobody searches for the start of a pair.
+  await sql`create virtual table search_pairs using fts5(
+    title_pairs, text_pairs,
+    content = '', contentless_delete = 1,
+    tokenize = "unicode61 remove_diacritics 2 tokenchars '_'"
+  )`.execute(db);
   await sql`create trigger search_documents_delete after delete on search_documents begin
     delete from search_text where rowid = old.doc_id;
+    delete from search_pairs where rowid = old.doc_id;
   end`.execute(db);
 }
 
@@ -30,6 +39,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
   await sql`drop trigger if exists search_documents_delete`.execute(db);
   await sql`drop table if exists search_text`.execute(db);
+  await sql`drop table if exists search_pairs`.execute(db);
   await sql`delete from search_documents`.execute(db);
   await sql`create virtual table search_fts using fts5(
     lang, title, standfirst, tags, body, credits,
