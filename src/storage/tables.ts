@@ -45,6 +45,7 @@ export interface Database {
   search_languages: SearchLanguagesTable;
   search_text: SearchTextTable;
   search_pairs: SearchPairsTable;
+  search_rebuild: SearchRebuildTable;
   idempotency_keys: IdempotencyKeysTable;
   member_imports: MemberImportsTable;
   member_import_errors: MemberImportErrorsTable;
@@ -77,6 +78,12 @@ export interface SearchTextTable {
   tags: string;
   body: string;
   credits: string;
+}
+
+/** A rebuild of the whole index in progress (at most one row): the last post id indexed. */
+export interface SearchRebuildTable {
+  id: number;
+  after: string | null;
 }
 
 /** SQLite only: each pair of neighbouring stems as one token, for phrases (migration 023). */

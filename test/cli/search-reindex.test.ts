@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { visitor } from '../../src/domain/posts/post.types.js';
-import { rebuildSearchIfEmpty } from '../../src/domain/search/index-posts.js';
+import { indexPosts, resumeSearchRebuild } from '../../src/domain/search/index-posts.js';
 import { searchPosts } from '../../src/domain/search/search-posts.js';
 import { aPublishedPost } from '../helpers/factories.js';
 import { createTestSite, dialects, postgresUrl } from '../helpers/sites.js';
@@ -53,22 +53,27 @@ for (const dialect of dialects) {
       }
     });
 
-    test('at start, an emptied index is rebuilt and a filled one is left alone', async () => {
+    test('at start, the rebuild an upgrade asked for runs, and resumes from its cursor after a kill', async () => {
       const site = await createTestSite(dialect.name);
       try {
-        const ids = [
-          await aPublishedPost(site.ctx, { title: 'Harbour dredging', text: 'Silt is moved.' }),
-          await aPublishedPost(site.ctx, { title: 'Harbour lights', text: 'Lamps are lit.' }),
-        ];
-        assert.equal(await rebuildSearchIfEmpty(site.ctx), undefined, 'a filled index is not rebuilt');
-        await site.ctx.repos.search.remove(ids.slice(0, 1));
-        assert.equal(await rebuildSearchIfEmpty(site.ctx), undefined, 'a partial index is not rebuilt');
+        const ids: string[] = [];
+        for (const title of ['Harbour dredging', 'Harbour lights', 'Harbour pilots'])
+          ids.push(await aPublishedPost(site.ctx, { title, text: 'At the quay.' }));
+        assert.equal(await resumeSearchRebuild(site.ctx), undefined, 'no rebuild is due');
+        // What migration 023 leaves: an emptied index and a cursor before the first post.
         await site.ctx.repos.search.remove(ids);
-        assert.equal(await site.ctx.repos.search.isEmpty(), true);
+        await site.storage.db.insertInto('search_rebuild').values({ id: 1, after: null }).execute();
+        // A run killed after its first batch: the first post is indexed and the cursor moved past it.
+        const [first, ...rest] = [...ids].sort();
+        await site.ctx.repos.transaction(async (trx) => {
+          await indexPosts(trx, [first!]);
+          await trx.search.recordRebuild({ after: first! });
+        });
         const progress: number[] = [];
-        assert.equal(await rebuildSearchIfEmpty(site.ctx, (done) => progress.push(done)), 2);
-        assert.deepEqual(progress, [2]);
-        assert.equal((await searchPosts(site.ctx, { viewer: visitor, q: 'harbour' })).total, 2);
+        assert.equal(await resumeSearchRebuild(site.ctx, (done) => progress.push(done)), rest.length);
+        assert.deepEqual(progress, [rest.length]);
+        assert.equal(await site.ctx.repos.search.rebuildCursor(), undefined, 'the rebuild is over');
+        assert.equal((await searchPosts(site.ctx, { viewer: visitor, q: 'harbour' })).total, 3);
       } finally {
         await site.destroy();
       }

@@ -15,7 +15,8 @@ import { searchConfigFor, stemText } from './languages.js';
 import {
   cappedCount,
   configsInUse,
-  indexIsEmpty,
+  rebuildCursor,
+  recordRebuild,
   type IndexedQuery,
   matchingTags,
   noteConfigs,
@@ -91,8 +92,12 @@ export class Fts5SearchIndex implements SearchIndex {
       await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
-  isEmpty(): Promise<boolean> {
-    return indexIsEmpty(this.db);
+  rebuildCursor() {
+    return rebuildCursor(this.db);
+  }
+
+  recordRebuild(progress: { after: string } | 'done') {
+    return recordRebuild(this.db, progress);
   }
 
   /** One b-tree per term instead of many segments, so every match walk reads one doclist; fresh planner statistics. */

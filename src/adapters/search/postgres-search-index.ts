@@ -14,7 +14,8 @@ import { foldAccents, prefixFor, searchConfigFor, simpleConfig } from './languag
 import {
   cappedCount,
   configsInUse,
-  indexIsEmpty,
+  rebuildCursor,
+  recordRebuild,
   filteredDocuments,
   matchingTags,
   noteConfigs,
@@ -103,8 +104,12 @@ export class PostgresSearchIndex implements SearchIndex {
       await this.db.deleteFrom('search_documents').where('post_id', 'in', postIds).execute();
   }
 
-  isEmpty(): Promise<boolean> {
-    return indexIsEmpty(this.db);
+  rebuildCursor() {
+    return rebuildCursor(this.db);
+  }
+
+  recordRebuild(progress: { after: string } | 'done') {
+    return recordRebuild(this.db, progress);
   }
 
   /** Statistics for the planner, which walks the newest rows for common words and the GIN index for rare ones. */

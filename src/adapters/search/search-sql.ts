@@ -28,9 +28,15 @@ export async function configsInUse(db: Kysely<Database>): Promise<string[]> {
   return rows.map((r) => r.config).filter((c) => knownConfigs.has(c));
 }
 
-export async function indexIsEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('search_documents').select('post_id').limit(1).executeTakeFirst();
-  return row === undefined;
+/** The rebuild's cursor (migration 023): no row, no rebuild due. */
+export async function rebuildCursor(db: Kysely<Database>): Promise<string | null | undefined> {
+  const row = await db.selectFrom('search_rebuild').select('after').executeTakeFirst();
+  return row === undefined ? undefined : row.after;
+}
+
+export async function recordRebuild(db: Kysely<Database>, progress: { after: string } | 'done') {
+  if (progress === 'done') await db.deleteFrom('search_rebuild').execute();
+  else await db.updateTable('search_rebuild').set({ after: progress.after }).execute();
 }
 
 export async function noteConfigs(db: Kysely<Database>, configs: string[]): Promise<void> {

@@ -8,6 +8,7 @@ import type { SearchDocument } from './search-port.js';
  */
 
 export const indexBatchSize = 200;
+const rebuildBatchSize = 500;
 
 /** Writes the documents of these posts (of any status: the query filter decides who finds them). */
 export async function indexPosts(repos: Repositories, postIds: string[]): Promise<void> {
@@ -56,20 +57,31 @@ export function reindexSearch(
 }
 
 /**
- * At start: an index left empty while posts exist (an upgrade that changed the index's shape
- * empties it) is rebuilt. Returns how many posts were indexed, or undefined when nothing was due.
- * A rebuild cut short leaves a partial index: `broadsheet search reindex` completes it.
+ * At start: the rebuild an upgrade asked for (it emptied the index), from where it stopped. Each
+ * batch and the cursor's move commit together, so a kill loses nothing and repeats nothing.
+ * Returns how many posts were indexed, or undefined when no rebuild was due.
  */
-export async function rebuildSearchIfEmpty(
+export async function resumeSearchRebuild(
   ctx: DomainContext,
   onProgress?: (done: number) => void,
 ): Promise<number | undefined> {
-  const [isEmpty, firstPost] = await Promise.all([
-    ctx.repos.search.isEmpty(),
-    ctx.repos.posts.idsAfter(null, 1),
-  ]);
-  if (!isEmpty || firstPost.length === 0) return undefined;
-  return reindexAll(ctx.repos, { onProgress });
+  let after = await ctx.repos.search.rebuildCursor();
+  if (after === undefined) return undefined;
+  let done = 0;
+  for (;;) {
+    const ids = await ctx.repos.posts.idsAfter(after, rebuildBatchSize);
+    if (ids.length === 0) break;
+    await ctx.repos.transaction(async (trx) => {
+      await indexPosts(trx, ids);
+      await trx.search.recordRebuild({ after: ids.at(-1)! });
+    });
+    done += ids.length;
+    after = ids.at(-1)!;
+    onProgress?.(done);
+  }
+  await ctx.repos.search.afterRebuild();
+  await ctx.repos.search.recordRebuild('done');
+  return done;
 }
 
 /**
@@ -80,13 +92,15 @@ export async function reindexAll(
   repos: Repositories,
   options: { batchSize?: number; onProgress?: (done: number) => void } = {},
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? rebuildBatchSize;
   let after: string | null = null;
   let done = 0;
   for (;;) {
     const ids = await repos.posts.idsAfter(after, batchSize);
     if (ids.length === 0) {
       await repos.search.afterRebuild();
+      // A rebuild an upgrade asked for is done too.
+      await repos.search.recordRebuild('done');
       return done;
     }
     await repos.transaction((trx) => indexPosts(trx, ids));

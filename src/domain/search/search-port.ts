@@ -52,8 +52,13 @@ export interface SearchIndex {
   /** Adds or replaces the documents of these posts. */
   upsert(documents: SearchDocument[]): Promise<void>;
   remove(postIds: string[]): Promise<void>;
-  /** Whether the index holds no document at all (after an upgrade that emptied it). */
-  isEmpty(): Promise<boolean>;
+  /**
+   * A rebuild in progress (an upgrade that changed the index's shape asks for one): the last post
+   * id indexed (null before the first batch), or undefined when none is due.
+   */
+  rebuildCursor(): Promise<string | null | undefined>;
+  /** Moves the rebuild's cursor on (in the batch's own transaction), or ends the rebuild (`done`). */
+  recordRebuild(progress: { after: string } | 'done'): Promise<void>;
   /** After a full rebuild: compacts the index and refreshes the planner's statistics. */
   afterRebuild(): Promise<void>;
   /**

@@ -10,11 +10,21 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * their own too. Each pair of neighbouring words is indexed as one token (`_harbour_ferry`) in
  * `search_pairs` (same rowids), so a phrase of common words reads the short doclists of its
  * pairs instead of checking the positions of every post that holds all its words. The old rows
- * cannot be carried over (a contentless table keeps no text), so the index starts empty and `broadsheet start` rebuilds it in the background (or run
+ * cannot be carried over (a contentless table keeps no text), so the index starts empty and a row in `search_rebuild` asks for a rebuild, which
+ * `broadsheet start` runs in the background and resumes after a kill (or run
  * `broadsheet search reindex`). PostgreSQL is untouched.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // The rebuild's cursor: a row means a rebuild is due or under way (src/jobs/search-rebuild.ts).
+  await db.schema
+    .createTable('search_rebuild')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('after', 'text')
+    .execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  await sql`insert into search_rebuild (id, after) select 1, null where exists (select 1 from posts)`.execute(
+    db,
+  );
   await sql`drop trigger if exists search_documents_delete`.execute(db);
   await sql`drop table if exists search_fts`.execute(db);
   await sql`delete from search_documents`.execute(db);
@@ -36,6 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('search_rebuild').execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
   await sql`drop trigger if exists search_documents_delete`.execute(db);
   await sql`drop table if exists search_text`.execute(db);
