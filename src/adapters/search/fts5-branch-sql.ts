@@ -26,7 +26,8 @@ export interface BranchSql {
   relevance: RawBuilder<number>;
 }
 
-export function branchSql(branch: Fts5Branch): BranchSql {
+/** `range`: the configuration's rowids (FTS5 seeks to its start, so other languages' rows are never read). */
+export function branchSql(branch: Fts5Branch, range: { from: number; to: number }): BranchSql {
   const isPairsDriven = branch.pairs.positive.length > 0;
   const [driver, driverMatch, other, otherMatch]: [Fts5Table, TableMatch, Fts5Table, TableMatch] =
     isPairsDriven
@@ -34,7 +35,10 @@ export function branchSql(branch: Fts5Branch): BranchSql {
       : [wordsTable, branch.words, pairsTable, branch.pairs];
   const d = sql.table(driver.name);
   const o = sql.table(other.name);
-  const conditions: RawBuilder<boolean>[] = [sql`${d} match ${positiveMatch(driverMatch)}`];
+  const conditions: RawBuilder<boolean>[] = [
+    sql`${d} match ${positiveMatch(driverMatch)}`,
+    sql`${d}.rowid >= ${range.from} and ${d}.rowid < ${range.to}`,
+  ];
   let from: RawBuilder<unknown> = d;
   let relevance: RawBuilder<number> = sql`-${driver.bm25}`;
   if (otherMatch.positive.length > 0) {

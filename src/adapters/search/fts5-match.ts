@@ -5,8 +5,7 @@ import { prefixFor, stemmerFor } from './languages.js';
  * FTS5 MATCH strings built from the query tree. Every token is a quoted FTS5 string (our tokenizer
  * keeps only letters, digits and marks; quotes are doubled all the same), so nothing a reader types
  * is read as FTS5 syntax. A post is matched with its own language's stems: each configuration gets
- * its own branch, run against that configuration's posts only, and configurations whose stems
- * agree share one.
+ * its own branch, run against that configuration's rowid range only.
  *
  * Words and prefixes are matched in `search_text`; phrases in `search_pairs`, where each pair of
  * neighbouring words is one token (`_harbour_ferry`), so a phrase of common words reads the short
@@ -28,9 +27,9 @@ export interface TableMatch {
   negative: string[];
 }
 
-/** A query in one configuration's stems, split between the two tables, and the configurations it is run against. */
+/** A query in one configuration's stems, split between the two tables, and the configuration it is run against. */
 export interface Fts5Branch {
-  configs: string[];
+  config: string;
   words: TableMatch;
   pairs: TableMatch;
 }
@@ -42,7 +41,7 @@ function termFor(config: string, term: SearchTerm): string {
   return quote(stem(term.word));
 }
 
-function branchIn(config: string, query: SearchQuery): Omit<Fts5Branch, 'configs'> {
+function branchIn(config: string, query: SearchQuery): Omit<Fts5Branch, 'config'> {
   const words: TableMatch = { positive: [], negative: [] };
   const pairs: TableMatch = { positive: [], negative: [] };
   for (const term of query.terms) {
@@ -62,16 +61,8 @@ export function positiveMatch(match: TableMatch): string {
 /** The MATCH string of a table's negative terms alone (any of them). */
 export const negativeMatch = (match: TableMatch) => match.negative.join(' OR ');
 
-/** One branch per distinct query over the configurations in use; none when the query finds nothing. */
+/** One branch per configuration in use; none when the query finds nothing. */
 export function fts5Branches(query: SearchQuery, configs: string[]): Fts5Branch[] {
   if (!query.terms.some((t) => !t.isExcluded)) return [];
-  const branches = new Map<string, Fts5Branch>();
-  for (const config of configs) {
-    const branch = branchIn(config, query);
-    const key = JSON.stringify(branch);
-    const same = branches.get(key);
-    if (same) same.configs.push(config);
-    else branches.set(key, { ...branch, configs: [config] });
-  }
-  return [...branches.values()];
+  return configs.map((config) => ({ config, ...branchIn(config, query) }));
 }

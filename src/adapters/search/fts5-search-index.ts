@@ -11,7 +11,7 @@ import type { Database } from '../../storage/tables.js';
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
 import { branchSql } from './fts5-branch-sql.js';
 import { fts5Branches, pairsOf, type Fts5Branch } from './fts5-match.js';
-import { searchConfigFor, stemText } from './languages.js';
+import { configSlot, searchConfigFor, stemText } from './languages.js';
 import {
   cappedCount,
   configsInUse,
@@ -25,8 +25,19 @@ import {
 } from './search-sql.js';
 
 export const maxIndexedLength = 200_000;
-/** Rowids are publication seconds × this plus a sequence, so FTS5's rowid order is publication order. */
-const rowidsPerSecond = 1_000_000;
+/**
+ * A rowid is the configuration's slot × `rowidsPerConfig` + publication second × `rowidsPerSecond`
+ * + a sequence: within a configuration's range FTS5's rowid order is publication order. Every
+ * rowid stays below 2^53 (18 slots; seconds to the year 2128), so JavaScript reads it exactly.
+ */
+const rowidsPerSecond = 100_000;
+const rowidsPerConfig = 500_000_000_000_000;
+
+const rangeOf = (config: string) => {
+  const from = configSlot(config) * rowidsPerConfig;
+  return { from, to: from + rowidsPerConfig };
+};
+const publishedMs = (docId: number) => Math.floor((docId % rowidsPerConfig) / rowidsPerSecond) * 1000;
 
 type WindowRow = Candidate & { doc_id: number };
 
@@ -34,9 +45,14 @@ type WindowRow = Candidate & { doc_id: number };
 const pairsText = (stemmedTexts: string[]) =>
   stemmedTexts.map((text) => pairsOf(text.split(' ')).join(' ')).join(' _ ');
 
-/** The first free rowid of the post's publication second (its last change for posts never published). */
-async function docIdFor(db: Kysely<Database>, doc: SearchDocument): Promise<number> {
-  const first = Math.max(0, Math.floor(Date.parse(doc.sortTime) / 1000)) * rowidsPerSecond;
+/**
+ * The first free rowid of the post's publication second (its last change for posts never
+ * published) in its configuration's range. (More than 100,000 posts in one second would run into
+ * the next second's rowids.)
+ */
+async function docIdFor(db: Kysely<Database>, doc: SearchDocument, config: string): Promise<number> {
+  const seconds = Math.max(0, Math.floor(Date.parse(doc.sortTime) / 1000));
+  const first = rangeOf(config).from + seconds * rowidsPerSecond;
   const row = await db
     .selectFrom('search_documents')
     .select((eb) => eb.fn.max('doc_id').as('last'))
@@ -65,7 +81,7 @@ export class Fts5SearchIndex implements SearchIndex {
 
   private async insertOne(doc: SearchDocument): Promise<void> {
     const config = searchConfigFor(doc.language);
-    const doc_id = await docIdFor(this.db, doc);
+    const doc_id = await docIdFor(this.db, doc, config);
     await this.db
       .insertInto('search_documents')
       .values({ doc_id, post_id: doc.postId, config } as never)
@@ -122,24 +138,21 @@ export class Fts5SearchIndex implements SearchIndex {
    * match. FTS5 streams its rowids newest first, so only the rows returned are read and ranked.
    */
   private async branchWindow(branch: Fts5Branch, size: number | undefined): Promise<WindowRow[]> {
-    const { driver, from, where, relevance } = branchSql(branch);
+    const { driver, from, where, relevance } = branchSql(branch, rangeOf(branch.config));
     const { rows } = await sql<Omit<WindowRow, 'sort_time'>>`
       select ${driver}.rowid as doc_id, d.post_id, d.config, ${relevance} as relevance
       from ${from} cross join search_documents d on d.doc_id = ${driver}.rowid
-      where ${where} and d.config in (${sql.join(branch.configs)})
+      where ${where} and d.config = ${branch.config}
       order by ${driver}.rowid desc limit ${size ?? -1}`.execute(this.db);
-    return rows.map(({ doc_id, ...r }) => ({
-      ...r,
-      doc_id,
-      sort_time: Math.floor(doc_id / rowidsPerSecond) * 1000,
-    }));
+    return rows.map(({ doc_id, ...r }) => ({ ...r, doc_id, sort_time: publishedMs(doc_id) }));
   }
 
   /** The `size` newest matches over every branch. */
   private async window(branches: Fts5Branch[], size: number | undefined): Promise<Candidate[]> {
     const windows: WindowRow[] = [];
     for (const branch of branches) windows.push(...(await this.branchWindow(branch, size)));
-    if (branches.length > 1) windows.sort((a, b) => b.doc_id - a.doc_id);
+    const order = (row: WindowRow) => row.doc_id % rowidsPerConfig;
+    if (branches.length > 1) windows.sort((a, b) => order(b) - order(a));
     return windows.slice(0, size ?? windows.length).map(({ doc_id: _, ...candidate }) => candidate);
   }
 
@@ -170,14 +183,14 @@ export class Fts5SearchIndex implements SearchIndex {
   }
 
   private branchMatches(branch: Fts5Branch, filter: PostFilter): IndexedQuery {
-    const { driver, from, where } = branchSql(branch);
+    const { driver, from, where } = branchSql(branch, rangeOf(branch.config));
     const matches = this.db
       .selectFrom(
         sql<{ doc_id: number }>`(select ${driver}.rowid as doc_id from ${from} where ${where})`.as('m'),
       )
       .innerJoin('search_documents', 'search_documents.doc_id', 'm.doc_id')
       .innerJoin('posts', 'posts.id', 'search_documents.post_id')
-      .where('search_documents.config', 'in', branch.configs);
+      .where('search_documents.config', '=', branch.config);
     return applyFilter(matches as unknown as PostQuery, filter) as unknown as IndexedQuery;
   }
 

@@ -35,6 +35,29 @@ export function searchConfigFor(language: string): string {
 /** Every configuration we know (so a config name from the database can be checked before use). */
 export const knownConfigs = new Set([...Object.values(configOfLanguage), simpleConfig]);
 
+/**
+ * A fixed number per configuration (SQLite keeps each one's FTS5 rows in a rowid range of its
+ * own). Numbers are stored in the index: never renumber, only add.
+ */
+const configSlots: Record<string, number> = {
+  simple: 0,
+  english: 1,
+  norwegian: 2,
+  danish: 3,
+  swedish: 4,
+  german: 5,
+  dutch: 6,
+  french: 7,
+  spanish: 8,
+  italian: 9,
+  portuguese: 10,
+  finnish: 11,
+};
+
+export function configSlot(config: string): number {
+  return configSlots[config] ?? configSlots[simpleConfig]!;
+}
+
 /** Accents removed ("Ærøskøbing" stays, "café" becomes "cafe"): the `unaccent` idea, in our code. */
 export function foldAccents(text: string): string {
   return text
