@@ -63,6 +63,8 @@ export interface SearchDocumentsTable {
   document: string;
   /** PostgreSQL: publication (or last change) in ms, the order of the ranking window (migration 015). */
   sort_key: number;
+  /** PostgreSQL: each pair of neighbouring stems as a lexeme, for phrases (migration 023). */
+  pairs: string;
 }
 
 /** Every configuration in use, so a query is built once per language the index holds. */

@@ -1,5 +1,5 @@
 import type { SearchQuery, SearchTerm } from '../../domain/search/search-query.js';
-import { prefixFor, stemmerFor } from './languages.js';
+import { pairsOf, prefixFor, stemmerFor } from './languages.js';
 
 /**
  * FTS5 MATCH strings built from the query tree. Every token is a quoted FTS5 string (our tokenizer
@@ -13,13 +13,6 @@ import { prefixFor, stemmerFor } from './languages.js';
  */
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-
-/** Each pair of neighbouring stems as one token (`_harbour_ferry`). */
-export function pairsOf(stems: string[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 1; i < stems.length; i++) pairs.push(`_${stems[i - 1]}_${stems[i]}`);
-  return pairs;
-}
 
 /** What a query asks of one FTS5 table: terms that must match, and terms that must not. */
 export interface TableMatch {

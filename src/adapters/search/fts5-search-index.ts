@@ -10,8 +10,8 @@ import {
 import type { Database } from '../../storage/tables.js';
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
 import { branchSql } from './fts5-branch-sql.js';
-import { fts5Branches, pairsOf, type Fts5Branch } from './fts5-match.js';
-import { configSlot, searchConfigFor, stemText } from './languages.js';
+import { fts5Branches, type Fts5Branch } from './fts5-match.js';
+import { configSlot, pairsOf, searchConfigFor, stemText } from './languages.js';
 import {
   cappedCount,
   configsInUse,

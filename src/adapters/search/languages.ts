@@ -112,3 +112,10 @@ export function stemText(config: string, text: string): string {
     .map((w) => stem(w))
     .join(' ');
 }
+
+/** Each pair of neighbouring stems as one token (`_harbour_ferry`), which phrases are found by on both databases. */
+export function pairsOf(stems: string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < stems.length; i++) pairs.push(`_${stems[i - 1]}_${stems[i]}`);
+  return pairs;
+}

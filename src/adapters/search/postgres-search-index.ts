@@ -10,7 +10,15 @@ import {
 import type { SearchQuery, SearchTerm } from '../../domain/search/search-query.js';
 import type { Database } from '../../storage/tables.js';
 import { maxIndexedLength } from './fts5-search-index.js';
-import { foldAccents, prefixFor, searchConfigFor, simpleConfig } from './languages.js';
+import {
+  foldAccents,
+  pairsOf,
+  prefixFor,
+  searchConfigFor,
+  simpleConfig,
+  stemmerFor,
+  stemText,
+} from './languages.js';
 import {
   cappedCount,
   configsInUse,
@@ -42,6 +50,27 @@ function termFor(cfg: string, term: SearchTerm): Query {
   return sql`plainto_tsquery(${config(cfg)}, ${fold(term.word)})`;
 }
 
+/**
+ * The pairs every positive phrase needs (`'_abus_as' & '_as_govern'`), asked of the `pairs` column's
+ * GIN index before any document is read; undefined without a phrase. Stems hold only letters,
+ * digits and marks, so the quoted form is safe.
+ */
+function pairsQueryFor(cfg: string, query: SearchQuery): Query | undefined {
+  const stem = stemmerFor(cfg);
+  const pairs = query.terms.flatMap((t) =>
+    t.kind === 'phrase' && !t.isExcluded ? pairsOf(t.words.map(stem)) : [],
+  );
+  return pairs.length === 0 ? undefined : sql`${pairs.map((p) => `'${p}'`).join(' & ')}::tsquery`;
+}
+
+/** Each pair of neighbouring stems of each text, as lexemes without positions. */
+function pairsVector(cfg: string, texts: string[]): Query {
+  const pairs = new Set(
+    texts.flatMap((text) => pairsOf(stemText(cfg, text.slice(0, maxIndexedLength)).split(' '))),
+  );
+  return sql`array_to_tsvector(${[...pairs]}::text[])`;
+}
+
 function tsqueryFor(cfg: string, query: SearchQuery): Query {
   const positive = query.terms.filter((t) => !t.isExcluded).map((t) => termFor(cfg, t));
   const negative = query.terms.filter((t) => t.isExcluded).map((t) => termFor(cfg, t));
@@ -68,6 +97,8 @@ let walkBoundCache: { db: Kysely<Database>; at: number; value: number | undefine
 interface Branch {
   where: RawBuilder<boolean>;
   rank: RawBuilder<number>;
+  /** A phrase's pairs are rare: the GIN index answers at once, with no walk first. */
+  hasPairs: boolean;
 }
 
 export class PostgresSearchIndex implements SearchIndex {
@@ -90,12 +121,15 @@ export class PostgresSearchIndex implements SearchIndex {
       ];
       const vector = sql`ts_delete(${sql.join(parts, sql` || ${gap} || `)}, ${gapLexeme})`;
       const sortKey = Date.parse(doc.sortTime);
-      await sql`insert into search_documents (post_id, config, sort_key, document)
-        values (${doc.postId}, ${cfg}, ${sortKey}, ${vector})
+      const pairs = pairsVector(cfg, [
+        doc.title,
+        `${doc.standfirst}\n${doc.tags}\n${doc.body}\n${doc.credits}`,
+      ]);
+      await sql`insert into search_documents (post_id, config, sort_key, document, pairs)
+        values (${doc.postId}, ${cfg}, ${sortKey}, ${vector}, ${pairs})
         on conflict (post_id) do update
-        set config = excluded.config, sort_key = excluded.sort_key, document = excluded.document`.execute(
-        this.db,
-      );
+        set config = excluded.config, sort_key = excluded.sort_key, document = excluded.document,
+          pairs = excluded.pairs`.execute(this.db);
     }
   }
 
@@ -129,9 +163,14 @@ export class PostgresSearchIndex implements SearchIndex {
       : await configsInUse(this.db);
     return configs.map((cfg) => {
       const query = tsqueryFor(cfg, request.query);
+      const pairs = pairsQueryFor(cfg, request.query);
+      const matched = sql<boolean>`search_documents.config = ${cfg} and search_documents.document @@ ${query}`;
       return {
-        where: sql<boolean>`(search_documents.config = ${cfg} and search_documents.document @@ ${query})`,
+        where: pairs
+          ? sql<boolean>`(${matched} and search_documents.pairs @@ ${pairs})`
+          : sql<boolean>`(${matched})`,
         rank: sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', w.document, ${query}, 1)`,
+        hasPairs: pairs !== undefined,
       };
     });
   }
@@ -146,7 +185,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const bound = size !== undefined && size < walkedDocuments ? await this.walkBound() : undefined;
     const windows: Candidate[] = [];
     for (const branch of branches) {
-      const walked = bound === undefined ? [] : await this.rankedWindow(branch, size, bound);
+      const walked =
+        bound === undefined || branch.hasPairs ? [] : await this.rankedWindow(branch, size, bound);
       windows.push(...(walked.length === size ? walked : await this.rankedWindow(branch, size, undefined)));
     }
     if (branches.length > 1)

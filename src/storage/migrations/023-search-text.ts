@@ -10,9 +10,14 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * their own too. Each pair of neighbouring words is indexed as one token (`_harbour_ferry`) in
  * `search_pairs` (same rowids), so a phrase of common words reads the short doclists of its
  * pairs instead of checking the positions of every post that holds all its words. The old rows
- * cannot be carried over (a contentless table keeps no text), so the index starts empty and a row in `search_rebuild` asks for a rebuild, which
- * `broadsheet start` runs in the background and resumes after a kill (or run
- * `broadsheet search reindex`). PostgreSQL is untouched.
+ * cannot be carried over (a contentless table keeps no text), so the index starts empty.
+ *
+ * PostgreSQL: the same pairs in `search_documents.pairs` (a tsvector of them, GIN-indexed), which
+ * a phrase query asks first; documents are rewritten by the rebuild, phrases finding each post as
+ * the rebuild reaches it.
+ *
+ * On both, a row in `search_rebuild` asks for the rebuild, which `broadsheet start` runs in the
+ * background and resumes after a kill (or run `broadsheet search reindex`).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // The rebuild's cursor: a row means a rebuild is due or under way (src/jobs/search-rebuild.ts).
@@ -21,10 +26,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('after', 'text')
     .execute();
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
   await sql`insert into search_rebuild (id, after) select 1, null where exists (select 1 from posts)`.execute(
     db,
   );
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return upPostgres(db);
   await sql`drop trigger if exists search_documents_delete`.execute(db);
   await sql`drop table if exists search_fts`.execute(db);
   await sql`delete from search_documents`.execute(db);
@@ -45,9 +50,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   end`.execute(db);
 }
 
+async function upPostgres(db: Kysely<any>): Promise<void> {
+  await sql`alter table search_documents add column pairs tsvector not null default ''`.execute(db);
+  await sql`create index search_documents_pairs_idx on search_documents using gin (pairs)`.execute(db);
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('search_rebuild').execute();
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`drop index search_documents_pairs_idx`.execute(db);
+    await sql`alter table search_documents drop column pairs`.execute(db);
+    return;
+  }
   await sql`drop trigger if exists search_documents_delete`.execute(db);
   await sql`drop table if exists search_text`.execute(db);
   await sql`drop table if exists search_pairs`.execute(db);
