@@ -9,7 +9,7 @@ import {
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
 import type { Database } from '../../storage/tables.js';
 import { knownConfigs } from './languages.js';
-import { buildSnippet } from './snippet.js';
+import { buildSnippet, snippetMatcher, type SnippetMatcher } from './snippet.js';
 
 /** What both search adapters share: the access rule joined to the index, snippets, tag suggestions. */
 
@@ -163,10 +163,16 @@ export async function withSnippets(
     )
     .execute();
   const byId = new Map(texts.map((t) => [t.id, t.body_text || t.standfirst]));
+  const matchers = new Map<string, SnippetMatcher>();
+  const matcherFor = (config: string) => {
+    let matcher = matchers.get(config);
+    if (!matcher) matchers.set(config, (matcher = snippetMatcher(config, request.query)));
+    return matcher;
+  };
   return rows.map((r) => ({
     postId: r.post_id,
     score: Number(r.score),
-    snippet: buildSnippet(byId.get(r.post_id) ?? '', r.config, request.query),
+    snippet: buildSnippet(byId.get(r.post_id) ?? '', matcherFor(r.config)),
   }));
 }
 
