@@ -137,8 +137,13 @@ export class Fts5SearchIndex implements SearchIndex {
    * The `size` newest matches of one branch (rowid order is publication order) with bm25, or every
    * match. FTS5 streams its rowids newest first, so only the rows returned are read and ranked.
    */
-  private async branchWindow(branch: Fts5Branch, size: number | undefined): Promise<WindowRow[]> {
-    const { driver, from, where, relevance } = branchSql(branch, rangeOf(branch.config));
+  private async branchWindow(
+    branch: Fts5Branch,
+    size: number | undefined,
+    newerThan: number,
+  ): Promise<WindowRow[]> {
+    const range = rangeOf(branch.config);
+    const { driver, from, where, relevance } = branchSql(branch, { ...range, from: range.from + newerThan });
     const { rows } = await sql<Omit<WindowRow, 'sort_time'>>`
       select ${driver}.rowid as doc_id, d.post_id, d.config, ${relevance} as relevance
       from ${from} cross join search_documents d on d.doc_id = ${driver}.rowid
@@ -147,13 +152,20 @@ export class Fts5SearchIndex implements SearchIndex {
     return rows.map(({ doc_id, ...r }) => ({ ...r, doc_id, sort_time: publishedMs(doc_id) }));
   }
 
-  /** The `size` newest matches over every branch. */
+  /**
+   * The `size` newest matches over every branch. Once the branches read so far fill the window,
+   * the next ones need only what is newer than its oldest row.
+   */
   private async window(branches: Fts5Branch[], size: number | undefined): Promise<Candidate[]> {
-    const windows: WindowRow[] = [];
-    for (const branch of branches) windows.push(...(await this.branchWindow(branch, size)));
     const order = (row: WindowRow) => row.doc_id % rowidsPerConfig;
-    if (branches.length > 1) windows.sort((a, b) => order(b) - order(a));
-    return windows.slice(0, size ?? windows.length).map(({ doc_id: _, ...candidate }) => candidate);
+    let windows: WindowRow[] = [];
+    for (const branch of branches) {
+      const isFull = size !== undefined && windows.length >= size;
+      const newerThan = isFull ? order(windows[size - 1]!) + 1 : 0;
+      windows.push(...(await this.branchWindow(branch, size, newerThan)));
+      if (branches.length > 1) windows = windows.sort((a, b) => order(b) - order(a)).slice(0, size);
+    }
+    return windows.map(({ doc_id: _, ...candidate }) => candidate);
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
