@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createArgon2Hasher } from '../../src/adapters/passwords/argon2-hasher.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { migrateDatabase, openSite, type Site } from '../../src/main.js';
@@ -45,6 +46,12 @@ export interface TestSiteOptions {
 export const testMailFrom = 'Fjord Post <newsroom@news.example>';
 
 let counter = 0;
+
+/**
+ * argon2id at a cost of 1 MiB and 1 pass: a test site makes and checks hundreds of hashes, each a
+ * millisecond at this cost instead of tens. test/unit/passwords.test.ts holds the site's own cost.
+ */
+export const testPasswordHasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
 
 const sqliteFileIn = (dataDir: string) => join(dataDir, 'data', 'broadsheet.db');
 let sqliteTemplate: Promise<string> | undefined;
@@ -98,6 +105,7 @@ export async function createTestSite(
   const mailLog: string[] = [];
   const site = await openSite(config, {
     logMail: (text) => mailLog.push(text),
+    passwords: testPasswordHasher,
     ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -108,6 +116,7 @@ export async function createTestSite(
     openTwin: () =>
       openSite(config, {
         logMail: (text) => mailLog.push(text),
+        passwords: testPasswordHasher,
         ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
       }),
