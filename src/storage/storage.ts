@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type Kysely } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql, type DatabaseIntrospector, type Kysely } from 'kysely';
 import type { DialectCapabilities } from './dialects/capabilities.js';
 import { openSqlite, sqliteCapabilities } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
@@ -55,13 +55,47 @@ async function isMigrated(db: Kysely<Database>, schema?: string): Promise<boolea
   }
 }
 
+/**
+ * What the Migrator sees of the database on PostgreSQL: the tables of `schema` alone. It asks whether
+ * its own tables exist by listing every column of every table of every schema, which costs more the
+ * more schemas the database holds and fails ("schema … does not exist") when another schema is
+ * dropped while it reads.
+ */
+function introspectorOf(db: Kysely<Database>, schema: string): DatabaseIntrospector {
+  const getTables = async () => {
+    const { rows } = await sql<{ name: string }>`
+      select c.relname as name from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${schema} and c.relkind in ('r', 'p')`.execute(db);
+    return rows.map((row) => ({ name: row.name, schema, isView: false, columns: [] }));
+  };
+  return {
+    getSchemas: () => db.introspection.getSchemas(),
+    getTables,
+    getMetadata: async () => ({ tables: await getTables() }),
+  };
+}
+
+/** `db` as the Migrator gets it: on PostgreSQL with the introspector of `schema` alone. */
+function migratorView(db: Kysely<Database>, schema: string | undefined): Kysely<Database> {
+  if (!schema) return db;
+  const introspection = introspectorOf(db, schema);
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
   if (await isMigrated(db, schema)) return [];
   // With a schema named, Kysely keeps its migration tables there and never mistakes another
   // schema's tables for its own (it looks tables up across schemas otherwise).
   const migrator = new Migrator({
-    db,
+    db: migratorView(db, schema),
     provider: migrationProvider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
