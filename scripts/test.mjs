@@ -29,29 +29,35 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
-// Slowest files first. A slow file that starts late keeps the run going after the rest are done.
-// Wall times of each file in a whole run (seconds, this tree, December 2026, 2 cores with other
-// load): re-measure with the table printed at the end and re-order when a file grows slow. Unlisted
-// files follow in name order.
+// Slowest first. A slow file that starts late keeps the run going after the rest are done. Wall
+// times of each file in a whole run, before the files marked † below ran as one process per database
+// (seconds, this tree, December 2026, 2 cores at load 5-6): re-measure with the table printed at the
+// end and re-order when a file grows slow. Unlisted files follow in name order.
 const slowFirst = [
-  'test/http/bad-input.test.ts', // 55
-  'test/browser/admin-accessibility.test.ts', // 52
-  'test/cli/newsletter-kill.test.ts', // 30
-  'test/domain/save-kill.test.ts', // 29 (50 before its child was bundled)
-  'test/browser/accessibility.test.ts', // 28
-  'test/domain/import-wordpress.test.ts', // 46 at load 6-9 (both databases)
-  'test/cli/import-wordpress.test.ts', // 38 at load 6-9
-  'test/browser/admin-editor.test.ts', // 23
-  'test/browser/admin-xss.test.ts', // 15
-  'test/browser/first-day-journey.test.ts', // 14
-  'test/http/admin-roles.test.ts', // 11
-  'test/browser/admin-logo-promotions.test.ts', // 11
-  'test/browser/admin-phone.test.ts', // 11
-  'test/browser/newsletter-preview.test.ts', // 10
-  'test/domain/related-job.test.ts', // 10
-  'test/cli/cli.test.ts', // 8
-  'test/browser/admin-journeys.test.ts', // 8
-  'test/http/admin-sign-in-steps.test.ts', // 7
+  'test/browser/admin-accessibility.test.ts', // 51
+  'test/http/bad-input.test.ts', // 79 †
+  'test/domain/save-kill.test.ts', // 71 †
+  'test/cli/newsletter-kill.test.ts', // 53 †
+  'test/browser/accessibility.test.ts', // 31
+  'test/domain/import-wordpress.test.ts', // 27 †
+  'test/browser/admin-editor.test.ts', // 26
+  'test/browser/admin-logo-promotions.test.ts', // 20
+  'test/http/admin-roles.test.ts', // 19 †
+  'test/browser/admin-xss.test.ts', // 18
+  'test/browser/first-day-journey.test.ts', // 17
+  'test/domain/related-job.test.ts', // 16 †
+  'test/jobs/newsletter-sending.test.ts', // 14
+  'test/http/admin-setup.test.ts', // 12
+  'test/http/members-signup.test.ts', // 12
+  'test/search/search-contract.test.ts', // 11
+  'test/cli/cli.test.ts', // 11
+  'test/http/staff-mail.test.ts', // 10
+  'test/jobs/newsletter-claims.test.ts', // 10
+  'test/cli/import-wordpress.test.ts', // 10
+  'test/http/site-search.test.ts', // 10
+  'test/browser/newsletter-preview.test.ts', // 9
+  'test/http/site.test.ts', // 9
+  'test/http/admin-sign-in-steps.test.ts', // 9
 ];
 const rank = (file) => {
   const i = slowFirst.findIndex((slow) => file.split('\\').join('/').endsWith(slow));
@@ -75,28 +81,54 @@ if (bundled)
 const entryArgs = (file) =>
   bundled ? ['--enable-source-maps', bundled.bundles.get(file)] : ['--import', 'tsx', file];
 
-/** Runs one file in its own process: spec output kept for printing, TAP into a file for the counts. */
-function runFile(file, index) {
+// † Slow files whose every test runs once per database: each runs as two processes, one per database
+// (BROADSHEET_TEST_DIALECT, read by test/helpers/sites.ts), so that its two halves run side by side.
+const splitByDatabase = [
+  'test/http/bad-input.test.ts',
+  'test/cli/newsletter-kill.test.ts',
+  'test/domain/save-kill.test.ts',
+  'test/domain/import-wordpress.test.ts',
+  'test/http/admin-roles.test.ts',
+  'test/domain/related-job.test.ts',
+];
+const isSplit = (file) => splitByDatabase.some((split) => file.split('\\').join('/').endsWith(split));
+/** What runs as one process: a file, or a file's tests on one database. */
+const jobs = files.flatMap((file) =>
+  isSplit(file) ? ['sqlite', 'postgres'].map((dialect) => ({ file, dialect })) : [{ file }],
+);
+const nameOf = (job) => (job.dialect ? `${job.file} (${job.dialect})` : job.file);
+
+/** Runs one job in its own process: spec output kept for printing, TAP into a file for the counts. */
+function runJob(job, index) {
   const tapFile = join(tapDir, `${index}.tap`);
   const args = [
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tapFile}`,
-    ...entryArgs(file),
+    ...entryArgs(job.file),
   ];
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    ...(job.dialect ? { BROADSHEET_TEST_DIALECT: job.dialect } : {}),
+  };
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_ENV: 'test' },
-    });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
     child.on('close', (code, signal) => {
       const seconds = (performance.now() - started) / 1000;
-      resolve({ file, code, signal, seconds, output: Buffer.concat(output).toString(), tapFile });
+      resolve({
+        name: nameOf(job),
+        code,
+        signal,
+        seconds,
+        output: Buffer.concat(output).toString(),
+        tapFile,
+      });
     });
   });
 }
@@ -115,27 +147,27 @@ function countsOf(tapFile) {
 
 function printResult(result) {
   const status = result.code === 0 ? 'ok' : `FAILED (exit ${result.code ?? result.signal})`;
-  console.log(`\n▶ ${result.file} — ${status}, ${result.seconds.toFixed(1)} s`);
+  console.log(`\n▶ ${result.name} — ${status}, ${result.seconds.toFixed(1)} s`);
   process.stdout.write(result.output);
 }
 
 const results = [];
-const queue = [...files];
+const queue = jobs.map((job, index) => ({ job, index }));
 async function worker() {
-  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    const result = await runFile(file, files.indexOf(file));
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const result = await runJob(next.job, next.index);
     printResult(result);
     results.push(result);
   }
 }
 const startedAt = performance.now();
-await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
 const wallSeconds = (performance.now() - startedAt) / 1000;
 await bundled?.remove();
 
 const slowest = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 20);
 console.log(`\nSlowest files (wall seconds, ${concurrency} at once):`);
-for (const result of slowest) console.log(`${result.seconds.toFixed(1).padStart(7)}  ${result.file}`);
+for (const result of slowest) console.log(`${result.seconds.toFixed(1).padStart(7)}  ${result.name}`);
 
 const totals = { pass: 0, failed: 0, skipped: 0 };
 const failedFiles = [];
@@ -144,10 +176,10 @@ for (const result of results) {
   totals.pass += counts.pass;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
-  if (result.code !== 0 || counts.failed > 0 || !counts.finished) failedFiles.push(result.file);
+  if (result.code !== 0 || counts.failed > 0 || !counts.finished) failedFiles.push(result.name);
 }
 console.log(
-  `\n${totals.pass} passed, ${totals.failed} failed, ${totals.skipped} skipped in ${files.length} files, ` +
+  `\n${totals.pass} passed, ${totals.failed} failed, ${totals.skipped} skipped in ${files.length} files (${jobs.length} processes), ` +
     `${wallSeconds.toFixed(1)} s`,
 );
 if (failedFiles.length > 0) console.log(`Files that failed: ${failedFiles.join(', ')}`);

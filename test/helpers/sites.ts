@@ -15,7 +15,7 @@ export interface DialectUnderTest {
   skip: string | undefined;
 }
 
-export const dialects: DialectUnderTest[] = [
+const allDialects: DialectUnderTest[] = [
   { name: 'sqlite', skip: undefined },
   {
     name: 'postgres',
@@ -26,6 +26,19 @@ export const dialects: DialectUnderTest[] = [
         : 'PostgreSQL tests skipped: set BROADSHEET_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them',
   },
 ];
+
+/**
+ * The databases a test file runs its tests on: both, or the one BROADSHEET_TEST_DIALECT names (the
+ * runner runs a slow file once per database, as two processes side by side; see scripts/test.mjs).
+ */
+export const dialects = dialectsNamed(process.env.BROADSHEET_TEST_DIALECT);
+
+function dialectsNamed(name: string | undefined): DialectUnderTest[] {
+  if (!name) return allDialects;
+  const named = allDialects.filter((dialect) => dialect.name === name);
+  if (named.length === 0) throw new Error(`BROADSHEET_TEST_DIALECT is sqlite or postgres, not ${name}`);
+  return named;
+}
 
 export interface TestSite extends Site {
   dataDir: string;
