@@ -9,7 +9,7 @@ import { createSmtpMailer } from './adapters/mail/smtp-mailer.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
 import { systemClock, type DomainContext } from './domain/context.js';
-import type { BulkMailer, Clock, Mailer } from './domain/ports.js';
+import type { BulkMailer, Clock, Mailer, PasswordHasher } from './domain/ports.js';
 import { renderDocument } from './rendering/document-html.js';
 import type { Theme } from './rendering/theme.js';
 import { defaultTheme } from '../themes/default/index.js';
@@ -41,6 +41,8 @@ export interface OpenSiteOptions {
   postgresSchema?: string;
   /** Where the log mailer writes emails when no SMTP_URL is set (default: standard error). */
   logMail?: (text: string) => void;
+  /** How passwords are hashed and checked (default: argon2id at the OWASP minimum). */
+  passwords?: PasswordHasher;
 }
 
 function createMailer(config: Config, logMail?: (text: string) => void): Mailer {
@@ -106,7 +108,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     images: sharpImageProcessor,
     blobs,
     renderBody: (doc, pictures) => renderDocument(doc, { pictures, publicPath }),
-    passwords: argon2Hasher,
+    passwords: options.passwords ?? argon2Hasher,
     mail: createMailer(config, options.logMail),
     siteUrl: config.siteUrl,
   };

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/config.js';
+import { createArgon2Hasher } from '../../src/adapters/passwords/argon2-hasher.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Clock } from '../../src/domain/ports.js';
-import { openSite, type Site } from '../../src/main.js';
+import { migrateDatabase, openSite, type Site } from '../../src/main.js';
 import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
 
 export const postgresUrl = process.env.BROADSHEET_TEST_POSTGRES_URL;
@@ -14,7 +15,7 @@ export interface DialectUnderTest {
   skip: string | undefined;
 }
 
-export const dialects: DialectUnderTest[] = [
+const allDialects: DialectUnderTest[] = [
   { name: 'sqlite', skip: undefined },
   {
     name: 'postgres',
@@ -25,6 +26,19 @@ export const dialects: DialectUnderTest[] = [
         : 'PostgreSQL tests skipped: set BROADSHEET_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them',
   },
 ];
+
+/**
+ * The databases a test file runs its tests on: both, or the one BROADSHEET_TEST_DIALECT names (the
+ * runner runs a slow file once per database, as two processes side by side; see scripts/test.mjs).
+ */
+export const dialects = dialectsNamed(process.env.BROADSHEET_TEST_DIALECT);
+
+function dialectsNamed(name: string | undefined): DialectUnderTest[] {
+  if (!name) return allDialects;
+  const named = allDialects.filter((dialect) => dialect.name === name);
+  if (named.length === 0) throw new Error(`BROADSHEET_TEST_DIALECT is sqlite or postgres, not ${name}`);
+  return named;
+}
 
 export interface TestSite extends Site {
   dataDir: string;
@@ -45,6 +59,38 @@ export interface TestSiteOptions {
 export const testMailFrom = 'Fjord Post <newsroom@news.example>';
 
 let counter = 0;
+
+/**
+ * argon2id at a cost of 1 MiB and 1 pass: a test site makes and checks hundreds of hashes, each a
+ * millisecond at this cost instead of tens. test/unit/passwords.test.ts holds the site's own cost.
+ */
+export const testPasswordHasher = createArgon2Hasher({ memoryCost: 1024, timeCost: 1 });
+
+const sqliteFileIn = (dataDir: string) => join(dataDir, 'data', 'broadsheet.db');
+let sqliteTemplate: Promise<string> | undefined;
+
+/**
+ * A SQLite database that has run every migration, made once per process: each SQLite test site
+ * starts as a copy of it (a copy takes a millisecond, the migrations most of a second on a busy machine).
+ */
+function migratedSqliteTemplate(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-template-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await migrateDatabase(loadConfig({ BROADSHEET_DATA_DIR: dir, LOG_LEVEL: 'silent' }));
+    return sqliteFileIn(dir);
+  })();
+  return sqliteTemplate;
+}
+
+/** Puts a copy of the migrated template where a SQLite site's config will open its database. */
+async function startFromSqliteTemplate(config: Config): Promise<void> {
+  const template = await migratedSqliteTemplate();
+  const file = sqliteFileIn(config.dataDir);
+  mkdirSync(join(config.dataDir, 'data'), { recursive: true });
+  copyFileSync(template, file);
+  if (existsSync(`${template}-wal`)) copyFileSync(`${template}-wal`, `${file}-wal`);
+}
 
 /** A real site on a real database: a fresh SQLite file, or a fresh schema in the test PostgreSQL. */
 export async function createTestSite(
@@ -68,9 +114,11 @@ export async function createTestSite(
       : {}),
     ...env,
   });
+  if (!config.databaseUrl) await startFromSqliteTemplate(config);
   const mailLog: string[] = [];
   const site = await openSite(config, {
     logMail: (text) => mailLog.push(text),
+    passwords: testPasswordHasher,
     ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -81,6 +129,7 @@ export async function createTestSite(
     openTwin: () =>
       openSite(config, {
         logMail: (text) => mailLog.push(text),
+        passwords: testPasswordHasher,
         ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
       }),
