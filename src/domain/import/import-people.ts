@@ -4,6 +4,7 @@ import { newId } from '../shared/ids.js';
 import { isValidSlug, slugify, uniqueSlug } from '../shared/slug.js';
 import { cleanText } from '../shared/validate.js';
 import type { WxrAuthor } from './wordpress-export.js';
+import type { ImportedItem } from './import-ports.js';
 import type { ImportReport } from './import-report.js';
 import { stripTags, termKey, type ExportIndex } from './wordpress-index.js';
 
@@ -152,5 +153,10 @@ function isEmail(value: string): boolean {
 }
 
 export async function remember(tx: DomainContext, kind: string, key: string, targetId: string) {
-  await tx.repos.importedItems.put({ source, kind, key, targetId }, tx.clock.now().toISOString());
+  await rememberFrom(tx, { source, kind, key, targetId });
+}
+
+/** Records what an import made of one thing it read, for the next run to find. */
+export async function rememberFrom(tx: DomainContext, item: ImportedItem) {
+  await tx.repos.importedItems.put(item, tx.clock.now().toISOString());
 }
