@@ -35,12 +35,15 @@ async function readCapped(path: string, maxBytes: number, what: string): Promise
 export async function readGhostRedirectsFile(path: string): Promise<GhostRedirect[]> {
   const text = await readCapped(path, maxRedirectsBytes, 'The redirects file');
   const trimmed = text.trim();
-  if (trimmed.startsWith('[')) return fromJson(parseSafeJson(trimmed, { maxDepth: 4, what: 'The redirects file' }));
+  if (trimmed.startsWith('['))
+    return fromJson(parseSafeJson(trimmed, { maxDepth: 4, what: 'The redirects file' }));
   let parsed: unknown;
   try {
     parsed = yaml.load(trimmed, { schema: yaml.JSON_SCHEMA, json: true });
   } catch (error) {
-    throw new GhostReadError(`The redirects file is neither JSON nor YAML (${(error as Error).message.slice(0, 200)})`);
+    throw new GhostReadError(
+      `The redirects file is neither JSON nor YAML (${(error as Error).message.slice(0, 200)})`,
+    );
   }
   return fromYaml(parsed);
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { GhostReadError } from '../../domain/import/ghost-export.js';
 import type { ImageSource } from '../../domain/import/import-ports.js';
 import { uploadsFolder } from './uploads-folder.js';
 
@@ -59,19 +60,19 @@ function zipImages(path: string): ImageSource {
 function indexZip(path: string): Promise<{ zip: yauzl.ZipFile; entries: Map<string, yauzl.Entry> }> {
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (error, zip) => {
-      if (error) return reject(new Error(`The images file is not a readable ZIP: ${error.message}`));
+      if (error) return reject(new GhostReadError(`The images file is not a readable ZIP: ${error.message}`));
       const entries = new Map<string, yauzl.Entry>();
       zip.on('entry', (entry: yauzl.Entry) => {
         const key = zipEntryKey(entry.fileName);
         if (key !== undefined && !entries.has(key)) entries.set(key, entry);
         if (entries.size > maxZipEntries) {
           zip.close();
-          return reject(new Error(`The images ZIP holds more than ${maxZipEntries} files`));
+          return reject(new GhostReadError(`The images ZIP holds more than ${maxZipEntries} files`));
         }
         zip.readEntry();
       });
       zip.on('end', () => resolve({ zip, entries }));
-      zip.on('error', (e: Error) => reject(new Error(`The images file is not a readable ZIP: ${e.message}`)));
+      zip.on('error', (e: Error) => reject(new GhostReadError(`The images file is not a readable ZIP: ${e.message}`)));
       zip.readEntry();
     });
   });

@@ -22,6 +22,8 @@ export interface GhostExport {
 
 export interface GhostPost {
   id: string;
+  /** Unique across sites (ids of 0.x exports are 1, 2, 3…): what a re-run finds the post by. */
+  uuid: string;
   type: 'post' | 'page';
   title: string;
   slug: string;

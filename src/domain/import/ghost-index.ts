@@ -200,6 +200,7 @@ function postOf(row: Row, meta: Row): GhostPost {
   const field = (name: string) => text(meta[name]) || text(row[name]);
   return {
     id: text(row.id),
+    uuid: text(row.uuid) || text(row.id),
     type: text(row.type) === 'page' || isTrue(row.page) ? 'page' : 'post',
     title: text(row.title),
     slug: text(row.slug),

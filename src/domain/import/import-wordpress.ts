@@ -3,7 +3,7 @@ import { isReservedPath, uniqueSlug } from '../shared/slug.js';
 import { assertCan, type AnyActor } from '../staff/permissions.js';
 import { postPath, tagPath, authorPath } from '../../rendering/site-paths.js';
 import type { WordPressImportPorts } from './import-ports.js';
-import { MediaResolver } from './import-media.js';
+import { MediaResolver, wordPressImages } from './import-media.js';
 import { importPeopleAndTerms, source, type PeopleAndTerms } from './import-people.js';
 import { importItem, type ImportRun } from './import-posts.js';
 import { OldUrls, writeRedirects } from './import-redirects.js';
@@ -62,7 +62,9 @@ async function writeAll(
   for (const [wpId, postId] of existing) if (!(await tx.repos.posts.findById(postId))) existing.delete(wpId);
   const slugs = await chooseSlugs(tx, index, existing);
   const urls = await oldUrlsOf(tx, index, people, slugs);
-  const media = new MediaResolver(tx, input.ports, report, { isDryRun: report.isDryRun, index });
+  const media = new MediaResolver(tx, wordPressImages(input.ports, index), report, {
+    isDryRun: report.isDryRun,
+  });
   const run: ImportRun = {
     ...{ tx, ports: input.ports, index, people, media, urls, report },
     ...{ slugs, existing, seen: new Set<string>() },
