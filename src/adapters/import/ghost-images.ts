@@ -72,7 +72,9 @@ function indexZip(path: string): Promise<{ zip: yauzl.ZipFile; entries: Map<stri
         zip.readEntry();
       });
       zip.on('end', () => resolve({ zip, entries }));
-      zip.on('error', (e: Error) => reject(new GhostReadError(`The images file is not a readable ZIP: ${e.message}`)));
+      zip.on('error', (e: Error) =>
+        reject(new GhostReadError(`The images file is not a readable ZIP: ${e.message}`)),
+      );
       zip.readEntry();
     });
   });

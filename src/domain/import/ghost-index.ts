@@ -41,6 +41,8 @@ export function readGhostExport(raw: unknown): GhostExport {
   const tags = byId(rows(tables, 'tags').map(tagOf));
   const users = byId(rows(tables, 'users').map(userOf));
   const newsletters = byId(rows(tables, 'newsletters').map(newsletterOf));
+  if (newsletters.size === 0 && rows(tables, 'members').some((row) => isTrue(row.subscribed)))
+    newsletters.set(legacyNewsletter.id, legacyNewsletter);
   const posts = postsOf(tables, { tags, users, notices });
   const members = membersOf(tables, newsletters, notices);
   const settings = new Map<string, string>();
@@ -107,6 +109,19 @@ export function dateOf(value: unknown): string | null {
   if (!Number.isFinite(parsed) || Math.abs(parsed) > 8.64e15) return null;
   return new Date(parsed).toISOString();
 }
+
+/** Before Ghost 5 a site had one list: its subscribed members become this newsletter's. */
+const legacyNewsletter: GhostNewsletter = {
+  id: 'ghost-4-subscribers',
+  name: 'Newsletter',
+  slug: 'newsletter',
+  description: '',
+  senderName: '',
+  senderEmail: '',
+  senderReplyTo: '',
+  isActive: true,
+  sortOrder: 0,
+};
 
 const isTrue = (value: unknown) => value === true || value === 1 || value === '1' || value === 'true';
 

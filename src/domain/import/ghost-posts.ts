@@ -36,7 +36,9 @@ const label = (post: GhostPost) => `${post.type} "${cleanText(post.title).slice(
 /** How a Ghost post's status and visibility land here, with the reason when not as they were. */
 export function statusOfGhost(post: GhostPost, now: Date): { status: PostStatus; note?: string } {
   const isPublic = post.visibility === 'public' || post.visibility === '';
-  const hidden = `visible to ${post.visibility} members only in Ghost: kept as a draft (Broadsheet has no members-only posts)`;
+  const audience =
+    post.visibility === 'paid' ? 'paying members' : post.visibility === 'tiers' ? 'some tiers' : 'members';
+  const hidden = `for ${audience} only in Ghost: kept as a draft (Broadsheet has no members-only posts)`;
   switch (post.status) {
     case 'published':
       return isPublic ? { status: 'published' } : { status: 'draft', note: hidden };

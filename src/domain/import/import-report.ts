@@ -97,7 +97,7 @@ export function countUp(record: Record<string, number>, names: string[]): void {
 /** The report as lines for a terminal: counts first, then every skip and what was not understood. */
 export function reportLines(report: ImportReport): string[] {
   const line = (label: string, c: ImportCounts) =>
-    `${label.padEnd(10)} ${c.created} created, ${c.updated} updated, ${c.skipped} skipped`;
+    `${label.padEnd(11)} ${c.created} created, ${c.updated} updated, ${c.skipped} skipped`;
   const listed = (record: Record<string, number>) =>
     Object.entries(record)
       .map(([name, n]) => `${name} (${n})`)
