@@ -5,6 +5,7 @@ import { DomainError } from '../shared/errors.js';
 import { isValidSlug, slugify } from '../shared/slug.js';
 import { cleanText, isSafeSitePath } from '../shared/validate.js';
 import type { AnyActor } from '../staff/permissions.js';
+import { isInternalTag } from '../taxonomy/internal-tags.js';
 import type { GhostExport } from './ghost-export.js';
 import { ghostSource, type GhostRun } from './ghost-posts.js';
 import { findOrMakeAuthor, findOrMakeTag } from './import-people.js';
@@ -36,8 +37,8 @@ export async function importGhostAuthors(
 }
 
 /**
- * Ghost tags become tags, by slug. An internal tag (`#name`) keeps its `hash-` slug and `#` name,
- * so it stays recognisably internal; the report says so, as Broadsheet shows every tag.
+ * Ghost tags become tags, by slug. An internal tag keeps its `#` name (one without it gains it), so
+ * it stays internal here too (taxonomy/internal-tags.ts).
  */
 export async function importGhostTags(
   tx: DomainContext,
@@ -48,17 +49,9 @@ export async function importGhostTags(
   for (const tag of exported.tags.values()) {
     const slug = ghostSlug(tag.slug, tag.name) || 'tag';
     const key = tag.slug || tag.id;
-    const input = {
-      source: ghostSource,
-      kind: 'tag',
-      key,
-      slug,
-      name: tag.name,
-      description: tag.description,
-    };
+    const name = tag.isInternal && !isInternalTag(tag) ? `#${tag.name}` : tag.name;
+    const input = { source: ghostSource, kind: 'tag', key, slug, name, description: tag.description };
     tags.set(tag.id, await findOrMakeTag(tx, input, report));
-    if (tag.isInternal)
-      report.notes.push({ item: `tag "${cleanText(tag.name).slice(0, 80)}"`, note: 'internal in Ghost' });
   }
   return tags;
 }
@@ -86,7 +79,8 @@ export async function ghostAddresses(run: GhostRun): Promise<ImportedRedirect[]>
   for (const [ghostId, tagId] of run.tags) {
     const tag = await tx.repos.tags.findById(tagId);
     const old = exported.tags.get(ghostId)?.slug ?? '';
-    if (!tag || !isValidSlug(old)) continue;
+    // Ghost has no page for an internal tag, and neither has Broadsheet.
+    if (!tag || !isValidSlug(old) || isInternalTag(tag)) continue;
     add(`/tag/${old}/`, tagPath(tag));
     add(`/tag/${old}/rss/`, `${tagPath(tag)}rss.xml`);
   }
