@@ -104,6 +104,8 @@ function progress() {
 }
 
 function checkWordPress(files: string[], options: ImportOptions): string | undefined {
+  if (options.images !== undefined || options.redirects !== undefined)
+    return '--images and --redirects are for a Ghost import (WordPress: --uploads)';
   const missing = files.find((f) => !isFile(f));
   if (missing) return `No such file: ${missing}`;
   if (options.uploads !== undefined && !isFolder(options.uploads))
@@ -112,6 +114,7 @@ function checkWordPress(files: string[], options: ImportOptions): string | undef
 }
 
 function checkGhost(file: string, options: ImportOptions): string | undefined {
+  if (options.uploads !== undefined) return '--uploads is for a WordPress import (Ghost: --images)';
   if (!isFile(file)) return `No such file: ${file}`;
   if (options.images !== undefined && !isFolder(options.images) && !isFile(options.images))
     return `No such folder or ZIP file: ${options.images}`;

@@ -7,7 +7,9 @@ import type { DomainContext } from '../../src/domain/context.js';
 import { GhostReadError } from '../../src/domain/import/ghost-export.js';
 import type { ImportReport } from '../../src/domain/import/import-report.js';
 import type { EditorDocument } from '../../src/domain/posts/editor-document.js';
+import { createNewsletter } from '../../src/domain/newsletters/newsletters.js';
 import { getSiteSettings } from '../../src/domain/settings/site-settings.js';
+import { systemActor } from '../../src/domain/staff/permissions.js';
 import { createGhostImportPorts } from '../../src/main.js';
 import { makeJpeg } from '../helpers/factories.js';
 import {
@@ -236,7 +238,13 @@ for (const dialect of dialects) {
     });
 
     test('a mobiledoc post: markups, atoms, cards and sections as blocks; Ghost 4 subscribers get a newsletter', async () => {
+      await createNewsletter(site.ctx, systemActor('test'), {
+        name: 'The Newsletter',
+        slug: 'newsletter',
+        senderName: 'The desk',
+      });
       const report = await importGhost(site.ctx, mobiledocExport, { redirectsFile: redirectsJson });
+      assert.deepEqual(report.ghost!.newsletters, { created: 0, updated: 1, skipped: 0 });
       assert.deepEqual(report.posts, { created: 1, updated: 0, skipped: 0 });
       assert.deepEqual(report.ghost!.droppedCards, { paywall: 1 });
       const post = await postByUuid(site.ctx, '2c0f6c2e-2222-4a5b-9c00-000000000001');
@@ -275,7 +283,12 @@ for (const dialect of dialects) {
       const [newsletter] = (await site.ctx.repos.members.newsletterIdsFor([subscriber.id])).get(
         subscriber.id,
       )!;
-      assert.equal((await site.ctx.repos.newsletters.findById(newsletter!))!.slug, 'newsletter');
+      const joined = (await site.ctx.repos.newsletters.findById(newsletter!))!;
+      assert.deepEqual(
+        [joined.slug, joined.senderName],
+        ['newsletter', 'The desk'],
+        'found by slug, nothing blanked',
+      );
       const off = (await site.ctx.repos.members.findByEmail('off@reader.example'))!;
       assert.equal((await site.ctx.repos.members.newsletterIdsFor([off.id])).get(off.id), undefined);
       assert.equal(

@@ -36,7 +36,7 @@ export async function importNewsletters(
     );
     try {
       const id = existing
-        ? (await updateNewsletter(tx, actor, existing.id, { ...fields, slug: undefined })).id
+        ? (await updateNewsletter(tx, actor, existing.id, givenFields(fields))).id
         : (await createNewsletter(tx, actor, fields)).id;
       await rememberFrom(tx, { source: ghostSource, kind: 'newsletter', key: fields.slug, targetId: id });
       ids.set(newsletter.id, id);
@@ -49,6 +49,12 @@ export async function importNewsletters(
     }
   }
   return ids;
+}
+
+/** What Ghost says of a newsletter found here again: its empty fields never blank what is set here. */
+function givenFields(fields: ReturnType<typeof newsletterFields>) {
+  const { slug: _slug, ...rest } = fields;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== ''));
 }
 
 function newsletterFields(newsletter: GhostNewsletter) {
