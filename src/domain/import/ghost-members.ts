@@ -7,8 +7,8 @@ import { newId } from '../shared/ids.js';
 import { isValidSlug, slugify } from '../shared/slug.js';
 import { cleanText } from '../shared/validate.js';
 import type { AnyActor } from '../staff/permissions.js';
-import type { GhostExport, GhostMember, GhostNewsletter } from './ghost-export.js';
-import { ghostSource } from './ghost-posts.js';
+import type { GhostMember, GhostNewsletter } from './ghost-export.js';
+import { ghostSource, type GhostRun } from './ghost-posts.js';
 import { rememberFrom } from './import-people.js';
 import type { ImportReport } from './import-report.js';
 
@@ -20,12 +20,8 @@ import type { ImportReport } from './import-report.js';
 const batchSize = 500;
 
 /** Each newsletter found again by what an earlier run recorded or by its slug, else made. */
-export async function importNewsletters(
-  tx: DomainContext,
-  actor: AnyActor,
-  exported: GhostExport,
-  report: ImportReport,
-): Promise<Map<string, string>> {
+export async function importNewsletters(run: GhostRun, actor: AnyActor): Promise<Map<string, string>> {
+  const { tx, exported, report } = run;
   const ids = new Map<string, string>();
   const counts = report.ghost!.newsletters;
   for (const newsletter of exported.newsletters.values()) {
@@ -82,15 +78,11 @@ function newsletterFields(newsletter: GhostNewsletter) {
  * an address that is already a member here keeps its status and newsletters (an unsubscribe here
  * is never undone by a re-run) and only gains a name it lacked.
  */
-export async function importMembers(
-  tx: DomainContext,
-  exported: GhostExport,
-  newsletters: Map<string, string>,
-  report: ImportReport,
-): Promise<void> {
+export async function importMembers(run: GhostRun, newsletters: Map<string, string>): Promise<void> {
+  const { exported, report } = run;
   const valid = validMembers(exported.members, report);
   for (let i = 0; i < valid.length; i += batchSize)
-    await storeBatch(tx, valid.slice(i, i + batchSize), newsletters, report);
+    await storeBatch(run, { batch: valid.slice(i, i + batchSize), newsletters });
   const paid = exported.members.filter((m) => m.status === 'paid' || m.status === 'comped').length;
   if (paid > 0)
     report.notes.push({
@@ -125,10 +117,8 @@ function validMembers(members: GhostMember[], report: ImportReport): ValidMember
 }
 
 async function storeBatch(
-  tx: DomainContext,
-  batch: ValidMember[],
-  newsletters: Map<string, string>,
-  report: ImportReport,
+  { tx, report }: GhostRun,
+  { batch, newsletters }: { batch: ValidMember[]; newsletters: Map<string, string> },
 ): Promise<void> {
   const now = tx.clock.now().toISOString();
   const known = await tx.repos.members.findByEmails(batch.map((m) => m.email));

@@ -94,8 +94,8 @@ async function writeAll(tx: DomainContext, actor: AnyActor, work: ImportWork): P
     input.onProgress?.({ done: ++done, total: exported.posts.length });
   }
   await importGhostSettings(run, actor);
-  const newsletters = await importNewsletters(tx, actor, exported, report);
-  await importMembers(tx, exported, newsletters, report);
+  const newsletters = await importNewsletters(run, actor);
+  await importMembers(run, newsletters);
   const redirects = [...(await ghostAddresses(run)), ...ghostRedirects(work.redirects, report)];
   await writeRedirectEntries(tx, redirects, report);
 }
