@@ -5,6 +5,7 @@ import { zipEntryKey } from '../../src/adapters/import/ghost-images.js';
 import { nestingDepth, parseSafeJson } from '../../src/adapters/import/safe-json.js';
 import { GhostReadError } from '../../src/domain/import/ghost-export.js';
 import { ghostImageKey } from '../../src/domain/import/import-ghost.js';
+import { isInternalTag } from '../../src/domain/taxonomy/internal-tags.js';
 
 /*
  * The Ghost import's pure pieces: the depth scan that runs before any JSON is parsed, the keys of
@@ -155,5 +156,17 @@ describe('Ghost documents as blocks', () => {
       { type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] },
     ]);
     assert.deepEqual(await content({}).then((c) => c.blocks), []);
+  });
+});
+
+describe('internal tags', () => {
+  test('named #… with a slug hash-…: both marks, as Ghost stores them', () => {
+    assert.equal(isInternalTag({ name: '#featured', slug: 'hash-featured' }), true);
+    assert.equal(
+      isInternalTag({ name: '#1 story', slug: 'benign-tag' }),
+      false,
+      'a renamed tag stays public',
+    );
+    assert.equal(isInternalTag({ name: 'Hash browns', slug: 'hash-browns' }), false);
   });
 });

@@ -37,8 +37,8 @@ export async function importGhostAuthors(
 }
 
 /**
- * Ghost tags become tags, by slug. An internal tag keeps its `#` name (one without it gains it), so
- * it stays internal here too (taxonomy/internal-tags.ts).
+ * Ghost tags become tags, by slug. An internal tag keeps its `#` name and `hash-` slug (gaining the
+ * one it lacks), so it stays internal here too (taxonomy/internal-tags.ts).
  */
 export async function importGhostTags(
   tx: DomainContext,
@@ -47,9 +47,11 @@ export async function importGhostTags(
 ): Promise<Map<string, string>> {
   const tags = new Map<string, string>();
   for (const tag of exported.tags.values()) {
-    const slug = ghostSlug(tag.slug, tag.name) || 'tag';
+    const plain = ghostSlug(tag.slug, tag.name) || 'tag';
     const key = tag.slug || tag.id;
-    const name = tag.isInternal && !isInternalTag(tag) ? `#${tag.name}` : tag.name;
+    const isInternal = tag.isInternal;
+    const name = isInternal && !tag.name.startsWith('#') ? `#${tag.name}` : tag.name;
+    const slug = isInternal && !plain.startsWith('hash-') ? `hash-${plain}` : plain;
     const input = { source: ghostSource, kind: 'tag', key, slug, name, description: tag.description };
     tags.set(tag.id, await findOrMakeTag(tx, input, report));
   }
