@@ -3,15 +3,19 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { loadConfig } from '../../src/config/config.js';
 import type { ImportReport } from '../../src/domain/import/import-report.js';
+import { openSite } from '../../src/main.js';
+import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
+import { dialects, postgresUrl } from '../helpers/sites.js';
 
 /*
  * `broadsheet import ghost` as a child process on SQLite (the domain and HTTP suites cover
  * PostgreSQL): a dry run writes nothing but the plan, the import prints and saves its report, a
- * re-run creates nothing, a hostile file is refused with exit code 1, and a process killed with
- * SIGKILL in the middle of its posts leaves nothing, so the next run does the whole work.
+ * re-run creates nothing, a hostile file is refused with exit code 1. On both databases, a process
+ * killed with SIGKILL in the middle of its posts leaves nothing, so the next run does the whole work.
  */
 
 const root = join(import.meta.dirname, '..', '..');
@@ -90,36 +94,76 @@ describe('broadsheet import ghost', () => {
     assert.equal(cli('import', 'ghost', fixture, '--images', join(work, 'missing')).status, 2);
     assert.equal(cli('import', 'ghost', fixture, fixture).status, 2, 'one export at a time');
   });
-
-  test('killed with SIGKILL in the middle of its posts, the import leaves nothing; the next run does it all', async () => {
-    const total = 300;
-    const big = join(work, 'big.json');
-    writeFileSync(big, manyPosts(total));
-    const before = countPosts();
-    const child = spawn(process.execPath, [bin, 'import', 'ghost', big], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on('exit', (_code, signal) => resolve(signal)),
-    );
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        // Killed on the first progress line: posts are being written inside the open transaction.
-        if (new RegExp(`\\d+ of ${total} posts and pages`).test(output)) {
-          child.kill('SIGKILL');
-          resolve();
-        }
-      });
-      child.on('exit', () => reject(new Error(`the import ended before it was killed:\n${output}`)));
-    });
-    assert.equal(await exited, 'SIGKILL');
-    assert.equal(countPosts(), before, 'nothing of the killed run is left');
-    const again = cli('import', 'ghost', big);
-    assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, new RegExp(`posts +${total} created, 0 updated`));
-    assert.equal(countPosts(), before + total);
-  });
 });
+
+for (const dialect of dialects) {
+  describe(`broadsheet import ghost killed with SIGKILL on ${dialect.name}`, { skip: dialect.skip }, () => {
+    const work = mkdtempSync(join(tmpdir(), 'broadsheet-ghost-kill-'));
+    const schema = `t_gkill_${process.pid}_${Date.now().toString(36)}`;
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      BROADSHEET_DATA_DIR: join(work, 'content'),
+      LOG_LEVEL: 'silent',
+    };
+    const options = dialect.name === 'postgres' ? { postgresSchema: schema } : {};
+    const countPosts = async () => {
+      const site = await openSite(loadConfig(env), options);
+      try {
+        const row = await site.storage.db
+          .selectFrom('posts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      } finally {
+        await site.close();
+      }
+    };
+    before(async () => {
+      if (dialect.name !== 'postgres') return;
+      await createSchema(postgresUrl!, schema);
+      const url = new URL(postgresUrl!);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      env.DATABASE_URL = url.toString();
+    });
+    after(async () => {
+      if (dialect.name === 'postgres') await dropSchema(postgresUrl!, schema);
+      rmSync(work, { recursive: true, force: true });
+    });
+
+    test('in the middle of its posts, the import leaves nothing; the next run does it all', async () => {
+      const total = 300;
+      const big = join(work, 'big.json');
+      writeFileSync(big, manyPosts(total));
+      const before = await countPosts();
+      const child = spawn(process.execPath, [bin, 'import', 'ghost', big], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          // Killed on the first progress line: posts are being written inside the open transaction.
+          if (new RegExp(`\\d+ of ${total} posts and pages`).test(output)) {
+            child.kill('SIGKILL');
+            resolve();
+          }
+        });
+        child.on('exit', () => reject(new Error(`the import ended before it was killed:\n${output}`)));
+      });
+      assert.equal(await exited, 'SIGKILL');
+      assert.equal(await countPosts(), before, 'nothing of the killed run is left');
+      const again = spawnSync(process.execPath, [bin, 'import', 'ghost', big], {
+        env,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(again.stdout, new RegExp(`posts +${total} created, 0 updated`));
+      assert.equal(await countPosts(), before + total);
+    });
+  });
+}
