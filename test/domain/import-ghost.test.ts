@@ -329,17 +329,21 @@ for (const dialect of dialects) {
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, 'harbour.jpg'), jpeg);
       writeFileSync(join(folder, 'logo.png'), png);
+      const portrait = await makeJpeg(24, 24, '#446622');
+      writeFileSync(join(folder, 'kari.jpg'), portrait);
       const mediaBefore = (await ghostFootprint(site)).media;
       const withFolder = await importGhost(site.ctx, lexicalExport, {
         ports: createGhostImportPorts({ imagesPath: work }),
       });
-      assert.equal(withFolder.media.created, 2, 'one harbour image for every size, and the logo');
+      assert.equal(withFolder.media.created, 3, 'one harbour image for every size, the logo, a portrait');
       const post = await postByUuid(site.ctx, harbourUuid);
       assert.ok(post.featuredMediaId);
       assert.equal(post.featuredAlt, 'Quay at dawn');
       assert.equal(post.featuredCaption, 'Photo: Kari Berg');
       assert.match(post.bodyJson, new RegExp(`"src":"media:${post.featuredMediaId}"`));
       assert.ok((await getSiteSettings(site.ctx)).logoMediaId);
+      const kari = (await site.ctx.repos.staff.findBySlug('kari'))!;
+      assert.ok(kari.photoMediaId, 'the profile image is the author photo');
       const zip = join(work, 'images.zip');
       writeFileSync(
         zip,
@@ -351,8 +355,8 @@ for (const dialect of dialects) {
       assert.equal(await ports.images!.read('2024/05/absent.jpg'), undefined);
       await ports.images!.close();
       assert.equal(withZip.media.created, 0);
-      assert.equal(withZip.media.updated, 2, 'known by their paths');
-      assert.equal((await ghostFootprint(site)).media, mediaBefore + 2);
+      assert.equal(withZip.media.updated, 2, 'known by their paths (the portrait is not looked at again)');
+      assert.equal((await ghostFootprint(site)).media, mediaBefore + 3);
     });
 
     test('a failure in the middle leaves the site as it was, and no image file behind', async () => {

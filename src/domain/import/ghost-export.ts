@@ -74,6 +74,7 @@ export interface GhostUser {
   bio: string;
   website: string;
   location: string;
+  profileImage: string | null;
 }
 
 export interface GhostNewsletter {

@@ -147,6 +147,7 @@ function userOf(row: Row): GhostUser {
     bio: text(row.bio),
     website: text(row.website),
     location: text(row.location),
+    profileImage: text(row.profile_image) || text(row.image) || null,
   };
 }
 

@@ -36,6 +36,21 @@ export async function importGhostAuthors(
   return authors;
 }
 
+/** A Ghost user's profile image as their author photo, when they have none here yet. */
+export async function placeAuthorPhotos(run: GhostRun): Promise<void> {
+  for (const [ghostId, staffId] of run.authors) {
+    const image = run.exported.users.get(ghostId)?.profileImage?.replace(/__GHOST_URL__/g, '');
+    const staff = image ? await run.tx.repos.staff.findById(staffId) : undefined;
+    if (!image || !staff || staff.photoMediaId) continue;
+    const mediaId = await run.media.resolve(image);
+    if (mediaId && !mediaId.startsWith('dry-run:'))
+      await run.tx.repos.staff.update(staffId, {
+        photoMediaId: mediaId,
+        updatedAt: run.tx.clock.now().toISOString(),
+      });
+  }
+}
+
 /**
  * Ghost tags become tags, by slug. An internal tag keeps its `#` name and `hash-` slug (gaining the
  * one it lacks), so it stays internal here too (taxonomy/internal-tags.ts).

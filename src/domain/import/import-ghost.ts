@@ -7,6 +7,7 @@ import { readGhostExport } from './ghost-index.js';
 import { importMembers, importNewsletters } from './ghost-members.js';
 import { ghostSource, importGhostPost, type GhostRun } from './ghost-posts.js';
 import {
+  placeAuthorPhotos,
   ghostAddresses,
   ghostRedirects,
   importGhostAuthors,
@@ -88,6 +89,7 @@ async function writeAll(tx: DomainContext, actor: AnyActor, work: ImportWork): P
     slugs: await chooseSlugs(tx, exported, existing),
     language: await languageOf(tx, exported),
   };
+  await placeAuthorPhotos(run);
   let done = 0;
   for (const post of exported.posts) {
     await importGhostPost(run, post);
