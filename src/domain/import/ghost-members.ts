@@ -141,8 +141,6 @@ async function storeBatch(
   }
   await tx.repos.members.insertMany(fresh);
   await tx.repos.members.addSubscriptions(subscriptions, now);
-  for (const record of fresh)
-    await rememberFrom(tx, { source: ghostSource, kind: 'member', key: record.email, targetId: record.id });
   report.ghost!.members.created += fresh.length;
 }
 
