@@ -6,14 +6,8 @@ import type { GhostExport } from './ghost-export.js';
 import { readGhostExport } from './ghost-index.js';
 import { importMembers, importNewsletters } from './ghost-members.js';
 import { ghostSource, importGhostPost, type GhostRun } from './ghost-posts.js';
-import {
-  placeAuthorPhotos,
-  ghostAddresses,
-  ghostRedirects,
-  importGhostAuthors,
-  importGhostSettings,
-  importGhostTags,
-} from './ghost-site.js';
+import { importGhostAuthors, importGhostTags, placeAuthorPhotos } from './ghost-people.js';
+import { ghostAddresses, ghostRedirects, importGhostSettings } from './ghost-site.js';
 import { MediaResolver, type ImageOrigin } from './import-media.js';
 import type { GhostImportPorts, GhostRedirect } from './import-ports.js';
 import { writeRedirectEntries } from './import-redirects.js';
