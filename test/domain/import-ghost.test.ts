@@ -190,6 +190,11 @@ for (const dialect of dialects) {
         0,
         'no confirmation was asked for',
       );
+      const sends = await site.storage.db
+        .selectFrom('newsletter_sends')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(sends.n), 0, 'no post was sent to a newsletter');
     });
 
     test('settings: title, description and navigation taken; code injection and javascript: links never', async () => {
