@@ -42,7 +42,7 @@ for (const dialect of dialects) {
       assert.equal((await t.get('/for-members/')).statusCode, 404, 'a members-only post is not public');
     });
 
-    test('an internal tag (#name) stays internal: no page, no feed, not on the post, not in the sitemap', async () => {
+    test('an internal tag (#name) stays internal: no page, no feed, not on the post, the sitemap or search', async () => {
       assert.equal((await t.get('/tag/hash-featured-top/')).statusCode, 404);
       assert.equal((await t.get('/tag/hash-featured-top/rss.xml')).statusCode, 404);
       assert.equal((await t.get('/tag/hash-featured-top/rss/')).statusCode, 404, 'no redirect made for it');
@@ -54,6 +54,11 @@ for (const dialect of dialects) {
       assert.match(sitemap.body, /\/tag\/harbour\//);
       assert.doesNotMatch(sitemap.body, /hash-featured-top/);
       assert.doesNotMatch((await t.get('/topics/')).body, /featured-top/);
+      const found = await t.get('/search/?q=ferries');
+      assert.match(found.body, /href="\/harbour-board-votes\/"/, 'the search finds the post');
+      const hidden = await t.get('/search/?q=featured');
+      assert.equal(hidden.statusCode, 200);
+      assert.doesNotMatch(hidden.body, /href="\/harbour-board-votes\/"/, 'but not by its internal tag');
     });
 
     test('feeds, AMP pages and the redirects file: 301 to a page that answers 200', async () => {

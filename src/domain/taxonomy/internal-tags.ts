@@ -1,7 +1,7 @@
 /**
  * An internal tag, as in Ghost: named `#…` with a slug `hash-…` (Ghost's own pair for it). Staff
  * file posts under it (a theme's "top stories", sorting in the admin); readers never see it, on the
- * site, in feeds, the sitemap, search or the Content API. Both marks are needed, so that neither a
+ * site, in feeds, the sitemap or search. Both marks are needed, so that neither a
  * tag renamed "#1" nor a WordPress tag "hash-browns" disappears from the site by accident.
  */
 export function isInternalTag(tag: { name: string; slug: string }): boolean {
