@@ -151,6 +151,16 @@ describe('Ghost documents as blocks', () => {
     assert.equal(blocks.filter((b) => b.type === 'paragraph').length, 4);
   });
 
+  test("Ghost 1.x's card-markdown is Markdown", async () => {
+    const { blocks, report } = await content({
+      mobiledoc: { version: '0.3.1', cards: [['card-markdown', { markdown: '*one*' }]], sections: [[10, 0]] },
+    });
+    assert.deepEqual(blocks, [
+      { type: 'paragraph', content: [{ type: 'text', text: 'one', marks: [{ type: 'italic' }] }] },
+    ]);
+    assert.deepEqual(report.unknownCards, []);
+  });
+
   test('html only, and an empty post', async () => {
     assert.deepEqual(await content({ html: '<p>Hi</p>' }).then((c) => c.blocks), [
       { type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] },

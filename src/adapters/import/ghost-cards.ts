@@ -50,6 +50,8 @@ const renderers: Record<string, (payload: Payload, report: GhostContentReport) =
   },
   html: (p) => str(p.html),
   markdown: (p) => markdown.render(str(p.markdown)),
+  // Ghost 1.x's name for the Markdown card.
+  'card-markdown': (p) => markdown.render(str(p.markdown)),
   code: (p) => codeBlock(p),
   codeblock: (p) => codeBlock(p),
   hr: () => '<hr>',
