@@ -40,6 +40,13 @@ describe('safe JSON', () => {
     assert.deepEqual(parseSafeJson('{"constructor":"a name"}', { maxDepth: 8, what: 'x' }), {
       constructor: 'a name',
     });
+    assert.deepEqual(
+      parseSafeJson('{"html":"on __proto__ in JavaScript"}', { maxDepth: 8, what: 'x' }),
+      {
+        html: 'on __proto__ in JavaScript',
+      },
+      'a post about prototypes is only text',
+    );
   });
 });
 
