@@ -13,11 +13,14 @@ import type { BulkMailer, Clock, Mailer, PasswordHasher } from './domain/ports.j
 import { renderDocument } from './rendering/document-html.js';
 import type { Theme } from './rendering/theme.js';
 import { defaultTheme } from '../themes/default/index.js';
+import { blocksFromGhost } from './adapters/import/ghost-content.js';
+import { readGhostExportFile, readGhostRedirectsFile } from './adapters/import/ghost-files.js';
+import { ghostImages } from './adapters/import/ghost-images.js';
 import { splitCredit } from './adapters/import/image-credit.js';
 import { uploadsFolder } from './adapters/import/uploads-folder.js';
 import { blocksFromWordPress } from './adapters/import/wordpress-content.js';
 import { readWxrFile } from './adapters/import/wxr-reader.js';
-import type { WordPressImportPorts } from './domain/import/import-ports.js';
+import type { GhostImportPorts, WordPressImportPorts } from './domain/import/import-ports.js';
 import { currentSchema, migrateToLatest, openStorage, type Storage } from './storage/storage.js';
 import { createRepositories } from './storage/repositories/index.js';
 
@@ -74,6 +77,19 @@ export function createWordPressImportPorts(options: { uploadsDir?: string } = {}
     contentToBlocks: blocksFromWordPress,
     splitCredit,
     ...(options.uploadsDir ? { readUpload: uploadsFolder(options.uploadsDir) } : {}),
+  };
+}
+
+/**
+ * What a Ghost import reads with: the safe JSON reader, the lexical/mobiledoc/html converter, the
+ * redirects file reader, and the site's images from a folder or a ZIP.
+ */
+export function createGhostImportPorts(options: { imagesPath?: string } = {}): GhostImportPorts {
+  return {
+    readExport: readGhostExportFile,
+    contentToBlocks: blocksFromGhost,
+    readRedirects: readGhostRedirectsFile,
+    ...(options.imagesPath ? { images: ghostImages(options.imagesPath) } : {}),
   };
 }
 

@@ -32,6 +32,10 @@ Commands:
                      Import WordPress exports (posts, pages, authors, tags, images from a copy of
                      wp-content/uploads, redirects for the old URLs) in one transaction; --dry-run
                      prints the plan and writes nothing; the report is saved beside the data folder
+  import ghost FILE.json [--images DIR|ZIP] [--redirects redirects.yaml] [--dry-run]
+                     Import a Ghost export (posts, pages, tags, authors, newsletters, members with
+                     their subscriptions, settings, images from content/images, redirects) in one
+                     transaction; nobody is emailed; code injection is reported, never imported
   search reindex     Rebuild the search index from every post, in batches (the site may keep running)
   help               Show this help
 
@@ -64,6 +68,8 @@ const optionSpec = {
   post: { type: 'string' },
   newsletter: { type: 'string' },
   uploads: { type: 'string' },
+  images: { type: 'string' },
+  redirects: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
 } as const;
 

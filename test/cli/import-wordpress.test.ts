@@ -60,6 +60,6 @@ describe('broadsheet import wordpress', () => {
     assert.equal(cli('import', 'wordpress', join(work, 'nope.xml')).status, 2);
     mkdirSync(join(work, 'empty'));
     assert.equal(cli('import', 'wordpress', fixture, '--uploads', join(work, 'missing')).status, 2);
-    assert.equal(cli('import', 'ghost', fixture).status, 2);
+    assert.equal(cli('import', 'joomla', fixture).status, 2);
   });
 });

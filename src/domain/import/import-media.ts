@@ -5,79 +5,93 @@ import { importImage } from '../media/import-image.js';
 import type { BlockNode, FigureAttrs } from '../posts/editor-document.js';
 import { DomainError } from '../shared/errors.js';
 import type { WordPressImportPorts } from './import-ports.js';
-import { remember, source } from './import-people.js';
+import { rememberFrom } from './import-people.js';
 import type { ImportReport } from './import-report.js';
-import type { ExportIndex, IndexedAttachment } from './wordpress-index.js';
+import type { ExportIndex } from './wordpress-index.js';
 import { uploadsKeyOf, uploadsPathOf } from './wordpress-meta.js';
 
+/** The texts an old site kept for an image (a WordPress attachment's alt, caption and credit). */
+export interface ImageTexts {
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** Where an import's images come from, and how the old site's URLs name them. */
+export interface ImageOrigin {
+  /** The import's source (`wordpress`, `ghost`): what it remembers media under. */
+  source: string;
+  /** One key for every size of one image, or undefined for a URL that is not the old site's. */
+  keyOf(url: string): string | undefined;
+  /** The file's bytes by key (or, when the key's file is absent, by the URL as written). */
+  read?: (key: string, url: string) => Promise<Buffer | undefined>;
+  textsFor(key: string): ImageTexts | undefined;
+}
+
 /**
- * Images of a copy of `wp-content/uploads`, stored through the media pipeline once each: every size
- * WordPress made of one upload (`-300x200`, `-scaled`, `?ver=`) is one key, and two keys with the
- * same bytes are one media item (by SHA-256). Without an uploads folder nothing is read and
- * references stay as they are.
+ * Images of the old site, stored through the media pipeline once each: every size the old site made
+ * of one image (WordPress's `-300x200`, Ghost's `/size/w600/`) is one key, and two keys with the same
+ * bytes are one media item (by SHA-256). Without a folder of images nothing is read and references
+ * stay as they are.
  */
 export class MediaResolver {
   private readonly byKey = new Map<string, string | null>();
-  private readonly attachmentsByKey = new Map<string, IndexedAttachment>();
 
   constructor(
     private readonly tx: DomainContext,
-    private readonly ports: WordPressImportPorts,
+    private readonly origin: ImageOrigin,
     private readonly report: ImportReport,
-    private readonly options: { isDryRun: boolean; index: ExportIndex },
-  ) {
-    for (const attachment of options.index.attachments.values())
-      if (attachment.uploadsKey) this.attachmentsByKey.set(attachment.uploadsKey, attachment);
-  }
+    private readonly options: { isDryRun: boolean },
+  ) {}
 
   get isEnabled(): boolean {
-    return this.ports.readUpload !== undefined;
+    return this.origin.read !== undefined;
   }
 
-  attachmentFor(url: string): IndexedAttachment | undefined {
-    const key = uploadsKeyOf(url);
-    return key === undefined ? undefined : this.attachmentsByKey.get(key);
+  /** Whether the URL names one of the old site's own images (which a folder of images may hold). */
+  isOwnImage(url: string): boolean {
+    return this.origin.keyOf(url) !== undefined;
+  }
+
+  textsFor(url: string): ImageTexts | undefined {
+    const key = this.origin.keyOf(url);
+    return key === undefined ? undefined : this.origin.textsFor(key);
   }
 
   /** The media id for an uploads URL, importing the file on first sight; undefined when not local or missing. */
   async resolve(url: string): Promise<string | undefined> {
-    const key = uploadsKeyOf(url);
+    const key = this.origin.keyOf(url);
     if (key === undefined || !this.isEnabled) return undefined;
     if (!this.byKey.has(key)) this.byKey.set(key, (await this.load(key, url)) ?? null);
     return this.byKey.get(key) ?? undefined;
   }
 
   private async load(key: string, url: string): Promise<string | undefined> {
-    const known = await this.tx.repos.importedItems.find(source, 'media-path', key);
+    const known = await this.tx.repos.importedItems.find(this.origin.source, 'media-path', key);
     if (known && (await this.tx.repos.media.findById(known))) {
       this.report.media.updated++;
       return known;
     }
-    const bytes = (await this.ports.readUpload!(key)) ?? (await this.readExact(url, key));
+    const bytes = await this.origin.read!(key, url);
     if (bytes === undefined) {
       this.report.media.missing.push(url);
       return undefined;
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
-    const same = await this.tx.repos.importedItems.find(source, 'media-hash', hash);
+    const same = await this.tx.repos.importedItems.find(this.origin.source, 'media-hash', hash);
     const id = same && (await this.tx.repos.media.findById(same)) ? same : await this.store(key, url, bytes);
     if (id === undefined) return undefined;
     if (id === same) this.report.media.skipped++;
-    await remember(this.tx, 'media-hash', hash, id);
-    await remember(this.tx, 'media-path', key, id);
+    const { source } = this.origin;
+    await rememberFrom(this.tx, { source, kind: 'media-hash', key: hash, targetId: id });
+    await rememberFrom(this.tx, { source, kind: 'media-path', key, targetId: id });
     return id;
-  }
-
-  /** The file as the URL names it, when the full-size original is not in the folder. */
-  private async readExact(url: string, key: string): Promise<Buffer | undefined> {
-    const exact = uploadsPathOf(url);
-    return exact && exact !== key ? this.ports.readUpload!(exact) : undefined;
   }
 
   private async store(key: string, url: string, bytes: Buffer): Promise<string | undefined> {
     this.report.media.created++;
     if (this.options.isDryRun) return `dry-run:${key}`;
-    const attachment = this.attachmentsByKey.get(key);
+    const attachment = this.origin.textsFor(key);
     try {
       const media = await importImage(this.tx, {
         bytes,
@@ -96,7 +110,7 @@ export class MediaResolver {
     }
   }
 
-  /** The blocks with every figure of an uploads image pointing at its media item, texts filled from the attachment. */
+  /** The blocks with every figure of the old site's images pointing at its media item, texts filled from the old site's. */
   async placeFigures(blocks: BlockNode[]): Promise<BlockNode[]> {
     const placed: BlockNode[] = [];
     for (const block of blocks) placed.push(await this.placeBlock(block));
@@ -115,7 +129,7 @@ export class MediaResolver {
   }
 
   private async placeFigure(attrs: FigureAttrs): Promise<FigureAttrs> {
-    const attachment = this.attachmentFor(attrs.src);
+    const attachment = this.textsFor(attrs.src);
     const filled = {
       ...attrs,
       alt: attrs.alt || (attachment?.alt ?? '').slice(0, 1000),
@@ -124,4 +138,24 @@ export class MediaResolver {
     const id = await this.resolve(attrs.src);
     return id && !id.startsWith('dry-run:') ? { ...filled, src: `media:${id}` } : filled;
   }
+}
+
+/** A WordPress export's images: keys in `wp-content/uploads`, texts from the attachments. */
+export function wordPressImages(ports: WordPressImportPorts, index: ExportIndex): ImageOrigin {
+  const attachments = new Map<string, ImageTexts>();
+  for (const attachment of index.attachments.values())
+    if (attachment.uploadsKey) attachments.set(attachment.uploadsKey, attachment);
+  const readUpload = ports.readUpload;
+  return {
+    source: 'wordpress',
+    keyOf: uploadsKeyOf,
+    textsFor: (key) => attachments.get(key),
+    ...(readUpload && {
+      // The file as the URL names it, when the full-size original is not in the folder.
+      read: async (key: string, url: string) => {
+        const exact = uploadsPathOf(url);
+        return (await readUpload(key)) ?? (exact && exact !== key ? readUpload(exact) : undefined);
+      },
+    }),
+  };
 }

@@ -4,6 +4,7 @@ import { newId } from '../shared/ids.js';
 import { isValidSlug, slugify, uniqueSlug } from '../shared/slug.js';
 import { cleanText } from '../shared/validate.js';
 import type { WxrAuthor } from './wordpress-export.js';
+import type { ImportedItem } from './import-ports.js';
 import type { ImportReport } from './import-report.js';
 import { stripTags, termKey, type ExportIndex } from './wordpress-index.js';
 
@@ -63,42 +64,79 @@ function mergedInRun(report: ImportReport, what: 'authors' | 'tags', isMerged: b
 }
 
 async function importAuthor(tx: DomainContext, author: WxrAuthor, report: ImportReport): Promise<string> {
+  return findOrMakeAuthor(
+    tx,
+    {
+      source,
+      key: author.login,
+      slug: slugify(author.login) || slugify(author.displayName) || 'author',
+      name:
+        cleanText(stripTags(author.displayName || [author.firstName, author.lastName].join(' '))) ||
+        author.login,
+      email: author.email,
+    },
+    report,
+  );
+}
+
+/** An author of an old site, as an import reads it. */
+export interface ImportedAuthor {
+  source: string;
+  /** What the source names the author by (a login, a Ghost user id). */
+  key: string;
+  slug: string;
+  name: string;
+  email: string;
+  bio?: string;
+  website?: string;
+  location?: string;
+}
+
+/**
+ * The author's Broadsheet profile: the one an earlier run made, else one with the slug or address,
+ * else a new one (staff without a password, so without a login until invited).
+ */
+export async function findOrMakeAuthor(
+  tx: DomainContext,
+  author: ImportedAuthor,
+  report: ImportReport,
+): Promise<string> {
   const { repos } = tx;
-  const known = await repos.importedItems.find(source, 'author', author.login);
-  const slug = slugify(author.login) || slugify(author.displayName) || 'author';
+  const known = await repos.importedItems.find(author.source, 'author', author.key);
   const email = isEmail(author.email) ? author.email.trim().toLowerCase() : '';
   const existing =
     (known ? await repos.staff.findById(known) : undefined) ??
-    (await repos.staff.findBySlug(slug)) ??
+    (await repos.staff.findBySlug(author.slug)) ??
     (email ? await repos.staff.findByEmail(email) : undefined);
+  const item = { source: author.source, kind: 'author', key: author.key };
   if (existing) {
     report.authors.updated++;
-    await remember(tx, 'author', author.login, existing.id);
+    await rememberFrom(tx, { ...item, targetId: existing.id });
     return existing.id;
   }
   const now = tx.clock.now().toISOString();
-  const name =
-    cleanText(stripTags(author.displayName || [author.firstName, author.lastName].join(' '))).slice(0, 191) ||
-    author.login.slice(0, 191);
-  const staffSlug = await uniqueSlug(slug, (s) => repos.staff.isSlugTaken(s));
+  const staffSlug = await uniqueSlug(author.slug, (s) => repos.staff.isSlugTaken(s));
   const record: StaffRecord = {
     id: newId(tx.clock.now()),
     slug: staffSlug,
-    name,
+    name: author.name.slice(0, 191) || staffSlug,
     // Staff need an address; an author whose address is missing or taken gets one that cannot receive mail.
-    email: email && !(await repos.staff.findByEmail(email)) ? email : `${staffSlug}@wordpress-import.invalid`,
+    email:
+      email && !(await repos.staff.findByEmail(email))
+        ? email
+        : `${staffSlug}@${author.source}-import.invalid`,
     role: 'author',
     status: 'active',
-    bio: '',
-    location: '',
-    website: '',
+    bio: cleanText(author.bio ?? '').slice(0, 2000),
+    location: cleanText(author.location ?? '').slice(0, 191),
+    website: /^https?:\/\/\S+$/i.test(author.website ?? '') ? author.website!.slice(0, 2000) : '',
     photoMediaId: null,
     locale: 'en',
     createdAt: now,
     updatedAt: now,
   };
   await repos.staff.insert(record);
-  await remember(tx, 'author', author.login, record.id);
+  await rememberFrom(tx, { ...item, targetId: record.id });
   report.authors.created++;
   return record.id;
 }
@@ -109,34 +147,64 @@ async function importTag(
   term: { slug: string; name: string; description: string },
   report: ImportReport,
 ): Promise<string> {
+  return findOrMakeTag(
+    tx,
+    {
+      source,
+      kind: 'term',
+      key,
+      slug: tagSlugOf(term.slug, term.name),
+      name: term.name,
+      description: term.description,
+    },
+    report,
+  );
+}
+
+/** A tag of an old site, as an import reads it. */
+export interface ImportedTag {
+  source: string;
+  kind: string;
+  key: string;
+  slug: string;
+  name: string;
+  description: string;
+}
+
+/** The tag an earlier run made, else the site's tag with that slug, else a new one. */
+export async function findOrMakeTag(
+  tx: DomainContext,
+  tag: ImportedTag,
+  report: ImportReport,
+): Promise<string> {
   const { repos } = tx;
-  const known = await repos.importedItems.find(source, 'term', key);
-  const slug = tagSlugOf(term.slug, term.name);
+  const known = await repos.importedItems.find(tag.source, tag.kind, tag.key);
   const existing =
-    (known ? await repos.tags.findById(known) : undefined) ?? (await repos.tags.findBySlug(slug));
+    (known ? await repos.tags.findById(known) : undefined) ?? (await repos.tags.findBySlug(tag.slug));
+  const item = { source: tag.source, kind: tag.kind, key: tag.key };
   if (existing) {
     report.tags.updated++;
-    await remember(tx, 'term', key, existing.id);
+    await rememberFrom(tx, { ...item, targetId: existing.id });
     return existing.id;
   }
   const now = tx.clock.now().toISOString();
   const record: TagRecord = {
     id: newId(tx.clock.now()),
-    slug: await uniqueSlug(slug, (s) => repos.tags.isSlugTaken(s)),
-    name: cleanText(stripTags(term.name)).slice(0, 191) || slug,
+    slug: await uniqueSlug(tag.slug, (s) => repos.tags.isSlugTaken(s)),
+    name: cleanText(stripTags(tag.name)).slice(0, 191) || tag.slug,
     kind: 'topic',
-    description: cleanText(stripTags(term.description)).slice(0, 2000),
+    description: cleanText(stripTags(tag.description)).slice(0, 2000),
     language: null,
     createdAt: now,
     updatedAt: now,
   };
   await repos.tags.insert(record);
-  await remember(tx, 'term', key, record.id);
+  await rememberFrom(tx, { ...item, targetId: record.id });
   report.tags.created++;
   return record.id;
 }
 
-function tagSlugOf(wordpressSlug: string, name: string): string {
+export function tagSlugOf(wordpressSlug: string, name: string): string {
   let decoded = wordpressSlug;
   try {
     decoded = decodeURIComponent(wordpressSlug);
@@ -152,5 +220,10 @@ function isEmail(value: string): boolean {
 }
 
 export async function remember(tx: DomainContext, kind: string, key: string, targetId: string) {
-  await tx.repos.importedItems.put({ source, kind, key, targetId }, tx.clock.now().toISOString());
+  await rememberFrom(tx, { source, kind, key, targetId });
+}
+
+/** Records what an import made of one thing it read, for the next run to find. */
+export async function rememberFrom(tx: DomainContext, item: ImportedItem) {
+  await tx.repos.importedItems.put(item, tx.clock.now().toISOString());
 }

@@ -1,3 +1,4 @@
+import type { GhostContent, GhostStoredContent } from './ghost-export.js';
 import type { WordPressContent, WordPressContentContext, WxrRecord } from './wordpress-export.js';
 
 /** What an import made of one thing it read: `kind` and `key` as the source names it. */
@@ -28,4 +29,29 @@ export interface WordPressImportPorts {
   splitCredit(text: string): { caption: string; credit: string };
   /** The file at that path under the uploads folder (`2024/05/x.jpg`); undefined when absent. */
   readUpload?: (relativePath: string) => Promise<Buffer | undefined>;
+}
+
+/** Files of an old site, by a relative path (`2024/05/photo.jpg`); undefined when absent. */
+export interface ImageSource {
+  read(key: string): Promise<Buffer | undefined>;
+  close(): Promise<void>;
+}
+
+/** One of Ghost's own redirects (redirects.yaml or redirects.json), as written there. */
+export interface GhostRedirect {
+  from: string;
+  to: string;
+  isPermanent: boolean;
+}
+
+/**
+ * What a Ghost import needs from the world: the export parsed safely (size, depth and prototype
+ * keys checked, refused with a GhostReadError), a post's content as the editor's blocks, Ghost's
+ * redirects file, and the site's images (a folder or a ZIP of `content/images`).
+ */
+export interface GhostImportPorts {
+  readExport(path: string): Promise<unknown>;
+  contentToBlocks(content: GhostStoredContent): Promise<GhostContent>;
+  readRedirects(path: string): Promise<GhostRedirect[]>;
+  images?: ImageSource;
 }

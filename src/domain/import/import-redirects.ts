@@ -87,29 +87,42 @@ const protectedPrefixes = ['/admin', '/media/', '/assets/', '/ghost/'];
 
 /** Stores every old URL as a 301 to its new path: made once, updated when the target moved. */
 export async function writeRedirects(tx: DomainContext, urls: OldUrls, report: ImportReport): Promise<void> {
+  const entries = urls.entries().map(([fromPath, toUrl]) => ({ fromPath, toUrl, statusCode: 301 as const }));
+  await writeRedirectEntries(tx, entries, report);
+}
+
+export interface ImportedRedirect {
+  fromPath: string;
+  toUrl: string;
+  statusCode: 301 | 302;
+}
+
+/** Stores redirects from an old site: made once, updated when the target moved, never over Broadsheet's own paths. */
+export async function writeRedirectEntries(
+  tx: DomainContext,
+  entries: ImportedRedirect[],
+  report: ImportReport,
+): Promise<void> {
   const now = tx.clock.now().toISOString();
-  for (const [fromPath, toUrl] of urls.entries()) {
+  for (const { fromPath, toUrl, statusCode } of entries) {
     const path = fromPath.split('?')[0]!;
     if (fromPath === toUrl || !isSafeSitePath(fromPath) || fromPath.length > 1024) continue;
-    if (protectedPrefixes.some((p) => path === p || path.startsWith(p.replace(/\/?$/, '/')))) continue;
+    if (isProtectedPath(path)) continue;
     const existing = await tx.repos.redirects.findByPath(fromPath);
-    if (existing?.toUrl === toUrl) report.redirects.skipped++;
+    if (existing?.toUrl === toUrl && existing.statusCode === statusCode) report.redirects.skipped++;
     else if (existing) {
-      await tx.repos.redirects.update(existing.id, { toUrl, statusCode: 301, updatedAt: now });
+      await tx.repos.redirects.update(existing.id, { toUrl, statusCode, updatedAt: now });
       report.redirects.updated++;
     } else {
       const id = newId(tx.clock.now());
-      await tx.repos.redirects.insert({
-        id,
-        fromPath,
-        toUrl,
-        statusCode: 301,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await tx.repos.redirects.insert({ id, fromPath, toUrl, statusCode, createdAt: now, updatedAt: now });
       report.redirects.created++;
     }
   }
+}
+
+export function isProtectedPath(path: string): boolean {
+  return protectedPrefixes.some((p) => path === p || path.startsWith(p.replace(/\/?$/, '/')));
 }
 
 /** Links inside a post's HTML to the old site's posts and archives, pointed at their new paths. */

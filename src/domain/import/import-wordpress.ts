@@ -1,14 +1,13 @@
 import type { DomainContext } from '../context.js';
-import type { BlobStore } from '../ports.js';
 import { isReservedPath, uniqueSlug } from '../shared/slug.js';
 import { assertCan, type AnyActor } from '../staff/permissions.js';
 import { postPath, tagPath, authorPath } from '../../rendering/site-paths.js';
-import { inTransaction } from '../transaction.js';
 import type { WordPressImportPorts } from './import-ports.js';
-import { MediaResolver } from './import-media.js';
+import { MediaResolver, wordPressImages } from './import-media.js';
 import { importPeopleAndTerms, source, type PeopleAndTerms } from './import-people.js';
 import { importItem, type ImportRun } from './import-posts.js';
 import { OldUrls, writeRedirects } from './import-redirects.js';
+import { inImportTransaction } from './import-transaction.js';
 import { emptyReport, type ImportReport } from './import-report.js';
 import { indexExport, itemKeyOf, postKindOf, type ExportIndex } from './wordpress-index.js';
 import { slugOf } from './wordpress-meta.js';
@@ -22,9 +21,6 @@ export interface ImportWordPressInput {
   /** Told after each post or page, with how many of them the export holds. */
   onProgress?: (progress: { done: number; total: number }) => void;
 }
-
-/** Thrown inside the transaction of a dry run so that it rolls back. */
-class DryRunRollback extends Error {}
 
 /**
  * `importWordPressExport`: WordPress exports (WXR 1.0–1.2) into the site, all in one transaction,
@@ -50,17 +46,7 @@ export async function importWordPressExport(
   const index = await indexExport(input.ports, input.files);
   const report = emptyReport(input.files, isDryRun, ctx.clock.now());
   summarizeIndex(index, report);
-  const blobs = recordingBlobs(ctx.blobs);
-  try {
-    await inTransaction({ ...ctx, blobs: blobs.store }, async (tx) => {
-      await writeAll(tx, input, index, report);
-      if (isDryRun) throw new DryRunRollback();
-    });
-  } catch (error) {
-    // The files of images stored before the failure belong to no media record now.
-    await blobs.removeAll();
-    if (!(error instanceof DryRunRollback)) throw error;
-  }
+  await inImportTransaction(ctx, isDryRun, (tx) => writeAll(tx, input, index, report));
   report.finishedAt = ctx.clock.now().toISOString();
   return report;
 }
@@ -76,7 +62,9 @@ async function writeAll(
   for (const [wpId, postId] of existing) if (!(await tx.repos.posts.findById(postId))) existing.delete(wpId);
   const slugs = await chooseSlugs(tx, index, existing);
   const urls = await oldUrlsOf(tx, index, people, slugs);
-  const media = new MediaResolver(tx, input.ports, report, { isDryRun: report.isDryRun, index });
+  const media = new MediaResolver(tx, wordPressImages(input.ports, index), report, {
+    isDryRun: report.isDryRun,
+  });
   const run: ImportRun = {
     ...{ tx, ports: input.ports, index, people, media, urls, report },
     ...{ slugs, existing, seen: new Set<string>() },
@@ -159,25 +147,6 @@ function safeDecode(value: string): string {
   } catch {
     return value;
   }
-}
-
-/** The blob store, remembering what it was given, so that a rolled-back import leaves no file behind. */
-function recordingBlobs(store: BlobStore) {
-  const written: string[] = [];
-  return {
-    store: {
-      put: async (key: string, bytes: Buffer, contentType: string) => {
-        written.push(key);
-        await store.put(key, bytes, contentType);
-      },
-      get: (key: string) => store.get(key),
-      delete: (key: string) => store.delete(key),
-      publicPath: (key: string) => store.publicPath(key),
-    } satisfies BlobStore,
-    removeAll: async () => {
-      for (const key of written.splice(0)) await store.delete(key).catch(() => undefined);
-    },
-  };
 }
 
 function summarizeIndex(index: ExportIndex, report: ImportReport): void {

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../context.js';
 import { toPicture } from '../media/picture.js';
 import type { MediaRecord, PostRecord, SourceRecord, StaffRecord, TagRecord } from '../ports.js';
+import { publicTagsOf } from '../taxonomy/internal-tags.js';
 import type { AuthorSummary, PostView, Source, TagSummary } from './post.types.js';
 
 const toTagSummary = (t: TagRecord): TagSummary => ({
@@ -56,7 +57,7 @@ export async function hydratePosts(ctx: DomainContext, records: PostRecord[]): P
   return records.map((r) =>
     toPostView(r, {
       authors: (authors.get(r.id) ?? []).map((s) => toAuthorSummary(s, media)),
-      tags: (tags.get(r.id) ?? []).map(toTagSummary),
+      tags: publicTagsOf(tags.get(r.id) ?? []).map(toTagSummary),
       sources: (sources.get(r.id) ?? []).map(toSource),
       featured: r.featuredMediaId ? media.get(r.featuredMediaId) : undefined,
     }),

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../context.js';
 import type { SitemapPostRecord } from '../ports.js';
 import type { PostType } from './post.types.js';
+import { publicTagsOf } from '../taxonomy/internal-tags.js';
 
 /** The sitemap protocol's limit of URLs per file. */
 export const sitemapChunkSize = 50_000;
@@ -24,7 +25,7 @@ export async function sitemapChunks(ctx: DomainContext): Promise<SitemapChunkRef
   const [posts, pages, tags, staff] = await Promise.all([
     ctx.repos.sitemap.countPublished('post'),
     ctx.repos.sitemap.countPublished('page'),
-    ctx.repos.tags.list(),
+    ctx.repos.tags.list().then(publicTagsOf),
     ctx.repos.staff.list(),
   ]);
   const counts: Record<SitemapKind, number> = {
@@ -67,7 +68,7 @@ export async function sitemapArchiveChunk(
   kind: 'tags' | 'authors',
   number: number,
 ): Promise<SitemapArchiveRecord[] | null> {
-  const all = kind === 'tags' ? await ctx.repos.tags.list() : await ctx.repos.staff.list();
+  const all = kind === 'tags' ? publicTagsOf(await ctx.repos.tags.list()) : await ctx.repos.staff.list();
   const chunk = all.slice((number - 1) * sitemapChunkSize, number * sitemapChunkSize);
   return chunk.length > 0 || number === 1
     ? chunk.map((r) => ({ slug: r.slug, updatedAt: r.updatedAt }))

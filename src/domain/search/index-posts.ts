@@ -1,6 +1,7 @@
 import type { DomainContext } from '../context.js';
 import type { PostFilter, Repositories } from '../ports.js';
 import type { SearchDocument } from './search-port.js';
+import { publicTagsOf } from '../taxonomy/internal-tags.js';
 
 /**
  * Keeping the search index in step: every operation that changes what a post's document holds
@@ -27,7 +28,9 @@ export async function indexPosts(repos: Repositories, postIds: string[]): Promis
     title: post.title,
     standfirst: post.standfirst,
     body: post.bodyText,
-    tags: (tags.get(post.id) ?? []).map((t) => t.name).join('\n'),
+    tags: publicTagsOf(tags.get(post.id) ?? [])
+      .map((t) => t.name)
+      .join('\n'),
     credits: [
       ...(authors.get(post.id) ?? []).map((a) => a.name),
       ...(sources.get(post.id) ?? []).flatMap((s) => [s.publisher, s.title]),

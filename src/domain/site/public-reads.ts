@@ -3,6 +3,7 @@ import { toPicture } from '../media/picture.js';
 import { toAuthorSummary } from '../posts/hydrate-posts.js';
 import type { AuthorSummary, Picture, TagSummary } from '../posts/post.types.js';
 import type { SiteSettings } from '../settings/site-settings.js';
+import { isInternalTag, publicTagsOf } from '../taxonomy/internal-tags.js';
 
 /**
  * What the public site reads besides posts, each as the page needs it and no more: a tag's or an
@@ -17,7 +18,7 @@ export interface PublicTag extends TagSummary {
 
 export async function publicTag(ctx: DomainContext, slug: string): Promise<PublicTag | undefined> {
   const tag = await ctx.repos.tags.findBySlug(slug);
-  return tag && toPublicTag(tag);
+  return tag && !isInternalTag(tag) ? toPublicTag(tag) : undefined;
 }
 
 const toPublicTag = (tag: PublicTag): PublicTag => ({
@@ -31,7 +32,7 @@ const toPublicTag = (tag: PublicTag): PublicTag => ({
 
 /** Every tag, for the topics page. */
 export async function publicTags(ctx: DomainContext): Promise<PublicTag[]> {
-  return (await ctx.repos.tags.list()).map(toPublicTag);
+  return publicTagsOf(await ctx.repos.tags.list()).map(toPublicTag);
 }
 
 /**

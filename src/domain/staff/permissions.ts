@@ -88,8 +88,10 @@ export const systemGrants: Matrix[Role] = {
   // `broadsheet init` loads the demo site: its tags, promotion, newsletter and settings.
   tag: { create: 'all' },
   promotion: { create: 'all' },
-  newsletter: { read: 'all', create: 'all', publish: 'all' },
+  newsletter: { read: 'all', create: 'all', update: 'all', publish: 'all' },
   settings: { read: 'all', update: 'all' },
+  // `broadsheet import ghost` also brings newsletters (made or updated) and members (never emailed).
+  member: { create: 'all' },
   integration: { read: 'all', create: 'all', delete: 'all' },
 };
 
