@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { PostFilter } from '../../domain/ports.js';
-import {
-  maxCounted,
-  type SearchDocument,
-  type SearchIndex,
-  type SearchPage,
-  type SearchRequest,
+import type {
+  SearchDocument,
+  SearchIndex,
+  SearchPage,
+  SearchRequest,
 } from '../../domain/search/search-port.js';
 import type { Database } from '../../storage/tables.js';
 import { applyFilter, type PostQuery } from '../../storage/repositories/post.repository.js';
@@ -13,7 +12,7 @@ import { branchSql } from './fts5-branch-sql.js';
 import { fts5Branches, type Fts5Branch } from './fts5-match.js';
 import { configSlot, pairsOf, searchConfigFor, stemText } from './languages.js';
 import {
-  cappedCount,
+  countOverBranches,
   configsInUse,
   rebuildCursor,
   recordRebuild,
@@ -185,13 +184,8 @@ export class Fts5SearchIndex implements SearchIndex {
   }
 
   /** Matches passing the filter, counted up to `maxCounted + 1` (the branches hold disjoint posts). */
-  private async countMatches(branches: Fts5Branch[], filter: PostFilter): Promise<number> {
-    let total = 0;
-    for (const branch of branches) {
-      if (total > maxCounted) break;
-      total += await cappedCount(this.branchMatches(branch, filter));
-    }
-    return Math.min(total, maxCounted + 1);
+  private countMatches(branches: Fts5Branch[], filter: PostFilter): Promise<number> {
+    return countOverBranches(branches, (branch) => this.branchMatches(branch, filter));
   }
 
   private branchMatches(branch: Fts5Branch, filter: PostFilter): IndexedQuery {

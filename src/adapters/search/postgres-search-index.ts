@@ -1,11 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PostFilter } from '../../domain/ports.js';
-import {
-  maxCounted,
-  type SearchDocument,
-  type SearchIndex,
-  type SearchPage,
-  type SearchRequest,
+import type {
+  SearchDocument,
+  SearchIndex,
+  SearchPage,
+  SearchRequest,
 } from '../../domain/search/search-port.js';
 import type { SearchQuery, SearchTerm } from '../../domain/search/search-query.js';
 import type { Database } from '../../storage/tables.js';
@@ -20,7 +19,7 @@ import {
   stemText,
 } from './languages.js';
 import {
-  cappedCount,
+  countOverBranches,
   configsInUse,
   rebuildCursor,
   recordRebuild,
@@ -263,13 +262,8 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   /** Matches passing the filter, counted up to `maxCounted + 1` (the branches hold disjoint posts). */
-  private async countMatches(branches: Branch[], filter: PostFilter): Promise<number> {
-    let total = 0;
-    for (const branch of branches) {
-      if (total > maxCounted) break;
-      total += await cappedCount(filteredDocuments(this.db, filter).where(branch.where));
-    }
-    return Math.min(total, maxCounted + 1);
+  private countMatches(branches: Branch[], filter: PostFilter): Promise<number> {
+    return countOverBranches(branches, (branch) => filteredDocuments(this.db, filter).where(branch.where));
   }
 
   matchingTags(words: string[], filter: PostFilter, limit: number) {

@@ -137,6 +137,16 @@ export async function searchInWindow(
   }
 }
 
+/** Matches over a query's language branches (disjoint posts), counted up to `maxCounted + 1`. */
+export async function countOverBranches<B>(branches: B[], countOne: (branch: B) => IndexedQuery) {
+  let total = 0;
+  for (const branch of branches) {
+    if (total > maxCounted) break;
+    total += await cappedCount(countOne(branch));
+  }
+  return Math.min(total, maxCounted + 1);
+}
+
 /** How many posts passing the filter match, counted up to `maxCounted + 1`. */
 export async function cappedCount(query: IndexedQuery): Promise<number> {
   const rows = await query

@@ -13,7 +13,7 @@ import type { GhostImportPorts, GhostRedirect } from './import-ports.js';
 import { writeRedirectEntries } from './import-redirects.js';
 import { emptyReport, type ImportReport } from './import-report.js';
 import { inImportTransaction } from './import-transaction.js';
-import { slugOf } from './wordpress-meta.js';
+import { relativePathOf, slugOf } from './wordpress-meta.js';
 
 export interface ImportGhostInput {
   /** A Ghost JSON export (Ghost → Settings → Export). */
@@ -101,16 +101,7 @@ export function ghostImageKey(url: string): string | undefined {
   const match =
     /\/content\/images\/(?:size\/[^/]+\/)?(?:format\/[^/]+\/)?([^?#"'\s]+)/i.exec(url) ??
     /^\/images\/([^?#"'\s]+)/i.exec(url);
-  if (!match) return undefined;
-  let path = match[1]!;
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // keep it as written
-  }
-  const parts = path.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.some((p) => p === '..' || p.includes('\\') || p.includes('\0'))) return undefined;
-  return parts.length > 0 ? parts.join('/') : undefined;
+  return match ? relativePathOf(match[1]!) : undefined;
 }
 
 function ghostImages(ports: GhostImportPorts): ImageOrigin {

@@ -125,8 +125,15 @@ export function uploadsKeyOf(url: string): string | undefined {
 /** The file's path under `wp-content/uploads` (no query, percent-decoded), if the URL is one. */
 export function uploadsPathOf(url: string): string | undefined {
   const match = /\/wp-content\/uploads\/([^?#"'\s]+)/i.exec(url);
-  if (!match) return undefined;
-  let path = match[1]!;
+  return match ? relativePathOf(match[1]!) : undefined;
+}
+
+/**
+ * A path taken from an export's URL as a relative path inside an images folder: percent-decoded,
+ * empty and `.` parts dropped; undefined for `..`, backslashes or NUL (nothing outside the folder).
+ */
+export function relativePathOf(raw: string): string | undefined {
+  let path = raw;
   try {
     path = decodeURIComponent(path);
   } catch {
