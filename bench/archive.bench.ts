@@ -7,6 +7,7 @@
  *   BENCH_DATABASES=sqlite        sqlite, postgres or both (default: both when a PostgreSQL URL is set)
  *   BENCH_ROUNDS=7                cold renders of each page (the page cache is emptied before each round)
  *   BENCH_RELATED_BUILD=0         skip the first "Check Also" build of the whole archive (long at 100k)
+ *   BENCH_KEEP=DIR                build each archive (and its first Check Also build) once into DIR and reuse it
  *   DATABASE_URL or BROADSHEET_TEST_POSTGRES_URL   the PostgreSQL to measure (a fresh schema each run)
  * Targets are for 100,000 posts on a 2-core machine; below that size they are shown for information.
  */

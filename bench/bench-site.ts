@@ -42,6 +42,7 @@ export async function openBenchSite(database: string, name: string, keepAs?: str
     site,
     dataDir,
     schema,
+    isKept,
     destroy,
     /** What the kept archive's build recorded (undefined when it must be built). */
     kept: <T>(): T | undefined =>

@@ -40,6 +40,20 @@ const publishedMs = (docId: number) => Math.floor((docId % rowidsPerConfig) / ro
 
 type WindowRow = Candidate & { doc_id: number };
 
+/** A row's place in publication order, the same in every configuration's range. */
+const newness = (row: WindowRow) => row.doc_id % rowidsPerConfig;
+
+/** The `size` newest of two lists each newest first (a merge: the window is read on every search). */
+function newestOf(a: WindowRow[], b: WindowRow[], size: number | undefined): WindowRow[] {
+  if (a.length === 0) return size === undefined ? b : b.slice(0, size);
+  const limit = Math.min(size ?? Infinity, a.length + b.length);
+  const merged: WindowRow[] = [];
+  let [i, j] = [0, 0];
+  while (merged.length < limit)
+    merged.push(j >= b.length || (i < a.length && newness(a[i]!) >= newness(b[j]!)) ? a[i++]! : b[j++]!);
+  return merged;
+}
+
 /** The neighbouring pairs of each text's stems; a lone `_` between texts keeps a phrase from spanning two. */
 const pairsText = (stemmedTexts: string[]) =>
   stemmedTexts.map((text) => pairsOf(text.split(' ')).join(' ')).join(' _ ');
@@ -148,7 +162,8 @@ export class Fts5SearchIndex implements SearchIndex {
       from ${from} cross join search_documents d on d.doc_id = ${driver}.rowid
       where ${where} and d.config = ${branch.config}
       order by ${driver}.rowid desc limit ${size ?? -1}`.execute(this.db);
-    return rows.map(({ doc_id, ...r }) => ({ ...r, doc_id, sort_time: publishedMs(doc_id) }));
+    for (const row of rows) (row as WindowRow).sort_time = publishedMs(row.doc_id);
+    return rows as WindowRow[];
   }
 
   /**
@@ -156,15 +171,13 @@ export class Fts5SearchIndex implements SearchIndex {
    * the next ones need only what is newer than its oldest row.
    */
   private async window(branches: Fts5Branch[], size: number | undefined): Promise<Candidate[]> {
-    const order = (row: WindowRow) => row.doc_id % rowidsPerConfig;
     let windows: WindowRow[] = [];
     for (const branch of branches) {
       const isFull = size !== undefined && windows.length >= size;
-      const newerThan = isFull ? order(windows[size - 1]!) + 1 : 0;
-      windows.push(...(await this.branchWindow(branch, size, newerThan)));
-      if (branches.length > 1) windows = windows.sort((a, b) => order(b) - order(a)).slice(0, size);
+      const newerThan = isFull ? newness(windows[size - 1]!) + 1 : 0;
+      windows = newestOf(windows, await this.branchWindow(branch, size, newerThan), size);
     }
-    return windows.map(({ doc_id: _, ...candidate }) => candidate);
+    return windows;
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
