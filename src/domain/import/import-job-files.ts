@@ -46,9 +46,24 @@ function sniffText(head: string): ImportFileKind {
   );
 }
 
+/** Files people pick by mistake, by their first bytes. */
+const otherKinds: [string, number[]][] = [
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a gzip file', [0x1f, 0x8b]],
+];
+
 /** The kind of an uploaded file, from its first bytes; refused with a 4xx error that says why. */
 export function sniffImportFile(bytes: Buffer): ImportFileKind {
   if (bytes.length === 0) throw refused('is empty');
+  const other = otherKinds.find(([, magic]) => bytes.subarray(0, magic.length).equals(Buffer.from(magic)));
+  if (other)
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `The file is ${other[0]}, not a WordPress export (.xml), a Ghost export (.json) or a ZIP of images`,
+    );
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06])))
     throw refused('is an empty ZIP file');
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
