@@ -38,7 +38,7 @@ export const drainImports = (site: Site, options: Partial<ImportJobOptions> = {}
     ...options,
   });
 
-export async function createImport(t: TestApp, client: AdminClient, source: 'wordpress' | 'ghost') {
+export async function createImport(client: AdminClient, source: 'wordpress' | 'ghost') {
   const answer = await client.request('POST', '/admin/api/imports', { source });
   assert.equal(answer.statusCode, 201, answer.body);
   return (answer.json() as { import: ImportJson }).import;

@@ -95,7 +95,7 @@ for (const dialect of dialects) {
     after(async () => t?.destroy());
 
     test('WordPress, three split files: the plan writes nothing, the import writes what it planned, once', async () => {
-      const job = await createImport(t, admin, 'wordpress');
+      const job = await createImport(admin, 'wordpress');
       for (const file of splitExport) {
         const answer = await uploadImportFile(t, admin, job.id, file.split('/').pop()!, readFileSync(file));
         assert.equal(answer.statusCode, 201, answer.body);
@@ -126,7 +126,7 @@ for (const dialect of dialects) {
       assert.equal(done.progress.done, done.progress.total);
 
       // The same files again: everything is found and updated, nothing doubled.
-      const again = await createImport(t, admin, 'wordpress');
+      const again = await createImport(admin, 'wordpress');
       for (const file of splitExport)
         await uploadImportFile(t, admin, again.id, file.split('/').pop()!, readFileSync(file));
       await planned(t, admin, again.id);
@@ -137,7 +137,7 @@ for (const dialect of dialects) {
     });
 
     test('WordPress with a ZIP of wp-content/uploads: the featured image comes from the ZIP', async () => {
-      const job = await createImport(t, admin, 'wordpress');
+      const job = await createImport(admin, 'wordpress');
       const jpeg = await makeJpeg(900, 600, '#225588');
       assert.equal((await uploadImportFile(t, admin, job.id, 'fjordpost.xml', harbourWxr())).statusCode, 201);
       const zip = zipOf({ 'wp-content/uploads/2024/05/harbour.jpg': jpeg });
@@ -159,7 +159,7 @@ for (const dialect of dialects) {
     });
 
     test('Ghost: the export and a ZIP of content/images, members imported and nobody emailed', async () => {
-      const job = await createImport(t, admin, 'ghost');
+      const job = await createImport(admin, 'ghost');
       const exported = readFileSync(lexicalExport);
       const wrong = await uploadImportFile(t, admin, job.id, 'site.xml', harbourWxr());
       assert.equal(wrong.statusCode, 422, 'a WordPress export is not taken by a Ghost import');
@@ -180,7 +180,7 @@ for (const dialect of dialects) {
     });
 
     test('junk and hostile uploads are refused with a clear 4xx error, and nothing is stored', async () => {
-      const job = await createImport(t, admin, 'wordpress');
+      const job = await createImport(admin, 'wordpress');
       const snapshot = await databaseSnapshot(t.site.storage.db);
       const files = storedFiles(t);
       const junk: [string, Buffer, number, RegExp][] = [
@@ -234,7 +234,7 @@ for (const dialect of dialects) {
     });
 
     test('a broken export passes the upload and is refused by the plan: the import fails, nothing written', async () => {
-      const job = await createImport(t, admin, 'wordpress');
+      const job = await createImport(admin, 'wordpress');
       const broken = readFileSync(join(wxrFixtures, 'wordpress-importer/phpunit-data/malformed.xml'));
       assert.equal((await uploadImportFile(t, admin, job.id, 'malformed.xml', broken)).statusCode, 201);
       const before = await footprint(t);
@@ -249,7 +249,7 @@ for (const dialect of dialects) {
     });
 
     test('one import at a time; a queued import is cancelled, runs never, and its files are deleted', async () => {
-      const job = await createImport(t, admin, 'wordpress');
+      const job = await createImport(admin, 'wordpress');
       const another = await admin.request('POST', '/admin/api/imports', { source: 'ghost' });
       assert.equal(another.statusCode, 409, another.body);
       await uploadImportFile(t, admin, job.id, 'fjordpost.xml', harbourWxr());
@@ -271,7 +271,7 @@ for (const dialect of dialects) {
     });
 
     test('only an owner or administrator imports; an upload is refused before its body is read', async () => {
-      const job = await createImport(t, admin, 'wordpress');
+      const job = await createImport(admin, 'wordpress');
       const snapshot = await databaseSnapshot(t.site.storage.db);
       for (const [method, url, body] of [
         ['GET', '/admin/api/imports', undefined],

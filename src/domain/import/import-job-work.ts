@@ -261,7 +261,10 @@ function progressWriter(
   let writing: Promise<void> | undefined;
   let isDirty = false;
   const write = () => {
-    if (writing) return void (isDirty = true);
+    if (writing) {
+      isDirty = true;
+      return;
+    }
     lastAt = Date.now();
     const row = { phase, ...latest, heartbeatAt: ctx.clock.now().toISOString() };
     writing = ctx.repos.importJobs

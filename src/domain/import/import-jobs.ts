@@ -138,6 +138,8 @@ async function move(
     to,
     now,
     ...(to === 'cancelled' ? { change: { finishedAt: now } } : {}),
+    // The import's attempts are counted afresh: the plan's were its own.
+    ...(to === 'queued' ? { change: { attempts: 0 } } : {}),
   });
   if (!isMoved) throw conflict(refusal);
   return viewOf(ctx, await jobOf(ctx, id));
