@@ -503,7 +503,8 @@ export const en = {
   importArchiveFile: 'Images (optional)',
   importWordPressArchiveHint:
     'A ZIP of the site’s wp-content/uploads folder, so the images come along. At most 512 MiB.',
-  importGhostArchiveHint: 'A ZIP of the site’s content/images folder, so the images come along. At most 512 MiB.',
+  importGhostArchiveHint:
+    'A ZIP of the site’s content/images folder, so the images come along. At most 512 MiB.',
   importMakePlan: 'Upload and make the plan',
   importSending: 'Uploading…',
   importUploading: 'Uploading {name}…',

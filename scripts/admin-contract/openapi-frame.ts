@@ -34,7 +34,8 @@ export const openApiFrame = {
     { name: 'Members', description: 'Newsletter subscribers: the list, CSV export and import.' },
     {
       name: 'Imports',
-      description: 'A WordPress or Ghost site brought in: upload its export, read the plan, run the import as a job.',
+      description:
+        'A WordPress or Ghost site brought in: upload its export, read the plan, run the import as a job.',
     },
     {
       name: 'Newsletter sends',

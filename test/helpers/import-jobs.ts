@@ -44,7 +44,13 @@ export async function createImport(client: AdminClient, source: 'wordpress' | 'g
   return (answer.json() as { import: ImportJson }).import;
 }
 
-export const uploadImportFile = (t: TestApp, client: AdminClient, id: string, filename: string, bytes: Buffer) =>
+export const uploadImportFile = (
+  t: TestApp,
+  client: AdminClient,
+  id: string,
+  filename: string,
+  bytes: Buffer,
+) =>
   t.app.inject({
     method: 'POST',
     url: `/admin/api/imports/${id}/files?filename=${encodeURIComponent(filename)}`,
@@ -70,7 +76,11 @@ export async function planned(t: TestApp, client: AdminClient, id: string): Prom
 export async function imported(t: TestApp, client: AdminClient, id: string): Promise<ImportJson> {
   const asked = await client.request('POST', `/admin/api/imports/${id}/run`);
   assert.equal(asked.statusCode, 202, asked.body);
-  assert.equal((asked.json() as { import: ImportJson }).import.status, 'queued', 'the request imports nothing itself');
+  assert.equal(
+    (asked.json() as { import: ImportJson }).import.status,
+    'queued',
+    'the request imports nothing itself',
+  );
   await drainImports(t.site);
   return importOf(client, id);
 }

@@ -66,53 +66,61 @@ async function footprint(site: Site) {
 }
 
 for (const dialect of dialects) {
-  describe(`an import from the admin killed halfway on ${dialect.name}`, { skip: dialect.skip, timeout: 600_000 }, () => {
-    test('the site stays as it was, and the next process runs the whole import once', async () => {
-      const box = await killSandbox(dialect.name, 'import-job-kill');
-      let site = await box.open();
-      try {
-        const ports = createImportJobPorts(site.config, site.ctx.privateFiles);
-        const { job } = await createImportJob(site.ctx, testAdministrator, { source: 'wordpress' });
-        await addImportFile(site.ctx, testAdministrator, job.id, {
-          bytes: readFileSync(themeUnitTest),
-          filename: 'themeunittestdata.wordpress.xml',
-        });
-        await requestImportPlan(site.ctx, testAdministrator, job.id);
-        await drainImportJobs(site.ctx, { ports });
-        const plan = (await importJobView(site.ctx, testAdministrator, job.id)).job.plan!;
-        assert.deepEqual(plan.posts, { created: 58, updated: 0, skipped: 0 });
-        await requestImportRun(site.ctx, testAdministrator, job.id);
-        const before = await footprint(site);
-        await site.close();
-
-        const out = await runUntilHanging(box.env);
-        assert.match(out, /^import\n/, 'the child took the import up');
-
-        site = await box.open();
-        const killed = (await importJobView(site.ctx, testAdministrator, job.id)).job;
-        assert.equal(killed.status, 'running', 'the job is still due');
-        assert.equal(killed.attempts, 1);
-        assert.deepEqual(await footprint(site), before, 'nothing of the killed import was committed');
-
-        // On PostgreSQL the killed backend may hold the job's row for a moment: the job skips it meanwhile.
-        let done = killed;
-        while (done.status === 'running') {
-          await drainImportJobs(site.ctx, {
-            ports: createImportJobPorts(site.config, site.ctx.privateFiles),
-            onError: (error) => assert.fail(error as Error),
+  describe(
+    `an import from the admin killed halfway on ${dialect.name}`,
+    { skip: dialect.skip, timeout: 600_000 },
+    () => {
+      test('the site stays as it was, and the next process runs the whole import once', async () => {
+        const box = await killSandbox(dialect.name, 'import-job-kill');
+        let site = await box.open();
+        try {
+          const ports = createImportJobPorts(site.config, site.ctx.privateFiles);
+          const { job } = await createImportJob(site.ctx, testAdministrator, { source: 'wordpress' });
+          await addImportFile(site.ctx, testAdministrator, job.id, {
+            bytes: readFileSync(themeUnitTest),
+            filename: 'themeunittestdata.wordpress.xml',
           });
-          done = (await importJobView(site.ctx, testAdministrator, job.id)).job;
+          await requestImportPlan(site.ctx, testAdministrator, job.id);
+          await drainImportJobs(site.ctx, { ports });
+          const plan = (await importJobView(site.ctx, testAdministrator, job.id)).job.plan!;
+          assert.deepEqual(plan.posts, { created: 58, updated: 0, skipped: 0 });
+          await requestImportRun(site.ctx, testAdministrator, job.id);
+          const before = await footprint(site);
+          await site.close();
+
+          const out = await runUntilHanging(box.env);
+          assert.match(out, /^import\n/, 'the child took the import up');
+
+          site = await box.open();
+          const killed = (await importJobView(site.ctx, testAdministrator, job.id)).job;
+          assert.equal(killed.status, 'running', 'the job is still due');
+          assert.equal(killed.attempts, 1);
+          assert.deepEqual(await footprint(site), before, 'nothing of the killed import was committed');
+
+          // On PostgreSQL the killed backend may hold the job's row for a moment: the job skips it meanwhile.
+          let done = killed;
+          while (done.status === 'running') {
+            await drainImportJobs(site.ctx, {
+              ports: createImportJobPorts(site.config, site.ctx.privateFiles),
+              onError: (error) => assert.fail(error as Error),
+            });
+            done = (await importJobView(site.ctx, testAdministrator, job.id)).job;
+          }
+          assert.equal(done.status, 'done', done.error ?? '');
+          assert.equal(done.attempts, 2);
+          assert.deepEqual(done.report!.posts, plan.posts, 'the report is the plan');
+          assert.deepEqual(done.report!.pages, plan.pages);
+          const after = await footprint(site);
+          assert.equal(
+            after.posts! - before.posts!,
+            plan.posts.created + plan.pages.created,
+            'every post once',
+          );
+        } finally {
+          await site.close();
+          await box.destroy();
         }
-        assert.equal(done.status, 'done', done.error ?? '');
-        assert.equal(done.attempts, 2);
-        assert.deepEqual(done.report!.posts, plan.posts, 'the report is the plan');
-        assert.deepEqual(done.report!.pages, plan.pages);
-        const after = await footprint(site);
-        assert.equal(after.posts! - before.posts!, plan.posts.created + plan.pages.created, 'every post once');
-      } finally {
-        await site.close();
-        await box.destroy();
-      }
-    });
-  });
+      });
+    },
+  );
 }

@@ -15,7 +15,10 @@ function countRows(report: ImportReport): [Key, Counts][] {
     ['importKindRedirects', report.redirects],
   ];
   if (report.ghost)
-    rows.push(['importKindNewsletters', report.ghost.newsletters], ['importKindMembers', report.ghost.members]);
+    rows.push(
+      ['importKindNewsletters', report.ghost.newsletters],
+      ['importKindMembers', report.ghost.members],
+    );
   return rows;
 }
 
@@ -63,8 +66,12 @@ export function ImportReportView({ report, prefix }: { report: ImportReport; pre
         </tbody>
       </table>
       <p>
-        {t('importMissingMediaCount', { count: formatNumber(report.media.missing.length + report.omitted.missingMedia) })}{' '}
-        {report.source === 'wordpress' ? t('importCommentsNotImported', { count: formatNumber(report.comments) }) : null}
+        {t('importMissingMediaCount', {
+          count: formatNumber(report.media.missing.length + report.omitted.missingMedia),
+        })}{' '}
+        {report.source === 'wordpress'
+          ? t('importCommentsNotImported', { count: formatNumber(report.comments) })
+          : null}
         {ghost ? t('importNobodyEmailed') : null}
       </p>
       <Listed
@@ -79,7 +86,11 @@ export function ImportReportView({ report, prefix }: { report: ImportReport; pre
         items={report.media.missing}
         more={report.omitted.missingMedia}
       />
-      <Listed id={`${prefix}-blocks`} title={t('importUnknownBlocks')} items={tallied(report.unknownBlocks)} />
+      <Listed
+        id={`${prefix}-blocks`}
+        title={t('importUnknownBlocks')}
+        items={tallied(report.unknownBlocks)}
+      />
       <Listed
         id={`${prefix}-shortcodes`}
         title={t('importUnknownShortcodes')}
@@ -87,8 +98,16 @@ export function ImportReportView({ report, prefix }: { report: ImportReport; pre
       />
       {ghost ? (
         <>
-          <Listed id={`${prefix}-cards`} title={t('importUnknownCards')} items={tallied(ghost.unknownCards)} />
-          <Listed id={`${prefix}-dropped`} title={t('importDroppedCards')} items={tallied(ghost.droppedCards)} />
+          <Listed
+            id={`${prefix}-cards`}
+            title={t('importUnknownCards')}
+            items={tallied(ghost.unknownCards)}
+          />
+          <Listed
+            id={`${prefix}-dropped`}
+            title={t('importDroppedCards')}
+            items={tallied(ghost.droppedCards)}
+          />
           <Listed id={`${prefix}-injection`} title={t('importCodeInjection')} items={ghost.codeInjection} />
         </>
       ) : null}

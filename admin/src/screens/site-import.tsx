@@ -5,7 +5,16 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, request, type ImportJob, type ImportJobSummary, type ImportSource } from '../api.js';
 import { ImportReportView } from '../components/import-report.js';
 import { formatDate, formatNumber, t } from '../i18n.js';
-import { Button, ConfirmButton, ErrorSummary, errorsOf, Loading, ScreenHeading, StatusMessage, type Errors } from '../ui.js';
+import {
+  Button,
+  ConfirmButton,
+  ErrorSummary,
+  errorsOf,
+  Loading,
+  ScreenHeading,
+  StatusMessage,
+  type Errors,
+} from '../ui.js';
 
 const pollMs = 1000;
 const working = new Set<ImportJob['status']>(['plan-queued', 'planning', 'queued', 'running']);
@@ -21,7 +30,8 @@ function useCurrentImport() {
     try {
       if (id) return setJob((await api.get<{ import: ImportJob }>(jobPath(id))).import);
       const { imports } = await api.get<{ imports: ImportJobSummary[] }>('/imports');
-      const shown = imports.find((i) => !finished.has(i.status)) ?? imports.find((i) => i.status !== 'cancelled');
+      const shown =
+        imports.find((i) => !finished.has(i.status)) ?? imports.find((i) => i.status !== 'cancelled');
       setJob(shown ? (await api.get<{ import: ImportJob }>(jobPath(shown.id))).import : null);
       setErrors([]);
     } catch (error) {
@@ -80,15 +90,25 @@ export function ImportScreen() {
   );
 }
 
-function ImportState(props: { job: ImportJob; onRun: () => void; onCancel: () => void; onAnother: () => void }) {
+function ImportState(props: {
+  job: ImportJob;
+  onRun: () => void;
+  onCancel: () => void;
+  onAnother: () => void;
+}) {
   const { job } = props;
   const cancel = (
-    <ConfirmButton label={t('importCancel')} confirmText={t('importConfirmCancel')} onConfirm={props.onCancel} />
+    <ConfirmButton
+      label={t('importCancel')}
+      confirmText={t('importConfirmCancel')}
+      onConfirm={props.onCancel}
+    />
   );
   return (
     <section class="panel" aria-labelledby="import-state-heading">
       <h2 id="import-state-heading">
-        {t(job.source === 'ghost' ? 'importFromGhost' : 'importFromWordPress')}: {t(`importStatus_${job.status}`)}
+        {t(job.source === 'ghost' ? 'importFromGhost' : 'importFromWordPress')}:{' '}
+        {t(`importStatus_${job.status}`)}
       </h2>
       <p class="muted">
         {job.files.map((f) => f.filename).join(', ')} · {formatDate(job.createdAt)}
@@ -209,7 +229,9 @@ function StartImport({ onStarted }: { onStarted: (job: ImportJob) => void }) {
                 checked={source === s}
                 onChange={() => setSource(s)}
               />
-              <label for={`f-importSource-${s}`}>{t(s === 'ghost' ? 'importFromGhost' : 'importFromWordPress')}</label>
+              <label for={`f-importSource-${s}`}>
+                {t(s === 'ghost' ? 'importFromGhost' : 'importFromWordPress')}
+              </label>
             </div>
           ))}
         </fieldset>

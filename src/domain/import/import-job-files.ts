@@ -26,7 +26,8 @@ function sniffText(head: string): ImportFileKind {
   if (/\u0000/.test(head)) throw refused('holds NUL bytes: it is not an export saved as text (UTF-8)');
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('<')) {
-    if (/<!DOCTYPE/i.test(text)) throw refused('declares a DTD, which no WordPress export has: it is not read');
+    if (/<!DOCTYPE/i.test(text))
+      throw refused('declares a DTD, which no WordPress export has: it is not read');
     if (/<rss[\s>]/.test(text) && /wordpress\.org\/export\/1\.[0-2]\//.test(text)) return 'wordpress-export';
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
@@ -67,7 +68,8 @@ export function sniffImportFile(bytes: Buffer): ImportFileKind {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06])))
     throw refused('is an empty ZIP file');
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    if (bytes.length > maxArchiveBytes) throw new DomainError('PAYLOAD_TOO_LARGE', 'The ZIP file is larger than 512 MiB');
+    if (bytes.length > maxArchiveBytes)
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'The ZIP file is larger than 512 MiB');
     return 'archive';
   }
   const bom = bytes.subarray(0, 2);
@@ -85,7 +87,8 @@ export function sniffImportFile(bytes: Buffer): ImportFileKind {
 export function checkFileFits(source: ImportSource, kind: ImportFileKind, files: ImportJobFile[]): void {
   const exports = files.filter((f) => f.kind !== 'archive').length;
   if (kind === 'archive') {
-    if (files.some((f) => f.kind === 'archive')) throw refused('one ZIP of images per import: it holds one already');
+    if (files.some((f) => f.kind === 'archive'))
+      throw refused('one ZIP of images per import: it holds one already');
     return;
   }
   const wanted: ImportFileKind = source === 'ghost' ? 'ghost-export' : 'wordpress-export';
@@ -95,7 +98,8 @@ export function checkFileFits(source: ImportSource, kind: ImportFileKind, files:
         ? 'is a WordPress export, and this is a Ghost import: start a WordPress import instead'
         : 'is a Ghost export, and this is a WordPress import: start a Ghost import instead',
     );
-  if (source === 'ghost' && exports >= 1) throw refused('a Ghost import reads one export file: it holds one already');
+  if (source === 'ghost' && exports >= 1)
+    throw refused('a Ghost import reads one export file: it holds one already');
   if (exports >= maxExportFiles) throw refused(`an import reads at most ${maxExportFiles} export files`);
 }
 

@@ -45,7 +45,8 @@ export interface ImportJobOptions {
 const isImportRefusal = (error: unknown) =>
   error instanceof WxrReadError || error instanceof GhostReadError || error instanceof DomainError;
 
-const unexpected = 'The import stopped on an unexpected error (the server log says which); nothing was imported';
+const unexpected =
+  'The import stopped on an unexpected error (the server log says which); nothing was imported';
 
 /** Works every plan and import that is due, oldest first, then deletes the files of finished jobs. */
 export async function drainImportJobs(ctx: DomainContext, options: ImportJobOptions): Promise<void> {
@@ -75,7 +76,11 @@ async function deleteFinishedFiles(ctx: DomainContext): Promise<void> {
   }
 }
 
-async function isStale(ctx: DomainContext, job: ImportJobRecord, options: ImportJobOptions): Promise<boolean> {
+async function isStale(
+  ctx: DomainContext,
+  job: ImportJobRecord,
+  options: ImportJobOptions,
+): Promise<boolean> {
   if (job.status !== 'planning' || options.isFirstRun) return true;
   const progress = await ctx.repos.importJobs.progress(job.id);
   const last = Date.parse(progress?.heartbeatAt ?? job.updatedAt);
@@ -83,7 +88,11 @@ async function isStale(ctx: DomainContext, job: ImportJobRecord, options: Import
 }
 
 /** False when the plan is someone else's to make. */
-async function workPlan(ctx: DomainContext, job: ImportJobRecord, options: ImportJobOptions): Promise<boolean> {
+async function workPlan(
+  ctx: DomainContext,
+  job: ImportJobRecord,
+  options: ImportJobOptions,
+): Promise<boolean> {
   if (!(await isStale(ctx, job, options))) return false;
   const now = ctx.clock.now().toISOString();
   const claim = randomBytes(12).toString('hex');
@@ -142,7 +151,11 @@ async function giveUp(ctx: DomainContext, job: ImportJobRecord): Promise<true> {
  * Takes the import up (status running, one attempt more) under its row lock, then runs it in one
  * transaction that locks the row again and marks it done. False when another process holds it.
  */
-async function workImport(ctx: DomainContext, job: ImportJobRecord, options: ImportJobOptions): Promise<boolean> {
+async function workImport(
+  ctx: DomainContext,
+  job: ImportJobRecord,
+  options: ImportJobOptions,
+): Promise<boolean> {
   const taken = await ctx.repos.transaction(async (repos) => {
     const now = ctx.clock.now().toISOString();
     const locked = await repos.importJobs.lockInStatus(job.id, ['queued', 'running'], now);
@@ -196,7 +209,11 @@ interface RunOptions extends ImportJobOptions {
 }
 
 /** The job's files copied out of the store, then the importer of its source over them. */
-async function runImporter(ctx: DomainContext, job: ImportJobRecord, options: RunOptions): Promise<ImportReport> {
+async function runImporter(
+  ctx: DomainContext,
+  job: ImportJobRecord,
+  options: RunOptions,
+): Promise<ImportReport> {
   const files = await ctx.repos.importJobs.files(job.id);
   const opened = await options.ports.openFiles(job.id, files);
   try {

@@ -146,7 +146,11 @@ async function move(
 }
 
 /** Queues the dry run: what the import would create, update and skip, with nothing written. */
-export async function requestImportPlan(ctx: DomainContext, actor: AnyActor, id: string): Promise<ImportJobView> {
+export async function requestImportPlan(
+  ctx: DomainContext,
+  actor: AnyActor,
+  id: string,
+): Promise<ImportJobView> {
   assertMayImport(actor);
   await jobOf(ctx, id);
   const files = await ctx.repos.importJobs.files(id);
@@ -156,14 +160,22 @@ export async function requestImportPlan(ctx: DomainContext, actor: AnyActor, id:
 }
 
 /** Queues the import itself, once its plan has been read. */
-export async function requestImportRun(ctx: DomainContext, actor: AnyActor, id: string): Promise<ImportJobView> {
+export async function requestImportRun(
+  ctx: DomainContext,
+  actor: AnyActor,
+  id: string,
+): Promise<ImportJobView> {
   assertMayImport(actor);
   await jobOf(ctx, id);
   return move(ctx, id, ['planned'], 'queued', 'Only an import whose plan is ready can be started');
 }
 
 /** Cancels an import before it runs; its uploaded files are deleted by the job (import-job-work.ts). */
-export async function cancelImportJob(ctx: DomainContext, actor: AnyActor, id: string): Promise<ImportJobView> {
+export async function cancelImportJob(
+  ctx: DomainContext,
+  actor: AnyActor,
+  id: string,
+): Promise<ImportJobView> {
   assertMayImport(actor);
   await jobOf(ctx, id);
   return move(

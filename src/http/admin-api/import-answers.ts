@@ -81,5 +81,9 @@ export const importJobSummaryAnswer = named(
 export const importJobAnswer = named(
   'ImportJob',
   'An import from the admin: uploading → plan-queued → planning → planned → queued → running → done (or failed, or cancelled), with its plan (a dry run) and its report.',
-  z.object({ ...importJobFields, plan: importReportAnswer.nullable(), report: importReportAnswer.nullable() }),
+  z.object({
+    ...importJobFields,
+    plan: importReportAnswer.nullable(),
+    report: importReportAnswer.nullable(),
+  }),
 );

@@ -31,7 +31,11 @@ function presentReport(report: ImportReport | null): z.input<typeof importReport
     notes: cut(report.notes),
     media: { ...report.media, missing: cut(report.media.missing) },
     ghost: report.ghost ?? null,
-    omitted: { skips: over(report.skips), notes: over(report.notes), missingMedia: over(report.media.missing) },
+    omitted: {
+      skips: over(report.skips),
+      notes: over(report.notes),
+      missingMedia: over(report.media.missing),
+    },
   };
 }
 
@@ -106,7 +110,8 @@ export const importEndpoints: Endpoint[] = [
   endpoint({
     ...imports,
     operationId: 'uploadImportFile',
-    summary: 'Adds a file to an import: the export (WXR .xml, several allowed; Ghost .json) or a ZIP of images',
+    summary:
+      'Adds a file to an import: the export (WXR .xml, several allowed; Ghost .json) or a ZIP of images',
     description:
       'The file’s bytes are the body; its kind is read from them. Exports up to 128 MiB, the ZIP up to 512 MiB; a file that is neither is refused (415) and nothing is stored.',
     method: 'POST',

@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('import_jobs')
     .columns(['status', 'created_at', 'id'])
     .execute();
-  await db.schema.createIndex('import_jobs_created_idx').on('import_jobs').columns(['created_at', 'id']).execute();
+  await db.schema
+    .createIndex('import_jobs_created_idx')
+    .on('import_jobs')
+    .columns(['created_at', 'id'])
+    .execute();
   await db.schema
     .createTable('import_job_files')
     .addColumn('job_id', text, (c) => c.notNull().references('import_jobs.id').onDelete('cascade'))

@@ -112,7 +112,8 @@ export class KyselyImportJobRepository implements ImportJobRepository {
       .where('id', '=', id)
       .where('status', 'in', move.from);
     if (move.claimIs !== undefined)
-      query = move.claimIs === null ? query.where('claim', 'is', null) : query.where('claim', '=', move.claimIs);
+      query =
+        move.claimIs === null ? query.where('claim', 'is', null) : query.where('claim', '=', move.claimIs);
     const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
