@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { markSiteInitialized } from '../../src/domain/settings/site-state.js';
@@ -18,6 +19,7 @@ import { ensureAdminBuilt } from '../helpers/admin-build.js';
 import { createTestSite, type TestSite } from '../helpers/sites.js';
 import { axeIds, owner, settle, watch, type Watched } from './admin-page-kit.js';
 import { chromiumMissing, freePort, launchChromium, recordCspViolations } from './browser-kit.js';
+import { blankness, screenshotFacts } from './screenshot-kit.js';
 import { skipUnlessCi } from './page-types.js';
 
 declare const location: { hash: string };
@@ -81,7 +83,16 @@ describe('Settings → Import in Chromium', { skip: skipUnlessCi(chromiumMissing
     assert.deepEqual(admin.problems, [], where);
   };
 
-  test('choose WordPress, upload, read the plan, confirm, watch, read the report', async () => {
+  /** The screen drawn (not blank), kept in the temporary folder for a person to look at. */
+  const drawn = async (t: { diagnostic(message: string): void }, name: string) => {
+    const path = join(tmpdir(), `broadsheet-admin-import-${name}.png`);
+    const facts = await screenshotFacts(await admin.page.screenshot({ path, fullPage: true }));
+    assert.equal(blankness(facts), undefined, `the screenshot of the ${name} is blank`);
+    assert.ok(facts.width <= 1280, `the ${name} scrolls sideways`);
+    t.diagnostic(`screenshot of the ${name}: ${path}`);
+  };
+
+  test('choose WordPress, upload, read the plan, confirm, watch, read the report', async (t) => {
     const { page } = admin;
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('link', { name: 'Import a WordPress or Ghost site' }).click();
@@ -113,6 +124,7 @@ describe('Settings → Import in Chromium', { skip: skipUnlessCi(chromiumMissing
     assert.deepEqual(await postsRow.getByRole('cell').allTextContents(), ['1', '0', '0']);
     assert.equal(await site.ctx.repos.posts.isSlugTaken('hello-world'), false, 'the plan wrote nothing');
     await checked('the plan');
+    await drawn(t, 'plan');
 
     await page.getByRole('button', { name: 'Import now' }).click();
     const report = page.getByRole('table', { name: 'What the import did' });
@@ -123,7 +135,10 @@ describe('Settings → Import in Chromium', { skip: skipUnlessCi(chromiumMissing
       '0',
     ]);
     assert.match(await page.getByRole('heading', { level: 2 }).first().innerText(), /WordPress: done/);
+    assert.match(await page.locator('.panel .muted').first().innerText(), /wxr-simple\.xml/);
+    assert.equal(await page.getByText('The import is queued.').count(), 0, 'no stale message');
     await checked('the report');
+    await drawn(t, 'report');
 
     const answer = await fetch(`${origin}/hello-world/`);
     assert.equal(answer.status, 200, 'the imported post is on the site');

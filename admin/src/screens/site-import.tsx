@@ -49,12 +49,16 @@ function useCurrentImport() {
 
 export function ImportScreen() {
   const { job, setJob, errors, setErrors } = useCurrentImport();
-  const [message, setMessage] = useState('');
+  // What was just asked, said while the import is still in the status the answer gave it.
+  const [said, say] = useState({ text: '', status: '' });
+  const setMessage = (text: string, answered?: ImportJob) => say({ text, status: answered?.status ?? '' });
+  const message = said.status === (job?.status ?? '') ? said.text : '';
   const act = async (action: string, done: string) => {
     try {
-      setJob((await api.post<{ import: ImportJob }>(jobPath(job!.id, action))).import);
+      const answered = (await api.post<{ import: ImportJob }>(jobPath(job!.id, action))).import;
+      setJob(answered);
       setErrors([]);
-      setMessage(done);
+      setMessage(done, answered);
     } catch (error) {
       setErrors(errorsOf(error));
     }
@@ -81,7 +85,7 @@ export function ImportScreen() {
       {isNew ? (
         <StartImport
           onStarted={(started) => {
-            setMessage(t('importPlanQueued'));
+            setMessage(t('importPlanQueued'), started);
             setJob(started);
           }}
         />
@@ -110,9 +114,7 @@ function ImportState(props: {
         {t(job.source === 'ghost' ? 'importFromGhost' : 'importFromWordPress')}:{' '}
         {t(`importStatus_${job.status}`)}
       </h2>
-      <p class="muted">
-        {job.files.map((f) => f.filename).join(', ')} · {formatDate(job.createdAt)}
-      </p>
+      <p class="muted">{[...fileNames(job), formatDate(job.createdAt)].join(' · ')}</p>
       {working.has(job.status) ? <JobProgress job={job} /> : null}
       {job.status === 'uploading' ? (
         <>
@@ -144,6 +146,12 @@ function ImportState(props: {
       ) : null}
     </section>
   );
+}
+
+/** The uploaded files; once the job has deleted them, the names its report keeps. */
+function fileNames(job: ImportJob): string[] {
+  const names = job.files.length ? job.files.map((f) => f.filename) : ((job.report ?? job.plan)?.files ?? []);
+  return names.length ? [names.join(', ')] : [];
 }
 
 function JobProgress({ job }: { job: ImportJob }) {
