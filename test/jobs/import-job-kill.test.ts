@@ -18,7 +18,7 @@ import { killSandbox } from '../helpers/kill-sandbox.js';
 import { dialects } from '../helpers/sites.js';
 
 /*
- * A real process running an import from the admin is killed with SIGKILL halfway through it (30
+ * A real process running an import from the admin is killed with SIGKILL halfway through it (5
  * posts written in its one transaction, not committed). The site is as it was before, the job is
  * still due, and the next process runs the whole import once: the report is the plan, and every post
  * is there once.
@@ -30,11 +30,11 @@ before(async () => {
   bundle = await bundleChild(child);
 });
 after(() => bundle?.remove());
-const themeUnitTest = 'test/fixtures/wxr/theme-test-data/themeunittestdata.wordpress.xml';
+const smallExport = 'test/fixtures/wxr/wordpress-importer/phpunit-data/small-export.xml';
 
 function runUntilHanging(env: Record<string, string>): Promise<string> {
   const proc = spawn(process.execPath, [bundle!.path], {
-    env: { ...process.env, ...env, POSTS_BEFORE_HANG: '30' },
+    env: { ...process.env, ...env, POSTS_BEFORE_HANG: '5' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -77,13 +77,13 @@ for (const dialect of dialects) {
           const ports = createImportJobPorts(site.config, site.ctx.privateFiles);
           const { job } = await createImportJob(site.ctx, testAdministrator, { source: 'wordpress' });
           await addImportFile(site.ctx, testAdministrator, job.id, {
-            bytes: readFileSync(themeUnitTest),
-            filename: 'themeunittestdata.wordpress.xml',
+            bytes: readFileSync(smallExport),
+            filename: 'small-export.xml',
           });
           await requestImportPlan(site.ctx, testAdministrator, job.id);
           await drainImportJobs(site.ctx, { ports });
           const plan = (await importJobView(site.ctx, testAdministrator, job.id)).job.plan!;
-          assert.deepEqual(plan.posts, { created: 58, updated: 0, skipped: 0 });
+          assert.ok(plan.posts.created + plan.pages.created > 5, JSON.stringify([plan.posts, plan.pages]));
           await requestImportRun(site.ctx, testAdministrator, job.id);
           const before = await footprint(site);
           await site.close();
