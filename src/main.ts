@@ -9,7 +9,10 @@ import { createSmtpMailer } from './adapters/mail/smtp-mailer.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
 import { systemClock, type DomainContext } from './domain/context.js';
-import type { BulkMailer, Clock, Mailer, PasswordHasher } from './domain/ports.js';
+import type { BlobStore, BulkMailer, Clock, Mailer, PasswordHasher } from './domain/ports.js';
+import type { ImportJobPorts } from './domain/import/import-job-ports.js';
+import { importWorkspace } from './adapters/import-jobs/import-workspace.js';
+import { zipUploads } from './adapters/import-jobs/zip-uploads.js';
 import { renderDocument } from './rendering/document-html.js';
 import type { Theme } from './rendering/theme.js';
 import { defaultTheme } from '../themes/default/index.js';
@@ -93,6 +96,26 @@ export function createGhostImportPorts(options: { imagesPath?: string } = {}): G
   };
 }
 
+/**
+ * What the import job reads with: the stored uploads copied into `<dataDir>/tmp/imports/<job>` (the
+ * store keeps the originals, so a restart copies them again), and each importer's ports with the
+ * uploaded ZIP as WordPress's uploads folder or Ghost's images.
+ */
+export function createImportJobPorts(config: Config, files: BlobStore): ImportJobPorts {
+  return {
+    openFiles: importWorkspace(files, join(config.dataDir, 'tmp', 'imports')),
+    wordPress: (archivePath) => {
+      const uploads = archivePath ? zipUploads(archivePath) : undefined;
+      return {
+        ...createWordPressImportPorts(),
+        ...(uploads ? { readUpload: (path: string) => uploads.read(path) } : {}),
+        close: async () => uploads?.close(),
+      };
+    },
+    ghost: (archivePath) => createGhostImportPorts(archivePath ? { imagesPath: archivePath } : {}),
+  };
+}
+
 /** `broadsheet migrate`: brings the schema up to date without starting anything; returns what it applied. */
 export async function migrateDatabase(config: Config): Promise<string[]> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -123,6 +146,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     events,
     images: sharpImageProcessor,
     blobs,
+    privateFiles: new DiskBlobStore(join(config.dataDir, 'private')),
     renderBody: (doc, pictures) => renderDocument(doc, { pictures, publicPath }),
     passwords: options.passwords ?? argon2Hasher,
     mail: createMailer(config, options.logMail),

@@ -901,6 +901,115 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The newest imports (at most 10), without their plans and reports */
+    get: operations['listImports'];
+    put?: never;
+    /**
+     * Starts an import from WordPress or Ghost: it takes files until its plan is asked for
+     * @description One import at a time: 409 while another is not finished.
+     */
+    post: operations['createImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import: its status, progress, plan and report */
+    get: operations['getImport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/imports/{id}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adds a file to an import: the export (WXR .xml, several allowed; Ghost .json) or a ZIP of images
+     * @description The file’s bytes are the body; its kind is read from them. Exports up to 128 MiB, the ZIP up to 512 MiB; a file that is neither is refused (415) and nothing is stored.
+     */
+    post: operations['uploadImportFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/imports/{id}/plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queues the plan: a dry run that counts what would be created, updated and skipped */
+    post: operations['planImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/imports/{id}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queues the import itself, once its plan is ready; all or nothing, safe to run again */
+    post: operations['runImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/imports/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancels an import that has not started running; its files are deleted */
+    post: operations['cancelImport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/api/newsletters/{id}/sends': {
     parameters: {
       query?: never;
@@ -1309,6 +1418,173 @@ export interface components {
       secondStep: 'totp' | 'email';
       csrfToken: string;
     };
+    ImportReport: {
+      /** @enum {string} */
+      source: 'wordpress' | 'ghost';
+      files: string[];
+      isDryRun: boolean;
+      /** @description An ISO 8601 time in UTC */
+      startedAt: string;
+      /** @description An ISO 8601 time in UTC */
+      finishedAt: string;
+      posts: {
+        created: number;
+        updated: number;
+        skipped: number;
+      };
+      pages: {
+        created: number;
+        updated: number;
+        skipped: number;
+      };
+      authors: {
+        created: number;
+        updated: number;
+        skipped: number;
+      };
+      tags: {
+        created: number;
+        updated: number;
+        skipped: number;
+      };
+      media: {
+        created: number;
+        updated: number;
+        skipped: number;
+        missing: string[];
+      };
+      redirects: {
+        created: number;
+        updated: number;
+        skipped: number;
+      };
+      skips: {
+        item: string;
+        reason: string;
+      }[];
+      notes: {
+        item: string;
+        note: string;
+      }[];
+      unknownBlocks: {
+        [key: string]: number;
+      };
+      unknownShortcodes: {
+        [key: string]: number;
+      };
+      embeds: number;
+      comments: number;
+      customTaxonomies: {
+        names: string[];
+        terms: number;
+      };
+      otherPostTypes: {
+        [key: string]: number;
+      };
+      readerNotices: string[];
+      ghost: {
+        members: {
+          created: number;
+          updated: number;
+          skipped: number;
+        };
+        newsletters: {
+          created: number;
+          updated: number;
+          skipped: number;
+        };
+        settings: string[];
+        codeInjection: string[];
+        unknownCards: {
+          [key: string]: number;
+        };
+        droppedCards: {
+          [key: string]: number;
+        };
+        otherTables: {
+          [key: string]: number;
+        };
+      } | null;
+      omitted: {
+        skips: number;
+        notes: number;
+        missingMedia: number;
+      };
+    };
+    ImportJobSummary: {
+      id: string;
+      /** @enum {string} */
+      source: 'wordpress' | 'ghost';
+      /** @enum {string} */
+      status:
+        | 'uploading'
+        | 'plan-queued'
+        | 'planning'
+        | 'planned'
+        | 'queued'
+        | 'running'
+        | 'done'
+        | 'failed'
+        | 'cancelled';
+      files: {
+        filename: string;
+        /** @enum {string} */
+        kind: 'wordpress-export' | 'ghost-export' | 'archive';
+        bytes: number;
+      }[];
+      progress: {
+        /** @enum {string} */
+        phase: 'plan' | 'import';
+        done: number;
+        total: number;
+        /** @description An ISO 8601 time in UTC */
+        at: string;
+      } | null;
+      error: string | null;
+      /** @description An ISO 8601 time in UTC */
+      createdAt: string;
+      /** @description An ISO 8601 time in UTC */
+      updatedAt: string;
+      finishedAt: string | null;
+    };
+    ImportJob: {
+      id: string;
+      /** @enum {string} */
+      source: 'wordpress' | 'ghost';
+      /** @enum {string} */
+      status:
+        | 'uploading'
+        | 'plan-queued'
+        | 'planning'
+        | 'planned'
+        | 'queued'
+        | 'running'
+        | 'done'
+        | 'failed'
+        | 'cancelled';
+      files: {
+        filename: string;
+        /** @enum {string} */
+        kind: 'wordpress-export' | 'ghost-export' | 'archive';
+        bytes: number;
+      }[];
+      progress: {
+        /** @enum {string} */
+        phase: 'plan' | 'import';
+        done: number;
+        total: number;
+        /** @description An ISO 8601 time in UTC */
+        at: string;
+      } | null;
+      error: string | null;
+      /** @description An ISO 8601 time in UTC */
+      createdAt: string;
+      /** @description An ISO 8601 time in UTC */
+      updatedAt: string;
+      finishedAt: string | null;
+      plan: components['schemas']['ImportReport'] | null;
+      report: components['schemas']['ImportReport'] | null;
+    };
     GetSetupAnswer: {
       isSetupNeeded: boolean;
     };
@@ -1407,6 +1683,12 @@ export interface components {
     };
     GetMemberImportAnswer: {
       import: components['schemas']['MemberImport'];
+    };
+    ListImportsAnswer: {
+      imports: components['schemas']['ImportJobSummary'][];
+    };
+    CreateImportAnswer: {
+      import: components['schemas']['ImportJob'];
     };
     StartSendAnswer: {
       send: components['schemas']['NewsletterSend'];
@@ -1683,6 +1965,10 @@ export interface components {
       /** @enum {string} */
       status?: 'pending' | 'active' | 'unsubscribed';
       newsletterIds?: string[];
+    };
+    CreateImportRequest: {
+      /** @enum {string} */
+      source: 'wordpress' | 'ghost';
     };
     StartSendRequest: {
       postId: string;
@@ -4166,6 +4452,243 @@ export interface operations {
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  listImports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The newest imports (at most 10), without their plans and reports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListImportsAnswer'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  createImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateImportRequest'];
+      };
+    };
+    responses: {
+      /** @description Starts an import from WordPress or Ghost: it takes files until its plan is asked for */
+      201: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateImportAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  getImport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description An import: its status, progress, plan and report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateImportAnswer'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  uploadImportFile: {
+    parameters: {
+      query?: {
+        filename?: string;
+      };
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description The file. At most 536870912 bytes. */
+    requestBody: {
+      content: {
+        '*/*': string;
+      };
+    };
+    responses: {
+      /** @description Adds a file to an import: the export (WXR .xml, several allowed; Ghost .json) or a ZIP of images */
+      201: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateImportAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  planImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queues the plan: a dry run that counts what would be created, updated and skipped */
+      202: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateImportAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  runImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queues the import itself, once its plan is ready; all or nothing, safe to run again */
+      202: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateImportAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  cancelImport: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancels an import that has not started running; its files are deleted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateImportAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       422: components['responses']['Validation'];
       500: components['responses']['Internal'];
     };

@@ -41,6 +41,11 @@ export type ConsentSource = Member['consentSource'];
  * `GET /admin/api/members/imports/:id?afterLine=` tells how far it is, with the report's new lines).
  */
 export type MemberImport = Schemas['MemberImport'];
+/** An import from WordPress or Ghost (Settings → Import), worked by a job; its plan and report. */
+export type ImportJob = Schemas['ImportJob'];
+export type ImportJobSummary = Schemas['ImportJobSummary'];
+export type ImportReport = Schemas['ImportReport'];
+export type ImportSource = ImportJob['source'];
 export type NewsletterSend = Schemas['NewsletterSend'];
 export type SendStatus = NewsletterSend['status'];
 export type SendReport = Schemas['SendReport'];

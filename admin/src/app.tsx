@@ -11,7 +11,7 @@ import {
 } from './api.js';
 import { Main, useBusyWhile } from './busy.js';
 import { browserLocale, setLocale, t, type Key } from './i18n.js';
-import { can, type Resource } from './permissions.js';
+import { can, type Action, type Resource } from './permissions.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { SessionContext, type SessionValue } from './session.js';
 import { MediaScreen } from './screens/media.js';
@@ -23,6 +23,7 @@ import { ProfileScreen } from './screens/profile.js';
 import { PromotionsScreen } from './screens/promotions.js';
 import { RedirectsScreen } from './screens/redirects.js';
 import { SettingsScreen } from './screens/settings.js';
+import { ImportScreen } from './screens/site-import.js';
 import { IntegrationsScreen } from './screens/integrations.js';
 import {
   ForgotPasswordScreen,
@@ -52,7 +53,7 @@ const signedOutRoutes = new Set([
   'sign-in-link',
 ]);
 
-const sections: { route: string; label: Key; resource?: Resource }[] = [
+const sections: { route: string; label: Key; resource?: Resource; action?: Action }[] = [
   { route: 'posts', label: 'navPosts', resource: 'post' },
   { route: 'pages', label: 'navPages', resource: 'page' },
   { route: 'media', label: 'navMedia', resource: 'media' },
@@ -63,6 +64,8 @@ const sections: { route: string; label: Key; resource?: Resource }[] = [
   { route: 'promotions', label: 'navPromotions', resource: 'promotion' },
   { route: 'redirects', label: 'navRedirects', resource: 'redirect' },
   { route: 'settings', label: 'navSettings', resource: 'settings' },
+  // Settings → Import: only a role that may change the settings (owner, administrator) imports.
+  { route: 'import', label: 'navImport', resource: 'settings', action: 'update' },
   { route: 'integrations', label: 'navIntegrations', resource: 'integration' },
   { route: 'profile', label: 'navProfile' },
 ];
@@ -191,7 +194,7 @@ function SignedIn(props: {
     }),
     [staff],
   );
-  const visible = sections.filter((s) => !s.resource || can(staff.role, s.resource, 'read'));
+  const visible = sections.filter((s) => !s.resource || can(staff.role, s.resource, s.action ?? 'read'));
   const current = route.name || 'posts';
   // On a phone the navigation folds behind the Menu button. It is open only on the route it was
   // opened on, so it is folded in the same render that shows the next screen.
@@ -287,6 +290,8 @@ function Screen({ route }: { route: Route }) {
       return <RedirectsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'integrations':
       return <IntegrationsScreen />;
     case 'profile':

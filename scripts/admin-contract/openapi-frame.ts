@@ -33,6 +33,11 @@ export const openApiFrame = {
     { name: 'Newsletters', description: 'Newsletters members can subscribe to.' },
     { name: 'Members', description: 'Newsletter subscribers: the list, CSV export and import.' },
     {
+      name: 'Imports',
+      description:
+        'A WordPress or Ghost site brought in: upload its export, read the plan, run the import as a job.',
+    },
+    {
       name: 'Newsletter sends',
       description: "Sending a published post to a newsletter's members, and the sends' totals and reports.",
     },

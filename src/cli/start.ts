@@ -5,13 +5,14 @@ import type { Config } from '../config/config.js';
 import { parseContentChange } from '../domain/content-events.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
+import { startImportJobs } from '../jobs/import-jobs.js';
 import { startMemberImports } from '../jobs/member-import.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { startRelatedPosts } from '../jobs/related-posts.js';
 import { startScheduledPublishing } from '../jobs/scheduled-publishing.js';
 import { startSearchRebuild } from '../jobs/search-rebuild.js';
 import { startSessionSweep } from '../jobs/session-sweep.js';
-import { createNewsletterMailer, openSite, type Site } from '../main.js';
+import { createImportJobPorts, createNewsletterMailer, openSite, type Site } from '../main.js';
 import { initializeSite } from './init.js';
 
 const contentChanged = 'broadsheet:content-changed';
@@ -81,6 +82,11 @@ async function serve(config: Config, site: Site): Promise<number> {
     ),
     startSessionSweep(site.ctx, (error) => app.log.error({ err: error }, 'session sweep failed')),
     startMemberImports(site.ctx, (error) => app.log.error({ err: error }, 'member import failed')),
+    startImportJobs(site.ctx, {
+      ports: createImportJobPorts(config, site.ctx.privateFiles),
+      isOnlyProcess: !site.storage.capabilities.isShared && config.workers <= 1,
+      onError: (error) => app.log.error({ err: error }, 'import job failed'),
+    }),
   ];
   const related = startRelatedPosts(site.ctx, (error) =>
     app.log.error({ err: error }, 'related posts failed'),

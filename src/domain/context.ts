@@ -23,6 +23,8 @@ export interface DomainContext {
   events: ContentEvents;
   images: ImageProcessor;
   blobs: BlobStore;
+  /** Files kept for the site's own work and never served (the uploads of an import from the admin). */
+  privateFiles: BlobStore;
   renderBody: BodyRenderer;
   passwords: PasswordHasher;
   mail: Mailer;

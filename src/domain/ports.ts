@@ -9,6 +9,7 @@ import type {
 
 import type { IdempotencyRepository } from './idempotency-ports.js';
 import type { ImportedItemRepository } from './import/import-ports.js';
+import type { ImportJobRepository } from './import/import-job-ports.js';
 import type {
   MemberImportRepository,
   MemberRepository,
@@ -371,6 +372,8 @@ export interface Repositories {
   signInLinks: SignInLinkRepository;
   idempotencyKeys: IdempotencyRepository;
   memberImports: MemberImportRepository;
+  /** Imports from the admin: the job, its uploaded files, its progress. */
+  importJobs: ImportJobRepository;
   /** What imports made of what they read (WordPress ids, author logins, image hashes). */
   importedItems: ImportedItemRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */

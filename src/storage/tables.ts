@@ -49,6 +49,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   member_imports: MemberImportsTable;
   member_import_errors: MemberImportErrorsTable;
+  import_jobs: ImportJobsTable;
+  import_job_files: ImportJobFilesTable;
+  import_job_progress: ImportJobProgressTable;
 }
 
 /**
@@ -525,4 +528,41 @@ export interface MemberImportErrorsTable {
   line: number;
   email: string;
   message: string;
+}
+
+/** A WordPress or Ghost import from the admin (migration 026); `plan` and `report` are JSON. */
+export interface ImportJobsTable {
+  id: string;
+  source: string;
+  status: string;
+  created_by: string | null;
+  plan: string | null;
+  report: string | null;
+  error: string | null;
+  attempts: number;
+  /** The process that took up the plan last (a random token), so only it records the plan. */
+  claim: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** An uploaded file of an import, its bytes in the private file store under `blob_key`. */
+export interface ImportJobFilesTable {
+  job_id: string;
+  position: number;
+  kind: string;
+  filename: string;
+  blob_key: string;
+  bytes: number | string;
+  created_at: string;
+}
+
+/** How far an import's worker is; written outside the import's transaction. */
+export interface ImportJobProgressTable {
+  job_id: string;
+  phase: string;
+  done: number;
+  total: number;
+  heartbeat_at: string;
 }

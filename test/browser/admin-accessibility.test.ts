@@ -45,6 +45,7 @@ const screens = [
   'promotions',
   'redirects',
   'settings',
+  'import',
   'integrations',
   'newsletters',
   'members',

@@ -173,6 +173,8 @@ const cases: Case[] = [
       (can(actor, 'read', 'newsletter') && can(actor, 'update', 'post', target)),
   })),
   { resource: 'settings', action: 'read', call: (c) => c.request('GET', '/admin/api/settings') },
+  // Imports write everything a site holds: the roles that may change the settings (owner, administrator).
+  { resource: 'settings', action: 'update', call: (c) => c.request('GET', '/admin/api/imports') },
   {
     resource: 'settings',
     action: 'update',

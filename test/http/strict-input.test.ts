@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { systemActor } from '../../src/domain/staff/permissions.js';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../src/domain/integrations/api-tokens.js';
+import { createImportJob } from '../../src/domain/import/import-jobs.js';
 import { requestMemberImport } from '../../src/domain/members/member-import.js';
 import { addMember } from '../../src/domain/members/members-admin.js';
 import { importImage } from '../../src/domain/media/import-image.js';
@@ -177,6 +178,17 @@ const cases: Record<string, Case> = {
   'DELETE /admin/api/members/:id': { params: byId('member') },
   'GET /admin/api/members/export': {},
   'GET /admin/api/members/imports/:id': { params: byId('memberImport'), query: { afterLine: '0' } },
+  'GET /admin/api/imports': {},
+  'POST /admin/api/imports': { body: () => ({ source: 'wordpress' }) },
+  'GET /admin/api/imports/:id': { params: byId('importJob') },
+  'POST /admin/api/imports/:id/files': {
+    params: byId('importJob'),
+    query: { filename: 'export.xml' },
+    raw: async () => ({ contentType: 'application/octet-stream', payload: '<rss>' }),
+  },
+  'POST /admin/api/imports/:id/plan': { params: byId('importJob') },
+  'POST /admin/api/imports/:id/run': { params: byId('importJob') },
+  'POST /admin/api/imports/:id/cancel': { params: byId('importJob') },
   'POST /admin/api/members/import': {
     raw: async () => ({ contentType: 'text/csv', payload: 'email\nimported@example.org\n' }),
   },
@@ -230,6 +242,7 @@ for (const dialect of dialects) {
         await requestMemberImport(ctx, testAdministrator, { csv: 'email\na@example.org\n', createdBy: null })
       ).id;
       await createPost(ctx, { type: 'post', title: 'Published', status: 'published' });
+      ids.importJob = (await createImportJob(ctx, testAdministrator, { source: 'wordpress' })).job.id;
     });
     after(async () => t?.destroy());
 

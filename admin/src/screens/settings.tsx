@@ -60,6 +60,11 @@ export function SettingsScreen() {
     <>
       <ScreenHeading>{t('settingsTitle')}</ScreenHeading>
       <MailNotice />
+      {canUpdate ? (
+        <p>
+          <a href="#/import">{t('importSiteLink')}</a>
+        </p>
+      ) : null}
       <StatusMessage message={message} />
       <ErrorSummary errors={[...errors, ...loaded.errors]} />
       <Loading isLoading={loaded.isLoading} />

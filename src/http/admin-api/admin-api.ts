@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accountEndpoints } from './account.routes.js';
 import { promotionEndpoints, redirectEndpoints, tagEndpoints } from './content.routes.js';
 import type { AdminApiDeps, Endpoint } from './endpoint.js';
+import { importEndpoints } from './imports.routes.js';
 import { mediaEndpoints } from './media.routes.js';
 import { memberEndpoints, newsletterEndpoints } from './members.routes.js';
 import { serveEndpoints } from './pipeline.js';
@@ -29,6 +30,7 @@ export const adminEndpoints: Endpoint[] = [
   ...tokenEndpoints,
   ...newsletterEndpoints,
   ...memberEndpoints,
+  ...importEndpoints,
   ...sendEndpoints,
 ];
 

@@ -27,6 +27,7 @@ import { KyselyDeviceRepository } from './device.repository.js';
 import { KyselySignInLinkRepository } from './sign-in-link.repository.js';
 import { KyselyIdempotencyRepository } from './idempotency.repository.js';
 import { KyselyMemberImportRepository } from './member-import.repository.js';
+import { KyselyImportJobRepository } from './import-job.repository.js';
 import { KyselyImportedItemRepository } from './imported-item.repository.js';
 
 export function createRepositories(
@@ -59,6 +60,7 @@ export function createRepositories(
     signInLinks: new KyselySignInLinkRepository(db),
     idempotencyKeys: new KyselyIdempotencyRepository(db),
     memberImports: new KyselyMemberImportRepository(db, capabilities),
+    importJobs: new KyselyImportJobRepository(db, capabilities),
     importedItems: new KyselyImportedItemRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
