@@ -8,7 +8,9 @@ import sharp from 'sharp';
 /*
  * `npm run bench:import`: the Theme Unit Test into an empty site (target ≤ 1 s), then a generated
  * export of 10,000 posts referring to 2,000 images in a local uploads folder (target ≤ 60 s and a
- * peak RSS ≤ 300 MiB), on SQLite. Each figure is printed beside its target.
+ * peak RSS ≤ 300 MiB), on SQLite. Each figure is printed beside its target. The import stores the
+ * originals; the media-variants job then makes their variants, timed apart and printed without a
+ * target (BENCH_VARIANTS=0 skips it).
  */
 
 const posts = Number(process.env.BENCH_POSTS ?? 10_000);
@@ -21,14 +23,27 @@ interface ChildResult {
   posts: number;
   media: number;
   missing: number;
+  variants?: { made: number; failed: number; seconds: number };
+  variantsPeakRssMiB?: number;
 }
 
 /** The import in a child process (bench/import-child.ts), for a peak RSS that is the import's own. */
-function timed(files: string[], options: { uploadsDir?: string; isWarm?: boolean } = {}): ChildResult {
+function timed(
+  files: string[],
+  options: { uploadsDir?: string; isWarm?: boolean; withVariants?: boolean } = {},
+): ChildResult {
   const child = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'bench/import-child.ts', options.uploadsDir ?? '-', ...files],
-    { encoding: 'utf8', env: { ...process.env, BENCH_WARM: options.isWarm ? '1' : '0' }, maxBuffer: 1 << 24 },
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        BENCH_WARM: options.isWarm ? '1' : '0',
+        BENCH_VARIANTS: options.withVariants ? '1' : '0',
+      },
+      maxBuffer: 1 << 24,
+    },
   );
   if (child.status !== 0) throw new Error(`the import failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ChildResult;
@@ -95,7 +110,10 @@ try {
   console.log(`Generating ${posts} posts and ${images} images…`);
   await writeUploads(join(work, 'uploads'));
   await writeExport(join(work, 'export.xml'));
-  const big = timed([join(work, 'export.xml')], { uploadsDir: join(work, 'uploads') });
+  const big = timed([join(work, 'export.xml')], {
+    uploadsDir: join(work, 'uploads'),
+    withVariants: process.env.BENCH_VARIANTS !== '0',
+  });
   line(`${posts} posts, ${images} local images`, `${big.seconds.toFixed(1)} s`, '≤ 60 s', big.seconds <= 60);
   line(
     'peak RSS of the importing process',
@@ -104,6 +122,11 @@ try {
     big.peakRssMiB <= 300,
   );
   console.log(`(posts created ${big.posts}, media created ${big.media}, missing ${big.missing})`);
+  if (big.variants)
+    console.log(
+      `then the media-variants job: ${big.variants.made} images' variants in ${big.variants.seconds.toFixed(1)} s` +
+        ` (${big.variants.failed} failed; peak RSS ${big.variantsPeakRssMiB!.toFixed(0)} MiB; no target: off the import)`,
+    );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

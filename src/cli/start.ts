@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import { parseContentChange } from '../domain/content-events.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
+import { startMediaVariants } from '../jobs/media-variants.js';
 import { startMemberImports } from '../jobs/member-import.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { startRelatedPosts } from '../jobs/related-posts.js';
@@ -81,6 +82,11 @@ async function serve(config: Config, site: Site): Promise<number> {
     ),
     startSessionSweep(site.ctx, (error) => app.log.error({ err: error }, 'session sweep failed')),
     startMemberImports(site.ctx, (error) => app.log.error({ err: error }, 'member import failed')),
+    startMediaVariants(
+      site.ctx,
+      { isShared: site.storage.capabilities.isShared || config.workers > 1 },
+      (error) => app.log.error({ err: error }, 'image variants failed'),
+    ),
   ];
   const related = startRelatedPosts(site.ctx, (error) =>
     app.log.error({ err: error }, 'related posts failed'),
