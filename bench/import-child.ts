@@ -19,14 +19,18 @@ async function once(options: { isMeasured: boolean }) {
   const bench = await openBenchSite('sqlite', 'import');
   try {
     const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
     const report = await importWordPressExport(bench.site.ctx, systemActor('bench'), { files, ports });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const peakRssMiB = megabytes(process.resourceUsage().maxRSS * 1024);
-    if (!options.isMeasured || process.env.BENCH_VARIANTS !== '1') return { seconds, peakRssMiB, report };
+    if (!options.isMeasured || process.env.BENCH_VARIANTS !== '1') return { seconds, cpuSeconds, peakRssMiB, report };
     const variantsStarted = performance.now();
     const variants = await drainMediaVariants(bench.site.ctx, { claimer: 'bench' });
     return {
       seconds,
+      cpuSeconds,
       peakRssMiB,
       report,
       variants: { ...variants, seconds: (performance.now() - variantsStarted) / 1000 },
@@ -38,10 +42,11 @@ async function once(options: { isMeasured: boolean }) {
 }
 
 const cold = process.env.BENCH_WARM === '1' ? await once({ isMeasured: false }) : undefined;
-const { seconds, peakRssMiB, report, ...after } = await once({ isMeasured: true });
+const { seconds, cpuSeconds, peakRssMiB, report, ...after } = await once({ isMeasured: true });
 console.log(
   JSON.stringify({
     seconds,
+    cpuSeconds,
     coldSeconds: cold?.seconds,
     peakRssMiB,
     posts: report.posts.created,

@@ -79,7 +79,7 @@ for (const dialect of dialects) {
       assert.deepEqual(await drainMediaVariants(site.ctx, { claimer: 'test' }), { made: 0, failed: 0 });
     });
 
-    test('a claim is held by one process; a dead process's claim comes free at the next start', async () => {
+    test("a claim is held by one process; a dead process's claim comes free at the next start", async () => {
       const media = await anOriginal(site);
       const [held] = await site.ctx.repos.media.claimPendingVariants({
         claimer: 'dead process',
