@@ -25,7 +25,8 @@ async function once(options: { isMeasured: boolean }) {
     const cpu = process.cpuUsage(cpuAtStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const peakRssMiB = megabytes(process.resourceUsage().maxRSS * 1024);
-    if (!options.isMeasured || process.env.BENCH_VARIANTS !== '1') return { seconds, cpuSeconds, peakRssMiB, report };
+    if (!options.isMeasured || process.env.BENCH_VARIANTS !== '1')
+      return { seconds, cpuSeconds, peakRssMiB, report };
     const variantsStarted = performance.now();
     const variants = await drainMediaVariants(bench.site.ctx, { claimer: 'bench' });
     return {

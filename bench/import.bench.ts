@@ -121,7 +121,9 @@ try {
     withVariants: process.env.BENCH_VARIANTS !== '0',
   });
   line(`${posts} posts, ${images} local images`, `${big.seconds.toFixed(1)} s`, '≤ 60 s', big.seconds <= 60);
-  console.log(`(the import's CPU time: ${big.cpuSeconds.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `(the import's CPU time: ${big.cpuSeconds.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)})`,
+  );
   line(
     'peak RSS of the importing process',
     `${big.peakRssMiB.toFixed(0)} MiB`,

@@ -88,13 +88,17 @@ function wordPressImporter(files: string[], options: ImportOptions): Importer {
 async function makeVariants(site: Site): Promise<void> {
   const total = await pendingVariantsCount(site.ctx);
   if (total === 0) return;
-  console.log(`Making the responsive variants of ${total} images (safe to stop: broadsheet start carries on)…`);
+  console.log(
+    `Making the responsive variants of ${total} images (safe to stop: broadsheet start carries on)…`,
+  );
   const show = progress('images');
   const done = await drainMediaVariants(site.ctx, {
     claimer: processClaimer(),
     onProgress: ({ made, failed }) => show({ done: made + failed, total }),
   });
-  console.log(`Variants made for ${done.made} images${done.failed ? `, ${done.failed} failed (their originals stay shown)` : ''}.`);
+  console.log(
+    `Variants made for ${done.made} images${done.failed ? `, ${done.failed} failed (their originals stay shown)` : ''}.`,
+  );
 }
 
 function ghostImporter(file: string, options: ImportOptions): Importer {

@@ -295,7 +295,12 @@ export interface MediaRepository {
    * Up to `limit` images with pending variants that nobody holds (or whose claim ran out before
    * `now`), claimed by `claimer` until `until`; on PostgreSQL rows other claimers hold are skipped.
    */
-  claimPendingVariants(input: { claimer: string; now: string; until: string; limit: number }): Promise<ClaimedMedia[]>;
+  claimPendingVariants(input: {
+    claimer: string;
+    now: string;
+    until: string;
+    limit: number;
+  }): Promise<ClaimedMedia[]>;
   /** Stores the variants of an image `claimer` still holds; false when the claim was lost meanwhile. */
   finishVariants(id: string, claimer: string, made: MadeVariants, now: string): Promise<boolean>;
   /** Gives up on an image `claimer` holds: `failed`, with the reason; the original stays served. */

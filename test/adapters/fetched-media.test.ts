@@ -27,7 +27,8 @@ function recordingFetcher(answer: (url: string) => Buffer | number | OutboundFet
       total--;
       const result = answer(url);
       if (result instanceof OutboundFetchError) throw result;
-      if (typeof result === 'number') return { url, status: result, contentType: 'text/html', body: Buffer.from('no') };
+      if (typeof result === 'number')
+        return { url, status: result, contentType: 'text/html', body: Buffer.from('no') };
       return { url, status: 200, contentType: 'image/jpeg', body: result };
     },
   };
@@ -36,7 +37,11 @@ function recordingFetcher(answer: (url: string) => Buffer | number | OutboundFet
 
 test('fetches a few at once, at most two per host, and keeps every outcome', async () => {
   const { fetcher, seen } = recordingFetcher((url) =>
-    url.includes('missing') ? 404 : url.includes('refused') ? new OutboundFetchError('REFUSED_ADDRESS', '10.0.0.1 is not a public address') : Buffer.from(url),
+    url.includes('missing')
+      ? 404
+      : url.includes('refused')
+        ? new OutboundFetchError('REFUSED_ADDRESS', '10.0.0.1 is not a public address')
+        : Buffer.from(url),
   );
   const media = createMediaFetch({ fetcher, concurrency: 4, perHost: 2 });
   const wanted = [
@@ -48,15 +53,28 @@ test('fetches a few at once, at most two per host, and keeps every outcome', asy
   const progress: number[] = [];
   await media.fetchAll(wanted, ({ done }) => progress.push(done));
   assert.equal(seen.maxPerHost, 2, 'never more than two at once to one host');
-  assert.ok(seen.maxTotal <= 4 && seen.maxTotal > 2, `at most four at once over all hosts (${seen.maxTotal})`);
-  assert.deepEqual(progress, Array.from({ length: wanted.length }, (_, i) => i + 1));
+  assert.ok(
+    seen.maxTotal <= 4 && seen.maxTotal > 2,
+    `at most four at once over all hosts (${seen.maxTotal})`,
+  );
+  assert.deepEqual(
+    progress,
+    Array.from({ length: wanted.length }, (_, i) => i + 1),
+  );
   assert.deepEqual(await media.read('a/3.jpg'), Buffer.from('https://a.example/3.jpg'));
-  assert.deepEqual(await media.read('c/x.jpg'), Buffer.from('https://c.example/x-300x200.jpg'), 'the next URL after a 404');
+  assert.deepEqual(
+    await media.read('c/x.jpg'),
+    Buffer.from('https://c.example/x-300x200.jpg'),
+    'the next URL after a 404',
+  );
   assert.deepEqual(await media.read('c/y.jpg'), {
     problem:
       'not fetched: https://c.example/missing-y.jpg: HTTP 404; https://c.example/refused.jpg: 10.0.0.1 is not a public address',
   });
-  assert.match(((await media.read('d/never.jpg')) as { problem: string }).problem, /not at an address of the old site/);
+  assert.match(
+    ((await media.read('d/never.jpg')) as { problem: string }).problem,
+    /not at an address of the old site/,
+  );
   await media.close();
   assert.ok('problem' in (await media.read('a/3.jpg')), 'nothing kept after close');
 });

@@ -119,7 +119,10 @@ for (const dialect of dialects) {
       work = mkdtempSync(join(tmpdir(), 'broadsheet-fetch-media-'));
       file = join(work, 'export.xml');
       const port = oldSiteServer.port;
-      writeFileSync(file, exportFile(`http://${oldSite}:${port}${uploads}`, `http://${intranet}:${port}${uploads}`));
+      writeFileSync(
+        file,
+        exportFile(`http://${oldSite}:${port}${uploads}`, `http://${intranet}:${port}${uploads}`),
+      );
     });
     after(async () => {
       await site?.destroy();
@@ -151,7 +154,11 @@ for (const dialect of dialects) {
       assert.equal(media.credit, 'Kari Berg');
       assert.deepEqual(await site.blobs.get(media.storageKey), jpeg);
       const figures = [...post.bodyJson.matchAll(/"src":"(media:[^"]+)"/g)].map((m) => m[1]);
-      assert.deepEqual(new Set(figures), new Set([`media:${media.id}`]), 'sizes, query strings and copies: one media');
+      assert.deepEqual(
+        new Set(figures),
+        new Set([`media:${media.id}`]),
+        'sizes, query strings and copies: one media',
+      );
 
       const asked = oldSiteServer.requests.length;
       const again = await run();

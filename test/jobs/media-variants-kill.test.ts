@@ -57,7 +57,12 @@ for (const dialect of dialects) {
         const colours = ['#225588', '#882255', '#558822', '#555588'];
         const media = [];
         for (const colour of colours)
-          media.push(await importOriginal(site.ctx, { bytes: await makeJpeg(700, 400, colour), originalName: 'a.jpg' }));
+          media.push(
+            await importOriginal(site.ctx, {
+              bytes: await makeJpeg(700, 400, colour),
+              originalName: 'a.jpg',
+            }),
+          );
         const postId = await aPublishedPost(site.ctx, {
           body: {
             type: 'doc',
@@ -72,7 +77,11 @@ for (const dialect of dialects) {
         assert.equal(await runUntilHanging(box.env), imagesBeforeHang);
 
         site = await box.open();
-        assert.equal(await pendingVariantsCount(site.ctx), colours.length - imagesBeforeHang, 'the killed image is still due');
+        assert.equal(
+          await pendingVariantsCount(site.ctx),
+          colours.length - imagesBeforeHang,
+          'the killed image is still due',
+        );
         // What `broadsheet start` does first when it is the only process working the queue.
         await releaseVariantClaims(site.ctx);
         assert.deepEqual(await drainMediaVariants(site.ctx, { claimer: 'restarted' }), {
@@ -84,7 +93,8 @@ for (const dialect of dialects) {
           const made = (await site.ctx.repos.media.findById(m.id))!;
           assert.equal(made.variantsState, 'done');
           assert.ok(made.variants.some((v) => v.format === 'avif'));
-          for (const variant of made.variants) assert.ok(await site.blobs.get(variant.key), `${variant.key} is stored`);
+          for (const variant of made.variants)
+            assert.ok(await site.blobs.get(variant.key), `${variant.key} is stored`);
           assert.ok(!post.bodyHtml.includes(m.storageKey), 'the post no longer shows the original');
           assert.ok(post.bodyHtml.includes(made.storageKey.replace(/\.jpg$/, '')));
         }

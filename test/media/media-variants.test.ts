@@ -52,11 +52,18 @@ for (const dialect of dialects) {
       const jpeg = await makeJpeg(1200, 800, '#225588');
       const media = await anOriginal(site, jpeg);
       assert.equal(media.variantsState, 'pending');
-      assert.deepEqual(media.variants.map((v) => v.key), [media.storageKey], 'one rendition: the original');
+      assert.deepEqual(
+        media.variants.map((v) => v.key),
+        [media.storageKey],
+        'one rendition: the original',
+      );
       assert.deepEqual(await site.blobs.get(media.storageKey), jpeg, 'stored as it came');
       const postId = await aPublishedPost(site.ctx, { body: figureBody(media.id) });
       const before = (await site.ctx.repos.posts.findById(postId))!;
-      assert.ok(before.bodyHtml.includes(site.blobs.publicPath(media.storageKey)), 'the page shows the original');
+      assert.ok(
+        before.bodyHtml.includes(site.blobs.publicPath(media.storageKey)),
+        'the page shows the original',
+      );
       assert.equal(await pendingVariantsCount(site.ctx), 1);
 
       assert.deepEqual(await drainMediaVariants(site.ctx, { claimer: 'test' }), { made: 1, failed: 0 });
@@ -72,7 +79,10 @@ for (const dialect of dialects) {
       assert.ok(await site.blobs.get(media.storageKey), 'the original stays for pages cached meanwhile');
       const after = (await site.ctx.repos.posts.findById(postId))!;
       const avif = made.variants.find((v) => v.format === 'avif')!;
-      assert.ok(after.bodyHtml.includes(site.blobs.publicPath(avif.key)), 'the stored HTML shows the variants');
+      assert.ok(
+        after.bodyHtml.includes(site.blobs.publicPath(avif.key)),
+        'the stored HTML shows the variants',
+      );
       assert.ok(!after.bodyHtml.includes(site.blobs.publicPath(media.storageKey)));
       assert.equal(after.updatedAt, before.updatedAt, 'no edit: the post keeps its time');
       assert.equal(await pendingVariantsCount(site.ctx), 0);
@@ -105,7 +115,12 @@ for (const dialect of dialects) {
       try {
         const ids = new Set([(await anOriginal(site)).id, (await anOriginal(site)).id]);
         const claim = (where: Site, claimer: string) =>
-          where.ctx.repos.media.claimPendingVariants({ claimer, now: now(site), until: inAMinute(site), limit: 1 });
+          where.ctx.repos.media.claimPendingVariants({
+            claimer,
+            now: now(site),
+            until: inAMinute(site),
+            limit: 1,
+          });
         const [mine, theirs] = await Promise.all([claim(site, 'one'), claim(twin, 'two')]);
         const claimed = [...mine, ...theirs].map((c) => c.media.id);
         assert.equal(new Set(claimed).size, claimed.length, 'no image claimed twice');
@@ -125,7 +140,10 @@ for (const dialect of dialects) {
       assert.deepEqual(await drainMediaVariants(site.ctx, { claimer: 'test' }), { made: 0, failed: 1 });
       const failed = (await site.ctx.repos.media.findById(media.id))!;
       assert.equal(failed.variantsState, 'failed');
-      assert.deepEqual(failed.variants.map((v) => v.key), [media.storageKey]);
+      assert.deepEqual(
+        failed.variants.map((v) => v.key),
+        [media.storageKey],
+      );
     });
 
     test('an image whose claims never finished three times is given up on', async () => {

@@ -44,7 +44,10 @@ export interface WantedImage {
  * a few at a time and at most a couple per host, kept aside on disk until the import reads them.
  */
 export interface MediaFetch {
-  fetchAll(wanted: WantedImage[], onProgress?: (progress: { done: number; total: number }) => void): Promise<void>;
+  fetchAll(
+    wanted: WantedImage[],
+    onProgress?: (progress: { done: number; total: number }) => void,
+  ): Promise<void>;
   /** The fetched bytes, or why there are none (the last answer or refusal of each URL tried). */
   read(key: string): Promise<Buffer | { problem: string }>;
   /** Removes what was kept aside. */

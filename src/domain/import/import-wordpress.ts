@@ -50,7 +50,8 @@ export async function importWordPressExport(
   summarizeIndex(index, report);
   // Fetched before the transaction, so that no slow host holds it open.
   const { fetchMedia } = input.ports;
-  if (fetchMedia) await fetchMedia.fetchAll(await imagesToFetch(ctx, input.ports, index), input.onFetchProgress);
+  if (fetchMedia)
+    await fetchMedia.fetchAll(await imagesToFetch(ctx, input.ports, index), input.onFetchProgress);
   await inImportTransaction(ctx, isDryRun, (tx) => writeAll(tx, input, index, report));
   report.finishedAt = ctx.clock.now().toISOString();
   return report;

@@ -128,7 +128,6 @@ export async function deleteMediaAs(ctx: DomainContext, actor: AdminActor, id: s
   if (users.length > 0) throw conflict(`Still in use by ${users.slice(0, 5).join(', ')}`);
   await ctx.repos.media.delete(id);
   for (const key of new Set([media.storageKey, media.originalKey, ...media.variants.map((v) => v.key)]))
-    if (key)
-    await ctx.blobs.delete(key);
+    if (key) await ctx.blobs.delete(key);
   ctx.events.contentChanged();
 }

@@ -69,12 +69,21 @@ export async function makeNextVariants(
   const problem = await tryMake(ctx, claimed, options.claimer);
   if (problem === undefined) return 'made';
   if (problem === 'lost') return 'lost';
-  await ctx.repos.media.failVariants(claimed.media.id, options.claimer, problem, ctx.clock.now().toISOString());
+  await ctx.repos.media.failVariants(
+    claimed.media.id,
+    options.claimer,
+    problem,
+    ctx.clock.now().toISOString(),
+  );
   return 'failed';
 }
 
 /** Undefined when made, 'lost' when another process took the claim meanwhile, else what went wrong. */
-async function tryMake(ctx: DomainContext, claimed: ClaimedMedia, claimer: string): Promise<string | undefined> {
+async function tryMake(
+  ctx: DomainContext,
+  claimed: ClaimedMedia,
+  claimer: string,
+): Promise<string | undefined> {
   const { media, attempts } = claimed;
   if (attempts > maxAttempts) return `gave up after ${maxAttempts} attempts that never finished`;
   const originalKey = media.originalKey ?? media.storageKey;
