@@ -21,6 +21,10 @@ import { readGhostExportFile, readGhostRedirectsFile } from './adapters/import/g
 import { ghostImages } from './adapters/import/ghost-images.js';
 import { splitCredit } from './adapters/import/image-credit.js';
 import { uploadsFolder } from './adapters/import/uploads-folder.js';
+import { createMediaFetch } from './adapters/import/fetched-media.js';
+import { createSafeFetcher } from './adapters/fetch/safe-fetcher.js';
+import type { OutboundFetcher } from './domain/fetch-ports.js';
+import { maxImageBytes } from './domain/media/import-image.js';
 import { blocksFromWordPress } from './adapters/import/wordpress-content.js';
 import { readWxrFile } from './adapters/import/wxr-reader.js';
 import type { GhostImportPorts, WordPressImportPorts } from './domain/import/import-ports.js';
@@ -73,13 +77,22 @@ export function createNewsletterMailer(config: Config): BulkMailer | undefined {
   });
 }
 
-/** What a WordPress import reads with: the streaming export reader, the content converter, an uploads folder. */
-export function createWordPressImportPorts(options: { uploadsDir?: string } = {}): WordPressImportPorts {
+/**
+ * What a WordPress import reads with: the streaming export reader, the content converter, an uploads
+ * folder, and (`fetchMedia`) images fetched by URL through the safe outbound fetcher: `true` for
+ * the production policy, or a fetcher of its own (tests: a stub resolver letting a loopback server through).
+ */
+export function createWordPressImportPorts(
+  options: { uploadsDir?: string; fetchMedia?: true | OutboundFetcher } = {},
+): WordPressImportPorts {
+  const fetcher =
+    options.fetchMedia === true ? createSafeFetcher({ maxBytes: maxImageBytes }) : options.fetchMedia;
   return {
     readExport: (path) => readWxrFile(path),
     contentToBlocks: blocksFromWordPress,
     splitCredit,
     ...(options.uploadsDir ? { readUpload: uploadsFolder(options.uploadsDir) } : {}),
+    ...(fetcher ? { fetchMedia: createMediaFetch({ fetcher }) } : {}),
   };
 }
 

@@ -28,10 +28,13 @@ Commands:
                      (run it again after an interruption: it resumes the same send)
   newsletter status [SEND_ID]
                      One send's totals, failures and possible duplicates, or every send
-  import wordpress FILE.xml [FILE2.xml …] [--uploads DIR] [--dry-run]
+  import wordpress FILE.xml [FILE2.xml …] [--uploads DIR] [--fetch-media] [--dry-run]
                      Import WordPress exports (posts, pages, authors, tags, images from a copy of
-                     wp-content/uploads, redirects for the old URLs) in one transaction; --dry-run
-                     prints the plan and writes nothing; the report is saved beside the data folder
+                     wp-content/uploads, redirects for the old URLs) in one transaction; --fetch-media
+                     fetches the images the folder lacks from the old site by URL (public addresses
+                     only); --dry-run prints the plan and writes nothing; the report is saved beside
+                     the data folder. The images' responsive variants are made afterwards (here, or
+                     by a running broadsheet start); pages show the originals until then
   import ghost FILE.json [--images DIR|ZIP] [--redirects redirects.yaml] [--dry-run]
                      Import a Ghost export (posts, pages, tags, authors, newsletters, members with
                      their subscriptions, settings, images from content/images, redirects) in one
@@ -70,6 +73,7 @@ const optionSpec = {
   uploads: { type: 'string' },
   images: { type: 'string' },
   redirects: { type: 'string' },
+  'fetch-media': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
 } as const;
 

@@ -6,6 +6,7 @@ import { parseContentChange } from '../domain/content-events.js';
 import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
 import { startImportJobs } from '../jobs/import-jobs.js';
+import { startMediaVariants } from '../jobs/media-variants.js';
 import { startMemberImports } from '../jobs/member-import.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { startRelatedPosts } from '../jobs/related-posts.js';
@@ -87,6 +88,11 @@ async function serve(config: Config, site: Site): Promise<number> {
       isOnlyProcess: !site.storage.capabilities.isShared && config.workers <= 1,
       onError: (error) => app.log.error({ err: error }, 'import job failed'),
     }),
+    startMediaVariants(
+      site.ctx,
+      { isShared: site.storage.capabilities.isShared || config.workers > 1 },
+      (error) => app.log.error({ err: error }, 'image variants failed'),
+    ),
   ];
   const related = startRelatedPosts(site.ctx, (error) =>
     app.log.error({ err: error }, 'related posts failed'),

@@ -125,6 +125,32 @@ export interface MediaRecord {
   uploadedBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * `pending` while an imported original is served as it is and the media-variants job has yet to
+   * make its variants; `failed` when it could not (the original stays served). Absent means `done`.
+   */
+  variantsState?: VariantsState;
+  /** The stored original of an imported image (kept: pages cached before its variants show it). */
+  originalKey?: string | null;
+}
+
+export type VariantsState = 'done' | 'pending' | 'failed';
+
+/** An image whose variants one process has claimed (media-variants job). */
+export interface ClaimedMedia {
+  media: MediaRecord;
+  /** How many times it has been claimed, this one included. */
+  attempts: number;
+}
+
+/** What the media-variants job made of a claimed image. */
+export interface MadeVariants {
+  storageKey: string;
+  mimeType: string;
+  width: number;
+  height: number;
+  sizeBytes: number;
+  variants: ImageVariant[];
 }
 
 export interface PromotionRecord {
@@ -266,6 +292,27 @@ export interface MediaRepository {
   list(page: Page, filter?: { uploadedBy?: string }): Promise<MediaRecord[]>;
   count(filter?: { uploadedBy?: string }): Promise<number>;
   delete(id: string): Promise<void>;
+  /**
+   * Up to `limit` images with pending variants that nobody holds (or whose claim ran out before
+   * `now`), claimed by `claimer` until `until`; on PostgreSQL rows other claimers hold are skipped.
+   */
+  claimPendingVariants(input: {
+    claimer: string;
+    now: string;
+    until: string;
+    limit: number;
+  }): Promise<ClaimedMedia[]>;
+  /** Stores the variants of an image `claimer` still holds; false when the claim was lost meanwhile. */
+  finishVariants(id: string, claimer: string, made: MadeVariants, now: string): Promise<boolean>;
+  /** Gives up on an image `claimer` holds: `failed`, with the reason; the original stays served. */
+  failVariants(id: string, claimer: string, reason: string, now: string): Promise<void>;
+  /** Ends every claim (at the start of the only process that works the queue). */
+  releaseVariantClaims(): Promise<void>;
+  countPendingVariants(): Promise<number>;
+  /** Notes that these posts' stored body HTML shows these images before their variants exist. */
+  awaitVariants(postId: string, mediaIds: string[]): Promise<void>;
+  /** The posts waiting for an image's variants, forgotten as they are returned. */
+  takeWaitingPosts(mediaId: string): Promise<string[]>;
 }
 
 export interface ApiTokenRecord {
@@ -398,8 +445,17 @@ export interface ProcessedImage {
   variants: { width: number; height: number; format: ImageVariant['format']; bytes: Buffer }[];
 }
 
+/** What an image's header says, read without decoding it (width and height as it is shown, oriented). */
+export interface ImageFacts {
+  format: string;
+  width: number;
+  height: number;
+}
+
 export interface ImageProcessor {
   process(bytes: Buffer): Promise<ProcessedImage>;
+  /** The header only: refuses what `process` would refuse by type or decoded size, decodes nothing. */
+  inspect(bytes: Buffer): Promise<ImageFacts>;
 }
 
 /**

@@ -9,6 +9,7 @@ export interface Database {
   staff_users: StaffUsersTable;
   tags: TagsTable;
   media: MediaTable;
+  media_variant_waits: MediaVariantWaitsTable;
   posts: PostsTable;
   post_authors: PostAuthorsTable;
   post_tags: PostTagsTable;
@@ -262,6 +263,17 @@ export interface MediaTable {
   uploaded_by: string | null;
   created_at: string;
   updated_at: string;
+  original_key: string | null;
+  variants_state: string;
+  variants_claimed_by: string | null;
+  variants_claimed_until: string | null;
+  variants_attempts: number;
+  variants_error: string;
+}
+
+export interface MediaVariantWaitsTable {
+  media_id: string;
+  post_id: string;
 }
 
 export interface PostsTable {

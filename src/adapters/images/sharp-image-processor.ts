@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type sharp from 'sharp';
-import type { ImageProcessor, ProcessedImage } from '../../domain/ports.js';
+import type { ImageFacts, ImageProcessor, ProcessedImage } from '../../domain/ports.js';
 import type { ImageVariant } from '../../domain/posts/post.types.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { imageDecodeQueue } from './decode-queue.js';
@@ -121,6 +121,15 @@ async function decodeOnce(s: Sharp, bytes: Buffer, meta: sharp.Metadata) {
  * no metadata unless asked, so EXIF, GPS, XMP, IPTC and comments are gone from every output.
  */
 export const sharpImageProcessor: ImageProcessor = {
+  async inspect(bytes: Buffer): Promise<ImageFacts> {
+    const meta = await checkedMetadata(await loadSharp(), bytes);
+    const isTurned = (meta.orientation ?? 1) >= 5;
+    return {
+      format: meta.format!,
+      width: isTurned ? meta.height! : meta.width!,
+      height: isTurned ? meta.width! : meta.height!,
+    };
+  },
   async process(bytes: Buffer): Promise<ProcessedImage> {
     const s = await loadSharp();
     const meta = await checkedMetadata(s, bytes);

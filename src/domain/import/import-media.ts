@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { DomainContext } from '../context.js';
-import { importImage } from '../media/import-image.js';
+import { importOriginal } from '../media/import-image.js';
 import type { BlockNode, FigureAttrs } from '../posts/editor-document.js';
 import { DomainError } from '../shared/errors.js';
-import type { WordPressImportPorts } from './import-ports.js';
+import type { WantedImage, WordPressImportPorts } from './import-ports.js';
 import { rememberFrom } from './import-people.js';
 import type { ImportReport } from './import-report.js';
 import type { ExportIndex } from './wordpress-index.js';
@@ -17,14 +17,19 @@ export interface ImageTexts {
   credit: string;
 }
 
+/** Why an image could not be read (a fetch's refusal or answer), for the report's missing media. */
+export interface MissingImage {
+  problem: string;
+}
+
 /** Where an import's images come from, and how the old site's URLs name them. */
 export interface ImageOrigin {
   /** The import's source (`wordpress`, `ghost`): what it remembers media under. */
   source: string;
   /** One key for every size of one image, or undefined for a URL that is not the old site's. */
   keyOf(url: string): string | undefined;
-  /** The file's bytes by key (or, when the key's file is absent, by the URL as written). */
-  read?: (key: string, url: string) => Promise<Buffer | undefined>;
+  /** The file's bytes by key (or, when the key's file is absent, by the URL as written), or why there are none. */
+  read?: (key: string, url: string) => Promise<Buffer | MissingImage | undefined>;
   textsFor(key: string): ImageTexts | undefined;
 }
 
@@ -73,8 +78,8 @@ export class MediaResolver {
       return known;
     }
     const bytes = await this.origin.read!(key, url);
-    if (bytes === undefined) {
-      this.report.media.missing.push(url);
+    if (!Buffer.isBuffer(bytes)) {
+      this.report.media.missing.push(bytes ? `${url} (${bytes.problem})` : url);
       return undefined;
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
@@ -93,7 +98,8 @@ export class MediaResolver {
     if (this.options.isDryRun) return `dry-run:${key}`;
     const attachment = this.origin.textsFor(key);
     try {
-      const media = await importImage(this.tx, {
+      // Stored as it came; the media-variants job makes the variants after the import.
+      const media = await importOriginal(this.tx, {
         bytes,
         originalName: basename(key),
         alt: (attachment?.alt ?? '').slice(0, 1000),
@@ -145,17 +151,65 @@ export function wordPressImages(ports: WordPressImportPorts, index: ExportIndex)
   const attachments = new Map<string, ImageTexts>();
   for (const attachment of index.attachments.values())
     if (attachment.uploadsKey) attachments.set(attachment.uploadsKey, attachment);
-  const readUpload = ports.readUpload;
+  const { readUpload, fetchMedia } = ports;
+  // The file as the URL names it, when the full-size original is not in the folder.
+  const fromFolder = async (key: string, url: string) => {
+    if (!readUpload) return undefined;
+    const exact = uploadsPathOf(url);
+    return (await readUpload(key)) ?? (exact !== undefined && exact !== key ? readUpload(exact) : undefined);
+  };
   return {
     source: 'wordpress',
     keyOf: uploadsKeyOf,
     textsFor: (key) => attachments.get(key),
-    ...(readUpload && {
-      // The file as the URL names it, when the full-size original is not in the folder.
-      read: async (key: string, url: string) => {
-        const exact = uploadsPathOf(url);
-        return (await readUpload(key)) ?? (exact && exact !== key ? readUpload(exact) : undefined);
-      },
+    ...((readUpload || fetchMedia) && {
+      read: async (key: string, url: string) => (await fromFolder(key, url)) ?? fetchMedia?.read(key),
     }),
   };
+}
+
+const uploadsMarker = '/wp-content/uploads/';
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The images a WordPress import fetches by URL: the attachments' and those the content shows on
+ * the old site's hosts (its own addresses and its attachments'), unless the uploads folder holds
+ * them or an earlier run imported them (so a re-run fetches nothing again). For each, the
+ * full-size original is tried first, then the URLs as the export writes them.
+ */
+export async function imagesToFetch(
+  ctx: DomainContext,
+  ports: WordPressImportPorts,
+  index: ExportIndex,
+): Promise<WantedImage[]> {
+  const hosts = new Set([...index.siteUrls].map(hostOf));
+  const urlsByKey = new Map<string, string[]>();
+  const add = (key: string, url: string) => urlsByKey.set(key, [...(urlsByKey.get(key) ?? []), url]);
+  for (const attachment of index.attachments.values())
+    if (attachment.uploadsKey && hostOf(attachment.url)) {
+      hosts.add(hostOf(attachment.url));
+      add(attachment.uploadsKey, attachment.url);
+    }
+  for (const [key, urls] of index.contentImages)
+    for (const url of urls) if (hosts.has(hostOf(url))) add(key, url);
+  const wanted: WantedImage[] = [];
+  for (const [key, urls] of urlsByKey) {
+    const known = await ctx.repos.importedItems.find('wordpress', 'media-path', key);
+    if (known && (await ctx.repos.media.findById(known))) continue;
+    if (ports.readUpload && (await ports.readUpload(key)) !== undefined) continue;
+    wanted.push({ key, urls: [...new Set([originalUrlOf(key, urls[0]!), ...urls])] });
+  }
+  return wanted;
+}
+
+/** The full-size original's URL: the uploads folder of a URL the export writes, then the key. */
+function originalUrlOf(key: string, url: string): string {
+  const at = url.toLowerCase().indexOf(uploadsMarker);
+  return `${url.slice(0, at + uploadsMarker.length)}${key.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -29,6 +29,29 @@ export interface WordPressImportPorts {
   splitCredit(text: string): { caption: string; credit: string };
   /** The file at that path under the uploads folder (`2024/05/x.jpg`); undefined when absent. */
   readUpload?: (relativePath: string) => Promise<Buffer | undefined>;
+  /** Images fetched by URL (`--fetch-media`), through the safe outbound fetcher. */
+  fetchMedia?: MediaFetch;
+}
+
+/** An image to fetch: its key (one for every size) and the URLs to try, the full-size original first. */
+export interface WantedImage {
+  key: string;
+  urls: string[];
+}
+
+/**
+ * Images of an old site fetched by URL, before the import's transaction (no fetch holds it open),
+ * a few at a time and at most a couple per host, kept aside on disk until the import reads them.
+ */
+export interface MediaFetch {
+  fetchAll(
+    wanted: WantedImage[],
+    onProgress?: (progress: { done: number; total: number }) => void,
+  ): Promise<void>;
+  /** The fetched bytes, or why there are none (the last answer or refusal of each URL tried). */
+  read(key: string): Promise<Buffer | { problem: string }>;
+  /** Removes what was kept aside. */
+  close(): Promise<void>;
 }
 
 /** Files of an old site, by a relative path (`2024/05/photo.jpg`); undefined when absent. */

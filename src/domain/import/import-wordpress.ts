@@ -3,7 +3,7 @@ import { isReservedPath, uniqueSlug } from '../shared/slug.js';
 import { assertCan, type AnyActor } from '../staff/permissions.js';
 import { postPath, tagPath, authorPath } from '../../rendering/site-paths.js';
 import type { WordPressImportPorts } from './import-ports.js';
-import { MediaResolver, wordPressImages } from './import-media.js';
+import { imagesToFetch, MediaResolver, wordPressImages } from './import-media.js';
 import { importPeopleAndTerms, source, type PeopleAndTerms } from './import-people.js';
 import { importItem, type ImportRun } from './import-posts.js';
 import { OldUrls, writeRedirects } from './import-redirects.js';
@@ -20,6 +20,8 @@ export interface ImportWordPressInput {
   isDryRun?: boolean;
   /** Told after each post or page, with how many of them the export holds. */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /** With media fetched by URL: told after each image fetched (or given up on), before any post is written. */
+  onFetchProgress?: (progress: { done: number; total: number }) => void;
 }
 
 /**
@@ -46,6 +48,10 @@ export async function importWordPressExport(
   const index = await indexExport(input.ports, input.files);
   const report = emptyReport(input.files, isDryRun, ctx.clock.now());
   summarizeIndex(index, report);
+  // Fetched before the transaction, so that no slow host holds it open.
+  const { fetchMedia } = input.ports;
+  if (fetchMedia)
+    await fetchMedia.fetchAll(await imagesToFetch(ctx, input.ports, index), input.onFetchProgress);
   await inImportTransaction(ctx, isDryRun, (tx) => writeAll(tx, input, index, report));
   report.finishedAt = ctx.clock.now().toISOString();
   return report;

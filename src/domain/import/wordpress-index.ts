@@ -39,6 +39,8 @@ export interface ExportIndex {
   customTermCount: number;
   customTaxonomies: Set<string>;
   attachments: Map<string, IndexedAttachment>;
+  /** With media fetched by URL: every uploads URL the posts' content shows, by key (see uploadsKeyOf). */
+  contentImages: Map<string, string[]>;
   posts: Map<string, IndexedPost>;
   /** Items of other types (menus, custom post types, blocks…), counted by type. */
   otherTypes: Map<string, number>;
@@ -80,6 +82,7 @@ export async function indexExport(ports: WordPressImportPorts, files: string[]):
     customTermCount: 0,
     customTaxonomies: new Set(),
     attachments: new Map(),
+    contentImages: new Map(),
     posts: new Map(),
     otherTypes: new Map(),
     commentCount: 0,
@@ -134,7 +137,8 @@ function addItem(index: ExportIndex, item: WxrItem, ports: WordPressImportPorts)
       index.authors.set(login, { ...authorFromCreator(login), displayName: term.name || login });
   }
   if (item.postType === 'attachment') index.attachments.set(item.postId, attachmentOf(item, ports));
-  else if (item.postType === 'post' || item.postType === 'page')
+  else if (item.postType === 'post' || item.postType === 'page') {
+    if (ports.fetchMedia) addContentImages(index, item.content);
     index.posts.set(itemKeyOf(item), {
       wpId: itemKeyOf(item),
       type: item.postType,
@@ -142,7 +146,39 @@ function addItem(index: ExportIndex, item: WxrItem, ports: WordPressImportPorts)
       slug: item.slug,
       title: item.title,
     });
-  else index.otherTypes.set(item.postType, (index.otherTypes.get(item.postType) ?? 0) + 1);
+  } else index.otherTypes.set(item.postType, (index.otherTypes.get(item.postType) ?? 0) + 1);
+}
+
+const uploadsMarker = '/wp-content/uploads/';
+const maxUrlsPerImage = 4;
+const maxUrlLength = 2048;
+const maxContentImages = 200_000;
+const endsUrl = (c: string | undefined) => c === undefined || /[\s"'<>()\\]/.test(c);
+
+/**
+ * The uploads URLs a post's content shows (`src`, `srcset`, links), kept by key, a few per key.
+ * Found by the marker and widened to the URL around it, so hostile content costs one pass.
+ */
+function addContentImages(index: ExportIndex, content: string): void {
+  let at = content.indexOf(uploadsMarker);
+  while (at >= 0) {
+    let start = at;
+    while (start > 0 && at - start < maxUrlLength && !endsUrl(content[start - 1])) start--;
+    let end = at + uploadsMarker.length;
+    while (end < content.length && end - at < maxUrlLength && !endsUrl(content[end])) end++;
+    addContentImage(index, content.slice(start, end));
+    at = content.indexOf(uploadsMarker, end);
+  }
+}
+
+function addContentImage(index: ExportIndex, written: string): void {
+  const url = written.startsWith('//') ? `https:${written}` : written;
+  const key = /^https?:\/\//i.test(url) ? uploadsKeyOf(url) : undefined;
+  if (key === undefined || (index.contentImages.size >= maxContentImages && !index.contentImages.has(key)))
+    return;
+  const urls = index.contentImages.get(key) ?? [];
+  if (urls.length < maxUrlsPerImage && !urls.includes(url)) urls.push(url);
+  index.contentImages.set(key, urls);
 }
 
 /** A category or tag met only on an item (WXR 1.0 and some exporters declare none at the top). */

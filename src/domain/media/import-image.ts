@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { slugify } from '../shared/slug.js';
 import { cleanText, parseInput } from '../shared/validate.js';
-import type { MediaRecord, ProcessedImage } from '../ports.js';
+import type { MadeVariants, MediaRecord, ProcessedImage } from '../ports.js';
 
 export const maxImageBytes = 20 * 1024 * 1024;
 
@@ -45,14 +45,18 @@ function storageBase(id: string, originalName: string, now: Date): string {
  */
 export async function importImage(ctx: DomainContext, input: ImportImageInput): Promise<MediaRecord> {
   const described = describe(input);
-  if (input.bytes.length === 0)
+  checkSize(input.bytes);
+  const processed = await ctx.images.process(input.bytes);
+  return storeImage(ctx, processed, input, described);
+}
+
+function checkSize(bytes: Buffer): void {
+  if (bytes.length === 0)
     throw new DomainError('VALIDATION', 'The file is empty', [{ property: 'file', message: 'empty' }]);
-  if (input.bytes.length > maxImageBytes)
+  if (bytes.length > maxImageBytes)
     throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is larger than 20 MiB', [
       { property: 'file', message: 'too large' },
     ]);
-  const processed = await ctx.images.process(input.bytes);
-  return storeImage(ctx, processed, input, described);
 }
 
 export type StoredImageInput = Omit<ImportImageInput, 'bytes'>;
@@ -81,28 +85,87 @@ async function storeImage(
 ): Promise<MediaRecord> {
   const now = ctx.clock.now();
   const id = newId(now);
-  const base = storageBase(id, input.originalName, now);
-  const masterKey = `${base}.${processed.master.format === 'jpeg' ? 'jpg' : processed.master.format}`;
-  await ctx.blobs.put(masterKey, processed.master.bytes, processed.mimeType);
+  const made = await storeRenditions(ctx, storageBase(id, input.originalName, now), processed);
+  const record: MediaRecord = {
+    id,
+    originalName: cleanText(input.originalName).slice(0, 255) || 'image',
+    ...made,
+    ...described,
+    uploadedBy: input.uploadedBy ?? null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await ctx.repos.media.insert(record);
+  return record;
+}
+
+const extensionOf = (format: string) => (format === 'jpeg' ? 'jpg' : format);
+
+/** Writes what the processor made under one base (`2026/11/harbour-abcd1234`): the same keys whoever writes them. */
+export async function storeRenditions(
+  ctx: DomainContext,
+  base: string,
+  processed: ProcessedImage,
+): Promise<MadeVariants> {
+  const storageKey = `${base}.${extensionOf(processed.master.format)}`;
+  await ctx.blobs.put(storageKey, processed.master.bytes, processed.mimeType);
   const variants = [];
   for (const v of processed.variants) {
-    const key = `${base}-${v.width}.${v.format === 'jpeg' ? 'jpg' : v.format}`;
+    const key = `${base}-${v.width}.${extensionOf(v.format)}`;
     await ctx.blobs.put(key, v.bytes, `image/${v.format}`);
     variants.push({ width: v.width, height: v.height, format: v.format, key, sizeBytes: v.bytes.length });
   }
-  const record: MediaRecord = {
-    id,
-    storageKey: masterKey,
-    originalName: cleanText(input.originalName).slice(0, 255) || 'image',
+  return {
+    storageKey,
     mimeType: processed.mimeType,
     width: processed.width,
     height: processed.height,
     sizeBytes: processed.master.bytes.length,
-    ...described,
     variants,
+  };
+}
+
+/** Formats every browser and mail client shows, so an original in them can be served as it is for a while. */
+const servedAsIs = new Set(['jpeg', 'png']);
+const originalSuffix = '-original';
+
+/** The base an imported original's variants are stored under: its key without `-original.jpg`. */
+export function variantBaseOf(originalKey: string): string {
+  return originalKey.replace(new RegExp(`${originalSuffix}\\.[a-z0-9]+$`), '');
+}
+
+/**
+ * An imported image, fast: its header is checked as an upload's would be (type, decoded size), and
+ * a JPEG or PNG is stored as it came, its one rendition, while the media-variants job makes the
+ * responsive variants (metadata stripped) later, off the import (src/jobs/README.md). The original
+ * is public in the meantime, as it was on the old site. Other formats are processed at once.
+ */
+export async function importOriginal(ctx: DomainContext, input: ImportImageInput): Promise<MediaRecord> {
+  const described = describe(input);
+  checkSize(input.bytes);
+  const facts = await ctx.images.inspect(input.bytes);
+  if (!servedAsIs.has(facts.format)) return importImage(ctx, input);
+  const now = ctx.clock.now();
+  const id = newId(now);
+  const format = facts.format as 'jpeg' | 'png';
+  const originalKey = `${storageBase(id, input.originalName, now)}${originalSuffix}.${extensionOf(format)}`;
+  await ctx.blobs.put(originalKey, input.bytes, `image/${format}`);
+  const { width, height } = facts;
+  const record: MediaRecord = {
+    id,
+    storageKey: originalKey,
+    originalName: cleanText(input.originalName).slice(0, 255) || 'image',
+    mimeType: `image/${format}`,
+    width,
+    height,
+    sizeBytes: input.bytes.length,
+    ...described,
+    variants: [{ width, height, format, key: originalKey, sizeBytes: input.bytes.length }],
     uploadedBy: input.uploadedBy ?? null,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
+    variantsState: 'pending',
+    originalKey,
   };
   await ctx.repos.media.insert(record);
   return record;

@@ -127,7 +127,7 @@ export async function deleteMediaAs(ctx: DomainContext, actor: AdminActor, id: s
   const users = [...usage.posts.map((p) => `"${p.title}"`), ...usage.elsewhere];
   if (users.length > 0) throw conflict(`Still in use by ${users.slice(0, 5).join(', ')}`);
   await ctx.repos.media.delete(id);
-  for (const key of new Set([media.storageKey, ...media.variants.map((v) => v.key)]))
-    await ctx.blobs.delete(key);
+  for (const key of new Set([media.storageKey, media.originalKey, ...media.variants.map((v) => v.key)]))
+    if (key) await ctx.blobs.delete(key);
   ctx.events.contentChanged();
 }

@@ -59,9 +59,10 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
       createdAt: now,
       updatedAt: now,
     };
-    const record = await applyFields(tx, base, fields);
+    const { record, waiting } = await applyFields(tx, base, fields);
     const tracked = await PostChange.before(repos, undefined);
     await repos.posts.insert(record);
+    await repos.media.awaitVariants(id, waiting);
     await saveRelations(repos, id, fields);
     await indexPosts(repos, [id]);
     announce(tx, await tracked.after(record, now));
@@ -76,8 +77,10 @@ export async function updatePost(ctx: DomainContext, id: string, input: UpdatePo
     const existing = await repos.posts.findById(id);
     if (!existing) throw notFound('Post');
     const tracked = await PostChange.before(repos, existing);
-    const record = await applyFields(tx, { ...existing, updatedAt: ctx.clock.now().toISOString() }, fields);
+    const updated = { ...existing, updatedAt: ctx.clock.now().toISOString() };
+    const { record, waiting } = await applyFields(tx, updated, fields);
     await repos.posts.update(id, record);
+    await repos.media.awaitVariants(id, waiting);
     await saveRelations(repos, id, fields);
     await indexPosts(repos, [id]);
     announce(tx, await tracked.after(record, record.updatedAt));
@@ -103,7 +106,12 @@ function announce(tx: DomainContext, change: ContentChange | undefined): void {
   if (change) tx.events.contentChanged(change);
 }
 
-async function applyFields(tx: DomainContext, current: PostRecord, f: PostFields): Promise<PostRecord> {
+/** The post with the fields applied, and the images its body shows before their variants exist. */
+async function applyFields(
+  tx: DomainContext,
+  current: PostRecord,
+  f: PostFields,
+): Promise<{ record: PostRecord; waiting: string[] }> {
   const repos = tx.repos;
   const next: PostRecord = { ...current };
   const simple = [
@@ -133,12 +141,12 @@ async function applyFields(tx: DomainContext, current: PostRecord, f: PostFields
       ]);
     next.slug = f.slug ? wanted : await uniqueSlug(wanted, isTaken);
   }
-  if (f.body !== undefined) await applyBody(tx, next, f.body);
+  const waiting = f.body !== undefined ? await applyBody(tx, next, f.body) : [];
   if (f.featuredImage !== undefined) await applyFeaturedImage(repos, next, f.featuredImage);
   if (f.translationOf !== undefined) await applyTranslation(repos, next, f.translationOf);
   await applyPromotion(repos, next, f);
   applyStatus(next, f.status, f.publishedAt, tx.clock.now());
-  return next;
+  return { record: next, waiting };
 }
 
 /**
@@ -158,13 +166,15 @@ async function applyPromotion(repos: Repositories, post: PostRecord, f: PostFiel
     ]);
 }
 
-async function applyBody(tx: DomainContext, post: PostRecord, body: EditorDocument) {
+/** Renders the body; returns the images it shows whose variants are still to be made. */
+async function applyBody(tx: DomainContext, post: PostRecord, body: EditorDocument): Promise<string[]> {
   const media = await picturesById((ids) => tx.repos.media.findByIds(ids), figureMediaIds(body));
   const pictures = new Map([...media].map(([id, m]) => [id, toPicture(m)]));
   const rendered = await tx.renderBody(body, pictures);
   post.bodyJson = JSON.stringify(body);
   post.bodyHtml = rendered.html;
   post.bodyText = rendered.text;
+  return [...media.values()].filter((m) => m.variantsState === 'pending').map((m) => m.id);
 }
 
 async function applyFeaturedImage(repos: Repositories, post: PostRecord, image: PostFields['featuredImage']) {
@@ -253,4 +263,19 @@ export async function publishDuePosts(ctx: DomainContext, actor: AnyActor): Prom
       announce(tx, await tracked.after({ ...post, status: 'published', firstPublishedAt }, now));
     });
   return due.length;
+}
+
+/**
+ * Renders a post's stored body again as its images now are (their variants made since it was
+ * saved); only the HTML changes, which is no edit: no revision, the same updated time. Returns the
+ * slug of the post whose page changed, or undefined when the post is gone.
+ */
+export async function renderStoredBody(tx: DomainContext, postId: string): Promise<string | undefined> {
+  const post = await tx.repos.posts.findById(postId);
+  if (!post) return undefined;
+  const next = { ...post };
+  const waiting = await applyBody(tx, next, JSON.parse(post.bodyJson) as EditorDocument);
+  await tx.repos.posts.update(postId, { bodyHtml: next.bodyHtml });
+  await tx.repos.media.awaitVariants(postId, waiting);
+  return post.slug;
 }

@@ -39,7 +39,7 @@ export function createRepositories(
     posts: new KyselyPostRepository(db, capabilities),
     tags: new KyselyTagRepository(db),
     staff: new KyselyStaffRepository(db),
-    media: new KyselyMediaRepository(db),
+    media: new KyselyMediaRepository(db, capabilities),
     promotions: new KyselyPromotionRepository(db),
     settings: new KyselySettingsRepository(db),
     sessions: new KyselySessionRepository(db),
