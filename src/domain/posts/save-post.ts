@@ -235,6 +235,7 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
       sortOrder: i,
       archiveStatus: 'pending',
       linkStatus: 'unchecked',
+      reviewState: s.reviewState,
     }));
     await repos.posts.setSources(postId, sources);
   }
