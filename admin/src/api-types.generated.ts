@@ -1084,6 +1084,7 @@ export interface components {
       title: string;
       url: string;
       note: string;
+      reviewState: 'imported' | null;
     };
     EditorDocument: {
       /** @constant */
@@ -1532,6 +1533,8 @@ export interface components {
         title?: string;
         url: string;
         note?: string;
+        /** @default null */
+        reviewState: 'imported' | null;
       }[];
     };
     UpdatePostRequest: {
@@ -1571,6 +1574,8 @@ export interface components {
         title?: string;
         url: string;
         note?: string;
+        /** @default null */
+        reviewState: 'imported' | null;
       }[];
       autosave?: boolean;
     };

@@ -88,7 +88,10 @@ async function writeExport(dir: string): Promise<{ file: string; uploads: string
   const uploads = join(dir, 'uploads');
   mkdirSync(join(uploads, '2024/05'), { recursive: true });
   for (let i = 0; i < imageCount; i++)
-    writeFileSync(join(uploads, `2024/05/photo-${i}.jpg`), await makeJpeg(320 + i, 200, `#${(0x224466 + i * 0x0a0b0c).toString(16).slice(-6)}`));
+    writeFileSync(
+      join(uploads, `2024/05/photo-${i}.jpg`),
+      await makeJpeg(320 + i, 200, `#${(0x224466 + i * 0x0a0b0c).toString(16).slice(-6)}`),
+    );
   const base = 'https://killpost.example';
   const items: string[] = [];
   for (let i = 0; i < imageCount; i++)
@@ -122,33 +125,59 @@ ${items.join('\n')}</channel></rss>`,
 /** Everything an import writes, in a form two sites can be compared by (ids and file names left out). */
 async function snapshot(site: Site) {
   const { db } = site.storage;
-  const media = await db.selectFrom('media').select(['id', 'original_name', 'width', 'height', 'alt', 'caption', 'credit']).execute();
+  const media = await db
+    .selectFrom('media')
+    .select(['id', 'original_name', 'width', 'height', 'alt', 'caption', 'credit'])
+    .execute();
   const mediaName = new Map(media.map((m) => [m.id, m.original_name]));
   const posts = await db
     .selectFrom('posts')
-    .select(['id', 'slug', 'type', 'title', 'status', 'excerpt', 'body_json', 'body_text', 'published_at', 'featured_media_id', 'featured_caption', 'featured_credit'])
+    .select([
+      'id',
+      'slug',
+      'type',
+      'title',
+      'status',
+      'excerpt',
+      'body_json',
+      'body_text',
+      'published_at',
+      'featured_media_id',
+      'featured_caption',
+      'featured_credit',
+    ])
     .orderBy('slug')
     .execute();
   const slugOf = new Map(posts.map((p) => [p.id, p.slug]));
   const tags = await db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).orderBy('slug').execute();
   const tagSlug = new Map(tags.map((t) => [t.id, t.slug]));
   const postTags = await db.selectFrom('post_tags').select(['post_id', 'tag_id', 'sort_order']).execute();
-  const sources = await db.selectFrom('post_sources').select(['post_id', 'url', 'publisher', 'title', 'review_state', 'sort_order']).execute();
-  const redirects = await db.selectFrom('redirects').select(['from_path', 'to_url', 'status_code']).orderBy('from_path').execute();
+  const sources = await db
+    .selectFrom('post_sources')
+    .select(['post_id', 'url', 'publisher', 'title', 'review_state', 'sort_order'])
+    .execute();
+  const redirects = await db
+    .selectFrom('redirects')
+    .select(['from_path', 'to_url', 'status_code'])
+    .orderBy('from_path')
+    .execute();
   const staff = await db.selectFrom('staff_users').select(['slug', 'name', 'role']).orderBy('slug').execute();
   const items = await db.selectFrom('imported_items').select(['source', 'kind', 'external_key']).execute();
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
   return {
-    posts: posts.map(({ id, featured_media_id, body_json, ...p }) => ({
+    posts: posts.map(({ id: _id, featured_media_id, body_json, ...p }) => ({
       ...p,
-      body_json: body_json.replace(/media:([\w-]+)/g, (_, mediaId: string) => `media:${mediaName.get(mediaId)}`),
+      body_json: body_json.replace(
+        /media:([\w-]+)/g,
+        (_, mediaId: string) => `media:${mediaName.get(mediaId)}`,
+      ),
       featured: featured_media_id ? mediaName.get(featured_media_id) : null,
     })),
-    tags: tags.map(({ id, ...t }) => t),
+    tags: tags.map(({ id: _id, ...t }) => t),
     postTags: sorted(postTags.map((r) => [slugOf.get(r.post_id), tagSlug.get(r.tag_id), r.sort_order])),
     sources: sorted(sources.map(({ post_id, ...s }) => ({ post: slugOf.get(post_id), ...s }))),
     redirects: redirects.map((r) => ({ ...r, to_url: r.to_url.replace(/^\/media\/.*/, '/media/…') })),
-    media: sorted(media.map(({ id, ...m }) => m)),
+    media: sorted(media.map(({ id: _id, ...m }) => m)),
     staff,
     importedItems: sorted(items),
   };
@@ -160,64 +189,71 @@ function filesUnder(dir: string): number {
 }
 
 for (const dialect of dialects) {
-  describe(`broadsheet import wordpress killed with SIGKILL on ${dialect.name}`, { skip: dialect.skip }, () => {
-    let work: string;
-    let exported: { file: string; uploads: string };
-    const boxes: Box[] = [];
+  describe(
+    `broadsheet import wordpress killed with SIGKILL on ${dialect.name}`,
+    { skip: dialect.skip },
+    () => {
+      let work: string;
+      let exported: { file: string; uploads: string };
+      const boxes: Box[] = [];
 
-    before(async () => {
-      work = mkdtempSync(join(tmpdir(), 'broadsheet-import-kill-'));
-      exported = await writeExport(work);
-    });
-    after(async () => {
-      for (const b of boxes) await b.sandbox.destroy();
-      rmSync(work, { recursive: true, force: true });
-    });
+      before(async () => {
+        work = mkdtempSync(join(tmpdir(), 'broadsheet-import-kill-'));
+        exported = await writeExport(work);
+      });
+      after(async () => {
+        for (const b of boxes) await b.sandbox.destroy();
+        rmSync(work, { recursive: true, force: true });
+      });
 
-    test('each kill leaves the site as it was; a re-run finishes the work, equal to a clean import', async (t) => {
-      const killed = await box(dialect.name, 'import-kill');
-      const clean = await box(dialect.name, 'import-clean');
-      boxes.push(killed, clean);
-      cli(killed, 'init', '--empty');
-      cli(clean, 'init', '--empty');
-      const args = [exported.file, '--uploads', exported.uploads];
+      test('each kill leaves the site as it was; a re-run finishes the work, equal to a clean import', async (t) => {
+        const killed = await box(dialect.name, 'import-kill');
+        const clean = await box(dialect.name, 'import-clean');
+        boxes.push(killed, clean);
+        cli(killed, 'init', '--empty');
+        cli(clean, 'init', '--empty');
+        const args = [exported.file, '--uploads', exported.uploads];
 
-      let site = await killed.sandbox.open();
-      const empty = await snapshot(site);
-      await site.close();
-      for (const moment of ['reading', 'first post', 'last post'] as const) {
-        const ending = await importAndKill(killed, args, moment);
-        if (moment !== 'last post') assert.equal(ending, 'killed', `the import outlived its kill at ${moment}`);
-        t.diagnostic(`kill at ${moment}: ${ending}; ${filesUnder(join(killed.dataDir, 'media'))} files under media/`);
-        if (ending === 'finished') break;
-        site = await killed.sandbox.open();
-        assert.deepEqual(await snapshot(site), empty, `the kill at ${moment} left the site as it was`);
+        let site = await killed.sandbox.open();
+        const empty = await snapshot(site);
         await site.close();
-      }
+        for (const moment of ['reading', 'first post', 'last post'] as const) {
+          const ending = await importAndKill(killed, args, moment);
+          if (moment !== 'last post')
+            assert.equal(ending, 'killed', `the import outlived its kill at ${moment}`);
+          t.diagnostic(
+            `kill at ${moment}: ${ending}; ${filesUnder(join(killed.dataDir, 'media'))} files under media/`,
+          );
+          if (ending === 'finished') break;
+          site = await killed.sandbox.open();
+          assert.deepEqual(await snapshot(site), empty, `the kill at ${moment} left the site as it was`);
+          await site.close();
+        }
 
-      assert.match(cli(killed, 'import', 'wordpress', ...args), /posts +\d+ created/);
-      assert.match(cli(clean, 'import', 'wordpress', ...args), /posts +240 created/);
-      const [resumed, reference] = await Promise.all(
-        [killed, clean].map(async (b) => {
+        assert.match(cli(killed, 'import', 'wordpress', ...args), /posts +\d+ created/);
+        assert.match(cli(clean, 'import', 'wordpress', ...args), /posts +240 created/);
+        const snapshotOf = async (b: Box) => {
           const opened = await b.sandbox.open();
           try {
             return await snapshot(opened);
           } finally {
             await opened.close();
           }
-        }),
-      );
-      assert.equal(resumed.posts.length, postCount);
-      assert.equal(resumed.media.length, imageCount, 'every image once');
-      assert.equal(new Set(resumed.posts.map((p) => p.title)).size, postCount, 'every post once');
-      assert.equal(new Set(resumed.tags.map((p) => p.name)).size, resumed.tags.length, 'every tag once');
-      assert.equal(new Set(resumed.importedItems).size, resumed.importedItems.length);
-      assert.ok(resumed.sources.length >= postCount, `${resumed.sources.length} sources`);
-      assert.ok(resumed.redirects.length > 2 * postCount, `${resumed.redirects.length} redirects`);
-      assert.deepEqual(resumed, reference, 'the resumed import equals a clean one');
-      t.diagnostic(
-        `after the re-run: ${filesUnder(join(killed.dataDir, 'media'))} files under media/ (a clean import: ${filesUnder(join(clean.dataDir, 'media'))})`,
-      );
-    });
-  });
+        };
+        const resumed = await snapshotOf(killed);
+        const reference = await snapshotOf(clean);
+        assert.equal(resumed.posts.length, postCount);
+        assert.equal(resumed.media.length, imageCount, 'every image once');
+        assert.equal(new Set(resumed.posts.map((p) => p.title)).size, postCount, 'every post once');
+        assert.equal(new Set(resumed.tags.map((p) => p.name)).size, resumed.tags.length, 'every tag once');
+        assert.equal(new Set(resumed.importedItems).size, resumed.importedItems.length);
+        assert.ok(resumed.sources.length >= postCount, `${resumed.sources.length} sources`);
+        assert.ok(resumed.redirects.length > 2 * postCount, `${resumed.redirects.length} redirects`);
+        assert.deepEqual(resumed, reference, 'the resumed import equals a clean one');
+        t.diagnostic(
+          `after the re-run: ${filesUnder(join(killed.dataDir, 'media'))} files under media/ (a clean import: ${filesUnder(join(clean.dataDir, 'media'))})`,
+        );
+      });
+    },
+  );
 }

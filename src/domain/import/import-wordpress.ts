@@ -9,7 +9,7 @@ import { importItem, type ImportRun } from './import-posts.js';
 import { OldUrls, writeRedirects } from './import-redirects.js';
 import { inImportTransaction } from './import-transaction.js';
 import { emptyReport, type ImportReport } from './import-report.js';
-import { addAttachmentPages, addDateArchives } from './wordpress-archives.js';
+import { addAttachmentPages, addAttachmentParents, addDateArchives } from './wordpress-archives.js';
 import { indexExport, itemKeyOf, postKindOf, type ExportIndex } from './wordpress-index.js';
 import { slugOf } from './wordpress-meta.js';
 
@@ -129,6 +129,7 @@ async function oldUrlsOf(
     if (staff) urls.addArchive([`/author/${login.toLowerCase()}/`], authorPath(staff));
   }
   addDateArchives(urls, index);
+  addAttachmentParents(urls, index, slugs);
   return urls;
 }
 

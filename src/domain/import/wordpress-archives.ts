@@ -99,6 +99,25 @@ export function imagesOf(blocks: BlockNode[]): string[] {
   return keys;
 }
 
+/**
+ * Before the posts are written: each attachment page of a post the export has as published → that
+ * post, so that links to attachment pages inside the posts are rewritten too. The pages are looked
+ * at again once the posts are written (addAttachmentPages).
+ */
+export function addAttachmentParents(urls: OldUrls, index: ExportIndex, slugs: Map<string, string>): void {
+  for (const attachment of index.attachments.values()) {
+    const parent = index.posts.get(attachment.parentId);
+    const slug = slugs.get(attachment.parentId);
+    if (!parent?.isPublished || slug === undefined) continue;
+    addAttachmentPage(urls, attachment, postPath({ slug }));
+  }
+}
+
+function addAttachmentPage(urls: OldUrls, attachment: IndexedAttachment, target: string): void {
+  if (/^\d+$/.test(attachment.wpId)) urls.addPath(`/?attachment_id=${attachment.wpId}`, target);
+  if (attachment.link) urls.addUrl(attachment.link, target);
+}
+
 export interface AttachmentTargets {
   /** WordPress id → the Broadsheet post made of it. */
   posts: Map<string, string>;
@@ -119,9 +138,7 @@ export async function addAttachmentPages(
 ): Promise<void> {
   for (const attachment of index.attachments.values()) {
     const target = await attachmentTarget(tx, urls, attachment, targets);
-    if (target === undefined) continue;
-    if (/^\d+$/.test(attachment.wpId)) urls.addPath(`/?attachment_id=${attachment.wpId}`, target);
-    if (attachment.link) urls.addUrl(attachment.link, target);
+    if (target !== undefined) addAttachmentPage(urls, attachment, target);
   }
 }
 
@@ -139,7 +156,10 @@ async function attachmentTarget(
   if (attachment.uploadsKey) {
     const mediaId = await tx.repos.importedItems.find('wordpress', 'media-path', attachment.uploadsKey);
     const media = mediaId ? await tx.repos.media.findById(mediaId) : undefined;
-    const largest = media?.variants.reduce((a, b) => (b.width > a.width ? b : a), media.variants[0]!);
+    // The largest JPEG or PNG, which every browser shows (else the largest of any format).
+    const variants = media?.variants ?? [];
+    const plain = variants.filter((v) => v.format === 'jpeg' || v.format === 'png');
+    const largest = [...(plain.length > 0 ? plain : variants)].sort((a, b) => b.width - a.width)[0];
     if (largest) return tx.blobs.publicPath(largest.key);
   }
   const isElsewhere = /^https?:\/\/\S+$/i.test(attachment.url) && !urls.isOldSiteUrl(attachment.url);
