@@ -20,8 +20,8 @@ import { dialects } from '../helpers/sites.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'broadsheet.mjs');
-const postCount = 240;
-const imageCount = 12;
+const postCount = 80;
+const imageCount = 3;
 
 interface Box {
   sandbox: KillSandbox;
@@ -206,40 +206,44 @@ for (const dialect of dialects) {
         rmSync(work, { recursive: true, force: true });
       });
 
-      test('each kill leaves the site as it was; a re-run finishes the work, equal to a clean import', async (t) => {
-        const killed = await box(dialect.name, 'import-kill');
-        const clean = await box(dialect.name, 'import-clean');
-        boxes.push(killed, clean);
-        cli(killed, 'init', '--empty');
-        cli(clean, 'init', '--empty');
-        const args = [exported.file, '--uploads', exported.uploads];
+      const args = () => [exported.file, '--uploads', exported.uploads];
+      const snapshotOf = async (b: Box) => {
+        const opened = await b.sandbox.open();
+        try {
+          return await snapshot(opened);
+        } finally {
+          await opened.close();
+        }
+      };
+      let killed: Box;
+      let clean: Box;
 
-        let site = await killed.sandbox.open();
-        const empty = await snapshot(site);
-        await site.close();
+      test('a clean import into another site, for reference', async () => {
+        clean = await box(dialect.name, 'import-clean');
+        boxes.push(clean);
+        cli(clean, 'init', '--empty');
+        assert.match(cli(clean, 'import', 'wordpress', ...args()), new RegExp(`posts +${postCount} created`));
+      });
+
+      test('a kill while reading, after the first post and after the last leaves the site as it was', async (t) => {
+        killed = await box(dialect.name, 'import-kill');
+        boxes.push(killed);
+        cli(killed, 'init', '--empty');
+        const empty = await snapshotOf(killed);
         for (const moment of ['reading', 'first post', 'last post'] as const) {
-          const ending = await importAndKill(killed, args, moment);
+          const ending = await importAndKill(killed, args(), moment);
           if (moment !== 'last post')
             assert.equal(ending, 'killed', `the import outlived its kill at ${moment}`);
           t.diagnostic(
             `kill at ${moment}: ${ending}; ${filesUnder(join(killed.dataDir, 'media'))} files under media/`,
           );
           if (ending === 'finished') break;
-          site = await killed.sandbox.open();
-          assert.deepEqual(await snapshot(site), empty, `the kill at ${moment} left the site as it was`);
-          await site.close();
+          assert.deepEqual(await snapshotOf(killed), empty, `the kill at ${moment} left the site as it was`);
         }
+      });
 
-        assert.match(cli(killed, 'import', 'wordpress', ...args), /posts +\d+ created/);
-        assert.match(cli(clean, 'import', 'wordpress', ...args), /posts +240 created/);
-        const snapshotOf = async (b: Box) => {
-          const opened = await b.sandbox.open();
-          try {
-            return await snapshot(opened);
-          } finally {
-            await opened.close();
-          }
-        };
+      test('the re-run finishes the work: everything once, equal to the clean import', async (t) => {
+        assert.match(cli(killed, 'import', 'wordpress', ...args()), /posts +\d+ created/);
         const resumed = await snapshotOf(killed);
         const reference = await snapshotOf(clean);
         assert.equal(resumed.posts.length, postCount);
@@ -250,6 +254,7 @@ for (const dialect of dialects) {
         assert.ok(resumed.sources.length >= postCount, `${resumed.sources.length} sources`);
         assert.ok(resumed.redirects.length > 2 * postCount, `${resumed.redirects.length} redirects`);
         assert.deepEqual(resumed, reference, 'the resumed import equals a clean one');
+        // The image files a killed run stored stay on disk, in no media record: counted, not asserted.
         t.diagnostic(
           `after the re-run: ${filesUnder(join(killed.dataDir, 'media'))} files under media/ (a clean import: ${filesUnder(join(clean.dataDir, 'media'))})`,
         );
