@@ -1533,8 +1533,7 @@ export interface components {
         title?: string;
         url: string;
         note?: string;
-        /** @default null */
-        reviewState: 'imported' | null;
+        reviewState?: 'imported' | null;
       }[];
     };
     UpdatePostRequest: {
@@ -1574,8 +1573,7 @@ export interface components {
         title?: string;
         url: string;
         note?: string;
-        /** @default null */
-        reviewState: 'imported' | null;
+        reviewState?: 'imported' | null;
       }[];
       autosave?: boolean;
     };

@@ -18,7 +18,7 @@ export const sourceInputSchema = z.strictObject({
   url: httpUrl,
   note: text(1000).default(''),
   /** `imported`: offered by an import and not yet confirmed; an editor's save sends null to confirm it. */
-  reviewState: z.enum(['imported']).nullable().default(null),
+  reviewState: z.enum(['imported']).nullable().optional(),
 });
 
 const featuredImageSchema = z.strictObject({
