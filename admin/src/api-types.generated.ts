@@ -1193,6 +1193,7 @@ export interface components {
       title: string;
       url: string;
       note: string;
+      reviewState: 'imported' | null;
     };
     EditorDocument: {
       /** @constant */
@@ -1814,6 +1815,7 @@ export interface components {
         title?: string;
         url: string;
         note?: string;
+        reviewState?: 'imported' | null;
       }[];
     };
     UpdatePostRequest: {
@@ -1853,6 +1855,7 @@ export interface components {
         title?: string;
         url: string;
         note?: string;
+        reviewState?: 'imported' | null;
       }[];
       autosave?: boolean;
     };

@@ -79,7 +79,11 @@ export interface SourceRecord {
   sortOrder: number;
   archiveStatus: string;
   linkStatus: string;
+  /** `imported`: offered by an import from a link in the post, for an editor to confirm or remove. */
+  reviewState: SourceReviewState;
 }
+
+export type SourceReviewState = 'imported' | null;
 
 export interface TagRecord {
   id: string;

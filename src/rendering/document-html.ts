@@ -1,6 +1,8 @@
+import { embedProviderOf } from './embeds.js';
 import type {
   BlockNode,
   EditorDocument,
+  EmbedAttrs,
   FigureAttrs,
   InlineNode,
   Mark,
@@ -68,6 +70,23 @@ function renderGallery(images: FigureAttrs[], ctx: BodyRenderContext): string {
   return items ? `<figure class="gallery">${items}</figure>` : '';
 }
 
+/**
+ * An embed as a preview that is a link: the service's name and the address, nothing loaded from the
+ * service (the site's CSP frames nothing and runs no script) until the reader follows the link.
+ */
+function renderEmbed(attrs: EmbedAttrs): string {
+  if (!/^https?:\/\/\S+$/i.test(attrs.url)) return '';
+  const provider = embedProviderOf(attrs.url);
+  const address = attrs.url.replace(/^https?:\/\/(www\.)?/i, '');
+  const caption = attrs.caption ? renderFigcaption(attrs.caption, '').toString() : '';
+  return (
+    `<figure class="embed embed-${provider.id}"><a class="embed-link" href="${escapeHtml(attrs.url)}">` +
+    `<span class="embed-provider">${escapeHtml(provider.name)}</span> ` +
+    `<span class="embed-address">${escapeHtml(address.length > 90 ? `${address.slice(0, 89)}…` : address)}</span>` +
+    `</a>${caption}</figure>`
+  );
+}
+
 /** Header cells in the first row head columns; elsewhere they head their row. */
 function renderTable(rows: TableRowNode[]): string {
   const body = rows
@@ -110,6 +129,8 @@ function renderBlock(block: BlockNode, ctx: BodyRenderContext): string {
       return renderGallery(block.attrs.images, ctx);
     case 'table':
       return renderTable(block.content);
+    case 'embed':
+      return renderEmbed(block.attrs);
   }
 }
 

@@ -49,7 +49,7 @@ const policyFor = (defaults: typeof sanitizeHtml.defaults): sanitizeHtml.IOption
     'time',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'rel', 'hreflang'],
+    a: ['href', 'title', 'rel', 'hreflang', 'class'],
     img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'title'],
     source: ['type', 'srcset', 'sizes'],
     span: ['class'],
@@ -62,8 +62,18 @@ const policyFor = (defaults: typeof sanitizeHtml.defaults): sanitizeHtml.IOption
     ol: ['start', 'reversed'],
   },
   allowedClasses: {
-    span: ['caption', 'credit'],
-    figure: ['figure', 'figure-wide', 'gallery', 'table'],
+    a: ['embed-link'],
+    span: ['caption', 'credit', 'embed-provider', 'embed-address'],
+    figure: [
+      'figure',
+      'figure-wide',
+      'gallery',
+      'table',
+      'embed',
+      ...['youtube', 'vimeo', 'x', 'soundcloud', 'datawrapper', 'map', 'mastodon', 'link'].map(
+        (p) => `embed-${p}`,
+      ),
+    ],
     blockquote: ['pull-quote'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],

@@ -345,6 +345,8 @@ export interface PostSourcesTable {
   archived_at: string | null;
   link_status: string;
   link_checked_at: string | null;
+  /** `imported`: offered by an import, not yet confirmed by an editor (migration 025); null otherwise. */
+  review_state: string | null;
 }
 
 export interface PostRelatedTable {

@@ -77,16 +77,7 @@ describe('Gutenberg blocks', () => {
         ],
       },
       { type: 'horizontalRule' },
-      {
-        type: 'paragraph',
-        content: [
-          {
-            type: 'text',
-            text: 'https://www.youtube.com/watch?v=abc',
-            marks: [{ type: 'link', attrs: { href: 'https://www.youtube.com/watch?v=abc' } }],
-          },
-        ],
-      },
+      { type: 'embed', attrs: { url: 'https://www.youtube.com/watch?v=abc', caption: '' } },
       p('Map of the coast'),
     ]);
     assert.deepEqual(report.unknownBlocks, ['core/latest-posts', 'jetpack/map']);

@@ -2,11 +2,11 @@
 // phone widths, and the article works with JavaScript disabled.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { assertAccessiblePage } from './axe-kit.js';
 import {
   articlePath,
   pageTypes,
@@ -28,64 +28,11 @@ const chromiumFlags = [
   '--disable-component-update',
   '--no-first-run',
 ];
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 const viewports = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 type ViewportName = (typeof viewports)[number]['name'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: { target: string; summary: string }[];
-}
-
-interface AxeOutcome {
-  violations: Violation[];
-  /** Rules axe could not decide on some nodes (e.g. contrast over images): shown, not failed. */
-  incomplete: string[];
-}
-
-// Runs in the page (the test project has no DOM types, so it is passed as a string).
-const runAxe = `axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
-  violations: r.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-    nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary || '' })),
-  })),
-  incomplete: r.incomplete.map((v) => v.id),
-}))`;
-
-function describeViolations(where: string, violations: Violation[]): string {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes.map(
-        (n) => `      ${n.target}\n        ${n.summary.replace(/\n/g, '\n        ')}`,
-      );
-      return `  ${where}: ${v.id} [${v.impact ?? 'n/a'}] ${v.help} (${v.helpUrl})\n${nodes.join('\n')}`;
-    })
-    .join('\n');
-}
-
-/** Opens a page, recording console errors and uncaught page errors while it loads. */
-async function openPage(
-  context: BrowserContext,
-  url: string,
-): Promise<{ page: Page; status: number; problems: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const { url: where, lineNumber } = message.location();
-    problems.push(`console error: ${message.text()}${where ? ` (${where}:${lineNumber})` : ''}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  const response = await page.goto(url, { waitUntil: 'load' });
-  return { page, status: response?.status() ?? 0, problems };
-}
 
 describe(
   'Accessibility and browser behaviour (Chromium, axe-core)',
@@ -117,37 +64,14 @@ describe(
     });
 
     async function checkPage(t: TestContext, type: PageType, viewport: ViewportName) {
-      const { real, audit } = contexts.get(viewport)!;
       const url = server!.url(type);
-
-      const loaded = await openPage(real, url);
-      await loaded.page.close();
-      assert.equal(loaded.status, type.status, `${type.path} answered ${loaded.status}`);
-      // The browser reports a 404 document as a failed resource load; that one is expected.
-      const problems = loaded.problems.filter(
-        (p) => !(type.status === 404 && p.includes('status of 404') && p.includes(`(${url}:`)),
-      );
-
-      const { page } = await openPage(audit, url);
-      let outcome: AxeOutcome;
-      try {
-        await page.addScriptTag({ path: axePath });
-        outcome = (await page.evaluate(runAxe)) as AxeOutcome;
-      } finally {
-        await page.close();
-      }
-      const { violations, incomplete } = outcome;
-      const review = incomplete.length ? `; needs manual review: ${incomplete.join(', ')}` : '';
-      t.diagnostic(`${type.path} @ ${viewport}: ${violations.length} axe violation(s)${review}`);
-
-      const where = `${type.path} @ ${viewport}`;
-      const report = [
-        ...(problems.length ? [`${problems.length} console/page error(s) on ${where}:`, ...problems] : []),
-        ...(violations.length
-          ? [`${violations.length} axe-core violation(s) on ${where}:`, describeViolations(where, violations)]
-          : []),
-      ];
-      assert.ok(report.length === 0, report.join('\n'));
+      await assertAccessiblePage(t, contexts.get(viewport)!, {
+        url,
+        where: `${type.path} @ ${viewport}`,
+        status: type.status,
+        // The browser reports a 404 document as a failed resource load; that one is expected.
+        ignoreProblem: (p) => type.status === 404 && p.includes('status of 404') && p.includes(`(${url}:`),
+      });
     }
 
     for (const viewport of viewports) {

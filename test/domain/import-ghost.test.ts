@@ -135,7 +135,12 @@ for (const dialect of dialects) {
         caption: 'Boats at the quay by Kari',
         credit: '',
       });
-      assert.match(post.bodyJson, /"href":"https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ"/);
+      assert.ok(
+        doc.content.some(
+          (b) => b.type === 'embed' && b.attrs.url === 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+        ),
+        'the YouTube card is an embed block',
+      );
       assert.match(post.bodyText, /Words of a card nobody knows/, 'an unknown card keeps its words');
       assert.match(post.bodyText, /Read the full minutes/);
       assert.doesNotMatch(post.bodyJson, /javascript:|<script|onerror|alert\(|iframe|Subscribe/);
@@ -262,7 +267,7 @@ for (const dialect of dialects) {
         'orderedList',
         'heading',
         'bulletList',
-        'paragraph',
+        'embed',
         'horizontalRule',
         'paragraph',
         'blockquote',

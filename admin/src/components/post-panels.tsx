@@ -43,8 +43,16 @@ export function SourcesPanel(props: {
           const n = i + 1;
           return (
             <li key={i}>
-              <fieldset class="source">
-                <legend>{t('sourceNumber', { n })}</legend>
+              <fieldset class={source.reviewState === 'imported' ? 'source source-imported' : 'source'}>
+                <legend>
+                  {t('sourceNumber', { n })}
+                  {source.reviewState === 'imported' ? (
+                    <>
+                      {' '}
+                      <span class="badge badge-imported">{t('sourceImported')}</span>
+                    </>
+                  ) : null}
+                </legend>
                 <div class="grid-2">
                   <TextField
                     name={`sources.${i}.publisher`}
@@ -77,6 +85,15 @@ export function SourcesPanel(props: {
                   errors={props.errors}
                 />
                 <div class="actions">
+                  {source.reviewState === 'imported' ? (
+                    <Button
+                      id={`source-${i}-confirm`}
+                      aria-label={t('confirmSource', { n })}
+                      onClick={() => set(i, { reviewState: null })}
+                    >
+                      {t('confirm')}
+                    </Button>
+                  ) : null}
                   <Button
                     id={`source-${i}-up`}
                     disabled={i === 0}
@@ -108,7 +125,7 @@ export function SourcesPanel(props: {
       </ol>
       <Button
         onClick={() => {
-          onChange([...sources, { publisher: '', title: '', url: '', note: '' }]);
+          onChange([...sources, { publisher: '', title: '', url: '', note: '', reviewState: null }]);
           requestAnimationFrame(() =>
             document.getElementById(`f-sources-${sources.length}-publisher`)?.focus(),
           );

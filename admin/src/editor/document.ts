@@ -104,6 +104,12 @@ function cleanBlocks(content: unknown): Json[] {
         if (images.length) kept.push({ type: 'gallery', attrs: { images: images.map(figureAttrsOf) } });
         break;
       }
+      case 'embed': {
+        const url = typeof attrs.url === 'string' ? attrs.url : '';
+        const caption = typeof attrs.caption === 'string' ? attrs.caption : '';
+        if (/^https?:\/\/\S+$/i.test(url)) kept.push({ type: 'embed', attrs: { url, caption } });
+        break;
+      }
       case 'table': {
         const table = cleanTable(node);
         if (table) kept.push(table);

@@ -1,6 +1,6 @@
 // The news blocks beyond TipTap's starter kit, each exactly as the server's document schema has it
-// (src/domain/posts/editor-document.ts): a pull quote, a gallery of library images and a table whose
-// cells hold paragraphs.
+// (src/domain/posts/editor-document.ts): a pull quote, a gallery of library images, a table whose
+// cells hold paragraphs and an embed (another service's video, post, chart or map, by its address).
 import { mergeAttributes, Node } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import {
@@ -115,6 +115,57 @@ export const Gallery = Node.create({
   },
 });
 
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * An embed, shown in the editor as readers see it: a preview naming the address (nothing of the
+ * service is loaded here either). It moves and is deleted as one block.
+ */
+export const Embed = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  addAttributes: () => ({
+    url: {
+      default: '',
+      parseHTML: (element: HTMLElement) => element.getAttribute('data-embed-url') ?? '',
+      renderHTML: (attributes: Record<string, unknown>) => ({ 'data-embed-url': textOf(attributes.url) }),
+    },
+    caption: {
+      default: '',
+      parseHTML: (element: HTMLElement) => element.getAttribute('data-caption') ?? '',
+      renderHTML: (attributes: Record<string, unknown>) => ({ 'data-caption': textOf(attributes.caption) }),
+    },
+  }),
+  parseHTML: () => [{ tag: 'figure[data-embed-url]' }],
+  renderHTML: ({ HTMLAttributes }) => ['figure', mergeAttributes(HTMLAttributes, { class: 'editor-embed' })],
+  addNodeView() {
+    return ({ node }) => {
+      const dom = document.createElement('figure');
+      dom.className = 'editor-embed';
+      const show = (attrs: Record<string, unknown>) => {
+        const address = document.createElement('span');
+        address.className = 'editor-embed-address';
+        address.textContent = textOf(attrs.url);
+        const caption = document.createElement('figcaption');
+        caption.textContent = textOf(attrs.caption);
+        dom.replaceChildren(address, ...(textOf(attrs.caption) ? [caption] : []));
+      };
+      show(node.attrs);
+      return {
+        dom,
+        update: (updated) => {
+          if (updated.type !== node.type) return false;
+          show(updated.attrs);
+          return true;
+        },
+      };
+    };
+  },
+});
+
 // prosemirror-tables finds the parts of a table by these roles in the node specs.
 const tableRoles: Record<string, string> = {
   table: 'table',
@@ -208,4 +259,4 @@ export const Table = Node.create({
 /** The table commands the toolbar offers while the cursor is in a table. */
 export const tableCommands = { addRowAfter, addColumnAfter, deleteRow, deleteColumn, deleteTable };
 
-export const newsNodes = [PullQuote, Gallery, Table, TableRow, TableHeader, TableCell];
+export const newsNodes = [PullQuote, Gallery, Embed, Table, TableRow, TableHeader, TableCell];

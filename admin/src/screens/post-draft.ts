@@ -126,7 +126,13 @@ export function bodyOf(draft: Draft, initialTranslationOf: string) {
           credit: draft.featuredImage.credit,
         }
       : null,
-    sources: draft.sources.map(({ publisher, title, url, note }) => ({ publisher, title, url, note })),
+    sources: draft.sources.map(({ publisher, title, url, note, reviewState }) => ({
+      publisher,
+      title,
+      url,
+      note,
+      reviewState,
+    })),
     canonicalUrl: orNull(draft.canonicalUrl),
     metaTitle: orNull(draft.metaTitle),
     metaDescription: orNull(draft.metaDescription),

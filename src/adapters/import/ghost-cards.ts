@@ -85,10 +85,13 @@ function captionParagraph(caption: string): string {
   return caption ? `<p>${caption}</p>` : '';
 }
 
+/** An embed block for an http(s) address; a file of the site's own (`/content/media/…`) stays a link. */
 function embedLink(url: string, caption: string, report: GhostContentReport): string {
   if (url.trim() === '') return '';
   report.embeds.push(url);
-  return `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>${captionParagraph(caption)}`;
+  const link = `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+  if (!/^https?:\/\/\S+$/i.test(url.trim())) return `<p>${link}</p>${captionParagraph(caption)}`;
+  return `<figure class="embed">${link}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
 /** An unknown card's words, so that nothing the author wrote is lost without a trace. */

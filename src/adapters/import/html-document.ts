@@ -201,6 +201,7 @@ function codeBlock(element: Element): BlockNode {
 }
 
 function figureBlocks(element: Element): BlockNode[] {
+  if ((element.attribs.class ?? '').split(/\s+/).includes('embed')) return embedBlocks(element);
   const table = descendants(element).find((e) => e.name === 'table');
   if (table) return tableBlocks(table);
   const images = descendants(element).filter((e) => e.name === 'img');
@@ -208,6 +209,16 @@ function figureBlocks(element: Element): BlockNode[] {
   if (images.length === 1) return imageFigure(images[0]!, captionParts(element));
   const pictures = images.flatMap((img) => figureAttrsOf(img, captionOfImage(img, element)));
   return pictures.length > 0 ? [{ type: 'gallery', attrs: { images: pictures.slice(0, 50) } }] : [];
+}
+
+/** `<figure class="embed"><a href="…">…</a><figcaption>…</figcaption></figure>`: an embed by its address. */
+function embedBlocks(figure: Element): BlockNode[] {
+  const link = descendants(figure).find((e) => e.name === 'a');
+  const url = (link?.attribs.href ?? '').trim();
+  if (!/^https?:\/\/\S+$/i.test(url) || url.length > 2048) return childBlocks(figure);
+  const figcaption = figure.children.find((c): c is Element => c.type === 'tag' && c.name === 'figcaption');
+  const caption = figcaption ? plainText(figcaption).slice(0, 2000) : '';
+  return [{ type: 'embed', attrs: { url, caption } }];
 }
 
 interface CaptionParts {

@@ -4,6 +4,7 @@ import type {
   WordPressContent,
   WordPressContentContext,
 } from '../../domain/import/wordpress-export.js';
+import { knownEmbedProvider } from '../../rendering/embeds.js';
 import { escapeHtml } from '../../rendering/html.js';
 import { htmlToText } from '../../rendering/sanitize.js';
 import { autop } from './autop.js';
@@ -119,7 +120,7 @@ class HtmlWriter {
         return '';
     }
     if (name === 'core/embed' || name.startsWith('core-embed/'))
-      return this.embedLink(String(block.attrs.url ?? ''));
+      return this.embedLink(String(block.attrs.url ?? ''), figcaptionOf(this.inner(block)));
     if (!contentBlocks.has(name)) this.report.unknownBlocks.push(name);
     return this.inner(block);
   }
@@ -139,7 +140,21 @@ class HtmlWriter {
     const withoutBreaks = html
       .replace(/<!--more(?:\s[^>]*?)?-->/g, '')
       .replace(/<!--nextpage-->/g, '\n\n<hr>\n\n');
-    return autop(this.withShortcodes(withoutBreaks));
+    return autop(this.bareUrls(this.withShortcodes(withoutBreaks)));
+  }
+
+  /**
+   * WordPress embeds the address of a service it knows written alone on its line, or alone in a
+   * paragraph (its auto-embeds).
+   */
+  private bareUrls(html: string): string {
+    const embed = (whole: string, written: string) => {
+      const url = written.replace(/&amp;|&#0?38;/g, '&');
+      return knownEmbedProvider(url) ? this.embedLink(url) : whole;
+    };
+    return html
+      .replace(/<p(?:\s[^>]*)?>\s*(https?:\/\/[^\s<>"']+)\s*<\/p>/gi, embed)
+      .replace(/^[ \t]*(https?:\/\/[^\s<>"']+)[ \t]*$/gm, embed);
   }
 
   private caption(shortcode: Shortcode): string {
@@ -171,11 +186,20 @@ class HtmlWriter {
     return [];
   }
 
-  private embedLink(url: string): string {
-    if (url === '') return '';
-    this.report.embeds.push(url);
-    return `\n\n<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>\n\n`;
+  /** An embed block for an http(s) address (see embeds.ts); any other stays a link. */
+  private embedLink(url: string, captionHtml = ''): string {
+    const address = url.trim();
+    if (address === '') return '';
+    this.report.embeds.push(address);
+    const link = `<a href="${escapeHtml(address)}">${escapeHtml(address)}</a>`;
+    if (!/^https?:\/\/\S+$/i.test(address)) return `\n\n<p>${link}</p>\n\n`;
+    const caption = captionHtml ? `<figcaption>${captionHtml}</figcaption>` : '';
+    return `\n\n<figure class="embed">${link}${caption}</figure>\n\n`;
   }
+}
+
+function figcaptionOf(html: string): string {
+  return /<figcaption\b[^>]*>([\s\S]*?)<\/figcaption>/i.exec(html)?.[1]?.trim() ?? '';
 }
 
 function mediaSource(shortcode: Shortcode): string {

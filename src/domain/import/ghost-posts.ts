@@ -9,6 +9,7 @@ import type { GhostExport, GhostPost } from './ghost-export.js';
 import type { MediaResolver } from './import-media.js';
 import type { GhostImportPorts } from './import-ports.js';
 import { rememberFrom } from './import-people.js';
+import { asUpdate, sourcesFromLinks } from './link-sources.js';
 import { countUp, type ImportReport } from './import-report.js';
 import { stripTags } from './wordpress-index.js';
 
@@ -66,7 +67,7 @@ export async function importGhostPost(run: GhostRun, post: GhostPost): Promise<v
   const existingId = run.existing.get(post.uuid);
   try {
     const id = existingId ?? (await createPost(run.tx, input));
-    if (existingId) await updatePost(run.tx, existingId, { ...input, slug: undefined });
+    if (existingId) await updatePost(run.tx, existingId, await asUpdate(run.tx, existingId, input));
     else await rememberFrom(run.tx, { source: ghostSource, kind: 'post', key: post.uuid, targetId: id });
     run.existing.set(post.uuid, id);
     if (post.updatedAt) await run.tx.repos.posts.update(id, { updatedAt: post.updatedAt });
@@ -101,6 +102,8 @@ async function postInputOf(run: GhostRun, post: GhostPost, status: PostStatus): 
     tagIds: [...new Set(post.tagIds.flatMap((id) => run.tags.get(id) ?? []))].slice(0, 50),
     featuredImage: await featuredImageOf(run, post),
     isFeatured: post.isFeatured,
+    // Ghost writes its own address as __GHOST_URL__, which the content already made a site path.
+    sources: sourcesFromLinks(blocks, { isOwnSite: () => false, embeds: content.report.embeds }),
     metaTitle: optional(post.metaTitle, 300),
     metaDescription: optional(post.metaDescription, 500),
     ogTitle: optional(post.ogTitle, 300),

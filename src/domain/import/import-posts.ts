@@ -7,6 +7,8 @@ import { cleanText } from '../shared/validate.js';
 import type { WordPressImportPorts } from './import-ports.js';
 import type { MediaResolver } from './import-media.js';
 import { remember, source, type PeopleAndTerms } from './import-people.js';
+import { asUpdate, sourcesFromLinks } from './link-sources.js';
+import { imageKeyOf, imagesOf } from './wordpress-archives.js';
 import { rewriteLinks, type OldUrls } from './import-redirects.js';
 import { countUp, type ImportReport } from './import-report.js';
 import type { WordPressContentContext, WxrItem } from './wordpress-export.js';
@@ -36,6 +38,8 @@ export interface ImportRun {
   existing: Map<string, string>;
   /** The WordPress ids met so far in this run's second pass. */
   seen: Set<string>;
+  /** Image key → the WordPress id of the first post showing it (for its attachment page's redirect). */
+  imageUsers: Map<string, string>;
 }
 
 const label = (item: WxrItem) => `${item.postType} ${item.postId} "${stripTags(item.title).slice(0, 80)}"`;
@@ -60,7 +64,7 @@ export async function importItem(run: ImportRun, item: WxrItem): Promise<void> {
   const existingId = run.existing.get(key);
   try {
     const id = existingId ?? (await createPost(run.tx, input));
-    if (existingId) await updatePost(run.tx, existingId, { ...input, slug: undefined });
+    if (existingId) await updatePost(run.tx, existingId, await asUpdate(run.tx, existingId, input));
     else await remember(run.tx, postKindOf(run.index), key, id);
     run.existing.set(key, id);
     const modified = modifiedDateOf(item);
@@ -93,8 +97,10 @@ async function postInputOf(
       item: label(item),
       note: `gallery names attachment ${id}, which the export does not hold`,
     });
+  noteImageUses(run, item, content.blocks);
   const blocks: BlockNode[] = await run.media.placeFigures(content.blocks);
   const seo = seoOf(item.meta);
+  const sources = sourcesFromLinks(blocks, { isOwnSite: (url) => isOldSite(run.index, url), embeds: content.report.embeds });
   return {
     type: item.postType === 'page' ? 'page' : 'post',
     title: cleanText(stripTags(item.title)).slice(0, 255) || 'Untitled',
@@ -108,8 +114,29 @@ async function postInputOf(
     tagIds: tagIdsOf(run, item),
     featuredImage: await featuredImageOf(run, item),
     isFeatured: item.isSticky,
+    sources,
     ...seo,
   };
+}
+
+/** A URL on the old site's own domain (with or without `www.`): an internal link, not a source. */
+function isOldSite(index: ExportIndex, url: URL): boolean {
+  const bare = (host: string) => host.toLowerCase().replace(/^www\./, '');
+  const host = bare(url.hostname);
+  for (const site of index.siteUrls) {
+    try {
+      if (bare(new URL(site).hostname) === host) return true;
+    } catch {
+      // not a URL: it names no host
+    }
+  }
+  return false;
+}
+
+function noteImageUses(run: ImportRun, item: WxrItem, blocks: BlockNode[]): void {
+  const thumbnail = run.index.attachments.get(metaValue(item.meta, '_thumbnail_id'));
+  const keys = [...(thumbnail ? [imageKeyOf(thumbnail.url)] : []), ...imagesOf(blocks)];
+  for (const key of keys) if (!run.imageUsers.has(key)) run.imageUsers.set(key, itemKeyOf(item));
 }
 
 function contentContext(run: ImportRun, item: WxrItem): WordPressContentContext {

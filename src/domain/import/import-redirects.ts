@@ -6,7 +6,7 @@ import type { ExportIndex } from './wordpress-index.js';
 
 /**
  * The old site's addresses and where they live now: each post's permalink, `?p=`/`?page_id=`,
- * category, tag and author archives and their feeds. Stored as 301 redirects (answered where the
+ * category, tag and author archives and their feeds, date archives and attachment pages. Stored as 301 redirects (answered where the
  * new site has no page of its own) and used to rewrite the links inside imported posts.
  */
 export class OldUrls {
@@ -35,6 +35,29 @@ export class OldUrls {
     }
   }
 
+  /** A path under the old site's base (`/2024/05/`, `/?m=202405`) and where it lives now. */
+  addPath(oldPath: string, newPath: string): void {
+    this.paths.set(`${this.basePath}${oldPath}`, newPath);
+  }
+
+  /** An old URL (a post's, an attachment page's) and where it lives now; false when it is not the old site's. */
+  addUrl(url: string, newPath: string): boolean {
+    const old = this.pathOf(url);
+    if (old === undefined) return false;
+    this.paths.set(old, newPath);
+    return true;
+  }
+
+  /** Whether an absolute URL is on the old site (its own addresses, with or without `www.`). */
+  isOldSiteUrl(url: string): boolean {
+    return /^https?:\/\//i.test(url.trim()) && this.pathOf(url) !== undefined;
+  }
+
+  /** The old site's base path (`/news` for a site at `https://example.com/news`; empty at the root). */
+  get base(): string {
+    return this.basePath;
+  }
+
   /** Where an old URL (absolute on the old site, or a path) lives now, if it is one of the old site's. */
   newPathOf(url: string): string | undefined {
     const path = this.pathOf(url);
@@ -46,7 +69,7 @@ export class OldUrls {
     return [...this.paths];
   }
 
-  /** The old site's path of a URL (decoded, with a `p`/`page_id` query kept); undefined for other sites. */
+  /** The old site's path of a URL (decoded, with a `p`, `page_id`, `attachment_id` or `m` query kept); undefined for other sites. */
   private pathOf(url: string): string | undefined {
     const trimmed = url.trim();
     const onSite = [...this.index.siteUrls].find(
@@ -59,7 +82,7 @@ export class OldUrls {
     } catch {
       return undefined;
     }
-    const query = /^\?(p|page_id)=(\d+)/.exec(parsed.search);
+    const query = /^\?(p|page_id|attachment_id|m)=(\d+)/.exec(parsed.search);
     let path = parsed.pathname;
     try {
       path = decodeURIComponent(path);

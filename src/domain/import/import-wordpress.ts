@@ -9,6 +9,7 @@ import { importItem, type ImportRun } from './import-posts.js';
 import { OldUrls, writeRedirects } from './import-redirects.js';
 import { inImportTransaction } from './import-transaction.js';
 import { emptyReport, type ImportReport } from './import-report.js';
+import { addAttachmentPages, addAttachmentParents, addDateArchives } from './wordpress-archives.js';
 import { indexExport, itemKeyOf, postKindOf, type ExportIndex } from './wordpress-index.js';
 import { slugOf } from './wordpress-meta.js';
 
@@ -73,7 +74,7 @@ async function writeAll(
   });
   const run: ImportRun = {
     ...{ tx, ports: input.ports, index, people, media, urls, report },
-    ...{ slugs, existing, seen: new Set<string>() },
+    ...{ slugs, existing, seen: new Set<string>(), imageUsers: new Map<string, string>() },
   };
   let done = 0;
   for (const file of input.files)
@@ -82,6 +83,7 @@ async function writeAll(
         await importItem(run, record.item);
         input.onProgress?.({ done: ++done, total: index.posts.size });
       }
+  await addAttachmentPages(tx, urls, index, { posts: existing, imageUsers: run.imageUsers });
   await writeRedirects(tx, urls, report);
 }
 
@@ -132,6 +134,8 @@ async function oldUrlsOf(
     const staff = await tx.repos.staff.findById(staffId);
     if (staff) urls.addArchive([`/author/${login.toLowerCase()}/`], authorPath(staff));
   }
+  addDateArchives(urls, index);
+  addAttachmentParents(urls, index, slugs);
   return urls;
 }
 

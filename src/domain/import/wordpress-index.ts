@@ -12,6 +12,8 @@ import { metaValue, serializedString, uploadsKeyOf } from './wordpress-meta.js';
 export interface IndexedAttachment {
   wpId: string;
   url: string;
+  /** Its attachment page on the old site (`/2024/05/story/photo/`, `/?attachment_id=12`). */
+  link: string;
   /** One key for every size of the image (see uploadsKeyOf). */
   uploadsKey: string | undefined;
   title: string;
@@ -27,6 +29,9 @@ export interface IndexedPost {
   link: string;
   slug: string;
   title: string;
+  /** `2024-05-02 10:30:00` in the site's time zone, as WordPress files its date archives. */
+  date: string;
+  isPublished: boolean;
 }
 
 export interface ExportIndex {
@@ -145,6 +150,8 @@ function addItem(index: ExportIndex, item: WxrItem, ports: WordPressImportPorts)
       link: item.link,
       slug: item.slug,
       title: item.title,
+      date: item.postDate,
+      isPublished: item.status === 'publish',
     });
   } else index.otherTypes.set(item.postType, (index.otherTypes.get(item.postType) ?? 0) + 1);
 }
@@ -221,6 +228,7 @@ function attachmentOf(item: WxrItem, ports: WordPressImportPorts): IndexedAttach
   return {
     wpId: item.postId,
     url,
+    link: item.link,
     uploadsKey:
       uploadsKeyOf(url) ?? (attachedFile ? uploadsKeyOf(`/wp-content/uploads/${attachedFile}`) : undefined),
     title: item.title,

@@ -23,7 +23,13 @@ export type BlockNode =
   | { type: 'figure'; attrs: FigureAttrs }
   | { type: 'pullQuote'; content?: InlineNode[] }
   | { type: 'gallery'; attrs: { images: FigureAttrs[] } }
-  | { type: 'table'; content: TableRowNode[] };
+  | { type: 'table'; content: TableRowNode[] }
+  | { type: 'embed'; attrs: EmbedAttrs };
+/** Something of another service (a video, a post, a chart, a map), kept as its address (see embeds.ts). */
+export interface EmbedAttrs {
+  url: string;
+  caption: string;
+}
 export interface ParagraphNode {
   type: 'paragraph';
   content?: InlineNode[];
@@ -117,6 +123,16 @@ export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
       attrs: z.strictObject({ images: z.array(figureAttrs).max(50) }),
     }),
     tableSchema,
+    z.strictObject({
+      type: z.literal('embed'),
+      attrs: z.strictObject({
+        url: z
+          .string()
+          .max(2048)
+          .refine((v) => /^https?:\/\/[^\s]+$/i.test(v), 'must be an http(s) URL'),
+        caption: z.string().max(2000).default(''),
+      }),
+    }),
   ]),
 );
 

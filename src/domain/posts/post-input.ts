@@ -17,6 +17,8 @@ export const sourceInputSchema = z.strictObject({
   title: text(500).default(''),
   url: httpUrl,
   note: text(1000).default(''),
+  /** `imported`: offered by an import and not yet confirmed; an editor's save sends null to confirm it. */
+  reviewState: z.enum(['imported']).nullable().optional(),
 });
 
 const featuredImageSchema = z.strictObject({

@@ -245,6 +245,7 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
       sortOrder: i,
       archiveStatus: 'pending',
       linkStatus: 'unchecked',
+      reviewState: s.reviewState ?? null,
     }));
     await repos.posts.setSources(postId, sources);
   }

@@ -79,8 +79,15 @@ const featuredImage = named(
 
 const sourceAnswer = named(
   'Source',
-  'A source the post cites.',
-  z.object({ id: z.string(), publisher: z.string(), title: z.string(), url: z.string(), note: z.string() }),
+  'A source the post cites. `reviewState` "imported": offered by an import from a link in the post, not yet confirmed by an editor (send null to confirm it).',
+  z.object({
+    id: z.string(),
+    publisher: z.string(),
+    title: z.string(),
+    url: z.string(),
+    note: z.string(),
+    reviewState: z.enum(['imported']).nullable(),
+  }),
 );
 
 const editorDocument = named(

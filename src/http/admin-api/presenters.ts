@@ -89,6 +89,7 @@ export function presentPost(
       title: s.title,
       url: s.url,
       note: s.note,
+      reviewState: s.reviewState,
     })),
     translations: translations.map((t) => ({ id: t.id, language: t.language, title: t.title })),
     canonicalUrl: post.canonicalUrl,

@@ -43,13 +43,14 @@ async function redirectFor(env: SiteEnv, request: FastifyRequest) {
 }
 
 /**
- * A WordPress address by id (`/?p=123`, `/?page_id=45`) that an import kept as a redirect. Any page
- * (the home page above all) may be asked for with that query, so it is looked up before the page.
+ * A WordPress address by query (`/?p=123`, `/?page_id=45`, `/?attachment_id=6`, the date archive
+ * `/?m=202405`) that an import kept as a redirect. Any page (the home page above all) may be asked
+ * for with that query, so it is looked up before the page.
  */
 async function wordpressIdRedirect(env: SiteEnv, request: FastifyRequest) {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   const [path, query = ''] = request.url.split('?');
-  const id = /(?:^|&)(p|page_id)=(\d{1,20})(?:&|$)/.exec(query);
+  const id = /(?:^|&)(p|page_id|attachment_id|m)=(\d{1,20})(?:&|$)/.exec(query);
   return id ? findRedirect(env.ctx, `${path}?${id[1]}=${id[2]}`) : undefined;
 }
 

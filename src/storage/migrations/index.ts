@@ -20,6 +20,7 @@ import * as importedItems from './020-imported-items.js';
 import * as pendingRecipients from './021-pending-recipients.js';
 import * as searchText from './023-search-text.js';
 import * as mediaVariants from './024-media-variants.js';
+import * as sourceReview from './025-source-review.js';
 import * as importJobs from './026-import-jobs.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '021-pending-recipients': pendingRecipients,
   '023-search-text': searchText,
   '024-media-variants': mediaVariants,
+  '025-source-review': sourceReview,
   '026-import-jobs': importJobs,
 };
 

@@ -125,6 +125,7 @@ function toSourceRecord(row: PostSourceRow): SourceRecord {
     sortOrder: Number(row.sort_order),
     archiveStatus: row.archive_status,
     linkStatus: row.link_status,
+    reviewState: row.review_state === 'imported' ? 'imported' : null,
   };
 }
 
@@ -394,6 +395,7 @@ export class KyselyPostRepository implements PostRepository {
           sort_order: s.sortOrder,
           archive_status: s.archiveStatus,
           link_status: s.linkStatus,
+          review_state: s.reviewState,
         })),
       )
       .execute();
