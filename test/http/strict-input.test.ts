@@ -134,6 +134,9 @@ const cases: Record<string, Case> = {
   },
   ...postCases('post'),
   ...postCases('page'),
+  'GET /admin/api/sources': { query: { state: 'gone', limit: '10' } },
+  'GET /admin/api/sources/:id': { params: byId('source') },
+  'POST /admin/api/sources/:id/archive': { params: byId('source') },
   'GET /admin/api/media': { query: { page: '1' } },
   'POST /admin/api/media': {
     query: { filename: 'x.jpg' },
@@ -230,6 +233,12 @@ for (const dialect of dialects) {
         await requestMemberImport(ctx, testAdministrator, { csv: 'email\na@example.org\n', createdBy: null })
       ).id;
       await createPost(ctx, { type: 'post', title: 'Published', status: 'published' });
+      const cited = await createPost(ctx, {
+        title: 'Cited',
+        status: 'published',
+        sources: [{ publisher: 'Ledger', title: '', url: 'https://ledger.example/a', note: '' }],
+      });
+      ids.source = (await ctx.repos.sources.ofPost(cited))[0]!.id;
     });
     after(async () => t?.destroy());
 
