@@ -60,8 +60,18 @@ export interface OpenSiteOptions {
  */
 function createSourceArchive(config: Config, options: OpenSiteOptions): SourceArchivePorts {
   const userAgent = `Broadsheet source archiver (+${config.siteUrl})`;
-  const fetcher = createSafeFetcher({ maxBytes: 5 * 1024 * 1024, timeoutMs: 20_000, userAgent, ...options.fetcher });
-  const images = createSafeFetcher({ maxBytes: 512 * 1024, timeoutMs: 10_000, userAgent, ...options.fetcher });
+  const fetcher = createSafeFetcher({
+    maxBytes: 5 * 1024 * 1024,
+    timeoutMs: 20_000,
+    userAgent,
+    ...options.fetcher,
+  });
+  const images = createSafeFetcher({
+    maxBytes: 512 * 1024,
+    timeoutMs: 10_000,
+    userAgent,
+    ...options.fetcher,
+  });
   return {
     fetcher,
     snapshots: new DiskBlobStore(join(config.dataDir, 'archive')),

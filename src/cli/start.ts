@@ -90,7 +90,9 @@ async function serve(config: Config, site: Site): Promise<number> {
     startSourceArchiving(site.ctx, site.sourceArchive, (error) =>
       app.log.error({ err: error }, 'source archiving failed'),
     ),
-    startLinkHealth(site.ctx, site.sourceArchive, (error) => app.log.error({ err: error }, 'link health failed')),
+    startLinkHealth(site.ctx, site.sourceArchive, (error) =>
+      app.log.error({ err: error }, 'link health failed'),
+    ),
   ];
   const related = startRelatedPosts(site.ctx, (error) =>
     app.log.error({ err: error }, 'related posts failed'),

@@ -71,8 +71,17 @@ export async function archiveDemoSource(
   };
   for (const post of posts) {
     const asOfPublication = { ...ctx, clock: { now: () => post.publishedAt } };
-    const sourceId = await archiveFromCopy(asOfPublication, ports, actor, { postId: post.id, url: demoArchivedUrl, fetched });
+    const sourceId = await archiveFromCopy(asOfPublication, ports, actor, {
+      postId: post.id,
+      url: demoArchivedUrl,
+      fetched,
+    });
     if (sourceId)
-      await recordLinkCheck(ctx, actor, { sourceId, state: 'gone', httpStatus: 404, finalUrl: demoArchivedUrl });
+      await recordLinkCheck(ctx, actor, {
+        sourceId,
+        state: 'gone',
+        httpStatus: 404,
+        finalUrl: demoArchivedUrl,
+      });
   }
 }

@@ -27,7 +27,9 @@ export interface ArchivePageInput {
 
 function formatTime(iso: string, language: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+      new Date(iso),
+    );
   } catch {
     return iso;
   }

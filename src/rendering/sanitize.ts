@@ -118,7 +118,13 @@ function snapshotPolicyOf(policy: sanitizeHtml.IOptions): sanitizeHtml.IOptions 
       ...(policy.allowedTags || []).filter((tag) => !dropped.has(tag)),
       ...['h1', 'div', 'section', 'article', 'dl', 'dt', 'dd', 'mark', 'small', 'del', 'ins'],
     ],
-    allowedAttributes: { ...policy.allowedAttributes, img: ['src', 'alt', 'width', 'height'], span: [], figure: [], blockquote: [] },
+    allowedAttributes: {
+      ...policy.allowedAttributes,
+      img: ['src', 'alt', 'width', 'height'],
+      span: [],
+      figure: [],
+      blockquote: [],
+    },
     allowedClasses: {},
     allowedSchemesByTag: { img: ['data'] },
     transformTags: {

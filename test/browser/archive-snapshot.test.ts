@@ -41,7 +41,10 @@ describe('an archived snapshot never runs code (Chromium)', { skip: skipUnlessCi
       body: documentFromText('Text.'),
       sources: [{ publisher: 'Ledger', title: '', url: web.url('/hostile'), note: '' }],
     });
-    assert.equal(await archiveDueSources(site.ctx, site.sourceArchive, systemActor('test'), { hostSpacingMs: 0 }), 1);
+    assert.equal(
+      await archiveDueSources(site.ctx, site.sourceArchive, systemActor('test'), { hostSpacingMs: 0 }),
+      1,
+    );
     const [source] = await site.ctx.repos.sources.ofPost(postId);
     snapshotPath = `/archive/${source!.snapshotId}/`;
     built = await buildApp(site);
@@ -77,7 +80,9 @@ describe('an archived snapshot never runs code (Chromium)', { skip: skipUnlessCi
     }
     await page.keyboard.press('Tab');
     // A round trip to the page's own origin: anything queued by a script before it would have gone out.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))).catch(() => {});
+    await page
+      .evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))')
+      .catch(() => {});
   }
 
   test('the control: the original page runs its code in the same browser', async () => {
@@ -85,7 +90,10 @@ describe('an archived snapshot never runs code (Chromium)', { skip: skipUnlessCi
     const { context, watch } = await open(`http://127.0.0.1:${web.port}/hostile`, { bypassCSP: false });
     try {
       assert.ok(beaconHits() > before, 'the raw page called its beacon');
-      assert.ok(watch.problems.some((p) => p.includes('dialog')), 'the raw page opened a dialog');
+      assert.ok(
+        watch.problems.some((p) => p.includes('dialog')),
+        'the raw page opened a dialog',
+      );
     } finally {
       await context.close();
     }
@@ -105,10 +113,16 @@ describe('an archived snapshot never runs code (Chromium)', { skip: skipUnlessCi
           'the page loaded nothing but itself',
         );
         const executable = await page
-          .locator('script, iframe, frame, object, embed, form, input, button, svg, math, base, meta[http-equiv], [onload], [onclick], [onerror], [onmouseover], [onfocus], [style]')
+          .locator(
+            'script, iframe, frame, object, embed, form, input, button, svg, math, base, meta[http-equiv], [onload], [onclick], [onerror], [onmouseover], [onfocus], [style]',
+          )
           .count();
         assert.equal(executable, 0);
-        assert.equal(await page.locator('img[src^="data:image/png;base64,"]').count(), 1, 'the image is inlined');
+        assert.equal(
+          await page.locator('img[src^="data:image/png;base64,"]').count(),
+          1,
+          'the image is inlined',
+        );
         assert.match(await page.locator('.archive-banner').innerText(), /Archived copy/);
       } finally {
         await context.close();

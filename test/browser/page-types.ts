@@ -80,7 +80,10 @@ export async function startDemoServer(): Promise<RunningServer> {
         status: 'published',
         body: documentFromText(`Dispatch number ${i}.`),
       });
-    const tokens = { ...(await demoReaderTokens(site)), snapshot: await demoSnapshotId(site) };
+    const tokens: Record<string, string> = {
+      ...(await demoReaderTokens(site)),
+      snapshot: await demoSnapshotId(site),
+    };
     const { app } = await buildApp(site);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;

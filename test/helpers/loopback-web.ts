@@ -47,7 +47,9 @@ export async function startLoopbackWeb(): Promise<LoopbackWeb> {
           response.writeHead(304, { etag }).end();
           return;
         }
-        response.writeHead(200, { 'content-type': options.type ?? 'text/html; charset=utf-8', etag }).end(body);
+        response
+          .writeHead(200, { 'content-type': options.type ?? 'text/html; charset=utf-8', etag })
+          .end(body);
       });
     },
     fetcher: (timeoutMs = 4000) => ({

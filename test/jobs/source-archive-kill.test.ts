@@ -69,7 +69,11 @@ for (const dialect of dialects) {
         });
         await killDuringFetch(box.env, path);
         const actor = systemActor('test');
-        assert.equal(await archiveDueSources(site.ctx, site.sourceArchive, actor), 0, 'the dead claim still holds');
+        assert.equal(
+          await archiveDueSources(site.ctx, site.sourceArchive, actor),
+          0,
+          'the dead claim still holds',
+        );
         await site.close();
 
         web.page(path, '<title>Back</title><p>The page answers again.</p>');
@@ -78,7 +82,11 @@ for (const dialect of dialects) {
         const [source] = await site.ctx.repos.sources.ofPost(postId);
         assert.equal(source!.archiveStatus, 'archived');
         assert.equal((await site.ctx.repos.sources.snapshotsOf(source!.id)).length, 1);
-        assert.equal(await archiveDueSources(site.ctx, site.sourceArchive, actor), 0, 'nothing is left queued');
+        assert.equal(
+          await archiveDueSources(site.ctx, site.sourceArchive, actor),
+          0,
+          'nothing is left queued',
+        );
       } finally {
         await site.close();
         await box.destroy();

@@ -39,7 +39,9 @@ for (const dialect of dialects) {
         r.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg onload="alert(1)"></svg>'),
       );
       web.route('/img/huge.png', (_q, r) =>
-        r.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.concat([tinyPng, Buffer.alloc(600 * 1024)])),
+        r
+          .writeHead(200, { 'content-type': 'image/png' })
+          .end(Buffer.concat([tinyPng, Buffer.alloc(600 * 1024)])),
       );
     });
     after(async () => {
@@ -141,7 +143,10 @@ for (const dialect of dialects) {
       const images = [...html.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
       assert.equal(images.length, 1, 'only the small PNG is kept');
       assert.match(images[0]!, /src="data:image\/png;base64,/);
-      assert.match(html, /<a href="http:\/\/ledger\.example:\d+\/report" rel="nofollow noopener noreferrer">/);
+      assert.match(
+        html,
+        /<a href="http:\/\/ledger\.example:\d+\/report" rel="nofollow noopener noreferrer">/,
+      );
       assert.equal(
         web.requests.filter((r) => r.path === '/beacon').length,
         0,

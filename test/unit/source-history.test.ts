@@ -79,11 +79,17 @@ describe('reading a page', () => {
     const body = Buffer.from(
       '<html><body><nav>Home News</nav><article><h1>Title</h1><p>First  line.</p><script>x()</script><p>Second</p></article><footer>©</footer></body></html>',
     );
-    assert.equal(readMainText({ url: 'https://x.example/', status: 200, contentType: 'text/html', body }), 'Title\nFirst line.\nSecond');
+    assert.equal(
+      readMainText({ url: 'https://x.example/', status: 200, contentType: 'text/html', body }),
+      'Title\nFirst line.\nSecond',
+    );
   });
   test('the charset a page declares is honoured', () => {
     const body = Buffer.from('<meta charset="iso-8859-1"><article><p>Bl\xe5b\xe6r</p></article>', 'latin1');
-    assert.equal(readMainText({ url: 'https://x.example/', status: 200, contentType: 'text/html', body }), 'Blåbær');
+    assert.equal(
+      readMainText({ url: 'https://x.example/', status: 200, contentType: 'text/html', body }),
+      'Blåbær',
+    );
   });
   test('images are told by their bytes, never by what the server says', () => {
     assert.equal(imageTypeOf(tinyPng), 'image/png');

@@ -80,7 +80,10 @@ export function SourcesPanel(props: {
                   onValue={(note) => set(i, { note })}
                   errors={props.errors}
                 />
-                <SourceState source={source} name={source.title || source.publisher || t('sourceNumber', { n })} />
+                <SourceState
+                  source={source}
+                  name={source.title || source.publisher || t('sourceNumber', { n })}
+                />
                 <div class="actions">
                   <Button
                     id={`source-${i}-up`}

@@ -13,7 +13,9 @@ export function SourceState({ source, name }: { source: Source; name: string }) 
       <span class={`badge link-${source.linkStatus}`}>
         {t('linkState')}: {t(`linkState_${source.linkStatus}` as Key)}
       </span>
-      {source.linkCheckedAt ? <span class="muted"> {t('checkedAt', { date: formatDate(source.linkCheckedAt) })}</span> : null}
+      {source.linkCheckedAt ? (
+        <span class="muted"> {t('checkedAt', { date: formatDate(source.linkCheckedAt) })}</span>
+      ) : null}
       {' · '}
       <span>
         {t('archiveState')}: {archived}
@@ -21,7 +23,12 @@ export function SourceState({ source, name }: { source: Source; name: string }) 
       {source.archivePath ? (
         <>
           {' · '}
-          <a href={source.archivePath} target="_blank" rel="noopener" aria-label={t('viewArchivedCopyOf', { name })}>
+          <a
+            href={source.archivePath}
+            target="_blank"
+            rel="noopener"
+            aria-label={t('viewArchivedCopyOf', { name })}
+          >
             {t('viewArchivedCopy')}
           </a>
         </>

@@ -7,16 +7,22 @@ export interface ImageBudget {
   totalBytes: number;
   /** Images fetched at most; the rest are dropped. */
   count: number;
+  /** Time for all of a page's images; those not fetched by then are dropped. */
+  totalMs: number;
 }
 
 /** The image types a snapshot keeps, told by their first bytes (a server's Content-Type is not believed). */
 const signatures: { type: string; matches: (bytes: Buffer) => boolean }[] = [
-  { type: 'image/png', matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    type: 'image/png',
+    matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { type: 'image/jpeg', matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { type: 'image/gif', matches: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
   {
     type: 'image/webp',
-    matches: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+    matches: (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
   },
 ];
 
@@ -35,9 +41,10 @@ export async function inlineImages(
 ): Promise<void> {
   let spent = 0;
   let fetched = 0;
+  const deadline = Date.now() + input.budget.totalMs;
   for (const img of DomUtils.findAll((e) => e.name === 'img', root.children)) {
     const url = sourceOf(img, input.baseUrl);
-    if (!url || fetched >= input.budget.count) {
+    if (!url || fetched >= input.budget.count || Date.now() > deadline) {
       DomUtils.removeElement(img);
       continue;
     }
@@ -59,7 +66,11 @@ export async function inlineImages(
 }
 
 function sourceOf(img: Element, baseUrl: string): string | undefined {
-  const candidates = [img.attribs.src, img.attribs['data-src'], img.attribs.srcset?.split(',')[0]?.trim().split(/\s+/)[0]];
+  const candidates = [
+    img.attribs.src,
+    img.attribs['data-src'],
+    img.attribs.srcset?.split(',')[0]?.trim().split(/\s+/)[0],
+  ];
   for (const candidate of candidates) {
     if (!candidate || candidate.trim().toLowerCase().startsWith('data:')) continue;
     try {
@@ -72,7 +83,11 @@ function sourceOf(img: Element, baseUrl: string): string | undefined {
   return undefined;
 }
 
-async function fetchImage(fetcher: OutboundFetcher, url: string, maxBytes: number): Promise<Buffer | undefined> {
+async function fetchImage(
+  fetcher: OutboundFetcher,
+  url: string,
+  maxBytes: number,
+): Promise<Buffer | undefined> {
   try {
     const answer = await fetcher.get(url);
     if (answer.status !== 200 || answer.body.length > maxBytes) return undefined;

@@ -13,7 +13,12 @@ export interface PageReaderOptions {
   budget?: Partial<ImageBudget>;
 }
 
-const defaultBudget: ImageBudget = { perImageBytes: 512 * 1024, totalBytes: 4 * 1024 * 1024, count: 24 };
+const defaultBudget: ImageBudget = {
+  perImageBytes: 512 * 1024,
+  totalBytes: 4 * 1024 * 1024,
+  count: 24,
+  totalMs: 30_000,
+};
 
 /** A fetched page's main text alone, found as the snapshot's is (see `createPageReader`). */
 export function readMainText(fetched: FetchedResource): string {
@@ -32,7 +37,9 @@ export function readMainText(fetched: FetchedResource): string {
  * form, frame or event handler survives), links made absolute, images inlined as `data:` URLs within
  * a budget or dropped.
  */
-export function createPageReader(options: PageReaderOptions): (fetched: FetchedResource) => Promise<PageReading> {
+export function createPageReader(
+  options: PageReaderOptions,
+): (fetched: FetchedResource) => Promise<PageReading> {
   const budget = { ...defaultBudget, ...options.budget };
   return async (fetched) => {
     const text = decodeBody(fetched);
@@ -70,10 +77,26 @@ async function readHtml(
  * Elements whose content is never part of a snapshot: code, embedded documents and what shows only
  * without script. Removed before images are inlined, so nothing inside them is ever fetched.
  */
-const inert = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'canvas', 'audio', 'video']);
+const inert = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+]);
 
 function removeInert(root: Element | Document): void {
-  for (const element of DomUtils.findAll((e) => inert.has(e.name), root.children)) DomUtils.removeElement(element);
+  for (const element of DomUtils.findAll((e) => inert.has(e.name), root.children))
+    DomUtils.removeElement(element);
 }
 
 function titleOf(document: Document): string {
@@ -90,7 +113,9 @@ function titleOf(document: Document): string {
 /** The article when the page marks one, else its main region, else the whole body. */
 function contentRoot(body: Element | Document): Element | Document {
   const find = (test: (e: Element) => boolean) => DomUtils.findOne(test, body.children, true);
-  return find((e) => e.name === 'article') ?? find((e) => e.name === 'main' || e.attribs.role === 'main') ?? body;
+  return (
+    find((e) => e.name === 'article') ?? find((e) => e.name === 'main' || e.attribs.role === 'main') ?? body
+  );
 }
 
 function absolutizeLinks(root: Element | Document, baseUrl: string): void {
@@ -106,7 +131,9 @@ function absolutizeLinks(root: Element | Document, baseUrl: string): void {
 export function absoluteHttpUrl(value: string, baseUrl: string): string | undefined {
   try {
     const url = new URL(value.trim(), baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:'
+      ? url.href
+      : undefined;
   } catch {
     return undefined;
   }
@@ -121,7 +148,8 @@ function isHtml(contentType: string): boolean {
 function decodeBody(fetched: FetchedResource): string {
   const head = fetched.body.subarray(0, 2048).toString('latin1');
   const declared =
-    /charset=["']?([\w-]+)/i.exec(fetched.contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
+    /charset=["']?([\w-]+)/i.exec(fetched.contentType)?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
   try {
     return new TextDecoder(declared ?? 'utf-8').decode(fetched.body);
   } catch {

@@ -38,7 +38,11 @@ export interface SourceHistory {
 }
 
 /** One source's record: its link checks (newest first, the last 50) and its snapshots. */
-export async function sourceHistory(ctx: DomainContext, actor: AdminActor, sourceId: string): Promise<SourceHistory> {
+export async function sourceHistory(
+  ctx: DomainContext,
+  actor: AdminActor,
+  sourceId: string,
+): Promise<SourceHistory> {
   const { source } = await sourceForActor(ctx, actor, sourceId, 'read');
   const [checks, snapshots] = await Promise.all([
     ctx.repos.sources.checksOf(sourceId, 50),
@@ -48,7 +52,11 @@ export async function sourceHistory(ctx: DomainContext, actor: AdminActor, sourc
 }
 
 /** "Re-archive now": queues the source for a fresh snapshot (its earlier ones stay) and wakes the job. */
-export async function reArchiveSource(ctx: DomainContext, actor: AdminActor, sourceId: string): Promise<SourceRecord> {
+export async function reArchiveSource(
+  ctx: DomainContext,
+  actor: AdminActor,
+  sourceId: string,
+): Promise<SourceRecord> {
   return inTransaction(ctx, async (tx) => {
     const { post } = await sourceForActor(tx, actor, sourceId, 'update');
     if (post.status !== 'published')
@@ -59,12 +67,21 @@ export async function reArchiveSource(ctx: DomainContext, actor: AdminActor, sou
   });
 }
 
-async function sourceForActor(ctx: DomainContext, actor: AdminActor, sourceId: string, action: 'read' | 'update') {
+async function sourceForActor(
+  ctx: DomainContext,
+  actor: AdminActor,
+  sourceId: string,
+  action: 'read' | 'update',
+) {
   const source = await ctx.repos.sources.findById(sourceId);
   const post = source && (await ctx.repos.posts.findById(source.postId));
   if (!source || !post) throw notFound('Source');
   const target = await targetOf(ctx, post);
-  if (action === 'read' && grantFor(actor.role, post.type, 'read') !== 'all' && !target.ownerIds.includes(actor.staffId))
+  if (
+    action === 'read' &&
+    grantFor(actor.role, post.type, 'read') !== 'all' &&
+    !target.ownerIds.includes(actor.staffId)
+  )
     throw notFound('Source');
   assertCan(actor, action, post.type, target);
   return { source, post };

@@ -154,7 +154,9 @@ async function recordFailure(
 ): Promise<void> {
   const now = ctx.clock.now().getTime();
   const notBefore =
-    claim.attempts < maxAttempts ? new Date(now + 60_000 * 2 ** (claim.attempts - 1)).toISOString() : undefined;
+    claim.attempts < maxAttempts
+      ? new Date(now + 60_000 * 2 ** (claim.attempts - 1)).toISOString()
+      : undefined;
   await inTransaction(ctx, (tx) => tx.repos.sources.recordArchiveFailure(claim.sourceId, error, notBefore));
 }
 

@@ -19,11 +19,12 @@ export interface HealthRunOptions {
 }
 
 const defaults = {
-  batch: 50,
+  batch: 25,
   concurrency: 4,
   hostSpacingMs: 2000,
   passIntervalMs: 7 * 24 * 3600_000,
-  leaseMs: 15 * 60_000,
+  // Longer than the slowest step: 25 fetches of at most 20 s to one host, one after another.
+  leaseMs: 30 * 60_000,
 };
 
 interface CheckResult {
@@ -51,7 +52,9 @@ export async function checkLinkHealth(
   while (!options.signal?.aborted) {
     const now = ctx.clock.now();
     const leaseUntil = new Date(now.getTime() + settings.leaseMs).toISOString();
-    const lease = await inTransaction(ctx, (tx) => tx.repos.sources.takeHealthLease(now.toISOString(), leaseUntil));
+    const lease = await inTransaction(ctx, (tx) =>
+      tx.repos.sources.takeHealthLease(now.toISOString(), leaseUntil),
+    );
     if (!lease) break;
     let { cursor, passStartedAt } = lease;
     if (cursor === null) {
@@ -102,7 +105,11 @@ async function checkOne(
   ports: SourceArchivePorts,
   candidate: HealthCandidate,
 ): Promise<CheckResult> {
-  const base = { id: newId(ctx.clock.now()), sourceId: candidate.sourceId, checkedAt: ctx.clock.now().toISOString() };
+  const base = {
+    id: newId(ctx.clock.now()),
+    sourceId: candidate.sourceId,
+    checkedAt: ctx.clock.now().toISOString(),
+  };
   const kept = { etag: candidate.etag, lastModified: candidate.lastModified };
   const wasGone = candidate.linkStatus === 'gone';
   let fetched: FetchedResource;
@@ -112,24 +119,40 @@ async function checkOne(
       ...(candidate.lastModified ? { ifModifiedSince: candidate.lastModified } : {}),
     });
   } catch (error) {
-    const detail = error instanceof OutboundFetchError ? `${error.problem}: ${error.message}` : 'the check failed';
-    const check = { ...base, state: 'unreachable' as const, httpStatus: null, finalUrl: '', detail: detail.slice(0, 500) };
+    const detail =
+      error instanceof OutboundFetchError ? `${error.problem}: ${error.message}` : 'the check failed';
+    const check = {
+      ...base,
+      state: 'unreachable' as const,
+      httpStatus: null,
+      finalUrl: '',
+      detail: detail.slice(0, 500),
+    };
     return { check, validators: kept, wasGone };
   }
   const state = stateOf(ports, candidate, fetched);
   const validators =
-    fetched.status === 200 ? { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null } : kept;
+    fetched.status === 200
+      ? { etag: fetched.etag ?? null, lastModified: fetched.lastModified ?? null }
+      : kept;
   const check = { ...base, state, httpStatus: fetched.status, finalUrl: fetched.url, detail: '' };
   return { check, validators, wasGone };
 }
 
-function stateOf(ports: SourceArchivePorts, candidate: HealthCandidate, fetched: FetchedResource): LinkCheckRecord['state'] {
+function stateOf(
+  ports: SourceArchivePorts,
+  candidate: HealthCandidate,
+  fetched: FetchedResource,
+): LinkCheckRecord['state'] {
   if (fetched.status === 404 || fetched.status === 410) return 'gone';
   if (fetched.status >= 400 || fetched.status < 200) return 'unreachable';
   if (!isSameUrl(fetched.url, candidate.url)) return 'redirected';
   // Not modified since the last full answer, which was judged then: a changed page stays changed.
   if (fetched.status === 304) return candidate.linkStatus === 'changed' ? 'changed' : 'ok';
-  if (candidate.snapshotMainText !== null && isMaterialChange(candidate.snapshotMainText, ports.readMainText(fetched)))
+  if (
+    candidate.snapshotMainText !== null &&
+    isMaterialChange(candidate.snapshotMainText, ports.readMainText(fetched))
+  )
     return 'changed';
   return 'ok';
 }

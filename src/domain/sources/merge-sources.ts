@@ -20,7 +20,11 @@ export interface SourceMergePlan {
  * and with it its snapshots and its health history; a URL cited twice matches its stored rows in
  * order. Only the editor's fields of a kept row change; a new URL is a new row.
  */
-export function planSourceMerge(existing: SourceRecord[], incoming: SourceInput[], now: Date): SourceMergePlan {
+export function planSourceMerge(
+  existing: SourceRecord[],
+  incoming: SourceInput[],
+  now: Date,
+): SourceMergePlan {
   const unmatched = new Map<string, string[]>();
   for (const row of existing) unmatched.set(row.url, [...(unmatched.get(row.url) ?? []), row.id]);
   const plan: SourceMergePlan = { updates: [], inserts: [], deletes: [] };

@@ -91,10 +91,16 @@ export interface SourceRepository {
   latestSnapshots(sourceIds: string[]): Promise<Map<string, SnapshotRecord>>;
   snapshotsOf(sourceId: string): Promise<SnapshotRecord[]>;
   /** The health pass: takes its lease when it has lapsed; the cursor and the pass's start. */
-  takeHealthLease(now: string, leaseUntil: string): Promise<{ cursor: string | null; passStartedAt: string | null } | undefined>;
+  takeHealthLease(
+    now: string,
+    leaseUntil: string,
+  ): Promise<{ cursor: string | null; passStartedAt: string | null } | undefined>;
   /** Sources of published posts after `cursor` in id order that have been archived. */
   healthCandidates(cursor: string | null, limit: number): Promise<HealthCandidate[]>;
-  recordCheck(check: LinkCheckRecord, validators: { etag: string | null; lastModified: string | null }): Promise<void>;
+  recordCheck(
+    check: LinkCheckRecord,
+    validators: { etag: string | null; lastModified: string | null },
+  ): Promise<void>;
   /** Moves the cursor (null: the pass is over) and gives up the lease. */
   moveHealthCursor(cursor: string | null, passStartedAt: string | null): Promise<void>;
   checksOf(sourceId: string, limit: number): Promise<LinkCheckRecord[]>;

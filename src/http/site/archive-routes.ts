@@ -32,7 +32,10 @@ export const archiveHeaders: Readonly<Record<string, string>> = {
 };
 
 /** `/archive/<snapshot id>/`: an archived copy of a cited source, with a banner saying what it is. */
-export function registerArchiveRoutes(app: FastifyInstance, options: { env: SiteEnv; snapshots: BlobStore }): void {
+export function registerArchiveRoutes(
+  app: FastifyInstance,
+  options: { env: SiteEnv; snapshots: BlobStore },
+): void {
   const { env, snapshots } = options;
   app.get('/archive/:id/', async (request, reply) => {
     const { id } = request.params as { id: string };

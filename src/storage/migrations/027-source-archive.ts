@@ -88,7 +88,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pass_started_at', text)
     .addColumn('lease_until', text, (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.insertInto('source_health_state').values({ id: 'links', cursor: null, pass_started_at: null }).execute();
+  await db
+    .insertInto('source_health_state')
+    .values({ id: 'links', cursor: null, pass_started_at: null })
+    .execute();
   await queuePublishedSources(db);
 }
 

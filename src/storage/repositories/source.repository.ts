@@ -189,12 +189,7 @@ export class KyselySourceRepository implements SourceRepository {
         .updateTable('post_sources')
         .set((eb) => ({
           archive_error: error,
-          archive_status: eb
-            .case()
-            .when('archive_key', 'is', null)
-            .then('failed')
-            .else('archived')
-            .end(),
+          archive_status: eb.case().when('archive_key', 'is', null).then('failed').else('archived').end(),
         }))
         .where('id', '=', sourceId)
         .execute();
@@ -205,11 +200,19 @@ export class KyselySourceRepository implements SourceRepository {
       .set({ not_before: notBefore, claimed_until: '' })
       .where('source_id', '=', sourceId)
       .execute();
-    await this.db.updateTable('post_sources').set({ archive_error: error }).where('id', '=', sourceId).execute();
+    await this.db
+      .updateTable('post_sources')
+      .set({ archive_error: error })
+      .where('id', '=', sourceId)
+      .execute();
   }
 
   async findSnapshot(id: string): Promise<SnapshotRecord | undefined> {
-    const row = await this.db.selectFrom('source_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('source_snapshots')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toSnapshot(row);
   }
 
@@ -251,7 +254,15 @@ export class KyselySourceRepository implements SourceRepository {
       .selectFrom('post_sources as s')
       .innerJoin('posts as p', 'p.id', 's.post_id')
       .leftJoin('source_snapshots as n', 'n.id', 's.archive_key')
-      .select(['s.id', 's.post_id', 's.url', 's.link_status', 's.link_etag', 's.link_last_modified', 'n.main_text'])
+      .select([
+        's.id',
+        's.post_id',
+        's.url',
+        's.link_status',
+        's.link_etag',
+        's.link_last_modified',
+        'n.main_text',
+      ])
       .where('p.status', '=', 'published')
       .where('s.archive_key', 'is not', null)
       .orderBy('s.id')
