@@ -46,6 +46,7 @@ export function renderArchivePage(input: ArchivePageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<link rel="icon" href="data:,">
 <title>${t.pageTitle(name)} · ${input.siteTitle}</title>
 <style>${trusted(archivePageStyle)}</style>
 </head>

@@ -79,10 +79,8 @@ describe('an archived snapshot never runs code (Chromium)', { skip: skipUnlessCi
       if ((await target.count()) > 0) await target.hover({ timeout: 2000 }).catch(() => {});
     }
     await page.keyboard.press('Tab');
-    // A round trip to the page's own origin: anything queued by a script before it would have gone out.
-    await page
-      .evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))')
-      .catch(() => {});
+    // Whatever a handler or a timer sent has gone out once the network has been quiet for a while.
+    await page.waitForLoadState('networkidle');
   }
 
   test('the control: the original page runs its code in the same browser', async () => {

@@ -97,7 +97,7 @@ export function hostilePage(beacon: string): string {
 <a href="javascript:alert(5)">Click</a> <a href="/report">The report</a>
 <iframe src="${beacon}?from=iframe"></iframe><iframe srcdoc="<script>alert(6)</script>"></iframe>
 <object data="${beacon}?from=object"></object><embed src="${beacon}?from=embed">
-<form action="${beacon}?from=form"><input name="q" autofocus onfocus="alert(7)"><button>Go</button></form>
+<form action="${beacon}?from=form"><input name="q" autofocus onfocus="fetch('${beacon}?from=onfocus')"><button>Go</button></form>
 <svg><script>alert(8)</script><a href="javascript:alert(9)"><text>x</text></a></svg>
 <math><mtext><table><mglyph><style><img src=x onerror=alert(10)></style></mglyph></table></mtext></math>
 <noscript><img src="${beacon}?from=noscript"></noscript>
