@@ -127,8 +127,14 @@ function snapshotPolicyOf(policy: sanitizeHtml.IOptions): sanitizeHtml.IOptions 
     },
     allowedClasses: {},
     allowedSchemesByTag: { img: ['data'] },
+    // The page's own headings go one level down: the snapshot page's one top heading is its banner's.
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener noreferrer' } }),
+      h1: 'h2',
+      h2: 'h3',
+      h3: 'h4',
+      h4: 'h5',
+      h5: 'h6',
     },
   };
 }

@@ -140,6 +140,7 @@ for (const dialect of dialects) {
         /beacon/,
       ])
         assert.doesNotMatch(html, forbidden);
+      assert.match(html, /<h2>Minister resigns over harbour deal<\/h2>/);
       const images = [...html.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
       assert.equal(images.length, 1, 'only the small PNG is kept');
       assert.match(images[0]!, /src="data:image\/png;base64,/);
@@ -172,6 +173,7 @@ for (const dialect of dialects) {
       assert.equal(answer.headers['x-robots-tag'], 'noindex, nofollow');
       assert.equal(answer.headers['set-cookie'], undefined);
       assert.match(answer.body, /<h1>Archived copy: Minister resigns over harbour deal<\/h1>/);
+      assert.equal(answer.body.match(/<h1/g)?.length, 1, 'the page’s own headings went one level down');
       assert.ok(answer.body.includes(`href="${web.url('/hostile')}"`), 'the banner links the original');
       assert.match(answer.body, new RegExp(`<time datetime="${source!.archivedAt}">`));
       assert.doesNotMatch(answer.body, /<script/i);
