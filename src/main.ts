@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBulkMailer } from './adapters/mail/bulk-mailer.js';
 import { DiskBlobStore } from './adapters/blobs/disk-blob-store.js';
+import { createPageReader, readMainText } from './adapters/archive/page-reader.js';
+import { createSafeFetcher, type SafeFetcherOptions } from './adapters/fetch/safe-fetcher.js';
 import { argon2Hasher } from './adapters/passwords/argon2-hasher.js';
 import { sharpImageProcessor } from './adapters/images/sharp-image-processor.js';
 import { createLogMailer } from './adapters/mail/log-mailer.js';
@@ -9,7 +11,14 @@ import { createSmtpMailer } from './adapters/mail/smtp-mailer.js';
 import type { Config } from './config/config.js';
 import { ContentEventHub } from './domain/content-events.js';
 import { systemClock, type DomainContext } from './domain/context.js';
-import type { BlobStore, BulkMailer, Clock, Mailer, PasswordHasher } from './domain/ports.js';
+import type {
+  BlobStore,
+  BulkMailer,
+  Clock,
+  Mailer,
+  PasswordHasher,
+  SourceArchivePorts,
+} from './domain/ports.js';
 import type { ImportJobPorts } from './domain/import/import-job-ports.js';
 import { importWorkspace } from './adapters/import-jobs/import-workspace.js';
 import { zipUploads } from './adapters/import-jobs/zip-uploads.js';
@@ -22,7 +31,6 @@ import { ghostImages } from './adapters/import/ghost-images.js';
 import { splitCredit } from './adapters/import/image-credit.js';
 import { uploadsFolder } from './adapters/import/uploads-folder.js';
 import { createMediaFetch } from './adapters/import/fetched-media.js';
-import { createSafeFetcher } from './adapters/fetch/safe-fetcher.js';
 import type { OutboundFetcher } from './domain/fetch-ports.js';
 import { maxImageBytes } from './domain/media/import-image.js';
 import { blocksFromWordPress } from './adapters/import/wordpress-content.js';
@@ -43,6 +51,8 @@ export interface Site {
   createNewsletterMailer(): BulkMailer | undefined;
   /** The theme the public site renders with. */
   theme: Theme;
+  /** Sources' archive: the safe fetcher, the page reader and the snapshots' own blob store (never served as files). */
+  sourceArchive: SourceArchivePorts;
   close(): Promise<void>;
 }
 
@@ -53,6 +63,34 @@ export interface OpenSiteOptions {
   logMail?: (text: string) => void;
   /** How passwords are hashed and checked (default: argon2id at the OWASP minimum). */
   passwords?: PasswordHasher;
+  /** The outbound fetcher's resolver and address rule; tests alone pass a stub resolver and loopback. */
+  fetcher?: Pick<SafeFetcherOptions, 'resolve' | 'isAllowedAddress' | 'allowedPorts' | 'timeoutMs'>;
+}
+
+/**
+ * What archiving sources uses: pages up to 5 MB, their images up to 512 KB each, both through the
+ * safe fetcher; snapshot bodies in `<dataDir>/archive`, which no route serves as files.
+ */
+function createSourceArchive(config: Config, options: OpenSiteOptions): SourceArchivePorts {
+  const userAgent = `Broadsheet source archiver (+${config.siteUrl})`;
+  const fetcher = createSafeFetcher({
+    maxBytes: 5 * 1024 * 1024,
+    timeoutMs: 20_000,
+    userAgent,
+    ...options.fetcher,
+  });
+  const images = createSafeFetcher({
+    maxBytes: 512 * 1024,
+    timeoutMs: 10_000,
+    userAgent,
+    ...options.fetcher,
+  });
+  return {
+    fetcher,
+    snapshots: new DiskBlobStore(join(config.dataDir, 'archive')),
+    readPage: createPageReader({ images }),
+    readMainText,
+  };
 }
 
 function createMailer(config: Config, logMail?: (text: string) => void): Mailer {
@@ -190,6 +228,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     media,
     createNewsletterMailer: () => createNewsletterMailer(config),
     theme: defaultTheme,
+    sourceArchive: createSourceArchive(config, options),
     close,
   };
 }

@@ -571,6 +571,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/api/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cited sources with their link health and the posts citing them, a keyset page at a time
+     * @description Filter by `state`; the answer’s `next` is the `after` of the next page (null on the last).
+     */
+    get: operations['listLinkHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/sources/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One source with its link checks (newest first) and its archived copies */
+    get: operations['getSourceHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/sources/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-archive now: queues a fresh snapshot of the source (earlier ones are kept) */
+    post: operations['reArchiveSource'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/api/media': {
     parameters: {
       query?: never;
@@ -1194,6 +1248,66 @@ export interface components {
       url: string;
       note: string;
       reviewState: 'imported' | null;
+      /**
+       * @description `queued` until its first snapshot, then `archived`
+       * @enum {string}
+       */
+      archiveStatus: 'pending' | 'queued' | 'archived' | 'failed';
+      /** @description When the latest snapshot was taken */
+      archivedAt: string | null;
+      /** @description The latest snapshot on the site, e.g. `/archive/<id>/` */
+      archivePath: string | null;
+      /** @description Why the last archive attempt failed; empty when it did not */
+      archiveError: string;
+      /** @enum {string} */
+      linkStatus: 'unchecked' | 'ok' | 'redirected' | 'changed' | 'gone' | 'unreachable';
+      linkCheckedAt: string | null;
+    };
+    LinkHealth: {
+      id: string;
+      publisher: string;
+      title: string;
+      url: string;
+      /**
+       * @description `queued` until its first snapshot, then `archived`
+       * @enum {string}
+       */
+      archiveStatus: 'pending' | 'queued' | 'archived' | 'failed';
+      /** @description When the latest snapshot was taken */
+      archivedAt: string | null;
+      /** @description The latest snapshot on the site, e.g. `/archive/<id>/` */
+      archivePath: string | null;
+      /** @description Why the last archive attempt failed; empty when it did not */
+      archiveError: string;
+      /** @enum {string} */
+      linkStatus: 'unchecked' | 'ok' | 'redirected' | 'changed' | 'gone' | 'unreachable';
+      linkCheckedAt: string | null;
+      post: {
+        id: string;
+        title: string;
+        slug: string;
+        /** @enum {string} */
+        status: 'draft' | 'scheduled' | 'published';
+      };
+    };
+    LinkCheck: {
+      /** @description An ISO 8601 time in UTC */
+      checkedAt: string;
+      /** @enum {string} */
+      state: 'unchecked' | 'ok' | 'redirected' | 'changed' | 'gone' | 'unreachable';
+      httpStatus: number | null;
+      finalUrl: string;
+      detail: string;
+    };
+    Snapshot: {
+      id: string;
+      /** @description An ISO 8601 time in UTC */
+      takenAt: string;
+      httpStatus: number;
+      finalUrl: string;
+      title: string;
+      bodySha256: string;
+      path: string;
     };
     EditorDocument: {
       /** @constant */
@@ -1633,6 +1747,56 @@ export interface components {
     };
     ListPageRevisionsAnswer: {
       revisions: components['schemas']['Revision'][];
+    };
+    ListLinkHealthAnswer: {
+      sources: components['schemas']['LinkHealth'][];
+      next: string | null;
+    };
+    GetSourceHistoryAnswer: {
+      source: {
+        id: string;
+        publisher: string;
+        title: string;
+        url: string;
+        /**
+         * @description `queued` until its first snapshot, then `archived`
+         * @enum {string}
+         */
+        archiveStatus: 'pending' | 'queued' | 'archived' | 'failed';
+        /** @description When the latest snapshot was taken */
+        archivedAt: string | null;
+        /** @description The latest snapshot on the site, e.g. `/archive/<id>/` */
+        archivePath: string | null;
+        /** @description Why the last archive attempt failed; empty when it did not */
+        archiveError: string;
+        /** @enum {string} */
+        linkStatus: 'unchecked' | 'ok' | 'redirected' | 'changed' | 'gone' | 'unreachable';
+        linkCheckedAt: string | null;
+      };
+      checks: components['schemas']['LinkCheck'][];
+      snapshots: components['schemas']['Snapshot'][];
+    };
+    ReArchiveSourceAnswer: {
+      source: {
+        id: string;
+        publisher: string;
+        title: string;
+        url: string;
+        /**
+         * @description `queued` until its first snapshot, then `archived`
+         * @enum {string}
+         */
+        archiveStatus: 'pending' | 'queued' | 'archived' | 'failed';
+        /** @description When the latest snapshot was taken */
+        archivedAt: string | null;
+        /** @description The latest snapshot on the site, e.g. `/archive/<id>/` */
+        archivePath: string | null;
+        /** @description Why the last archive attempt failed; empty when it did not */
+        archiveError: string;
+        /** @enum {string} */
+        linkStatus: 'unchecked' | 'ok' | 'redirected' | 'changed' | 'gone' | 'unreachable';
+        linkCheckedAt: string | null;
+      };
     };
     ListMediaAnswer: {
       media: components['schemas']['Media'][];
@@ -3409,6 +3573,97 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  listLinkHealth: {
+    parameters: {
+      query?: {
+        state?: 'unchecked' | 'ok' | 'redirected' | 'changed' | 'gone' | 'unreachable';
+        after?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cited sources with their link health and the posts citing them, a keyset page at a time */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListLinkHealthAnswer'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  getSourceHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One source with its link checks (newest first) and its archived copies */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetSourceHistoryAnswer'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  reArchiveSource: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Re-archive now: queues a fresh snapshot of the source (earlier ones are kept) */
+      202: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReArchiveSourceAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       422: components['responses']['Validation'];
       500: components['responses']['Internal'];
     };

@@ -20,7 +20,11 @@ export type PromoSlot = Schemas['Promotion']['slot'];
 export type PromotionMode = Schemas['Post']['promotionMode'];
 export type PostSummary = Schemas['PostSummary'];
 /** A source as the editor holds it: a new one has no id yet. */
-export type Source = Omit<Schemas['Source'], 'id'> & { id?: string };
+/** A source as the editor holds it: what it edits, and (once saved) its archive and link health. */
+type SourceFields = 'publisher' | 'title' | 'url' | 'note';
+export type Source = Pick<Schemas['Source'], SourceFields> & Partial<Omit<Schemas['Source'], SourceFields>>;
+export type LinkHealth = Schemas['LinkHealth'];
+export type LinkState = Schemas['LinkHealth']['linkStatus'];
 export type FeaturedImage = Schemas['FeaturedImage'];
 export type EditorJson = Schemas['EditorDocument'];
 export type Post = Schemas['Post'];

@@ -14,6 +14,7 @@ import { browserLocale, setLocale, t, type Key } from './i18n.js';
 import { can, type Action, type Resource } from './permissions.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { SessionContext, type SessionValue } from './session.js';
+import { LinkHealthScreen } from './screens/link-health.js';
 import { MediaScreen } from './screens/media.js';
 import { MembersScreen } from './screens/members.js';
 import { NewslettersScreen } from './screens/newsletters.js';
@@ -56,6 +57,7 @@ const signedOutRoutes = new Set([
 const sections: { route: string; label: Key; resource?: Resource; action?: Action }[] = [
   { route: 'posts', label: 'navPosts', resource: 'post' },
   { route: 'pages', label: 'navPages', resource: 'page' },
+  { route: 'sources', label: 'navLinkHealth', resource: 'post' },
   { route: 'media', label: 'navMedia', resource: 'media' },
   { route: 'tags', label: 'navTags', resource: 'tag' },
   { route: 'staff', label: 'navStaff', resource: 'staff' },
@@ -274,6 +276,8 @@ function Screen({ route }: { route: Route }) {
       ) : (
         <PostListScreen key="pages" type="page" route={route} />
       );
+    case 'sources':
+      return <LinkHealthScreen route={route} />;
     case 'media':
       return <MediaScreen />;
     case 'tags':

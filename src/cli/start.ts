@@ -7,12 +7,14 @@ import { isSiteInitialized } from '../domain/settings/site-state.js';
 import { buildApp } from '../http/app.js';
 import { startImportJobs } from '../jobs/import-jobs.js';
 import { startMediaVariants } from '../jobs/media-variants.js';
+import { startLinkHealth } from '../jobs/link-health.js';
 import { startMemberImports } from '../jobs/member-import.js';
 import { startNewsletterSending } from '../jobs/newsletter-sending.js';
 import { startRelatedPosts } from '../jobs/related-posts.js';
 import { startScheduledPublishing } from '../jobs/scheduled-publishing.js';
 import { startSearchRebuild } from '../jobs/search-rebuild.js';
 import { startSessionSweep } from '../jobs/session-sweep.js';
+import { startSourceArchiving } from '../jobs/source-archiving.js';
 import { createImportJobPorts, createNewsletterMailer, openSite, type Site } from '../main.js';
 import { initializeSite } from './init.js';
 
@@ -47,7 +49,11 @@ async function prepareSite(config: Config): Promise<Site> {
   const site = await openSite(config);
   if (!(await isSiteInitialized(site.ctx))) {
     console.log('No site yet: loading the demo site…');
-    await initializeSite(site.ctx, { isEmpty: false, progress: (message) => console.log(message) });
+    await initializeSite(site.ctx, {
+      isEmpty: false,
+      archive: site.sourceArchive,
+      progress: (message) => console.log(message),
+    });
   }
   return site;
 }
@@ -92,6 +98,12 @@ async function serve(config: Config, site: Site): Promise<number> {
       site.ctx,
       { isShared: site.storage.capabilities.isShared || config.workers > 1 },
       (error) => app.log.error({ err: error }, 'image variants failed'),
+    ),
+    startSourceArchiving(site.ctx, site.sourceArchive, (error) =>
+      app.log.error({ err: error }, 'source archiving failed'),
+    ),
+    startLinkHealth(site.ctx, site.sourceArchive, (error) =>
+      app.log.error({ err: error }, 'link health failed'),
     ),
   ];
   const related = startRelatedPosts(site.ctx, (error) =>

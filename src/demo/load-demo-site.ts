@@ -8,6 +8,8 @@ import { createPromotion } from '../domain/promos/promotions.js';
 import { updateSiteSettings } from '../domain/settings/site-settings.js';
 import { createStaff } from '../domain/staff/staff.js';
 import { createTag } from '../domain/taxonomy/tags.js';
+import type { SourceArchivePorts } from '../domain/ports.js';
+import { archiveDemoSource, demoArchivedUrl } from './archived-source.js';
 import { demoSite } from './demo-site.js';
 import type { DemoBlock, DemoDoc, DemoSite } from './demo-site.types.js';
 import { generateDemoImage } from './generate-image.js';
@@ -49,6 +51,8 @@ export async function loadDemoSite(
   site: DemoSite = demoSite,
   /** Told what each long step is doing ("Creating the demo site: encoding 12 images (3/12)…"). */
   progress: (message: string) => void = () => {},
+  /** The site's source archive: with it, the lead story's archived (and since gone) source is shown. */
+  archive?: SourceArchivePorts,
 ): Promise<void> {
   await updateSiteSettings(ctx, systemActor('demo'), site.settings);
   const mediaIds = new Map<string, string>();
@@ -80,6 +84,7 @@ export async function loadDemoSite(
   const tagIds = new Map<string, string>();
   for (const tag of site.tags) tagIds.set(tag.slug, (await createTag(ctx, systemActor('demo'), tag)).id);
   const postIds = new Map<string, string>();
+  const citing: { id: string; publishedAt: Date }[] = [];
   const now = ctx.clock.now().getTime();
   const ordered = [...site.posts].sort((a, b) => Number(!!a.translationOf) - Number(!!b.translationOf));
   for (const [i, post] of ordered.entries()) {
@@ -109,7 +114,9 @@ export async function loadDemoSite(
       ...(post.translationOf ? { translationOf: postIds.get(post.translationOf)! } : {}),
     });
     postIds.set(post.slug, id);
+    if (post.sources.some((source) => source.url === demoArchivedUrl)) citing.push({ id, publishedAt });
   }
+  if (archive) await archiveDemoSource(ctx, archive, citing);
   progress('Creating the demo site: promotions and newsletters…');
   for (const [i, promo] of site.promotions.entries()) {
     await createPromotion(ctx, systemActor('demo'), {

@@ -8,6 +8,15 @@ export interface FetchedResource {
   status: number;
   contentType: string;
   body: Buffer;
+  /** The validators the answer carried, for a conditional request next time. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** A conditional GET: the server may answer 304 Not Modified with no body. */
+export interface FetchOptions {
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
 }
 
 export type OutboundFetchProblem =
@@ -25,5 +34,5 @@ export class OutboundFetchError extends Error {
 
 export interface OutboundFetcher {
   /** GETs `url`, following at most a few redirects, each re-checked. Throws OutboundFetchError. */
-  get(url: string): Promise<FetchedResource>;
+  get(url: string, options?: FetchOptions): Promise<FetchedResource>;
 }

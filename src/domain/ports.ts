@@ -17,6 +17,7 @@ import type {
   NewsletterSendRepository,
 } from './newsletter-ports.js';
 import type { RelatedRepository } from './related-ports.js';
+import type { ArchiveState, LinkState, SourceRepository } from './sources/source-ports.js';
 import type { SearchIndex } from './search/search-port.js';
 import type { InvitationRepository, PasswordResetRepository, SessionRepository } from './staff-ports.js';
 import type {
@@ -30,6 +31,7 @@ export type * from './idempotency-ports.js';
 export type * from './newsletter-ports.js';
 export type * from './staff-ports.js';
 export type * from './related-ports.js';
+export type * from './sources/source-ports.js';
 export type * from './search/search-port.js';
 export type * from './sign-in-ports.js';
 
@@ -77,8 +79,13 @@ export interface SourceRecord {
   url: string;
   note: string;
   sortOrder: number;
-  archiveStatus: string;
-  linkStatus: string;
+  archiveStatus: ArchiveState;
+  /** The latest snapshot's id (null until one is taken). */
+  snapshotId: string | null;
+  archivedAt: string | null;
+  archiveError: string;
+  linkStatus: LinkState;
+  linkCheckedAt: string | null;
   /** `imported`: offered by an import from a link in the post, for an editor to confirm or remove. */
   reviewState: SourceReviewState;
 }
@@ -227,7 +234,6 @@ export interface PostRepository {
   authorsFor(postIds: string[]): Promise<Map<string, StaffRecord[]>>;
   tagsFor(postIds: string[]): Promise<Map<string, TagRecord[]>>;
   tagIdsFor(postIds: string[]): Promise<Map<string, string[]>>;
-  setSources(postId: string, sources: SourceRecord[]): Promise<void>;
   sourcesFor(postIds: string[]): Promise<Map<string, SourceRecord[]>>;
   replaceRelated(postId: string, related: RelatedLink[]): Promise<void>;
   /** The stored related posts that pass the filter, best first. */
@@ -415,6 +421,8 @@ export interface Repositories {
   newsletterSends: NewsletterSendRepository;
   sitemap: SitemapRepository;
   related: RelatedRepository;
+  /** Cited sources with their archive and link health (the post's own list is read through posts). */
+  sources: SourceRepository;
   /** The full-text index of posts, written in the same transaction as the posts it describes. */
   search: SearchIndex;
   rateLimits: RateLimitRepository;

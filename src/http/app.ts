@@ -6,7 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 
 import type { Config } from '../config/config.js';
 import type { ContentEventHub } from '../domain/content-events.js';
 import type { DomainContext } from '../domain/context.js';
-import type { BulkMailer } from '../domain/ports.js';
+import type { BlobStore, BulkMailer } from '../domain/ports.js';
 import { RateLimitedError } from '../domain/limits/rate-limits.js';
 import { toHttpError } from './errors.js';
 import { clientErrorHandler } from './middleware/client-errors.js';
@@ -17,6 +17,7 @@ import { messagePage, previewPage } from './site/site-pages.js';
 import { registerAdminApi } from './admin-api/admin-api.js';
 import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
 import { formPageLifeMs } from './site/form-token.js';
+import { registerArchiveRoutes } from './site/archive-routes.js';
 import { registerMemberRoutes } from './site/member-routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
 import { dropShowing } from './site/cache-drops.js';
@@ -36,6 +37,8 @@ export interface HttpSite {
   createNewsletterMailer(): BulkMailer | undefined;
   /** The theme the public site renders with, and whose assets it serves. */
   theme: Theme;
+  /** Where archived sources' snapshots are kept (served at /archive/, never as files). */
+  sourceArchive: { snapshots: BlobStore };
 }
 
 /** What the public site's pages share; `theme` renders them (the site's own unless told otherwise). */
@@ -119,6 +122,7 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
   });
   registerAdminAppRoutes(app);
   registerMemberRoutes(app, { env });
+  registerArchiveRoutes(app, { env, snapshots: site.sourceArchive.snapshots });
   registerSiteRoutes(app, { env, cache, assets });
 
   app.setErrorHandler(async (error, request, reply) => {

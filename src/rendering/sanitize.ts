@@ -115,6 +115,46 @@ const sanitizer = () =>
     policy: policyFor(sanitize.defaults),
   })));
 
+/**
+ * The same policy for an archived page's snapshot, which is stored too: its images are inlined
+ * (`data:` only, nothing is loaded from elsewhere), it may have a top heading and generic blocks,
+ * and it keeps no classes, no srcset and no <picture> (the inliner chose one image).
+ */
+function snapshotPolicyOf(policy: sanitizeHtml.IOptions): sanitizeHtml.IOptions {
+  const dropped = new Set(['picture', 'source']);
+  return {
+    ...policy,
+    allowedTags: [
+      ...(policy.allowedTags || []).filter((tag) => !dropped.has(tag)),
+      ...['h1', 'div', 'section', 'article', 'dl', 'dt', 'dd', 'mark', 'small', 'del', 'ins'],
+    ],
+    allowedAttributes: {
+      ...policy.allowedAttributes,
+      img: ['src', 'alt', 'width', 'height'],
+      span: [],
+      figure: [],
+      blockquote: [],
+    },
+    allowedClasses: {},
+    allowedSchemesByTag: { img: ['data'] },
+    // The page's own headings go one level down: the snapshot page's one top heading is its banner's.
+    transformTags: {
+      a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener noreferrer' } }),
+      h1: 'h2',
+      h2: 'h3',
+      h3: 'h4',
+      h4: 'h5',
+      h5: 'h6',
+    },
+  };
+}
+
+/** An archived page's content as it may be stored and served (see `snapshotPolicyOf`). */
+export async function sanitizeSnapshotHtml(dirty: string): Promise<string> {
+  const { sanitize, policy } = await sanitizer();
+  return sanitize(dirty, snapshotPolicyOf(policy));
+}
+
 export async function sanitizeBodyHtml(dirty: string): Promise<string> {
   const { sanitize, policy } = await sanitizer();
   return sanitize(dirty, policy);

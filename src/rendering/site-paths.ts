@@ -2,3 +2,5 @@
 export const postPath = (post: { slug: string }) => `/${encodeURIComponent(post.slug)}/`;
 export const tagPath = (tag: { slug: string }) => `/tag/${encodeURIComponent(tag.slug)}/`;
 export const authorPath = (author: { slug: string }) => `/author/${encodeURIComponent(author.slug)}/`;
+/** A cited source's archived copy (src/http/site/archive-routes.ts). */
+export const snapshotPath = (snapshot: { id: string }) => `/archive/${encodeURIComponent(snapshot.id)}/`;

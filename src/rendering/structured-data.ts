@@ -1,4 +1,5 @@
-import type { PostView } from '../domain/posts/post.types.js';
+import type { PostView, Source } from '../domain/posts/post.types.js';
+import { snapshotPath } from './site-paths.js';
 import { largestImageUrl } from './absolute-urls.js';
 import type { PublicPath } from './picture.js';
 
@@ -43,12 +44,29 @@ export function newsArticleJsonLd(
     ...(post.tags.length ? { keywords: post.tags.map((t) => t.name).join(', ') } : {}),
     ...(post.sources.length
       ? {
-          citation: post.sources.map((s) => ({
-            '@type': 'CreativeWork',
-            name: s.title || s.publisher,
-            url: s.url,
-            publisher: { '@type': 'Organization', name: s.publisher },
-          })),
+          citation: post.sources.map((s) => citationOf(s, publisher.siteUrl)),
+        }
+      : {}),
+  };
+}
+
+/**
+ * A cited source; its archived copy, when there is one, as the work's `archivedAt` (schema.org: "a
+ * link to an archived version of the CreativeWork"), with the copy's own address and date.
+ */
+function citationOf(source: Source, siteUrl: string): Record<string, unknown> {
+  return {
+    '@type': 'CreativeWork',
+    name: source.title || source.publisher,
+    url: source.url,
+    publisher: { '@type': 'Organization', name: source.publisher },
+    ...(source.snapshot
+      ? {
+          archivedAt: {
+            '@type': 'WebPage',
+            url: `${siteUrl}${snapshotPath(source.snapshot)}`,
+            dateCreated: source.snapshot.takenAt,
+          },
         }
       : {}),
   };

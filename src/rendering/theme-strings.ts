@@ -43,6 +43,22 @@ export interface ThemeStrings {
   /** The newsletter signup box and the members' pages. */
   members: MemberStrings;
   search: SearchStrings;
+  archive: ArchiveStrings;
+}
+
+/** Sources' archived copies: beside each source, and the banner of a snapshot page (/archive/…). */
+export interface ArchiveStrings {
+  /** The link beside a source to its archived copy. */
+  archivedCopy: string;
+  /** Marks a source whose page has gone from its address. */
+  gone: string;
+  /** How a gone source can still be read. */
+  readArchived: string;
+  bannerTitle: string;
+  bannerText: string;
+  originalAddress: string;
+  takenAt: string;
+  pageTitle: (title: string) => string;
 }
 
 export interface SearchStrings {

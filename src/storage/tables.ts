@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * Table types shared by both dialects. Times are ISO-8601 UTC strings (`2026-01-02T03:04:05.000Z`),
@@ -14,6 +14,10 @@ export interface Database {
   post_authors: PostAuthorsTable;
   post_tags: PostTagsTable;
   post_sources: PostSourcesTable;
+  source_snapshots: SourceSnapshotsTable;
+  source_checks: SourceChecksTable;
+  source_archive_queue: SourceArchiveQueueTable;
+  source_health_state: SourceHealthStateTable;
   post_related: PostRelatedTable;
   promotions: PromotionsTable;
   staff_sessions: StaffSessionsTable;
@@ -347,6 +351,49 @@ export interface PostSourcesTable {
   link_checked_at: string | null;
   /** `imported`: offered by an import, not yet confirmed by an editor (migration 025); null otherwise. */
   review_state: string | null;
+  /** The validators of the last fetch, sent back on the next recheck (migration 027). */
+  link_etag: Generated<string | null>;
+  link_last_modified: Generated<string | null>;
+  archive_error: Generated<string>;
+}
+
+export interface SourceSnapshotsTable {
+  id: string;
+  source_id: string;
+  url: string;
+  taken_at: string;
+  http_status: number;
+  final_url: string;
+  content_type: string;
+  title: string;
+  body_sha256: string;
+  main_text: string;
+  blob_key: string;
+}
+
+export interface SourceChecksTable {
+  id: string;
+  source_id: string;
+  checked_at: string;
+  state: string;
+  http_status: number | null;
+  final_url: Generated<string>;
+  detail: Generated<string>;
+}
+
+export interface SourceArchiveQueueTable {
+  source_id: string;
+  requested_at: string;
+  not_before: string;
+  claimed_until: Generated<string>;
+  attempts: Generated<number>;
+}
+
+export interface SourceHealthStateTable {
+  id: string;
+  cursor: string | null;
+  pass_started_at: string | null;
+  lease_until: Generated<string>;
 }
 
 export interface PostRelatedTable {

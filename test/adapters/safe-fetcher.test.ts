@@ -81,6 +81,10 @@ before(async () => {
       response.writeHead(200);
       for (let i = 0; i < 30; i++) response.write('x'.repeat(100));
       response.end();
+    } else if (url.pathname === '/tagged') {
+      const validators = { etag: '"v1"', 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' };
+      if (request.headers['if-none-match'] === '"v1"') response.writeHead(304, validators).end();
+      else response.writeHead(200, { ...validators, 'content-type': 'text/plain' }).end('tagged');
     } else if (url.pathname === '/silent') request.on('close', () => response.destroy());
     else if (url.pathname === '/drip') {
       response.writeHead(200, { 'content-type': 'text/plain' });
@@ -181,7 +185,21 @@ describe('the safe fetcher', () => {
     assert.equal(web.connections, before);
   });
 
-  for (const literal of ['127.0.0.2', '[::ffff:127.0.0.2]', '2130706434', '0x7f000002', '[::1]']) {
+  for (const literal of [
+    '127.0.0.2',
+    '[::ffff:127.0.0.2]',
+    '[::ffff:7f00:2]',
+    '[0:0:0:0:0:ffff:127.0.0.2]',
+    '2130706434',
+    '0x7f000002',
+    '0177.0.0.2',
+    '0x7f.0.0.2',
+    '127.2',
+    '127.0.2',
+    '[::1]',
+    '0.0.0.0',
+    '0',
+  ]) {
     test(`refuses the address literal ${literal}`, async () => {
       const before = intranet.connections;
       assert.equal(
@@ -191,6 +209,56 @@ describe('the safe fetcher', () => {
       assert.equal(intranet.connections, before);
     });
   }
+
+  for (const url of [
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fd00:ec2::254]/latest/meta-data/',
+    'http://metadata.google.internal.example/',
+    'http://100.64.0.1/',
+    'http://192.168.0.1/',
+    'http://10.0.0.1/',
+  ]) {
+    test(`refuses ${url}`, async () => {
+      const fetcher = fetcherFor({ 'metadata.google.internal.example': ['169.254.169.254'] });
+      assert.equal(await refusal(fetcher.get(url)), 'REFUSED_ADDRESS');
+    });
+  }
+
+  test('userinfo and fragment tricks reach no internal address', async () => {
+    const before = intranet.connections;
+    const fetcher = fetcherFor({ 'news.example': [site] });
+    for (const url of [
+      `http://news.example@127.0.0.2:${intranet.port}/`,
+      `http://news.example:${web.port}@127.0.0.2:${intranet.port}/`,
+      `http://127.0.0.2:${intranet.port}#@news.example/`,
+      `http://127.0.0.2:${intranet.port}?@news.example/`,
+      `http://%31%32%37.0.0.2:${intranet.port}/`,
+    ])
+      assert.ok(['BAD_URL', 'REFUSED_ADDRESS'].includes(await refusal(fetcher.get(url))), url);
+    assert.equal(intranet.connections, before);
+  });
+
+  test('special-use names (localhost, .example, .internal) are never resolved nor fetched', async () => {
+    const before = web.connections;
+    const fetcher = createSafeFetcher({ allowedPorts: [web.port] });
+    for (const name of ['localhost', 'www.localhost', 'news.example', 'db.internal', 'printer.local'])
+      assert.equal(await refusal(fetcher.get(`http://${name}:${web.port}/photo.jpg`)), 'NETWORK', name);
+    assert.equal(web.connections, before);
+  });
+
+  test('a conditional request carries the validators, and a 304 comes back as such', async () => {
+    const fetcher = fetcherFor({ 'news.example': [site] });
+    const fresh = await fetcher.get(`http://news.example:${web.port}/tagged`);
+    assert.equal(fresh.status, 200);
+    assert.equal(fresh.etag, '"v1"');
+    assert.equal(fresh.lastModified, 'Tue, 01 Dec 2026 10:00:00 GMT');
+    const again = await fetcher.get(`http://news.example:${web.port}/tagged`, {
+      ifNoneMatch: fresh.etag,
+      ifModifiedSince: fresh.lastModified,
+    });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+  });
 
   test('DNS rebinding: each connection uses only the address it checked', async () => {
     // First answer public, every later answer internal: the redirect's second connection is refused.

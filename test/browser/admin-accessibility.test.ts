@@ -39,6 +39,8 @@ const screens = [
   'posts',
   'posts/new',
   'pages',
+  'sources',
+  'sources?state=gone',
   'media',
   'tags',
   'staff',

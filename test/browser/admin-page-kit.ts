@@ -48,7 +48,7 @@ export async function startAdminServer(): Promise<AdminServer> {
   const origin = `http://127.0.0.1:${port}`;
   const site = await createTestSite('sqlite', { BROADSHEET_URL: origin });
   try {
-    await loadDemoSite(site.ctx);
+    await loadDemoSite(site.ctx, undefined, undefined, site.sourceArchive);
     await markSiteInitialized(site.ctx);
     const { app } = await buildApp(site);
     await app.listen({ host: '127.0.0.1', port });

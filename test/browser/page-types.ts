@@ -40,6 +40,8 @@ export const pageTypes: readonly PageType[] = [
   { name: 'subscribe-confirm', path: '/subscribe/confirm/?token={confirm}', status: 200 },
   { name: 'members-manage', path: '/members/manage/?token={manage}', status: 200 },
   { name: 'unsubscribe', path: '/unsubscribe/?token={unsubscribe}', status: 200 },
+  // The lead story's archived source (the demo ships its copy): a snapshot with its banner.
+  { name: 'archive', path: '/archive/{snapshot}/', status: 200 },
 ];
 
 /**
@@ -70,7 +72,7 @@ export async function startDemoServer(): Promise<RunningServer> {
   let site: TestSite | undefined;
   try {
     site = await createTestSite('sqlite');
-    await loadDemoSite(site.ctx);
+    await loadDemoSite(site.ctx, undefined, undefined, site.sourceArchive);
     await markSiteInitialized(site.ctx);
     for (let i = 1; i <= postsPerPage; i++)
       await createPost(site.ctx, {
@@ -78,7 +80,10 @@ export async function startDemoServer(): Promise<RunningServer> {
         status: 'published',
         body: documentFromText(`Dispatch number ${i}.`),
       });
-    const tokens = await demoReaderTokens(site);
+    const tokens: Record<string, string> = {
+      ...(await demoReaderTokens(site)),
+      snapshot: await demoSnapshotId(site),
+    };
     const { app } = await buildApp(site);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;
@@ -97,6 +102,15 @@ export async function startDemoServer(): Promise<RunningServer> {
     await site?.destroy();
     throw error;
   }
+}
+
+/** The id of the demo's archived copy of the lead story's first source. */
+async function demoSnapshotId(site: TestSite): Promise<string> {
+  const lead = await site.ctx.repos.posts.findOne({ slug: articlePath.slice(1, -1) });
+  const sources = lead ? await site.ctx.repos.sources.ofPost(lead.id) : [];
+  const snapshotId = sources.find((source) => source.snapshotId)?.snapshotId;
+  if (!snapshotId) throw new Error('the demo’s lead story has no archived source');
+  return snapshotId;
 }
 
 /** A reader signs up for the demo newsletters: the tokens of their confirm, manage and unsubscribe pages. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createArgon2Hasher } from '../../src/adapters/passwords/argon2-hasher.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import type { Clock } from '../../src/domain/ports.js';
-import { migrateDatabase, openSite, type Site } from '../../src/main.js';
+import { migrateDatabase, openSite, type OpenSiteOptions, type Site } from '../../src/main.js';
 import { createSchema, dropSchema } from '../../src/storage/dialects/postgres.js';
 
 export const postgresUrl = process.env.BROADSHEET_TEST_POSTGRES_URL;
@@ -54,6 +54,8 @@ export interface TestSiteOptions {
   smtpPort?: number;
   /** The site's clock (default: the system's). */
   clock?: Clock;
+  /** The outbound fetcher's stub resolver and address rule (loopback servers stand for the web). */
+  fetcher?: OpenSiteOptions['fetcher'];
 }
 
 export const testMailFrom = 'Fjord Post <newsroom@news.example>';
@@ -121,6 +123,7 @@ export async function createTestSite(
     passwords: testPasswordHasher,
     ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
   });
   return {
     ...site,
@@ -132,6 +135,7 @@ export async function createTestSite(
         passwords: testPasswordHasher,
         ...(dialect === 'postgres' ? { postgresSchema: schema } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.fetcher ? { fetcher: options.fetcher } : {}),
       }),
     async destroy() {
       await site.close();

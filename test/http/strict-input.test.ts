@@ -135,6 +135,9 @@ const cases: Record<string, Case> = {
   },
   ...postCases('post'),
   ...postCases('page'),
+  'GET /admin/api/sources': { query: { state: 'gone', limit: '10' } },
+  'GET /admin/api/sources/:id': { params: byId('source') },
+  'POST /admin/api/sources/:id/archive': { params: byId('source') },
   'GET /admin/api/media': { query: { page: '1' } },
   'POST /admin/api/media': {
     query: { filename: 'x.jpg' },
@@ -243,6 +246,12 @@ for (const dialect of dialects) {
       ).id;
       await createPost(ctx, { type: 'post', title: 'Published', status: 'published' });
       ids.importJob = (await createImportJob(ctx, testAdministrator, { source: 'wordpress' })).job.id;
+      const cited = await createPost(ctx, {
+        title: 'Cited',
+        status: 'published',
+        sources: [{ publisher: 'Ledger', title: '', url: 'https://ledger.example/a', note: '' }],
+      });
+      ids.source = (await ctx.repos.sources.ofPost(cited))[0]!.id;
     });
     after(async () => t?.destroy());
 

@@ -84,6 +84,17 @@ const en: ThemeStrings = {
     unsubscribedText: 'You will not receive our newsletters any more.',
     manageLink: 'Manage your subscriptions',
   },
+  archive: {
+    archivedCopy: 'Archived copy',
+    gone: 'No longer at its address',
+    readArchived: 'read the archived copy',
+    bannerTitle: 'Archived copy',
+    bannerText:
+      'This is a copy of a page this site cites as a source, kept so that the evidence can still be read if the page changes or disappears. Scripts, forms and frames were removed; links lead to the live web.',
+    originalAddress: 'Original address',
+    takenAt: 'Taken',
+    pageTitle: (title) => `Archived copy: ${title}`,
+  },
   search: {
     title: 'Search',
     label: 'Search the site',
@@ -184,6 +195,17 @@ const nb: ThemeStrings = {
     unsubscribedTitle: 'Du er meldt av',
     unsubscribedText: 'Du får ikke nyhetsbrevene våre lenger.',
     manageLink: 'Endre abonnementene dine',
+  },
+  archive: {
+    archivedCopy: 'Arkivert kopi',
+    gone: 'Ikke lenger på adressen sin',
+    readArchived: 'les den arkiverte kopien',
+    bannerTitle: 'Arkivert kopi',
+    bannerText:
+      'Dette er en kopi av en side dette nettstedet viser til som kilde, tatt vare på slik at dokumentasjonen kan leses selv om siden endres eller forsvinner. Skript, skjemaer og rammer er fjernet; lenkene går til den levende nettsiden.',
+    originalAddress: 'Opprinnelig adresse',
+    takenAt: 'Tatt',
+    pageTitle: (title) => `Arkivert kopi: ${title}`,
   },
   search: {
     title: 'Søk',

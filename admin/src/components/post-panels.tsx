@@ -1,6 +1,7 @@
 // Panels of the post editor: the feature image preview, the sources (citations) and the revision history.
 import { useEffect, useState } from 'preact/hooks';
 import { api, type FeaturedImage, type Post, type Revision, type Source } from '../api.js';
+import { SourceState } from './source-state.js';
 import { formatDate, t } from '../i18n.js';
 import { Button, ErrorSummary, errorsOf, Loading, TextField, useLoad, type Errors } from '../ui.js';
 
@@ -74,7 +75,10 @@ export function SourcesPanel(props: {
                   type="url"
                   label={t('url')}
                   value={source.url}
-                  onValue={(url) => set(i, { url })}
+                  onValue={(url) =>
+                    // A new address is a new source: the old one's archive and health do not apply.
+                    set(i, { url, archiveStatus: undefined, linkStatus: undefined, archivePath: undefined })
+                  }
                   errors={props.errors}
                 />
                 <TextField
@@ -83,6 +87,10 @@ export function SourcesPanel(props: {
                   value={source.note}
                   onValue={(note) => set(i, { note })}
                   errors={props.errors}
+                />
+                <SourceState
+                  source={source}
+                  name={source.title || source.publisher || t('sourceNumber', { n })}
                 />
                 <div class="actions">
                   {source.reviewState === 'imported' ? (

@@ -3,7 +3,12 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import net, { type LookupFunction, type Socket } from 'node:net';
 import tls from 'node:tls';
-import { OutboundFetchError, type FetchedResource, type OutboundFetcher } from '../../domain/fetch-ports.js';
+import {
+  OutboundFetchError,
+  type FetchOptions,
+  type FetchedResource,
+  type OutboundFetcher,
+} from '../../domain/fetch-ports.js';
 import { isPublicAddress } from './public-address.js';
 
 /** Every address a name has; tests pass a stub so that no real DNS is asked. */
@@ -33,8 +38,14 @@ interface Policy {
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
-const systemResolver: Resolver = async (hostname) =>
-  (await systemLookup(hostname, { all: true, verbatim: true })).map((found) => found.address);
+/** Special-use names (RFC 6761, 6762, 8375) never name a public host, so no resolver is asked about them. */
+const specialUseName = /(^|\.)(localhost|example|invalid|test|local|internal|home\.arpa)\.?$/i;
+
+const systemResolver: Resolver = async (hostname) => {
+  if (specialUseName.test(hostname))
+    throw new OutboundFetchError('NETWORK', `${hostname} is a special-use name, not a public host`);
+  return (await systemLookup(hostname, { all: true, verbatim: true })).map((found) => found.address);
+};
 
 /**
  * The one way Broadsheet reaches the open web. http and https only; the name is resolved by the
@@ -53,14 +64,18 @@ export function createSafeFetcher(options: SafeFetcherOptions = {}): OutboundFet
     maxRedirects: options.maxRedirects ?? 5,
     userAgent: options.userAgent ?? 'Broadsheet',
   };
-  return { get: (url) => fetchFollowingRedirects(policy, url) };
+  return { get: (url, conditions = {}) => fetchFollowingRedirects(policy, url, conditions) };
 }
 
-async function fetchFollowingRedirects(policy: Policy, start: string): Promise<FetchedResource> {
+async function fetchFollowingRedirects(
+  policy: Policy,
+  start: string,
+  conditions: FetchOptions,
+): Promise<FetchedResource> {
   const deadline = AbortSignal.timeout(policy.timeoutMs);
   let url = checkedUrl(policy, start);
   for (let hop = 0; ; hop++) {
-    const answer = await requestOnce(policy, url, deadline);
+    const answer = await requestOnce(policy, url, deadline, conditions);
     if ('body' in answer) return answer;
     if (hop >= policy.maxRedirects)
       throw new OutboundFetchError('TOO_MANY_REDIRECTS', `more than ${policy.maxRedirects} redirects`);
@@ -97,14 +112,25 @@ function refusedAddress(host: string, address: string): OutboundFetchError {
 
 type Answer = FetchedResource | { location: string };
 
-function requestOnce(policy: Policy, url: URL, deadline: AbortSignal): Promise<Answer> {
+function requestOnce(
+  policy: Policy,
+  url: URL,
+  deadline: AbortSignal,
+  conditions: FetchOptions,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const fail = (error: unknown) => reject(asFetchError(error, deadline));
     const request = (url.protocol === 'https:' ? https : http).request(url, {
       method: 'GET',
       signal: deadline,
       createConnection: () => checkedConnection(policy, url),
-      headers: { 'user-agent': policy.userAgent, accept: '*/*', 'accept-encoding': 'identity' },
+      headers: {
+        'user-agent': policy.userAgent,
+        accept: '*/*',
+        'accept-encoding': 'identity',
+        ...(conditions.ifNoneMatch ? { 'if-none-match': conditions.ifNoneMatch } : {}),
+        ...(conditions.ifModifiedSince ? { 'if-modified-since': conditions.ifModifiedSince } : {}),
+      },
     });
     request.on('error', fail);
     request.on('response', (response) => {
@@ -117,12 +143,24 @@ function requestOnce(policy: Policy, url: URL, deadline: AbortSignal): Promise<A
       }
       readCapped(response, policy.maxBytes).then(
         (body) =>
-          resolve({ url: url.href, status, contentType: response.headers['content-type'] ?? '', body }),
+          resolve({
+            url: url.href,
+            status,
+            contentType: response.headers['content-type'] ?? '',
+            body,
+            ...validatorsOf(response),
+          }),
         fail,
       );
     });
     request.end();
   });
+}
+
+function validatorsOf(response: IncomingMessage): Pick<FetchedResource, 'etag' | 'lastModified'> {
+  const etag = response.headers.etag;
+  const lastModified = response.headers['last-modified'];
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }
 
 function checkedConnection(policy: Policy, url: URL): Socket {

@@ -32,6 +32,7 @@ const toSource = (s: SourceRecord): Source => ({
   url: s.url,
   note: s.note,
   archiveStatus: s.archiveStatus,
+  snapshot: s.snapshotId && s.archivedAt ? { id: s.snapshotId, takenAt: s.archivedAt } : null,
   linkStatus: s.linkStatus,
 });
 

@@ -1,3 +1,4 @@
+import type { ArchiveState, LinkState } from '../sources/source-ports.js';
 import type { EditorDocument } from './editor-document.js';
 
 export const postStatuses = ['draft', 'scheduled', 'published'] as const;
@@ -56,8 +57,10 @@ export interface Source {
   title: string;
   url: string;
   note: string;
-  archiveStatus: string;
-  linkStatus: string;
+  archiveStatus: ArchiveState;
+  /** The latest archived copy, when there is one: its snapshot id and when it was taken. */
+  snapshot: { id: string; takenAt: string } | null;
+  linkStatus: LinkState;
 }
 
 export interface SeoFields {

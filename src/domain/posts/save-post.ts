@@ -1,8 +1,10 @@
 import type { DomainContext } from '../context.js';
 import { picturesById, toPicture } from '../media/picture.js';
-import type { PostRecord, Repositories, SourceRecord } from '../ports.js';
+import type { PostRecord, Repositories } from '../ports.js';
 import { DomainError, notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { mergeSources } from '../sources/merge-sources.js';
+import { queueArchiving } from '../sources/archive-queue.js';
 import { isReservedPath, slugify, uniqueSlug } from '../shared/slug.js';
 import { parseInput } from '../shared/validate.js';
 import { emptyDocument, figureMediaIds, type EditorDocument } from './editor-document.js';
@@ -63,7 +65,8 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
     const tracked = await PostChange.before(repos, undefined);
     await repos.posts.insert(record);
     await repos.media.awaitVariants(id, waiting);
-    await saveRelations(repos, id, fields);
+    const added = await saveRelations(tx, id, fields);
+    await queueArchiving(tx, { post: record, wasPublished: false, added });
     await indexPosts(repos, [id]);
     announce(tx, await tracked.after(record, now));
   });
@@ -81,7 +84,8 @@ export async function updatePost(ctx: DomainContext, id: string, input: UpdatePo
     const { record, waiting } = await applyFields(tx, updated, fields);
     await repos.posts.update(id, record);
     await repos.media.awaitVariants(id, waiting);
-    await saveRelations(repos, id, fields);
+    const added = await saveRelations(tx, id, fields);
+    await queueArchiving(tx, { post: record, wasPublished: existing.status === 'published', added });
     await indexPosts(repos, [id]);
     announce(tx, await tracked.after(record, record.updatedAt));
   });
@@ -219,7 +223,9 @@ function applyStatus(
   }
 }
 
-async function saveRelations(repos: Repositories, postId: string, f: PostFields): Promise<void> {
+/** Authors, tags and sources; returns the ids of the sources the save added. */
+async function saveRelations(tx: DomainContext, postId: string, f: PostFields): Promise<string[]> {
+  const repos = tx.repos;
   if (f.authorIds !== undefined) {
     const unique = [...new Set(f.authorIds)];
     const found = await repos.staff.findByIds(unique);
@@ -234,21 +240,8 @@ async function saveRelations(repos: Repositories, postId: string, f: PostFields)
       throw validationError([{ property: 'tagIds', message: 'unknown tag' }]);
     await repos.posts.setTags(postId, unique);
   }
-  if (f.sources !== undefined) {
-    const sources: SourceRecord[] = f.sources.map((s, i) => ({
-      id: newId(),
-      postId,
-      publisher: s.publisher,
-      title: s.title,
-      url: s.url,
-      note: s.note,
-      sortOrder: i,
-      archiveStatus: 'pending',
-      linkStatus: 'unchecked',
-      reviewState: s.reviewState ?? null,
-    }));
-    await repos.posts.setSources(postId, sources);
-  }
+  if (f.sources === undefined) return [];
+  return mergeSources(repos, postId, f.sources, tx.clock.now());
 }
 
 /** Publishes every scheduled post whose time has come; returns how many. Safe to run in several processes. */
@@ -261,6 +254,7 @@ export async function publishDuePosts(ctx: DomainContext, actor: AnyActor): Prom
       const tracked = await PostChange.before(tx.repos, post);
       const firstPublishedAt = post.firstPublishedAt ?? post.publishedAt;
       await tx.repos.posts.update(post.id, { status: 'published', firstPublishedAt });
+      await queueArchiving(tx, { post: { ...post, status: 'published' }, wasPublished: false, added: [] });
       announce(tx, await tracked.after({ ...post, status: 'published', firstPublishedAt }, now));
     });
   return due.length;

@@ -59,6 +59,7 @@ export async function uniqueSlug(base: string, isTaken: (slug: string) => Promis
 /** First path segments the site uses itself; a post or page slug may not take one. */
 const reservedPaths = new Set([
   'admin',
+  'archive',
   'assets',
   'author',
   'feed',

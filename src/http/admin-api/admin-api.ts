@@ -11,6 +11,7 @@ import { sendEndpoints } from './sends.routes.js';
 import { sessionEndpoints } from './session.routes.js';
 import { settingsEndpoints, tokenEndpoints } from './settings.routes.js';
 import { signInEndpoints } from './sign-in.routes.js';
+import { sourceEndpoints } from './sources.routes.js';
 import { staffEndpoints } from './staff.routes.js';
 import { totpEndpoints } from './totp.routes.js';
 
@@ -22,6 +23,7 @@ export const adminEndpoints: Endpoint[] = [
   ...totpEndpoints,
   ...staffEndpoints,
   ...postEndpoints,
+  ...sourceEndpoints,
   ...mediaEndpoints,
   ...tagEndpoints,
   ...promotionEndpoints,

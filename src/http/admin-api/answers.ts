@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { postStatuses, promoSlots, promotionModes, tagKinds } from '../../domain/posts/post.types.js';
 import { staffRoles } from '../../domain/staff/staff.js';
+import { archiveStates, linkStates } from '../../domain/sources/source-ports.js';
 
 /*
  * What the Admin API answers, as schemas: the presenters' return types are these schemas' inputs, the
@@ -77,9 +78,18 @@ const featuredImage = named(
   }),
 );
 
+const sourceStateFields = {
+  archiveStatus: z.enum(archiveStates).describe('`queued` until its first snapshot, then `archived`'),
+  archivedAt: time.nullable().describe('When the latest snapshot was taken'),
+  archivePath: z.string().nullable().describe('The latest snapshot on the site, e.g. `/archive/<id>/`'),
+  archiveError: z.string().describe('Why the last archive attempt failed; empty when it did not'),
+  linkStatus: z.enum(linkStates),
+  linkCheckedAt: time.nullable(),
+};
+
 const sourceAnswer = named(
   'Source',
-  'A source the post cites. `reviewState` "imported": offered by an import from a link in the post, not yet confirmed by an editor (send null to confirm it).',
+  'A source the post cites, with its archive and link health (kept across saves while its URL stays cited). `reviewState` "imported": offered by an import from a link in the post, not yet confirmed by an editor (send null to confirm it).',
   z.object({
     id: z.string(),
     publisher: z.string(),
@@ -87,6 +97,46 @@ const sourceAnswer = named(
     url: z.string(),
     note: z.string(),
     reviewState: z.enum(['imported']).nullable(),
+    ...sourceStateFields,
+  }),
+);
+
+export const linkHealthAnswer = named(
+  'LinkHealth',
+  'A cited source on the link-health screen, with the post that cites it.',
+  z.object({
+    id: z.string(),
+    publisher: z.string(),
+    title: z.string(),
+    url: z.string(),
+    ...sourceStateFields,
+    post: z.object({ id: z.string(), title: z.string(), slug: z.string(), status: z.enum(postStatuses) }),
+  }),
+);
+
+export const linkCheckAnswer = named(
+  'LinkCheck',
+  'One recheck of a source: what was found, when.',
+  z.object({
+    checkedAt: time,
+    state: z.enum(linkStates),
+    httpStatus: z.number().int().nullable(),
+    finalUrl: z.string(),
+    detail: z.string(),
+  }),
+);
+
+export const snapshotAnswer = named(
+  'Snapshot',
+  'An archived copy of a source.',
+  z.object({
+    id: z.string(),
+    takenAt: time,
+    httpStatus: z.number().int(),
+    finalUrl: z.string(),
+    title: z.string(),
+    bodySha256: z.string(),
+    path: z.string(),
   }),
 );
 

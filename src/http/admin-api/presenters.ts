@@ -5,8 +5,10 @@ import type {
   PostRecord,
   PromotionRecord,
   RedirectRecord,
+  SourceRecord,
   TagRecord,
 } from '../../domain/ports.js';
+import { snapshotPath } from '../../rendering/site-paths.js';
 import type { EditorDocument } from '../../domain/posts/editor-document.js';
 import type { PostEditorView, PostSummaryView } from '../../domain/posts/admin-post-views.js';
 import type { RevisionRecord } from '../../domain/ports.js';
@@ -83,14 +85,7 @@ export function presentPost(
     authors: authors.map((a) => ({ id: a.id, name: a.name })),
     tags: tags.map((t) => ({ id: t.id, name: t.name, slug: t.slug, kind: t.kind })),
     featuredImage: presentFeaturedImage(deps.publicPath, post, view.featuredMedia),
-    sources: sources.map((s) => ({
-      id: s.id,
-      publisher: s.publisher,
-      title: s.title,
-      url: s.url,
-      note: s.note,
-      reviewState: s.reviewState,
-    })),
+    sources: sources.map((s) => ({ ...presentSourceState(s), note: s.note, reviewState: s.reviewState })),
     translations: translations.map((t) => ({ id: t.id, language: t.language, title: t.title })),
     canonicalUrl: post.canonicalUrl,
     metaTitle: post.metaTitle,
@@ -174,3 +169,19 @@ export const presentRevision = (r: Omit<RevisionRecord, 'snapshot'>): z.input<ty
   title: r.title,
   isAutosave: r.isAutosave,
 });
+
+/** A source's fields and its archive and link health, as the editor and the link-health screen show them. */
+export function presentSourceState(s: SourceRecord) {
+  return {
+    id: s.id,
+    publisher: s.publisher,
+    title: s.title,
+    url: s.url,
+    archiveStatus: s.archiveStatus,
+    archivedAt: s.archivedAt,
+    archivePath: s.snapshotId ? snapshotPath({ id: s.snapshotId }) : null,
+    archiveError: s.archiveError,
+    linkStatus: s.linkStatus,
+    linkCheckedAt: s.linkCheckedAt,
+  };
+}

@@ -22,6 +22,7 @@ import * as searchText from './023-search-text.js';
 import * as mediaVariants from './024-media-variants.js';
 import * as sourceReview from './025-source-review.js';
 import * as importJobs from './026-import-jobs.js';
+import * as sourceArchive from './027-source-archive.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '024-media-variants': mediaVariants,
   '025-source-review': sourceReview,
   '026-import-jobs': importJobs,
+  '027-source-archive': sourceArchive,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,6 +17,7 @@ import { KyselyRedirectRepository } from './redirect.repository.js';
 import { KyselyRelatedRepository } from './related.repository.js';
 import { KyselyRevisionRepository } from './revision.repository.js';
 import { KyselySessionRepository } from './session.repository.js';
+import { KyselySourceRepository } from './source.repository.js';
 import { KyselySettingsRepository } from './settings.repository.js';
 import { KyselySitemapRepository } from './sitemap.repository.js';
 import { KyselyStaffRepository } from './staff.repository.js';
@@ -53,6 +54,7 @@ export function createRepositories(
     newsletterSends: new KyselyNewsletterSendRepository(db, capabilities),
     sitemap: new KyselySitemapRepository(db),
     related: new KyselyRelatedRepository(db, capabilities),
+    sources: new KyselySourceRepository(db, capabilities),
     search: createSearchIndex(db, capabilities),
     rateLimits: new KyselyRateLimitRepository(db),
     secondFactors: new KyselySecondFactorRepository(db),

@@ -114,7 +114,7 @@ function toRow(patch: Partial<PostRecord>): Partial<PostRow> {
   return row as Partial<PostRow>;
 }
 
-function toSourceRecord(row: PostSourceRow): SourceRecord {
+export function toSourceRecord(row: PostSourceRow): SourceRecord {
   return {
     id: row.id,
     postId: row.post_id,
@@ -123,8 +123,12 @@ function toSourceRecord(row: PostSourceRow): SourceRecord {
     url: row.url,
     note: row.note,
     sortOrder: Number(row.sort_order),
-    archiveStatus: row.archive_status,
-    linkStatus: row.link_status,
+    archiveStatus: row.archive_status as SourceRecord['archiveStatus'],
+    snapshotId: row.archive_key,
+    archivedAt: row.archived_at,
+    archiveError: row.archive_error,
+    linkStatus: row.link_status as SourceRecord['linkStatus'],
+    linkCheckedAt: row.link_checked_at,
     reviewState: row.review_state === 'imported' ? 'imported' : null,
   };
 }
@@ -377,28 +381,6 @@ export class KyselyPostRepository implements PostRepository {
       (r) => r.post_id,
       (r) => r.tag_id,
     );
-  }
-
-  async setSources(postId: string, sources: SourceRecord[]): Promise<void> {
-    await this.db.deleteFrom('post_sources').where('post_id', '=', postId).execute();
-    if (sources.length === 0) return;
-    await this.db
-      .insertInto('post_sources')
-      .values(
-        sources.map((s) => ({
-          id: s.id,
-          post_id: postId,
-          publisher: s.publisher,
-          title: s.title,
-          url: s.url,
-          note: s.note,
-          sort_order: s.sortOrder,
-          archive_status: s.archiveStatus,
-          link_status: s.linkStatus,
-          review_state: s.reviewState,
-        })),
-      )
-      .execute();
   }
 
   async sourcesFor(postIds: string[]): Promise<Map<string, SourceRecord[]>> {

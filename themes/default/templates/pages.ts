@@ -48,7 +48,7 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
       </header>
       ${renderFeatureImage(post, chrome.publicPath)}
       <div class="post-body">${trusted(post.bodyHtml)}</div>
-      ${renderSources(post, t)} ${isPage ? '' : renderTagList(post.tags, t)}
+      ${renderSources(post, t, chrome.siteUrl)} ${isPage ? '' : renderTagList(post.tags, t)}
     </article>
     ${isPage ? '' : renderSignupBox(t, frame.language, m.signup)}
     ${!isPage ? renderPromotions(m.promotions.get('after-article'), chrome.publicPath, t, 'after-article') : ''}

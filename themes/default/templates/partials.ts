@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../../../src/rendering/html.js';
 import { renderFigcaption, renderPicture, type PublicPath } from '../../../src/rendering/picture.js';
 import { formatDate, stringsFor, type ThemeStrings } from '../i18n.js';
 
-import { authorPath, postPath, tagPath } from '../../../src/rendering/site-paths.js';
+import { authorPath, postPath, snapshotPath, tagPath } from '../../../src/rendering/site-paths.js';
 
 export { authorPath, postPath, tagPath };
 
@@ -67,19 +67,40 @@ export function renderFeatureImage(post: PostView, publicPath: PublicPath): Safe
   </figure>`;
 }
 
-/** "According to The Ledger — Read the full article": one line per cited source. */
-/** "According to The Ledger — Read the full article": one line per cited source, then what was taken from it. */
-export function renderSources(post: PostView, t: ThemeStrings): SafeHtml | '' {
+/**
+ * "According to The Ledger — Read the full article": one line per cited source, then what was taken
+ * from it. Beside each source, its archived copy; a source gone from its address says so, with its
+ * copy as the way to read it. Links carry Robust Links attributes (the original, the copy, its date).
+ */
+export function renderSources(post: PostView, t: ThemeStrings, siteUrl = ''): SafeHtml | '' {
   if (post.sources.length === 0) return '';
   const item = (s: PostView['sources'][number]) => {
     const publisher = html`<span class="source-publisher">${t.accordingTo} <cite>${s.publisher}</cite></span>`;
     const hidden = html`<span class="visually-hidden">: ${s.title || s.publisher}</span>`;
-    const link = html`<a href="${s.url}" rel="noopener external">${t.readFullArticle}${hidden}</a>`;
+    const robust = s.snapshot
+      ? html` data-originalurl="${s.url}" data-versionurl="${siteUrl}${snapshotPath(s.snapshot)}" data-versiondate="${s.snapshot.takenAt.slice(0, 10)}"`
+      : '';
+    const isGone = s.linkStatus === 'gone' && s.snapshot;
+    const link = html`<a href="${s.url}" rel="noopener external"${robust}>${t.readFullArticle}${hidden}</a>`;
     const title = s.title ? html` <span class="source-title">(${s.title})</span>` : '';
     const note = s.note ? html`<span class="source-note">${s.note}</span>` : '';
-    return html`<li class="source">${publisher} — ${link}${title}${note}</li>`;
+    return html`<li class="source${isGone ? ' source-gone' : ''}">${publisher} — ${isGone ? renderGone(s, t, siteUrl) : link}${title}${renderArchived(s, t, siteUrl, !!isGone)}${note}</li>`;
   };
   return html`<section class="sources" aria-labelledby="sources-heading"><h2 id="sources-heading">${t.sources}</h2><ol>${post.sources.map(item)}</ol></section>`;
+}
+
+type SourceView = PostView['sources'][number];
+
+/** The archived copy beside a live source (a gone source links its copy in place of the original). */
+function renderArchived(s: SourceView, t: ThemeStrings, siteUrl: string, isGone: boolean): SafeHtml | '' {
+  if (!s.snapshot || isGone) return '';
+  const path = snapshotPath(s.snapshot);
+  return html` <span class="source-archive">· <a href="${path}" rel="nofollow" data-originalurl="${s.url}" data-versionurl="${siteUrl}${path}" data-versiondate="${s.snapshot.takenAt.slice(0, 10)}">${t.archive.archivedCopy}<span class="visually-hidden">: ${s.title || s.publisher}</span></a></span>`;
+}
+
+function renderGone(s: SourceView, t: ThemeStrings, siteUrl: string): SafeHtml {
+  const path = snapshotPath(s.snapshot!);
+  return html`<span class="source-gone-note">${t.archive.gone}</span>: <a href="${path}" rel="nofollow" data-originalurl="${s.url}" data-versionurl="${siteUrl}${path}" data-versiondate="${s.snapshot!.takenAt.slice(0, 10)}">${t.archive.readArchived}<span class="visually-hidden">: ${s.title || s.publisher}</span></a>`;
 }
 
 export function renderTagList(tags: TagSummary[], t: ThemeStrings): SafeHtml | '' {
