@@ -1,3 +1,5 @@
+import type { RecordStrings } from './record-strings.js';
+
 /**
  * The interface strings a theme has in every language the site may publish in: what its templates
  * write, and what the site's pages put in titles, feeds and the members' pages (src/http/site).
@@ -43,6 +45,7 @@ export interface ThemeStrings {
   /** The newsletter signup box and the members' pages. */
   members: MemberStrings;
   search: SearchStrings;
+  record: RecordStrings;
 }
 
 export interface SearchStrings {

@@ -61,6 +61,7 @@ const reservedPaths = new Set([
   'admin',
   'assets',
   'author',
+  'corrections',
   'feed',
   'ghost',
   'media',

@@ -5,6 +5,7 @@ import type { AdminApiDeps, Endpoint } from './endpoint.js';
 import { mediaEndpoints } from './media.routes.js';
 import { memberEndpoints, newsletterEndpoints } from './members.routes.js';
 import { serveEndpoints } from './pipeline.js';
+import { noteEndpoints } from './notes.routes.js';
 import { postEndpoints } from './posts.routes.js';
 import { sendEndpoints } from './sends.routes.js';
 import { sessionEndpoints } from './session.routes.js';
@@ -21,6 +22,7 @@ export const adminEndpoints: Endpoint[] = [
   ...totpEndpoints,
   ...staffEndpoints,
   ...postEndpoints,
+  ...noteEndpoints,
   ...mediaEndpoints,
   ...tagEndpoints,
   ...promotionEndpoints,

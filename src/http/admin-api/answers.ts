@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { postStatuses, promoSlots, promotionModes, tagKinds } from '../../domain/posts/post.types.js';
+import {
+  noteKinds,
+  postStatuses,
+  promoSlots,
+  promotionModes,
+  tagKinds,
+  workTypes,
+} from '../../domain/posts/post.types.js';
 import { staffRoles } from '../../domain/staff/staff.js';
+import { policyKinds, type PolicyKind } from '../../domain/settings/site-policies.js';
 
 /*
  * What the Admin API answers, as schemas: the presenters' return types are these schemas' inputs, the
@@ -44,6 +52,11 @@ export const staffAnswer = named(
     status: z.enum(['active', 'suspended']),
     locale: z.enum(['en', 'nb']),
     bio: z.string(),
+    jobTitle: z.string(),
+    expertise: z.string(),
+    contact: z.string().describe('How readers reach the author (an address or a line of text)'),
+    fediverse: z.string().describe('A fediverse handle, `@name@server`, or empty'),
+    profileLinks: z.array(z.string()).describe('Profiles elsewhere (schema.org `sameAs`)'),
   }),
 );
 
@@ -83,6 +96,18 @@ const sourceAnswer = named(
   z.object({ id: z.string(), publisher: z.string(), title: z.string(), url: z.string(), note: z.string() }),
 );
 
+export const noteAnswer = named(
+  'PostNote',
+  'A note on a post’s record: a correction, clarification, update or editor’s note. Published when added; never changed or deleted.',
+  z.object({
+    id: z.string(),
+    kind: z.enum(noteKinds),
+    body: z.string(),
+    authorName: z.string(),
+    createdAt: time,
+  }),
+);
+
 const editorDocument = named(
   'EditorDocument',
   'The editor’s document (ProseMirror JSON): `{ type: "doc", content: [...] }`.',
@@ -119,6 +144,9 @@ export const postAnswer = named(
     promotionMode: z.enum(promotionModes),
     promotionId: z.string().nullable(),
     isFeatured: z.boolean(),
+    workType: z.enum(workTypes),
+    dateline: z.string(),
+    notes: z.array(noteAnswer),
     url: z.string(),
     createdAt: time,
     updatedAt: time,
@@ -220,6 +248,14 @@ export const settingsAnswer = named(
     defaultLanguage: z.string(),
     navigation: z.array(z.object({ label: z.string(), url: z.string() })),
     timezone: z.string(),
+    policies: z
+      .object(
+        Object.fromEntries(policyKinds.map((k) => [k, z.string().nullable().optional()])) as Record<
+          PolicyKind,
+          z.ZodOptional<z.ZodNullable<z.ZodString>>
+        >,
+      )
+      .describe('The page (its id) stating each of the publisher’s policies; a kind left out has none.'),
   }),
 );
 
