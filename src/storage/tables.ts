@@ -446,6 +446,8 @@ export interface NewsletterSendsTable {
   newsletter_id: string;
   /** `snapshot` (recipients being listed), `sending`, `done`. */
   status: string;
+  /** A correction sent after the post: its note (migration 028); '' for the post itself. */
+  note_id: string;
   created_by: string | null;
   created_at: string;
   started_at: string;

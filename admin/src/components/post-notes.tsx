@@ -1,9 +1,18 @@
 // The post's record: its corrections, clarifications, updates and editor's notes. A note is published
 // the moment it is added and can never be changed or deleted; a mistake is answered by another note.
 import { useState } from 'preact/hooks';
-import { api, type NoteKind, type PostNote } from '../api.js';
+import { api, type NewsletterSend, type NoteKind, type PostNote } from '../api.js';
 import { formatDate, t } from '../i18n.js';
-import { ConfirmButton, ErrorSummary, errorsOf, SelectField, TextArea, type Errors } from '../ui.js';
+import {
+  Button,
+  ConfirmButton,
+  ErrorSummary,
+  errorsOf,
+  SelectField,
+  TextArea,
+  useLoad,
+  type Errors,
+} from '../ui.js';
 
 const kinds: NoteKind[] = ['correction', 'clarification', 'update', 'editors-note'];
 const kindLabel = (kind: NoteKind) => t(`noteKind_${kind.replace('-', '_')}` as 'noteKind_correction');
@@ -15,8 +24,34 @@ export function NotesPanel(props: {
   /** Notes go on posts that have been published; a draft is simply edited. */
   isEverPublished: boolean;
   canAdd: boolean;
+  /** May send newsletters: a correction can follow the post to the readers it reached. */
+  canSend: boolean;
+  /** The post's id, for its sends (posts only: pages are not sent). */
+  postId: string | null;
   onAdded: (note: PostNote) => void;
 }) {
+  const sends = useLoad(
+    () =>
+      props.canSend && props.postId
+        ? api
+            .get<{ sends: NewsletterSend[] }>('/sends', { postId: props.postId })
+            .then((a) => a.sends)
+            .catch(() => [] as NewsletterSend[])
+        : Promise.resolve([] as NewsletterSend[]),
+    [props.postId, props.canSend],
+  );
+  const wasSent = (sends.data ?? []).some((s) => s.noteId === null);
+  const sentNotes = new Set((sends.data ?? []).map((s) => s.noteId));
+  const sendCorrection = async (note: PostNote) => {
+    try {
+      await api.post(`${props.path}/notes/${encodeURIComponent(note.id)}/sends`, {});
+      setErrors([]);
+      setMessage(t('correctionSent'));
+      await sends.reload();
+    } catch (error) {
+      setErrors(errorsOf(error));
+    }
+  };
   const [kind, setKind] = useState<NoteKind>('correction');
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<Errors>([]);
@@ -46,15 +81,27 @@ export function NotesPanel(props: {
                 <strong>{kindLabel(n.kind)}</strong> · {formatDate(n.createdAt)} · {n.authorName}
               </p>
               <p class="note-body">{n.body}</p>
+              {n.kind === 'correction' && wasSent ? (
+                sentNotes.has(n.id) ? (
+                  <p class="small muted">{t('correctionSentToReaders')}</p>
+                ) : (
+                  <Button
+                    aria-label={t('sendCorrectionNamed', { date: formatDate(n.createdAt) })}
+                    onClick={() => void sendCorrection(n)}
+                  >
+                    {t('sendCorrection')}
+                  </Button>
+                )
+              ) : null}
             </li>
           ))}
         </ol>
       ) : (
         <p class="muted">{t('noNotes')}</p>
       )}
+      <ErrorSummary errors={errors} />
       {props.canAdd && props.isEverPublished ? (
         <div class="note-form">
-          <ErrorSummary errors={errors} />
           <SelectField
             name="noteKind"
             label={t('noteKind')}
@@ -77,13 +124,13 @@ export function NotesPanel(props: {
             disabled={!body.trim()}
             onConfirm={add}
           />
-          <p class="status" role="status" aria-live="polite">
-            {message}
-          </p>
         </div>
       ) : props.canAdd ? (
         <p class="muted small">{t('notesAfterPublishing')}</p>
       ) : null}
+      <p class="status" role="status" aria-live="polite">
+        {message}
+      </p>
     </section>
   );
 }

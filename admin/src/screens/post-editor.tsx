@@ -35,7 +35,8 @@ import {
   TextField,
   useLoad,
 } from '../ui.js';
-import { isoFromLocal, localFromIso, workTypes, type SaveState } from './post-draft.js';
+import { isoFromLocal, localFromIso, type SaveState } from './post-draft.js';
+import { WorkTypeFields } from '../components/work-type-fields.js';
 import { NotesPanel } from '../components/post-notes.js';
 import { usePostEditing } from './post-editing.js';
 import { checkDraft, labelOf } from './post-problems.js';
@@ -270,37 +271,15 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
                 notes={post.notes ?? []}
                 isEverPublished={Boolean(post.publishedAt) && post.status !== 'scheduled'}
                 canAdd={canPublish}
+                canSend={canSendNewsletter}
+                postId={type === 'post' ? id.current : null}
                 onAdded={(note) => editing.setPost({ ...post, notes: [...(post.notes ?? []), note] })}
               />
             ) : null}
 
             <fieldset class="panel" disabled={!canEdit}>
               <legend>{t('details')}</legend>
-              {type === 'post' ? (
-                <>
-                  <SelectField
-                    name="workType"
-                    label={t('workType')}
-                    hint={t('workTypeHint')}
-                    value={draft.workType}
-                    onValue={(value) => setDraft({ workType: value as typeof draft.workType })}
-                    options={workTypes.map((w) => ({
-                      value: w,
-                      label: t(`workType_${w.replace('-', '_')}` as 'workType_news'),
-                    }))}
-                    errors={errors}
-                  />
-                  <TextField
-                    name="dateline"
-                    label={t('dateline')}
-                    hint={t('datelineHint')}
-                    value={draft.dateline}
-                    onValue={(dateline) => setDraft({ dateline })}
-                    errors={errors}
-                    maxLength={120}
-                  />
-                </>
-              ) : null}
+              {type === 'post' ? <WorkTypeFields draft={draft} errors={errors} setDraft={setDraft} /> : null}
               <TextField
                 name="slug"
                 label={t('slug')}

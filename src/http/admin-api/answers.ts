@@ -324,11 +324,12 @@ export const memberImportAnswer = named(
 
 export const sendAnswer = named(
   'NewsletterSend',
-  'Sending one post to one newsletter’s members, with its totals.',
+  'Sending one post to one newsletter’s members, with its totals; with `noteId`, sending a correction of it to those the post reached.',
   z.object({
     id: z.string(),
     postId: z.string(),
     newsletterId: z.string(),
+    noteId: z.string().nullable(),
     status: z.enum(['snapshot', 'sending', 'done']),
     total: z.number().int(),
     sent: z.number().int(),

@@ -57,6 +57,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('staff_users')
     .addColumn('profile_links', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
+  await correctionSends(db);
+}
+
+/**
+ * A correction can follow a post to the newsletters it went to: a send of the note (`note_id`; ''
+ * for the post itself), once per post, newsletter and note.
+ */
+async function correctionSends(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('newsletter_sends')
+    .addColumn('note_id', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema.dropIndex('newsletter_sends_post_newsletter_idx').execute();
+  await db.schema
+    .createIndex('newsletter_sends_post_newsletter_idx')
+    .on('newsletter_sends')
+    .columns(['post_id', 'newsletter_id', 'note_id'])
+    .unique()
+    .execute();
 }
 
 const frozenColumns = ['id', 'post_id', 'kind', 'body', 'author_id', 'author_name', 'created_at'];
@@ -99,6 +118,15 @@ async function guardPostgres(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`delete from newsletter_sends where note_id <> ''`.execute(db);
+  await db.schema.dropIndex('newsletter_sends_post_newsletter_idx').execute();
+  await db.schema.alterTable('newsletter_sends').dropColumn('note_id').execute();
+  await db.schema
+    .createIndex('newsletter_sends_post_newsletter_idx')
+    .on('newsletter_sends')
+    .columns(['post_id', 'newsletter_id'])
+    .unique()
+    .execute();
   await db.schema.dropTable('post_notes').execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter)
     await sql`drop function if exists post_notes_append_only()`.execute(db);

@@ -20,6 +20,43 @@ const toNoteRecord = (row: PostNoteRow): PostNoteRecord => ({
   createdAt: row.created_at,
 });
 
+export interface ListedQuery {
+  language: string;
+  kind: NoteKind;
+  before: NoteCursor | null;
+  limit: number;
+}
+
+/**
+ * One page of `/corrections/`: a range of `post_notes_listing_idx` from the cursor back, each row
+ * joined to its post by primary key (the storage tests check the plan on both databases).
+ */
+export function listedNotesQuery(db: Kysely<Database>, query: ListedQuery) {
+  const { before } = query;
+  return (
+    db
+      .selectFrom('post_notes')
+      .innerJoin('posts', 'posts.id', 'post_notes.post_id')
+      .selectAll('post_notes')
+      .select(['posts.slug as post_slug', 'posts.title as post_title', 'posts.language as post_language'])
+      .where('post_notes.listed_language', '=', query.language)
+      .where('post_notes.kind', '=', query.kind)
+      // A row-value comparison: one range of the index, from the cursor back.
+      .$if(before !== null, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple('post_notes.created_at', 'post_notes.id'),
+            '<',
+            eb.tuple(before!.createdAt, before!.id),
+          ),
+        ),
+      )
+      .orderBy('post_notes.created_at', 'desc')
+      .orderBy('post_notes.id', 'desc')
+      .limit(query.limit)
+  );
+}
+
 /**
  * Posts' append-only records (migration 028). There is no update and no delete here: the database
  * refuses both (a note goes only with its post), so this repository offers none.
@@ -60,32 +97,8 @@ export class KyselyPostNoteRepository implements PostNoteRepository {
     return row && toNoteRecord(row);
   }
 
-  async listed(query: {
-    language: string;
-    kind: NoteKind;
-    before: NoteCursor | null;
-    limit: number;
-  }): Promise<ListedCorrection[]> {
-    const { before } = query;
-    const rows = await this.db
-      .selectFrom('post_notes')
-      .innerJoin('posts', 'posts.id', 'post_notes.post_id')
-      .selectAll('post_notes')
-      .select(['posts.slug as post_slug', 'posts.title as post_title', 'posts.language as post_language'])
-      .where('post_notes.listed_language', '=', query.language)
-      .where('post_notes.kind', '=', query.kind)
-      .$if(before !== null, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('post_notes.created_at', '<', before!.createdAt),
-            eb.and([eb('post_notes.created_at', '=', before!.createdAt), eb('post_notes.id', '<', before!.id)]),
-          ]),
-        ),
-      )
-      .orderBy('post_notes.created_at', 'desc')
-      .orderBy('post_notes.id', 'desc')
-      .limit(query.limit)
-      .execute();
+  async listed(query: ListedQuery): Promise<ListedCorrection[]> {
+    const rows = await listedNotesQuery(this.db, query).execute();
     return rows.map(({ post_slug, post_title, post_language, ...note }) => ({
       note: toNoteRecord(note),
       post: { slug: post_slug, title: post_title, language: post_language },
