@@ -613,26 +613,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/admin/api/posts/{id}/notes/{noteId}/sends': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Sends a published correction to everyone the post reached as a newsletter
-     * @description One send per newsletter the post went to, to the members it reached who are still subscribed, through the same sending as the post. Needs `publish` on `newsletter`. Nothing is sent unless this is asked; asking again answers with the same sends.
-     */
-    post: operations['sendCorrection'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/admin/api/media': {
     parameters: {
       query?: never;
@@ -974,6 +954,26 @@ export interface paths {
     put?: never;
     /** Starts sending a published post to a newsletter’s members (once per post and newsletter) */
     post: operations['startSend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/sends/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sends a published correction to everyone the post reached as a newsletter
+     * @description One send per newsletter the post went to, to the members it reached who are still subscribed, through the same sending as the post. Nothing is sent unless this is asked; asking again answers with the same sends.
+     */
+    post: operations['sendCorrection'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1461,9 +1461,6 @@ export interface components {
     AddPageNoteAnswer: {
       note: components['schemas']['PostNote'];
     };
-    SendCorrectionAnswer: {
-      sends: components['schemas']['NewsletterSend'][];
-    };
     ListMediaAnswer: {
       media: components['schemas']['Media'][];
       meta: components['schemas']['Meta'];
@@ -1517,6 +1514,9 @@ export interface components {
     };
     StartSendAnswer: {
       send: components['schemas']['NewsletterSend'];
+    };
+    SendCorrectionAnswer: {
+      sends: components['schemas']['NewsletterSend'][];
     };
     ListSendsAnswer: {
       sends: components['schemas']['NewsletterSend'][];
@@ -1816,6 +1816,10 @@ export interface components {
     };
     StartSendRequest: {
       postId: string;
+    };
+    SendCorrectionRequest: {
+      postId: string;
+      noteId: string;
     };
   };
   responses: {
@@ -3388,43 +3392,6 @@ export interface operations {
       500: components['responses']['Internal'];
     };
   };
-  sendCorrection: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
-        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
-        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: string;
-        noteId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Sends a published correction to everyone the post reached as a newsletter */
-      201: {
-        headers: {
-          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
-          'Idempotent-Replayed'?: 'true';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SendCorrectionAnswer'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['Validation'];
-      500: components['responses']['Internal'];
-    };
-  };
   listMedia: {
     parameters: {
       query?: {
@@ -4506,6 +4473,43 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  sendCorrection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendCorrectionRequest'];
+      };
+    };
+    responses: {
+      /** @description Sends a published correction to everyone the post reached as a newsletter */
+      201: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SendCorrectionAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       422: components['responses']['Validation'];
       500: components['responses']['Internal'];

@@ -96,9 +96,7 @@ function postCases(type: 'post' | 'page'): Record<string, Case> {
 
 const byId = (name: string) => (ids: Ids) => ({ id: ids[name]! });
 const cases: Record<string, Case> = {
-  'POST /admin/api/posts/:id/notes/:noteId/sends': {
-    params: (ids) => ({ id: ids.post!, noteId: ids.post! }),
-  },
+  'POST /admin/api/sends/corrections': { body: (ids) => ({ postId: ids.post!, noteId: ids.post! }) },
   'GET /admin/api/session': {},
   'POST /admin/api/session': { body: () => ({ email: 'owner@news.example', password: testPassword }) },
   'DELETE /admin/api/session': {},

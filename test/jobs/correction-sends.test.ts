@@ -23,6 +23,7 @@ for (const dialect of dialects) {
     let mailer: BulkMailer;
     let editor: AdminClient;
     const sender = () => ({ mailer, claimer: 'test-process', retryBaseMs: 1, maxAttempts: 3 });
+    const corrections = '/admin/api/sends/corrections';
     const delivered = (email: string) => smtp.received.filter((m) => m.envelopeTo.includes(email));
 
     before(async () => {
@@ -63,12 +64,12 @@ for (const dialect of dialects) {
         'adding a correction sends nothing by itself',
       );
 
-      const asked = await editor.request('POST', `${notes}/${noteId}/sends`, {});
+      const asked = await editor.request('POST', corrections, { postId, noteId });
       assert.equal(asked.statusCode, 201, asked.body);
       const [send] = asked.json().sends;
       assert.equal(send.noteId, noteId);
       assert.equal(send.total, 2, 'the two reached members still subscribed');
-      const again = await editor.request('POST', `${notes}/${noteId}/sends`, {});
+      const again = await editor.request('POST', corrections, { postId, noteId });
       assert.equal(again.json().sends[0].id, send.id, 'asking again answers the same send');
       assert.equal(await drainAllSends(ctx, sender()), 0);
 
@@ -91,13 +92,14 @@ for (const dialect of dialects) {
       const notes = `/admin/api/posts/${postId}/notes`;
       const correction = (await editor.request('POST', notes, { kind: 'correction', body: 'Fixed.' })).json();
       const update = (await editor.request('POST', notes, { kind: 'update', body: 'More.' })).json();
-      const notSent = await editor.request('POST', `${notes}/${correction.note.id}/sends`, {});
+      const notSent = await editor.request('POST', corrections, { postId, noteId: correction.note.id });
       assert.equal(notSent.statusCode, 422);
       assert.match(notSent.body, /not sent as a newsletter/);
-      assert.equal((await editor.request('POST', `${notes}/${update.note.id}/sends`, {})).statusCode, 422);
-      assert.equal((await editor.request('POST', `${notes}/nope/sends`, {})).statusCode, 422);
+      const send = (noteId: string, client = editor) => client.request('POST', corrections, { postId, noteId });
+      assert.equal((await send(update.note.id)).statusCode, 422);
+      assert.equal((await send('nope')).statusCode, 422);
       const author = await signInAs(t, 'author');
-      assert.equal((await author.request('POST', `${notes}/${correction.note.id}/sends`, {})).statusCode, 403);
+      assert.equal((await send(correction.note.id, author)).statusCode, 403);
     });
   });
 }

@@ -44,7 +44,7 @@ export function NotesPanel(props: {
   const sentNotes = new Set((sends.data ?? []).map((s) => s.noteId));
   const sendCorrection = async (note: PostNote) => {
     try {
-      await api.post(`${props.path}/notes/${encodeURIComponent(note.id)}/sends`, {});
+      await api.post('/sends/corrections', { postId: props.postId, noteId: note.id });
       setErrors([]);
       setMessage(t('correctionSent'));
       await sends.reload();

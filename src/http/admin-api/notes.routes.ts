@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { addPostNoteAs, listPostNotesFor, noteInputSchema } from '../../domain/posts/post-notes.js';
 import type { PostType } from '../../domain/posts/post.types.js';
-import { sendCorrectionAs } from '../../domain/newsletters/correction-sends.js';
-import { id } from '../../domain/shared/fields.js';
-import { noteAnswer, sendAnswer } from './answers.js';
+import { noteAnswer } from './answers.js';
 import { endpoint, type Endpoint } from './endpoint.js';
 import { presentNote } from './presenters.js';
 import { idParams } from './request-schema.js';
@@ -13,24 +11,7 @@ import { idParams } from './request-schema.js';
  * changes or deletes a note (any other method on these paths answers 404), and the database refuses
  * both anyway (migration 028).
  */
-export const noteEndpoints: Endpoint[] = [
-  ...(['post', 'page'] as const).flatMap(noteEndpointsOfType),
-  endpoint({
-    tag: 'Posts',
-    caller: 'staff',
-    operationId: 'sendCorrection',
-    summary: 'Sends a published correction to everyone the post reached as a newsletter',
-    description:
-      'One send per newsletter the post went to, to the members it reached who are still subscribed, through the same sending as the post. Needs `publish` on `newsletter`. Nothing is sent unless this is asked; asking again answers with the same sends.',
-    method: 'POST',
-    path: '/admin/api/posts/:id/notes/:noteId/sends',
-    status: 201,
-    params: z.strictObject({ id, noteId: id }),
-    answer: z.object({ sends: z.array(sendAnswer) }),
-    run: ({ ctx, caller, params }) => sendCorrectionAs(ctx, caller, { postId: params.id, noteId: params.noteId }),
-    present: (sends) => ({ sends }),
-  }),
-];
+export const noteEndpoints: Endpoint[] = (['post', 'page'] as const).flatMap(noteEndpointsOfType);
 
 function noteEndpointsOfType(type: PostType): Endpoint[] {
   const Type = type === 'post' ? 'Post' : 'Page';
