@@ -217,7 +217,8 @@ export const en = {
   profileLinks: 'Profiles elsewhere',
   profileLinksHint: 'One address per line (https://…).',
   policies: 'Policies',
-  policiesHint: 'The pages that state how you work. They are linked from every page’s footer and named in the site’s structured data.',
+  policiesHint:
+    'The pages that state how you work. They are linked from every page’s footer and named in the site’s structured data.',
   policy_ethics: 'Ethics policy',
   policy_corrections: 'Corrections policy',
   policy_ownership: 'Ownership and funding',

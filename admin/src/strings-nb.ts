@@ -212,7 +212,8 @@ export const nb: Strings = {
   profileLinks: 'Profiler andre steder',
   profileLinksHint: 'Én adresse per linje (https://…).',
   policies: 'Retningslinjer',
-  policiesHint: 'Sidene som forteller hvordan dere arbeider. De lenkes fra bunnen av hver side og oppgis i nettstedets strukturerte data.',
+  policiesHint:
+    'Sidene som forteller hvordan dere arbeider. De lenkes fra bunnen av hver side og oppgis i nettstedets strukturerte data.',
   policy_ethics: 'Etiske retningslinjer',
   policy_corrections: 'Retting av feil',
   policy_ownership: 'Eierskap og finansiering',

@@ -48,10 +48,15 @@ const toDocument = (doc: DemoDoc, mediaIds: Map<string, string>): EditorDocument
 async function addDemoNotes(ctx: DomainContext, post: DemoPost, id: string, publishedAt: Date) {
   for (const note of post.notes ?? []) {
     const at = new Date(publishedAt.getTime() + note.daysAfterPublication * dayMs);
-    await addPostNoteAs({ ...ctx, clock: { now: () => at } }, systemActor('The Skerry Review'), {
-      type: post.type,
-      id,
-    }, { kind: note.kind, body: note.body });
+    await addPostNoteAs(
+      { ...ctx, clock: { now: () => at } },
+      systemActor('The Skerry Review'),
+      {
+        type: post.type,
+        id,
+      },
+      { kind: note.kind, body: note.body },
+    );
   }
 }
 

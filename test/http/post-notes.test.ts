@@ -84,7 +84,9 @@ for (const dialect of dialects) {
       const save = await editor.request('PATCH', `/admin/api/posts/${postId}`, { notes: [] });
       assert.equal(save.statusCode, 422, 'notes are not a field of a save');
       assert.match(save.body, /notes/);
-      const ordinary = await editor.request('PATCH', `/admin/api/posts/${postId}`, { title: 'Harbour budget' });
+      const ordinary = await editor.request('PATCH', `/admin/api/posts/${postId}`, {
+        title: 'Harbour budget',
+      });
       assert.equal(ordinary.statusCode, 200, ordinary.body);
       assert.deepEqual(await t.site.ctx.repos.notes.notesFor([postId]), before);
     });
@@ -106,7 +108,10 @@ for (const dialect of dialects) {
 
     test('a note goes with its post when the post is deleted', async () => {
       const id = await aPublishedPost(t.site.ctx, { title: 'Short-lived' });
-      assert.equal((await editor.request('POST', notesOf(id), { kind: 'update', body: 'More.' })).statusCode, 201);
+      assert.equal(
+        (await editor.request('POST', notesOf(id), { kind: 'update', body: 'More.' })).statusCode,
+        201,
+      );
       await deletePost(t.site.ctx, id);
       assert.equal((await t.site.ctx.repos.notes.notesFor([id])).size, 0);
     });

@@ -71,7 +71,10 @@ for (const dialect of dialects) {
 
     test('authors carry job title, expertise, contact, sameAs and fediverse:creator', async () => {
       const page = await t.get(corrected);
-      assert.match(page.body, /<meta name="fediverse:creator" content="@ragnhild@calder\.social\.example" \/>/);
+      assert.match(
+        page.body,
+        /<meta name="fediverse:creator" content="@ragnhild@calder\.social\.example" \/>/,
+      );
       const [data] = jsonLdOf(page.body) as Record<string, unknown>[];
       const [author] = data!.author as Record<string, unknown>[];
       assert.equal(author!.jobTitle, 'Editor and publisher');
@@ -86,7 +89,13 @@ for (const dialect of dialects) {
 
     test('the policies are in every footer and the Organization JSON-LD', async () => {
       const home = await t.get('/');
-      for (const path of ['/ethics/', '/corrections-policy/', '/ownership-and-funding/', '/masthead/', '/feedback/'])
+      for (const path of [
+        '/ethics/',
+        '/corrections-policy/',
+        '/ownership-and-funding/',
+        '/masthead/',
+        '/feedback/',
+      ])
         assert.match(home.body, new RegExp(`<a href="${path}">`), path);
       assert.match(home.body, /<a href="\/corrections\/">/);
       const [site] = jsonLdOf(home.body) as Record<string, Record<string, unknown>>[];
@@ -135,7 +144,11 @@ for (const dialect of dialects) {
         { jobTitle: 'x'.repeat(192) },
       ];
       for (const body of refused)
-        assert.equal((await author.request('PATCH', '/admin/api/profile', body)).statusCode, 422, JSON.stringify(body));
+        assert.equal(
+          (await author.request('PATCH', '/admin/api/profile', body)).statusCode,
+          422,
+          JSON.stringify(body),
+        );
       const saved = await author.request('PATCH', '/admin/api/profile', {
         jobTitle: '<b>Reporter</b>',
         fediverse: 'writer@news.example',

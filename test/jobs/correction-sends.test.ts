@@ -28,7 +28,11 @@ for (const dialect of dialects) {
 
     before(async () => {
       smtp = await startSmtpServer();
-      t = await createTestApp(dialect.name, { BROADSHEET_URL: 'https://news.example' }, { smtpPort: smtp.port });
+      t = await createTestApp(
+        dialect.name,
+        { BROADSHEET_URL: 'https://news.example' },
+        { smtpPort: smtp.port },
+      );
       mailer = createBulkMailer({ url: `smtp://127.0.0.1:${smtp.port}`, connections: 2 });
       editor = await signInAs(t, 'editor');
     });
@@ -95,7 +99,8 @@ for (const dialect of dialects) {
       const notSent = await editor.request('POST', corrections, { postId, noteId: correction.note.id });
       assert.equal(notSent.statusCode, 422);
       assert.match(notSent.body, /not sent as a newsletter/);
-      const send = (noteId: string, client = editor) => client.request('POST', corrections, { postId, noteId });
+      const send = (noteId: string, client = editor) =>
+        client.request('POST', corrections, { postId, noteId });
       assert.equal((await send(update.note.id)).statusCode, 422);
       assert.equal((await send('nope')).statusCode, 422);
       const author = await signInAs(t, 'author');

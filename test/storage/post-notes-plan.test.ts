@@ -41,7 +41,12 @@ for (const dialect of dialects) {
   });
 }
 
-async function explain(site: TestSite, query: string, parameters: unknown[], dialect: string): Promise<string> {
+async function explain(
+  site: TestSite,
+  query: string,
+  parameters: unknown[],
+  dialect: string,
+): Promise<string> {
   const db = site.storage.db;
   if (dialect === 'sqlite') {
     const plan = await db.executeQuery<{ detail: string }>(

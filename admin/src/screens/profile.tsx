@@ -79,7 +79,13 @@ export function ProfileScreen() {
           required
         />
         <TextArea name="bio" label={t('bio')} value={bio} onValue={setBio} errors={errors} rows={4} />
-        <TextField name="jobTitle" label={t('jobTitle')} value={jobTitle} onValue={setJobTitle} errors={errors} />
+        <TextField
+          name="jobTitle"
+          label={t('jobTitle')}
+          value={jobTitle}
+          onValue={setJobTitle}
+          errors={errors}
+        />
         <TextArea
           name="expertise"
           label={t('expertise')}

@@ -94,7 +94,9 @@ export const mastheadPage = page({
       'Eirik Mjåland, media editor.',
       'Tomas Aldén, foreign affairs correspondent.',
     ),
-    p('The Skerry Review is edited in Vesterhavn and follows the press ethics code of the Calder Press Council.'),
+    p(
+      'The Skerry Review is edited in Vesterhavn and follows the press ethics code of the Calder Press Council.',
+    ),
   ),
 });
 

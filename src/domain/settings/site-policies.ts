@@ -39,7 +39,10 @@ export async function checkPolicyPages(repos: Repositories, policies: SitePolici
 }
 
 /** The published policy pages, in the order of `policyKinds` (one query). */
-export async function publishedPolicyPages(ctx: DomainContext, policies: SitePolicies): Promise<PolicyPage[]> {
+export async function publishedPolicyPages(
+  ctx: DomainContext,
+  policies: SitePolicies,
+): Promise<PolicyPage[]> {
   const ids = policyKinds.map((k) => policies[k]).filter((v): v is string => !!v);
   if (ids.length === 0) return [];
   const pages = await ctx.repos.posts.list(

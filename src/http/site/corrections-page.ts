@@ -42,7 +42,10 @@ const feedLinks = (title: string, base: string): FeedLink[] => [
   { title: `${title} (Atom)`, href: `${base}atom.xml`, type: 'application/atom+xml' },
 ];
 
-export async function correctionsPage(env: SiteEnv, request: CorrectionsRequest): Promise<RenderedPage | null> {
+export async function correctionsPage(
+  env: SiteEnv,
+  request: CorrectionsRequest,
+): Promise<RenderedPage | null> {
   const source = await loadChrome(env);
   const language = languageOf(source, request.language);
   const before = cursorOf(request.cursor);

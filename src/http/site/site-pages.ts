@@ -10,11 +10,7 @@ import { activeNewsletters } from '../../domain/newsletters/newsletters.js';
 import { promotionsBySlot, promotionsForPost } from '../../domain/promos/promotions.js';
 import { publicAuthor, publicTag, publicTags } from '../../domain/site/public-reads.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
-import {
-  newsArticleJsonLd,
-  websiteJsonLd,
-  type PublisherInfo,
-} from '../../rendering/structured-data.js';
+import { newsArticleJsonLd, websiteJsonLd, type PublisherInfo } from '../../rendering/structured-data.js';
 import { modifiedAt } from '../../rendering/record-data.js';
 import { authorPath, postPath, tagPath } from '../../rendering/site-paths.js';
 import type { FeedLink, PageMeta, SignupBox } from '../../rendering/theme.js';

@@ -113,8 +113,9 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
   );
   for (const format of ['rss', 'atom'] as const) {
     route(`/corrections/${format}.xml`, () => () => correctionsFeed(env, {}, format));
-    route(`/corrections/:language/${format}.xml`, (p) => () =>
-      correctionsFeed(env, { language: p.language! }, format),
+    route(
+      `/corrections/:language/${format}.xml`,
+      (p) => () => correctionsFeed(env, { language: p.language! }, format),
     );
   }
   route('/opensearch.xml', () => () => openSearchDocument(env));

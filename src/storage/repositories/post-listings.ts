@@ -65,7 +65,9 @@ async function syncNoteListing(db: Kysely<Database>, postId: string): Promise<vo
 
 /** The `listed_language` of a post's notes, as SQL: its language while it is published. */
 export const noteListingOf = (postId: string) =>
-  sql<string | null>`(select case when posts.status = 'published' then posts.language end from posts where posts.id = ${postId})`;
+  sql<
+    string | null
+  >`(select case when posts.status = 'published' then posts.language end from posts where posts.id = ${postId})`;
 
 function shadowsOf(versions: { id: string; language: string; status: string }[]): Map<string, string> {
   const published = new Set(versions.filter((v) => v.status === 'published').map((v) => v.language));

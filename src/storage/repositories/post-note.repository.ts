@@ -1,10 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  ListedCorrection,
-  NoteCursor,
-  PostNoteRecord,
-  PostNoteRepository,
-} from '../../domain/ports.js';
+import type { ListedCorrection, NoteCursor, PostNoteRecord, PostNoteRepository } from '../../domain/ports.js';
 import type { NoteKind } from '../../domain/posts/post.types.js';
 import type { Database, PostNoteRow } from '../tables.js';
 import { groupBy } from './group-by.js';
