@@ -625,6 +625,48 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/api/posts/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A post's corrections, clarifications, updates and editor's notes, oldest first */
+    get: operations['listPostNotes'];
+    put?: never;
+    /**
+     * Publishes a note on a published post's record; it can never be changed or deleted
+     * @description Takes the right to publish the post. The note is published at once: on the page, in its JSON-LD and, for a correction, on /corrections/ and its feeds. A mistaken note is answered by another note.
+     */
+    post: operations['addPostNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/api/pages/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page's corrections, clarifications, updates and editor's notes, oldest first */
+    get: operations['listPageNotes'];
+    put?: never;
+    /**
+     * Publishes a note on a published page's record; it can never be changed or deleted
+     * @description Takes the right to publish the post. The note is published at once: on the page, in its JSON-LD and, for a correction, on /corrections/ and its feeds. A mistaken note is answered by another note.
+     */
+    post: operations['addPageNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/api/media': {
     parameters: {
       query?: never;
@@ -1081,6 +1123,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/api/sends/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sends a published correction to everyone the post reached as a newsletter
+     * @description One send per newsletter the post went to, to the members it reached who are still subscribed, through the same sending as the post. Nothing is sent unless this is asked; asking again answers with the same sends.
+     */
+    post: operations['sendCorrection'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/api/sends': {
     parameters: {
       query?: never;
@@ -1211,6 +1273,14 @@ export interface components {
       /** @enum {string} */
       locale: 'en' | 'nb';
       bio: string;
+      jobTitle: string;
+      expertise: string;
+      /** @description How readers reach the author (an address or a line of text) */
+      contact: string;
+      /** @description A fediverse handle, `@name@server`, or empty */
+      fediverse: string;
+      /** @description Profiles elsewhere (schema.org `sameAs`) */
+      profileLinks: string[];
     };
     PostSummary: {
       id: string;
@@ -1309,6 +1379,15 @@ export interface components {
       bodySha256: string;
       path: string;
     };
+    PostNote: {
+      id: string;
+      /** @enum {string} */
+      kind: 'correction' | 'clarification' | 'update' | 'editors-note';
+      body: string;
+      authorName: string;
+      /** @description An ISO 8601 time in UTC */
+      createdAt: string;
+    };
     EditorDocument: {
       /** @constant */
       type: 'doc';
@@ -1357,6 +1436,10 @@ export interface components {
       promotionMode: 'site' | 'none' | 'chosen';
       promotionId: string | null;
       isFeatured: boolean;
+      /** @enum {string} */
+      workType: 'news' | 'analysis' | 'opinion' | 'review' | 'background' | 'sponsored' | 'fact-check';
+      dateline: string;
+      notes: components['schemas']['PostNote'][];
       url: string;
       /** @description An ISO 8601 time in UTC */
       createdAt: string;
@@ -1444,6 +1527,14 @@ export interface components {
         url: string;
       }[];
       timezone: string;
+      /** @description The page (its id) stating each of the publisher’s policies; a kind left out has none. */
+      policies: {
+        ethics?: string | null;
+        corrections?: string | null;
+        ownership?: string | null;
+        masthead?: string | null;
+        feedback?: string | null;
+      };
     };
     ApiToken: {
       id: string;
@@ -1503,6 +1594,7 @@ export interface components {
       id: string;
       postId: string;
       newsletterId: string;
+      noteId: string | null;
       /** @enum {string} */
       status: 'snapshot' | 'sending' | 'done';
       total: number;
@@ -1798,6 +1890,18 @@ export interface components {
         linkCheckedAt: string | null;
       };
     };
+    ListPostNotesAnswer: {
+      notes: components['schemas']['PostNote'][];
+    };
+    AddPostNoteAnswer: {
+      note: components['schemas']['PostNote'];
+    };
+    ListPageNotesAnswer: {
+      notes: components['schemas']['PostNote'][];
+    };
+    AddPageNoteAnswer: {
+      note: components['schemas']['PostNote'];
+    };
     ListMediaAnswer: {
       media: components['schemas']['Media'][];
       meta: components['schemas']['Meta'];
@@ -1858,6 +1962,9 @@ export interface components {
     StartSendAnswer: {
       send: components['schemas']['NewsletterSend'];
     };
+    SendCorrectionAnswer: {
+      sends: components['schemas']['NewsletterSend'][];
+    };
     ListSendsAnswer: {
       sends: components['schemas']['NewsletterSend'][];
     };
@@ -1907,6 +2014,11 @@ export interface components {
       bio?: string;
       /** @enum {string} */
       locale?: 'en' | 'nb';
+      jobTitle?: string;
+      expertise?: string;
+      contact?: string;
+      fediverse?: string;
+      profileLinks?: string[];
     };
     ChangePasswordRequest: {
       currentPassword: string;
@@ -1981,6 +2093,9 @@ export interface components {
         note?: string;
         reviewState?: 'imported' | null;
       }[];
+      /** @enum {string} */
+      workType?: 'news' | 'analysis' | 'opinion' | 'review' | 'background' | 'sponsored' | 'fact-check';
+      dateline?: string;
     };
     UpdatePostRequest: {
       /** @enum {string} */
@@ -2021,11 +2136,19 @@ export interface components {
         note?: string;
         reviewState?: 'imported' | null;
       }[];
+      /** @enum {string} */
+      workType?: 'news' | 'analysis' | 'opinion' | 'review' | 'background' | 'sponsored' | 'fact-check';
+      dateline?: string;
       autosave?: boolean;
     };
     PublishPostRequest: {
       publishedAt?: string;
       newsletterIds?: string[];
+    };
+    AddPostNoteRequest: {
+      /** @enum {string} */
+      kind: 'correction' | 'clarification' | 'update' | 'editors-note';
+      body: string;
     };
     DescribeMediaRequest: {
       alt?: string;
@@ -2093,6 +2216,13 @@ export interface components {
         url: string;
       }[];
       timezone?: string;
+      policies?: {
+        ethics?: string | null;
+        corrections?: string | null;
+        ownership?: string | null;
+        masthead?: string | null;
+        feedback?: string | null;
+      };
     };
     CreateTokenRequest: {
       name: string;
@@ -2139,6 +2269,10 @@ export interface components {
     };
     StartSendRequest: {
       postId: string;
+    };
+    SendCorrectionRequest: {
+      postId: string;
+      noteId: string;
     };
   };
   responses: {
@@ -3668,6 +3802,140 @@ export interface operations {
       500: components['responses']['Internal'];
     };
   };
+  listPostNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A post's corrections, clarifications, updates and editor's notes, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPostNotesAnswer'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  addPostNote: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddPostNoteRequest'];
+      };
+    };
+    responses: {
+      /** @description Publishes a note on a published post's record; it can never be changed or deleted */
+      201: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddPostNoteAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  listPageNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page's corrections, clarifications, updates and editor's notes, oldest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListPageNotesAnswer'];
+        };
+      };
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  addPageNote: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddPostNoteRequest'];
+      };
+    };
+    responses: {
+      /** @description Publishes a note on a published page's record; it can never be changed or deleted */
+      201: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddPageNoteAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
   listMedia: {
     parameters: {
       query?: {
@@ -4986,6 +5254,43 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Validation'];
+      500: components['responses']['Internal'];
+    };
+  };
+  sendCorrection: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Required on every state-changing request made with the session cookie (the token from sign-in or `GET /admin/api/session`); not used with a bearer token. */
+        'X-CSRF-Token'?: components['parameters']['CsrfToken'];
+        /** @description Makes a create safe to retry (docs/admin-api.md, "Retrying a create"): 1 to 255 printable ASCII characters, chosen by the client, one per create. A retry with the same key, by the same staff member or token, within 24 hours answers the first answer again (same status and body, with `Idempotent-Replayed: true`) and creates nothing; the key with another method, path or body is refused with 422 naming the header; a malformed key is refused with 422. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendCorrectionRequest'];
+      };
+    };
+    responses: {
+      /** @description Sends a published correction to everyone the post reached as a newsletter */
+      201: {
+        headers: {
+          /** @description `true` when the answer is the stored answer of an earlier request with the same Idempotency-Key. */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SendCorrectionAnswer'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
       409: components['responses']['Conflict'];
       422: components['responses']['Validation'];
       500: components['responses']['Internal'];

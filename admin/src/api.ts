@@ -29,6 +29,11 @@ export type FeaturedImage = Schemas['FeaturedImage'];
 export type EditorJson = Schemas['EditorDocument'];
 export type Post = Schemas['Post'];
 export type Revision = Schemas['Revision'];
+/** A note on a post's record (published when added, never changed). */
+export type PostNote = Schemas['PostNote'];
+export type NoteKind = PostNote['kind'];
+/** What kind of work a post is, shown above its headline. */
+export type WorkType = Schemas['Post']['workType'];
 export type Media = Schemas['Media'];
 export type Tag = Schemas['Tag'];
 export type Promotion = Schemas['Promotion'];

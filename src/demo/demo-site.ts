@@ -11,6 +11,7 @@ import type {
   DemoTag,
 } from './demo-site.types.js';
 import { aboutPage } from './posts/about.js';
+import { policyPages } from './posts/policies.js';
 import { brennaValleyAbuses } from './posts/brenna-valley-abuses.js';
 import { correctionsLog } from './posts/corrections-log.js';
 import { countingTheMissing } from './posts/counting-the-missing.js';
@@ -30,6 +31,11 @@ const authors: DemoAuthor[] = [
     photo: 'author-ragnhild',
     website: 'https://ragnhildbrekke.example',
     location: 'Vesterhavn',
+    jobTitle: 'Editor and publisher',
+    expertise: 'Borders and migration around the Calder Sea; local government on the coast.',
+    contact: 'ragnhild@skerryreview.example',
+    fediverse: '@ragnhild@calder.social.example',
+    profileLinks: ['https://ragnhildbrekke.example/about'],
   },
   {
     slug: 'tomas-alden',
@@ -37,6 +43,9 @@ const authors: DemoAuthor[] = [
     email: 'tomas@skerryreview.example',
     bio: 'Foreign affairs correspondent covering Estavia and the eastern Calder region, with a focus on armed conflict, displacement and the law of war.',
     location: 'Lindhamn',
+    jobTitle: 'Foreign affairs correspondent',
+    expertise: 'Estavia; armed conflict, displacement and the law of war.',
+    contact: 'tomas@skerryreview.example',
   },
   {
     slug: 'selma-okafor-lie',
@@ -44,6 +53,9 @@ const authors: DemoAuthor[] = [
     email: 'selma@skerryreview.example',
     bio: 'Economics editor. Writes about trade, fisheries, sanctions and the economics of small coastal communities. Previously an analyst at a regional development bank.',
     location: 'Vesterhavn',
+    jobTitle: 'Economics editor',
+    expertise: 'Trade, fisheries and sanctions; public budgets of small municipalities.',
+    contact: 'selma@skerryreview.example',
   },
   {
     slug: 'eirik-mjaland',
@@ -51,6 +63,10 @@ const authors: DemoAuthor[] = [
     email: 'eirik@skerryreview.example',
     bio: 'Media editor. Covers press freedom, newsroom practice and the laws that shape what journalists can publish around the Calder Sea.',
     website: 'https://mjaland.example',
+    jobTitle: 'Media editor',
+    expertise: 'Press freedom, media law and newsroom practice.',
+    contact: 'eirik@skerryreview.example',
+    profileLinks: ['https://mjaland.example'],
   },
 ];
 
@@ -150,6 +166,7 @@ const posts: DemoPost[] = [
   sorvikHarbour,
   correctionsLog,
   aboutPage,
+  ...policyPages,
 ];
 
 const promotions: DemoPromotion[] = [
@@ -216,6 +233,13 @@ export const demoSite: DemoSite = {
       { label: 'Media', url: '/tag/media/' },
       { label: 'About', url: '/about/' },
     ],
+    policies: {
+      ethics: 'ethics',
+      corrections: 'corrections-policy',
+      ownership: 'ownership-and-funding',
+      masthead: 'masthead',
+      feedback: 'feedback',
+    },
   },
   images: demoImages,
   authors,

@@ -47,6 +47,11 @@ export interface DemoAuthor {
   photo?: string /* image key */;
   website?: string;
   location?: string;
+  jobTitle?: string;
+  expertise?: string;
+  contact?: string;
+  fediverse?: string;
+  profileLinks?: string[];
 }
 
 export interface DemoTag {
@@ -84,6 +89,18 @@ export interface DemoPost {
   publishedDaysAgo: number;
   isFeatured?: boolean;
   metaDescription?: string;
+  /** What kind of work it is, shown above the headline. */
+  workType: 'news' | 'analysis' | 'opinion' | 'review' | 'background' | 'sponsored' | 'fact-check';
+  /** Where the reporting was done. */
+  dateline?: string;
+  /** Notes on its record, each published some days after the post. */
+  notes?: DemoNote[];
+}
+
+export interface DemoNote {
+  kind: 'correction' | 'clarification' | 'update' | 'editors-note';
+  body: string;
+  daysAfterPublication: number;
 }
 
 export interface DemoPromotion {
@@ -115,6 +132,8 @@ export interface DemoSite {
     /** IANA time zone the newsroom works in. */
     timezone: string;
     navigation: { label: string; url: string }[];
+    /** The slug of the page stating each policy. */
+    policies: Partial<Record<'ethics' | 'corrections' | 'ownership' | 'masthead' | 'feedback', string>>;
   };
   images: DemoImage[];
   authors: DemoAuthor[];

@@ -11,10 +11,11 @@ import { createTag } from '../domain/taxonomy/tags.js';
 import type { SourceArchivePorts } from '../domain/ports.js';
 import { archiveDemoSource, demoArchivedUrl } from './archived-source.js';
 import { demoSite } from './demo-site.js';
-import type { DemoBlock, DemoDoc, DemoSite } from './demo-site.types.js';
+import type { DemoBlock, DemoDoc, DemoPost, DemoSite } from './demo-site.types.js';
 import { generateDemoImage } from './generate-image.js';
 import { readPreparedImage } from './prepared-images.js';
 import { systemActor } from '../domain/staff/permissions.js';
+import { addPostNoteAs } from '../domain/posts/post-notes.js';
 
 const dayMs = 86_400_000;
 
@@ -45,6 +46,22 @@ const toDocument = (doc: DemoDoc, mediaIds: Map<string, string>): EditorDocument
   content: linkFigures(doc.content, mediaIds),
 });
 
+/** A demo post's record: each note as of its own day after publication. */
+async function addDemoNotes(ctx: DomainContext, post: DemoPost, id: string, publishedAt: Date) {
+  for (const note of post.notes ?? []) {
+    const at = new Date(publishedAt.getTime() + note.daysAfterPublication * dayMs);
+    await addPostNoteAs(
+      { ...ctx, clock: { now: () => at } },
+      systemActor('The Skerry Review'),
+      {
+        type: post.type,
+        id,
+      },
+      { kind: note.kind, body: note.body },
+    );
+  }
+}
+
 /** Loads the demo site (settings, generated images, authors, topics, posts, promotions, newsletters) through domain operations. */
 export async function loadDemoSite(
   ctx: DomainContext,
@@ -54,7 +71,8 @@ export async function loadDemoSite(
   /** The site's source archive: with it, the lead story's archived (and since gone) source is shown. */
   archive?: SourceArchivePorts,
 ): Promise<void> {
-  await updateSiteSettings(ctx, systemActor('demo'), site.settings);
+  const { policies, ...settings } = site.settings;
+  await updateSiteSettings(ctx, systemActor('demo'), settings);
   const mediaIds = new Map<string, string>();
   for (const [i, image] of site.images.entries()) {
     const prepared = readPreparedImage(image);
@@ -111,12 +129,18 @@ export async function loadDemoSite(
         : null,
       body: toDocument(post.body, mediaIds),
       sources: post.sources,
+      workType: post.workType,
+      dateline: post.dateline ?? '',
       ...(post.translationOf ? { translationOf: postIds.get(post.translationOf)! } : {}),
     });
     postIds.set(post.slug, id);
     if (post.sources.some((source) => source.url === demoArchivedUrl)) citing.push({ id, publishedAt });
+    await addDemoNotes(ctx, post, id, publishedAt);
   }
   if (archive) await archiveDemoSource(ctx, archive, citing);
+  await updateSiteSettings(ctx, systemActor('demo'), {
+    policies: Object.fromEntries(Object.entries(policies).map(([kind, slug]) => [kind, postIds.get(slug)!])),
+  });
   progress('Creating the demo site: promotions and newsletters…');
   for (const [i, promo] of site.promotions.entries()) {
     await createPromotion(ctx, systemActor('demo'), {

@@ -54,5 +54,6 @@ export function parseContentChange(value: unknown): ContentChange {
     authors: authors ?? [],
     isListed: v.isListed === true,
     isTopicListed: v.isTopicListed === true,
+    isCorrectionListed: v.isCorrectionListed === true,
   };
 }

@@ -102,6 +102,8 @@ export interface SendRecord {
   id: string;
   postId: string;
   newsletterId: string;
+  /** A correction's send: the note it sends to the recipients of the post's send (null: the post). */
+  noteId: string | null;
   status: SendStatus;
   createdBy: string | null;
   createdAt: string;

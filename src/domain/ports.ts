@@ -1,10 +1,12 @@
 import type {
   ImageVariant,
+  NoteKind,
   PostStatus,
   PostType,
   PromoSlot,
   PromotionMode,
   TagKind,
+  WorkType,
 } from './posts/post.types.js';
 
 import type { IdempotencyRepository } from './idempotency-ports.js';
@@ -64,6 +66,8 @@ export interface PostRecord {
   twitterDescription: string | null;
   promotionMode: PromotionMode;
   promotionId: string | null;
+  workType: WorkType;
+  dateline: string;
   publishedAt: string | null;
   /** When the post first went live; kept when it is unpublished (null: never published). */
   firstPublishedAt: string | null;
@@ -92,6 +96,44 @@ export interface SourceRecord {
 
 export type SourceReviewState = 'imported' | null;
 
+/** One note of a post's append-only record (the database refuses to change or delete it). */
+export interface PostNoteRecord {
+  id: string;
+  postId: string;
+  kind: NoteKind;
+  body: string;
+  authorId: string | null;
+  authorName: string;
+  createdAt: string;
+}
+
+/** A correction as `/corrections/` lists it: the note and the post it corrects. */
+export interface ListedCorrection {
+  note: PostNoteRecord;
+  post: { slug: string; title: string; language: string };
+}
+
+/** Where a keyset page of a list starts: after this time and id (exclusive), going back in time. */
+export interface NoteCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface PostNoteRepository {
+  /** Appends a note; its post's listing is copied onto it in the same statement. */
+  append(note: PostNoteRecord): Promise<void>;
+  /** Each post's notes, oldest first, in one query. */
+  notesFor(postIds: string[]): Promise<Map<string, PostNoteRecord[]>>;
+  /** Published posts' notes of `kind` in `language`, newest first, older than `before`: one index walk. */
+  listed(query: {
+    language: string;
+    kind: NoteKind;
+    before: NoteCursor | null;
+    limit: number;
+  }): Promise<ListedCorrection[]>;
+  findById(id: string): Promise<PostNoteRecord | undefined>;
+}
+
 export interface TagRecord {
   id: string;
   slug: string;
@@ -116,6 +158,11 @@ export interface StaffRecord {
   photoMediaId: string | null;
   /** The language of the admin and of emails to this person: `en` or `nb`. */
   locale: string;
+  jobTitle: string;
+  expertise: string;
+  contact: string;
+  fediverse: string;
+  profileLinks: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -405,6 +452,8 @@ export interface SettingsRepository {
 
 export interface Repositories {
   posts: PostRepository;
+  /** Posts' append-only records of corrections and notes. */
+  notes: PostNoteRepository;
   tags: TagRepository;
   staff: StaffRepository;
   media: MediaRepository;
@@ -485,6 +534,8 @@ export type ContentChange =
       isListed?: boolean;
       /** The topics page (the list of tags) shows it. */
       isTopicListed?: boolean;
+      /** `/corrections/` and its feeds show it. */
+      isCorrectionListed?: boolean;
     };
 
 /** Told after every write that readers could see, so caches drop what shows it. */

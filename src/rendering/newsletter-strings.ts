@@ -7,6 +7,10 @@ export interface NewsletterStrings {
   accordingTo: string;
   manage: string;
   unsubscribe: string;
+  /** The kicker and subject prefix of a correction sent after a post went out. */
+  correction: string;
+  /** The line under a correction: what it corrects. */
+  correctionOf: string;
   /** The locale dates and lists are written in. */
   locale: string;
 }
@@ -18,6 +22,8 @@ const en: NewsletterStrings = {
   accordingTo: 'According to',
   manage: 'Manage your subscriptions',
   unsubscribe: 'Unsubscribe',
+  correction: 'Correction',
+  correctionOf: 'We have corrected an article we sent you:',
   locale: 'en-GB',
 };
 
@@ -28,6 +34,8 @@ const nb: NewsletterStrings = {
   accordingTo: 'Ifølge',
   manage: 'Endre abonnementene dine',
   unsubscribe: 'Meld deg av',
+  correction: 'Rettelse',
+  correctionOf: 'Vi har rettet en artikkel vi sendte deg:',
   locale: 'nb',
 };
 

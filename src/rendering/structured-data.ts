@@ -2,11 +2,15 @@ import type { PostView, Source } from '../domain/posts/post.types.js';
 import { snapshotPath } from './site-paths.js';
 import { largestImageUrl } from './absolute-urls.js';
 import type { PublicPath } from './picture.js';
+import { articleTypeOf, authorJsonLd, modifiedAt, organizationJsonLd, recordJsonLd } from './record-data.js';
+import type { PolicyLinks } from './record-data.js';
 
 export interface PublisherInfo {
   name: string;
   siteUrl: string;
   logoUrl: string | null;
+  /** The site's policy pages, as absolute URLs (settings: `policies`). */
+  policies?: PolicyLinks;
 }
 
 /** schema.org NewsArticle for a post page, with its sources as citations. */
@@ -21,7 +25,7 @@ export function newsArticleJsonLd(
     : null;
   return {
     '@context': 'https://schema.org',
-    '@type': post.type === 'page' ? 'WebPage' : 'NewsArticle',
+    '@type': post.type === 'page' ? 'WebPage' : articleTypeOf(post.workType),
     headline: post.title.slice(0, 110),
     description: post.seo.metaDescription ?? (post.standfirst || post.excerpt),
     inLanguage: post.language,
@@ -29,18 +33,10 @@ export function newsArticleJsonLd(
     url,
     ...(image ? { image: [image] } : {}),
     ...(post.publishedAt ? { datePublished: post.publishedAt } : {}),
-    dateModified: post.updatedAt,
-    author: post.authors.map((a) => ({
-      '@type': 'Person',
-      name: a.name,
-      url: `${publisher.siteUrl}/author/${encodeURIComponent(a.slug)}/`,
-    })),
-    publisher: {
-      '@type': 'Organization',
-      name: publisher.name,
-      url: publisher.siteUrl,
-      ...(publisher.logoUrl ? { logo: { '@type': 'ImageObject', url: publisher.logoUrl } } : {}),
-    },
+    dateModified: modifiedAt(post),
+    author: post.authors.map((a) => authorJsonLd(a, publisher.siteUrl)),
+    publisher: organizationJsonLd(publisher),
+    ...(post.type === 'page' ? {} : recordJsonLd(post)),
     ...(post.tags.length ? { keywords: post.tags.map((t) => t.name).join(', ') } : {}),
     ...(post.sources.length
       ? {
@@ -79,5 +75,6 @@ export function websiteJsonLd(publisher: PublisherInfo, description: string): un
     name: publisher.name,
     url: publisher.siteUrl,
     description,
+    publisher: organizationJsonLd(publisher),
   };
 }

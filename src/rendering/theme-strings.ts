@@ -1,3 +1,5 @@
+import type { RecordStrings } from './record-strings.js';
+
 /**
  * The interface strings a theme has in every language the site may publish in: what its templates
  * write, and what the site's pages put in titles, feeds and the members' pages (src/http/site).
@@ -44,6 +46,7 @@ export interface ThemeStrings {
   members: MemberStrings;
   search: SearchStrings;
   archive: ArchiveStrings;
+  record: RecordStrings;
 }
 
 /** Sources' archived copies: beside each source, and the banner of a snapshot page (/archive/…). */

@@ -2,6 +2,8 @@ import type { AuthorSummary, Picture, PostView, TagSummary } from '../domain/pos
 import type { PromotionView } from '../domain/promos/promotions.js';
 import type { SnippetPart } from '../domain/search/search-port.js';
 import type { SafeHtml } from './html.js';
+import type { PolicyKind } from '../domain/settings/site-policies.js';
+import type { ListedCorrection } from '../domain/ports.js';
 import type { PublicPath } from './picture.js';
 import type { ThemeStrings } from './theme-strings.js';
 
@@ -30,6 +32,8 @@ export interface ThemePages {
   /** A tag's or an author's list of posts. */
   archive(frame: PageFrame, model: ArchivePageModel): string;
   topics(frame: PageFrame, tags: TagSummary[]): string;
+  /** `/corrections/`: every published correction in the page's language, newest first. */
+  corrections(frame: PageFrame, model: CorrectionsPageModel): string;
   search(frame: PageFrame, model: SearchPageModel): string;
   /** The 404 page (with `offerSearch`) and the error page. */
   message(frame: PageFrame, heading: string, text: string, options?: { offerSearch?: boolean }): string;
@@ -58,6 +62,11 @@ export interface SiteChrome {
   publicPath: PublicPath;
   /** IANA time zone dates are shown in, e.g. Europe/Oslo. */
   timeZone: string;
+  /** The languages the site publishes in (settings), and the one its unprefixed lists are in. */
+  languages: string[];
+  defaultLanguage: string;
+  /** The publisher's published policy pages, for the footer (settings: `policies`). */
+  policies: { kind: PolicyKind; path: string }[];
 }
 
 export interface FeedLink {
@@ -84,6 +93,8 @@ export interface PageMeta {
   twitterDescription?: string | null;
   ogTitle?: string | null;
   ogDescription?: string | null;
+  /** The authors' fediverse handles (`fediverse:creator`), `@name@server`. */
+  fediverseCreators?: string[];
 }
 
 /** One page's frame: the site, the page's language and the theme's strings in it, the head metadata. */
@@ -124,6 +135,18 @@ export interface ArchivePageModel {
   hasOlder: boolean;
   author?: AuthorSummary;
   tag?: TagSummary;
+}
+
+export interface CorrectionsPageModel {
+  corrections: ListedCorrection[];
+  /** The path of the page after this one (older corrections), when there is one. */
+  olderPath: string | null;
+  /** The first page (the newest corrections), when this is an older one. */
+  newestPath: string | null;
+  /** The site's corrections policy page, when the publisher has chosen one. */
+  policyPath: string | null;
+  /** The same list in the site's other languages. */
+  otherLanguages: { language: string; path: string }[];
 }
 
 export interface SearchResultView {

@@ -18,6 +18,7 @@ export interface Database {
   source_checks: SourceChecksTable;
   source_archive_queue: SourceArchiveQueueTable;
   source_health_state: SourceHealthStateTable;
+  post_notes: PostNotesTable;
   post_related: PostRelatedTable;
   promotions: PromotionsTable;
   staff_sessions: StaffSessionsTable;
@@ -237,6 +238,14 @@ export interface StaffUsersTable {
   website: string;
   photo_media_id: string | null;
   locale: string;
+  /** Migration 028: what readers are told about the author. */
+  job_title: string;
+  expertise: string;
+  contact: string;
+  /** A fediverse handle, `@name@server` ('' for none). */
+  fediverse: string;
+  /** JSON array of profile URLs elsewhere (schema.org `sameAs`). */
+  profile_links: string;
   created_at: string;
   updated_at: string;
 }
@@ -312,8 +321,30 @@ export interface PostsTable {
   first_published_at: string | null;
   /** The other languages this post's story is published in, as `,nb,` ('' for none; migration 016). */
   shadowed_in: string;
+  /** news, analysis, opinion, review, background, sponsored, fact-check (migration 028). */
+  work_type: string;
+  /** Where the reporting was done ('' for none; migration 028). */
+  dateline: string;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * A post's append-only log (migration 028): a trigger refuses to change any column but
+ * `listed_language`, and refuses a delete while the post exists.
+ */
+export interface PostNotesTable {
+  id: string;
+  post_id: string;
+  /** correction, clarification, update, editors-note */
+  kind: string;
+  /** Plain text. */
+  body: string;
+  author_id: string | null;
+  author_name: string;
+  created_at: string;
+  /** The post's language while the post is published, else null: `/corrections/` reads by it. */
+  listed_language: string | null;
 }
 
 export interface PostAuthorsTable {
@@ -423,6 +454,7 @@ export type TagRow = Selectable<TagsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type PostRow = Selectable<PostsTable>;
 export type PostSourceRow = Selectable<PostSourcesTable>;
+export type PostNoteRow = Selectable<PostNotesTable>;
 export type PromotionRow = Selectable<PromotionsTable>;
 
 export interface NewslettersTable {
@@ -478,6 +510,8 @@ export interface NewsletterSendsTable {
   newsletter_id: string;
   /** `snapshot` (recipients being listed), `sending`, `done`. */
   status: string;
+  /** A correction sent after the post: its note (migration 028); '' for the post itself. */
+  note_id: string;
   created_by: string | null;
   created_at: string;
   started_at: string;

@@ -45,6 +45,7 @@ export async function standInApi(page: Page): Promise<StandInCall[]> {
     id: 's-1',
     postId: 'p',
     newsletterId: 'nl-1',
+    noteId: null,
     status: done ? 'done' : 'sending',
     total: 50_000,
     sent: done ? 49_990 : 1234,

@@ -27,6 +27,12 @@ export const pageTypes: readonly PageType[] = [
   { name: 'article', path: articlePath, status: 200 },
   { name: 'article-nb', path: '/overgrep-i-brennadalen/', status: 200 },
   { name: 'static-page', path: '/about/', status: 200 },
+  // Issue 12: an article with a correction and a clarification on its record, the site's corrections
+  // in each language, a policy page.
+  { name: 'article-corrected', path: '/sorvik-harbour-rebuild-costs/', status: 200 },
+  { name: 'corrections', path: '/corrections/', status: 200 },
+  { name: 'corrections-nb', path: '/corrections/nb/', status: 200 },
+  { name: 'policy-page', path: '/corrections-policy/', status: 200 },
   { name: 'tag', path: '/tag/human-rights/', status: 200 },
   { name: 'tag-person', path: '/tag/davor-kessan/', status: 200 },
   { name: 'author', path: '/author/ragnhild-saether-brekke/', status: 200 },

@@ -14,6 +14,7 @@ import type { Theme, ThemePages } from '../../src/rendering/theme.js';
 import { defaultTheme } from '../../themes/default/index.js';
 import { aPublishedPost, aTag, anAuthor } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
+import { correctionsPage } from '../../src/http/site/corrections-page.js';
 import { createTestSite, type TestSite } from '../helpers/sites.js';
 import { testAdministrator } from '../helpers/actors.js';
 
@@ -68,6 +69,8 @@ describe('the theme seam', () => {
       ['topics', await topicsPage(env)],
       ['message', await messagePage(env, 'not-found', '/nowhere/')],
       ['search', await searchPage(env, { q: 'harbour', page: 1, language: undefined, tag: undefined })],
+      ['corrections', await correctionsPage(env, {})],
+      ['corrections', await correctionsPage(env, { language: 'nb' })],
     ];
     for (const [name, page] of pages) {
       assert.ok(page, name);

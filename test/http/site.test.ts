@@ -93,7 +93,7 @@ for (const dialect of dialects) {
       assert.ok(!related.includes(`href="${lead}"`));
     });
 
-    test('head metadata: canonical, Open Graph, Twitter card, hreflang and NewsArticle JSON-LD', async () => {
+    test('head metadata: canonical, Open Graph, Twitter card, hreflang and news article JSON-LD', async () => {
       const page = fold((await t.get(lead)).body);
       assert.match(page, new RegExp(`<link rel="canonical" href="https://news.example${lead}">`));
       assert.match(page, /<meta property="og:type" content="article">/);
@@ -105,7 +105,7 @@ for (const dialect of dialects) {
       );
       const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]!;
       const data = JSON.parse(json) as Record<string, unknown>;
-      assert.equal(data['@type'], 'NewsArticle');
+      assert.equal(data['@type'], 'ReportageNewsArticle', 'a NewsArticle of its type of work (news)');
       assert.equal((data.citation as unknown[]).length, 3);
       assert.ok(Array.isArray(data.author) && data.author.length > 0);
     });

@@ -90,11 +90,14 @@ function postCases(type: 'post' | 'page'): Record<string, Case> {
     [`POST ${base}/:id/revisions/:revisionId/restore`]: {
       params: (ids) => ({ id: ids[type]!, revisionId: ids[`${type}Revision`]! }),
     },
+    [`GET ${base}/:id/notes`]: { params: id },
+    [`POST ${base}/:id/notes`]: { params: id, body: () => ({ kind: 'correction', body: 'Was wrong.' }) },
   };
 }
 
 const byId = (name: string) => (ids: Ids) => ({ id: ids[name]! });
 const cases: Record<string, Case> = {
+  'POST /admin/api/sends/corrections': { body: (ids) => ({ postId: ids.post!, noteId: ids.post! }) },
   'GET /admin/api/session': {},
   'POST /admin/api/session': { body: () => ({ email: 'owner@news.example', password: testPassword }) },
   'DELETE /admin/api/session': {},

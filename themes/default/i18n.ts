@@ -1,4 +1,5 @@
 import type { ThemeStrings } from '../../src/rendering/theme-strings.js';
+import { recordEn, recordNb } from './record-i18n.js';
 
 export type { MemberStrings, SearchStrings, ThemeStrings } from '../../src/rendering/theme-strings.js';
 
@@ -113,6 +114,7 @@ const en: ThemeStrings = {
     everyTopic: 'Search every topic',
     notFoundHint: 'Search the site for what you were looking for:',
   },
+  record: recordEn,
 };
 
 const nb: ThemeStrings = {
@@ -223,6 +225,7 @@ const nb: ThemeStrings = {
     everyTopic: 'Søk i alle emner',
     notFoundHint: 'Søk på nettstedet etter det du lette etter:',
   },
+  record: recordNb,
 };
 
 const catalogue: Record<string, ThemeStrings> = { en, nb, no: nb, nn: nb };

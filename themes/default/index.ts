@@ -15,6 +15,7 @@ import {
   renderTopicsPage,
 } from './templates/pages.js';
 import { renderSearchPage } from './templates/search.js';
+import { renderCorrectionsPage } from './templates/corrections.js';
 
 /** The bundled theme: English and Norwegian strings (i18n.ts), the templates, assets/style.css. */
 export const defaultTheme: Theme = {
@@ -25,6 +26,7 @@ export const defaultTheme: Theme = {
     post: renderPostPage,
     archive: renderArchivePage,
     topics: renderTopicsPage,
+    corrections: renderCorrectionsPage,
     search: renderSearchPage,
     message: renderMessagePage,
   },

@@ -7,6 +7,7 @@ import {
   type Source,
   type Staff,
   type TagKind,
+  type WorkType,
 } from '../api.js';
 import { en } from '../strings-en.js';
 import { nb } from '../strings-nb.js';
@@ -33,7 +34,19 @@ export interface Draft {
   promotionMode: PromotionMode;
   promotionId: string | null;
   isFeatured: boolean;
+  workType: WorkType;
+  dateline: string;
 }
+
+export const workTypes: WorkType[] = [
+  'news',
+  'analysis',
+  'opinion',
+  'review',
+  'background',
+  'sponsored',
+  'fact-check',
+];
 
 export const seoFields = [
   ['metaTitle', 'metaTitle'],
@@ -74,6 +87,8 @@ export function draftOf(post: Post): Draft {
     promotionMode: post.promotionMode,
     promotionId: post.promotionId,
     isFeatured: post.isFeatured ?? false,
+    workType: post.workType ?? 'news',
+    dateline: post.dateline ?? '',
   };
 }
 
@@ -100,6 +115,8 @@ export function emptyDraft(me: Staff, language: string): Draft {
     promotionMode: 'site',
     promotionId: null,
     isFeatured: false,
+    workType: 'news',
+    dateline: '',
   };
 }
 
@@ -143,6 +160,8 @@ export function bodyOf(draft: Draft, initialTranslationOf: string) {
     promotionMode: draft.promotionMode,
     promotionId: draft.promotionMode === 'chosen' ? draft.promotionId : null,
     isFeatured: draft.isFeatured,
+    workType: draft.workType,
+    dateline: draft.dateline.trim(),
   };
 }
 

@@ -36,6 +36,8 @@ import {
   useLoad,
 } from '../ui.js';
 import { isoFromLocal, localFromIso, type SaveState } from './post-draft.js';
+import { WorkTypeFields } from '../components/work-type-fields.js';
+import { NotesPanel } from '../components/post-notes.js';
 import { usePostEditing } from './post-editing.js';
 import { checkDraft, labelOf } from './post-problems.js';
 
@@ -263,8 +265,21 @@ export function PostEditorScreen({ type, id: routeId }: { type: PostType; id: st
               ) : null}
             </PublishPanel>
 
+            {post && id.current ? (
+              <NotesPanel
+                path={postPath()}
+                notes={post.notes ?? []}
+                isEverPublished={Boolean(post.publishedAt) && post.status !== 'scheduled'}
+                canAdd={canPublish}
+                canSend={canSendNewsletter}
+                postId={type === 'post' ? id.current : null}
+                onAdded={(note) => editing.setPost({ ...post, notes: [...(post.notes ?? []), note] })}
+              />
+            ) : null}
+
             <fieldset class="panel" disabled={!canEdit}>
               <legend>{t('details')}</legend>
+              {type === 'post' ? <WorkTypeFields draft={draft} errors={errors} setDraft={setDraft} /> : null}
               <TextField
                 name="slug"
                 label={t('slug')}

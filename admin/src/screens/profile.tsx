@@ -20,6 +20,11 @@ export function ProfileScreen() {
   const [name, setName] = useState(staff.name);
   const [bio, setBio] = useState(staff.bio ?? '');
   const [locale, setLocale] = useState<Locale>(staff.locale ?? 'en');
+  const [jobTitle, setJobTitle] = useState(staff.jobTitle ?? '');
+  const [expertise, setExpertise] = useState(staff.expertise ?? '');
+  const [contact, setContact] = useState(staff.contact ?? '');
+  const [fediverse, setFediverse] = useState(staff.fediverse ?? '');
+  const [links, setLinks] = useState((staff.profileLinks ?? []).join('\n'));
   const [errors, setErrors] = useState<Errors>([]);
   const [message, setMessage] = useState('');
   const [currentPassword, setCurrent] = useState('');
@@ -41,7 +46,20 @@ export function ProfileScreen() {
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            const answer = await api.patch<{ staff: Staff }>('/profile', { name, bio, locale });
+            const profileLinks = links
+              .split('\n')
+              .map((l) => l.trim())
+              .filter(Boolean);
+            const answer = await api.patch<{ staff: Staff }>('/profile', {
+              name,
+              bio,
+              locale,
+              jobTitle,
+              expertise,
+              contact,
+              fediverse,
+              profileLinks,
+            });
             setErrors([]);
             setMessage(t('saved'));
             // A new interface language redraws the whole app in it.
@@ -61,6 +79,49 @@ export function ProfileScreen() {
           required
         />
         <TextArea name="bio" label={t('bio')} value={bio} onValue={setBio} errors={errors} rows={4} />
+        <TextField
+          name="jobTitle"
+          label={t('jobTitle')}
+          value={jobTitle}
+          onValue={setJobTitle}
+          errors={errors}
+        />
+        <TextArea
+          name="expertise"
+          label={t('expertise')}
+          hint={t('expertiseHint')}
+          value={expertise}
+          onValue={setExpertise}
+          errors={errors}
+          rows={2}
+        />
+        <TextField
+          name="contact"
+          label={t('contact')}
+          hint={t('contactHint')}
+          value={contact}
+          onValue={setContact}
+          errors={errors}
+        />
+        <TextField
+          name="fediverse"
+          label={t('fediverse')}
+          hint={t('fediverseHint')}
+          value={fediverse}
+          onValue={setFediverse}
+          errors={errors}
+        />
+        <TextArea
+          name="profileLinks"
+          label={t('profileLinks')}
+          hint={t('profileLinksHint')}
+          value={links}
+          onValue={setLinks}
+          errors={errors.map((e) =>
+            e.property?.startsWith('profileLinks.') ? { ...e, property: 'profileLinks' } : e,
+          )}
+          rows={3}
+        />
         <SelectField
           name="locale"
           label={t('interfaceLanguage')}

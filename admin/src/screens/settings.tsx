@@ -4,6 +4,7 @@ import { api, type Settings } from '../api.js';
 import { MailNotice } from '../components/mail-notice.js';
 import { LogoPreview } from '../components/media-preview.js';
 import { MediaPicker } from '../components/media-picker.js';
+import { PoliciesPanel } from '../components/policies-panel.js';
 import { t } from '../i18n.js';
 import { usePermissions } from '../session.js';
 import {
@@ -198,6 +199,11 @@ export function SettingsScreen() {
                 {t('addNavItem')}
               </Button>
             </fieldset>
+            <PoliciesPanel
+              policies={form.policies ?? {}}
+              errors={errors}
+              onChange={(policies) => set({ policies })}
+            />
           </fieldset>
           {canUpdate ? (
             <button type="submit" class="button primary">

@@ -10,6 +10,7 @@ export const aboutPage: DemoPost = {
   language: 'en',
   authors: ['ragnhild-saether-brekke'],
   tags: [],
+  workType: 'news',
   publishedDaysAgo: 60,
   body: doc(
     p(

@@ -25,6 +25,7 @@ export const brennaValleyAbuses: DemoPost = {
   ],
   featuredImage: 'brenna-valley-road',
   isFeatured: true,
+  workType: 'news',
   publishedDaysAgo: 2,
   body: doc(
     p(

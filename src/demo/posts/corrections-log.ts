@@ -13,6 +13,7 @@ export const correctionsLog: DemoPost = {
   language: 'en',
   authors: ['eirik-mjaland'],
   tags: ['media', 'press-freedom'],
+  workType: 'opinion',
   publishedDaysAgo: 57,
   body: doc(
     p(

@@ -13,6 +13,7 @@ export const countingTheMissing: DemoPost = {
   language: 'en',
   authors: ['ragnhild-saether-brekke', 'tomas-alden'],
   tags: ['human-rights', 'mirela-dostan', 'brenna-valley', 'media', 'calder-sea-rights-monitor'],
+  workType: 'analysis',
   publishedDaysAgo: 23,
   body: doc(
     p(

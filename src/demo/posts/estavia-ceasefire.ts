@@ -14,6 +14,7 @@ export const estaviaCeasefire: DemoPost = {
   authors: ['tomas-alden'],
   tags: ['geopolitics', 'estavia', 'davor-kessan', 'northern-shield-brigade', 'human-rights'],
   featuredImage: 'lindhamn-talks',
+  workType: 'news',
   publishedDaysAgo: 9,
   body: doc(
     p(

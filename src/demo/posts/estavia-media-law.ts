@@ -14,6 +14,7 @@ export const estaviaMediaLaw: DemoPost = {
   authors: ['eirik-mjaland'],
   tags: ['press-freedom', 'media', 'estavia', 'geopolitics'],
   featuredImage: 'media-law-protest',
+  workType: 'background',
   publishedDaysAgo: 16,
   body: doc(
     p(

@@ -14,6 +14,7 @@ export const grainSanctions: DemoPost = {
   authors: ['selma-okafor-lie'],
   tags: ['economy', 'estavia', 'geopolitics', 'northern-shield-brigade', 'brenna-valley'],
   featuredImage: 'grain-fields',
+  workType: 'analysis',
   publishedDaysAgo: 30,
   body: doc(
     p(

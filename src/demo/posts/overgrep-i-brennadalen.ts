@@ -22,6 +22,7 @@ export const overgrepIBrennadalen: DemoPost = {
     caption: 'Veien inn i Brennadalen fra Orsava, der brigadens kontrollposter nå styrer all ferdsel.',
     credit: 'Illustrasjon: Arne Vik / Nordlys Agency',
   },
+  workType: 'news',
   publishedDaysAgo: 1,
   body: doc(
     p(

@@ -14,10 +14,12 @@ export const sorvikHarbour: DemoPost = {
   authors: ['ragnhild-saether-brekke'],
   tags: ['economy', 'vesterhavn'],
   featuredImage: 'sorvik-breakwater',
+  workType: 'news',
+  dateline: 'Sørvik',
   publishedDaysAgo: 45,
   body: doc(
     p(
-      'It took about six hours on the night of 14 January for the sea to undo what had taken three summers to build in the 1970s. By morning a forty-metre section of Sørvik’s breakwater had collapsed, two boats had sunk at their moorings and the fish landing shed was open to the sky.',
+      'It took about six hours on the night of 15 January for the sea to undo what had taken three summers to build in the 1970s. By morning a forty-metre section of Sørvik’s breakwater had collapsed, two boats had sunk at their moorings and the fish landing shed was open to the sky.',
     ),
     p(
       'Nobody was hurt. For a village of 380 people, that was the news that mattered that week. The harder conversation began afterwards.',
@@ -49,4 +51,16 @@ export const sorvikHarbour: DemoPost = {
     ),
   ),
   sources: [],
+  notes: [
+    {
+      kind: 'correction',
+      body: 'An earlier version of this article said the storm struck Sørvik on the night of 14 January. It struck on the night of 15 January.',
+      daysAfterPublication: 2,
+    },
+    {
+      kind: 'clarification',
+      body: 'The 48 million kroner for rebuilding the breakwater on its current line is the engineers’ estimate before value added tax, as are the other two figures.',
+      daysAfterPublication: 3,
+    },
+  ],
 };

@@ -14,6 +14,8 @@ export const vesterhavnQuota: DemoPost = {
   authors: ['selma-okafor-lie'],
   tags: ['economy', 'vesterhavn'],
   featuredImage: 'vesterhavn-harbour',
+  workType: 'analysis',
+  dateline: 'Vesterhavn',
   publishedDaysAgo: 38,
   body: doc(
     p(

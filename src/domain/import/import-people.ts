@@ -3,6 +3,7 @@ import type { StaffRecord, TagRecord } from '../ports.js';
 import { newId } from '../shared/ids.js';
 import { isValidSlug, slugify, uniqueSlug } from '../shared/slug.js';
 import { cleanText } from '../shared/validate.js';
+import { emptyTrustFields } from '../staff/staff.js';
 import type { WxrAuthor } from './wordpress-export.js';
 import type { ImportedItem } from './import-ports.js';
 import type { ImportReport } from './import-report.js';
@@ -132,6 +133,7 @@ export async function findOrMakeAuthor(
     website: /^https?:\/\/\S+$/i.test(author.website ?? '') ? author.website!.slice(0, 2000) : '',
     photoMediaId: null,
     locale: 'en',
+    ...emptyTrustFields,
     createdAt: now,
     updatedAt: now,
   };

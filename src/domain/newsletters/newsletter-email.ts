@@ -10,6 +10,9 @@ import { toPicture } from '../media/picture.js';
 import type { BulkMessage, NewsletterRecord } from '../ports.js';
 import type { PostView } from '../posts/post.types.js';
 import { getSiteSettings } from '../settings/site-settings.js';
+import type { PostNoteRecord } from '../ports.js';
+import { escapeHtml } from '../../rendering/html.js';
+import { newsletterStrings } from '../../rendering/newsletter-strings.js';
 
 export const webUrlOf = (ctx: DomainContext, post: PostView) =>
   `${ctx.siteUrl}/${encodeURIComponent(post.slug)}/`;
@@ -41,6 +44,35 @@ export async function newsletterEmailFor(
     siteUrl: ctx.siteUrl,
     publicPath: (key) => ctx.blobs.publicPath(key),
     language: newsletter.language,
+  });
+}
+
+/**
+ * A correction of a post that went out, as the same newsletter's email: what was wrong and what is
+ * right, the post's title and a link to the corrected article. The note is plain text, escaped here.
+ */
+export async function correctionEmailFor(
+  ctx: DomainContext,
+  newsletter: NewsletterRecord,
+  post: PostView,
+  note: PostNoteRecord,
+): Promise<PreparedNewsletterEmail> {
+  const words = newsletterStrings(newsletter.language);
+  const paragraphs = note.body.split(/\n\s*\n/).filter((p) => p.trim());
+  const bodyHtml = [
+    `<p>${escapeHtml(words.correctionOf)} <a href="${escapeHtml(webUrlOf(ctx, post))}">${escapeHtml(post.title)}</a></p>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p.trim()).replace(/\n/g, '<br>')}</p>`),
+  ].join('');
+  return newsletterEmailFor(ctx, newsletter, {
+    ...post,
+    title: `${words.correction}: ${post.title}`,
+    standfirst: '',
+    tags: [],
+    featuredImage: null,
+    sources: [],
+    bodyHtml,
+    bodyText: `${words.correctionOf} ${post.title}\n\n${note.body}`,
+    publishedAt: note.createdAt,
   });
 }
 

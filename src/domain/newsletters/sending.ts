@@ -13,7 +13,7 @@ import { notFound, validationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { assertCan, type AnyActor } from '../staff/permissions.js';
 import { inTransaction } from '../transaction.js';
-import { bulkMessageFor, newsletterEmailFor } from './newsletter-email.js';
+import { bulkMessageFor, correctionEmailFor, newsletterEmailFor } from './newsletter-email.js';
 import { runLanes } from './send-lanes.js';
 
 /** A send as the Admin API and the CLI show it. */
@@ -21,6 +21,8 @@ export interface SendView extends SendTotals {
   id: string;
   postId: string;
   newsletterId: string;
+  /** A correction's send: the note it sends (null: the post). */
+  noteId: string | null;
   status: SendRecord['status'];
   createdAt: string;
   startedAt: string;
@@ -31,6 +33,7 @@ const toView = (send: SendRecord, totals: SendTotals): SendView => ({
   id: send.id,
   postId: send.postId,
   newsletterId: send.newsletterId,
+  noteId: send.noteId,
   status: send.status,
   ...totals,
   createdAt: send.createdAt,
@@ -100,9 +103,13 @@ export async function renewLease(ctx: DomainContext, claimer: string, now: strin
   await ctx.repos.newsletterSends.renewLease(claimer, now);
 }
 
-async function createSendWithRecipients(
+/**
+ * A send and its recipients, in the caller's transaction: the post's (the newsletter's members now),
+ * or with `noteId` a correction's (those the post's send reached who are still subscribed).
+ */
+export async function createSendWithRecipients(
   ctx: DomainContext,
-  input: { postId: string; newsletterId: string; createdBy?: string | null },
+  input: { postId: string; newsletterId: string; noteId?: string; createdBy?: string | null },
 ): Promise<SendView> {
   const repo = ctx.repos.newsletterSends;
   const [post, newsletter] = await Promise.all([
@@ -118,6 +125,7 @@ async function createSendWithRecipients(
     id: newId(ctx.clock.now()),
     postId: post.id,
     newsletterId: newsletter.id,
+    noteId: input.noteId ?? null,
     status: 'snapshot',
     createdBy: input.createdBy ?? null,
     createdAt: now,
@@ -209,7 +217,9 @@ async function prepare(ctx: DomainContext, send: SendRecord) {
   const record = await ctx.repos.posts.findById(send.postId);
   if (!newsletter || !record) return undefined;
   const [post] = await hydratePosts(ctx, [record]);
-  return { newsletter, email: await newsletterEmailFor(ctx, newsletter, post!) };
+  if (!send.noteId) return { newsletter, email: await newsletterEmailFor(ctx, newsletter, post!) };
+  const note = await ctx.repos.notes.findById(send.noteId);
+  return note ? { newsletter, email: await correctionEmailFor(ctx, newsletter, post!, note) } : undefined;
 }
 
 /**

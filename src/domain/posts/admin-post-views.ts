@@ -1,5 +1,13 @@
 import type { DomainContext } from '../context.js';
-import type { MediaRecord, Page, PostRecord, SourceRecord, StaffRecord, TagRecord } from '../ports.js';
+import type {
+  MediaRecord,
+  Page,
+  PostNoteRecord,
+  PostRecord,
+  SourceRecord,
+  StaffRecord,
+  TagRecord,
+} from '../ports.js';
 import type { AdminActor } from '../staff/permissions.js';
 import { searchPostRecords } from '../search/search-posts.js';
 import { adminPostFilter, type AdminPostQuery } from './editorial.js';
@@ -17,6 +25,8 @@ export interface PostSummaryView {
 /** A post with everything the editor shows. */
 export interface PostEditorView extends PostSummaryView {
   sources: SourceRecord[];
+  /** The post's record of notes, oldest first (read-only: notes are appended, never edited). */
+  notes: PostNoteRecord[];
   featuredMedia: MediaRecord | undefined;
   /** The other language versions the caller may read. */
   translations: PostRecord[];
@@ -54,10 +64,11 @@ export async function postEditorView(
   actor: AdminActor,
   post: PostRecord,
 ): Promise<PostEditorView> {
-  const [authors, tags, sources, featuredMedia, translations] = await Promise.all([
+  const [authors, tags, sources, notes, featuredMedia, translations] = await Promise.all([
     ctx.repos.posts.authorsFor([post.id]),
     ctx.repos.posts.tagsFor([post.id]),
     ctx.repos.posts.sourcesFor([post.id]),
+    ctx.repos.notes.notesFor([post.id]),
     post.featuredMediaId ? ctx.repos.media.findById(post.featuredMediaId) : Promise.resolve(undefined),
     // Only the versions the caller may read: a contributor never learns the title of another's draft.
     post.translationGroup
@@ -69,6 +80,7 @@ export async function postEditorView(
     authors: authors.get(post.id) ?? [],
     tags: tags.get(post.id) ?? [],
     sources: sources.get(post.id) ?? [],
+    notes: notes.get(post.id) ?? [],
     featuredMedia: featuredMedia ?? undefined,
     translations: translations.filter((t) => t.id !== post.id),
   };

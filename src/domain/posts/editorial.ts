@@ -54,7 +54,7 @@ export async function loadPostFor(
 }
 
 /** Like loadPostFor, for a change: read (and on PostgreSQL locked) in the change's transaction. */
-async function loadPostForChange(tx: DomainContext, actor: AdminActor, type: PostType, id: string) {
+export async function loadPostForChange(tx: DomainContext, actor: AdminActor, type: PostType, id: string) {
   return readableFor(tx, actor, type, await tx.repos.posts.findForChange(id));
 }
 

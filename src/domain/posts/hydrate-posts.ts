@@ -1,8 +1,15 @@
 import type { DomainContext } from '../context.js';
 import { toPicture } from '../media/picture.js';
-import type { MediaRecord, PostRecord, SourceRecord, StaffRecord, TagRecord } from '../ports.js';
+import type {
+  MediaRecord,
+  PostNoteRecord,
+  PostRecord,
+  SourceRecord,
+  StaffRecord,
+  TagRecord,
+} from '../ports.js';
 import { publicTagsOf } from '../taxonomy/internal-tags.js';
-import type { AuthorSummary, PostView, Source, TagSummary } from './post.types.js';
+import type { AuthorSummary, PostNote, PostView, Source, TagSummary } from './post.types.js';
 
 const toTagSummary = (t: TagRecord): TagSummary => ({
   id: t.id,
@@ -22,6 +29,11 @@ export function toAuthorSummary(s: StaffRecord, media: Map<string, MediaRecord>)
     location: s.location,
     website: s.website,
     photo: photo ? toPicture(photo, { alt: s.name }) : null,
+    jobTitle: s.jobTitle,
+    expertise: s.expertise,
+    contact: s.contact,
+    fediverse: s.fediverse,
+    profileLinks: s.profileLinks,
   };
 }
 
@@ -36,6 +48,14 @@ const toSource = (s: SourceRecord): Source => ({
   linkStatus: s.linkStatus,
 });
 
+export const toPostNote = (n: PostNoteRecord): PostNote => ({
+  id: n.id,
+  kind: n.kind,
+  body: n.body,
+  authorName: n.authorName,
+  createdAt: n.createdAt,
+});
+
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
@@ -45,10 +65,11 @@ export async function hydratePosts(ctx: DomainContext, records: PostRecord[]): P
   if (records.length === 0) return [];
   const { repos } = ctx;
   const ids = records.map((r) => r.id);
-  const [authors, tags, sources] = await Promise.all([
+  const [authors, tags, sources, notes] = await Promise.all([
     repos.posts.authorsFor(ids),
     repos.posts.tagsFor(ids),
     repos.posts.sourcesFor(ids),
+    repos.notes.notesFor(ids),
   ]);
   const mediaIds = [
     ...records.map((r) => r.featuredMediaId),
@@ -60,6 +81,7 @@ export async function hydratePosts(ctx: DomainContext, records: PostRecord[]): P
       authors: (authors.get(r.id) ?? []).map((s) => toAuthorSummary(s, media)),
       tags: publicTagsOf(tags.get(r.id) ?? []).map(toTagSummary),
       sources: (sources.get(r.id) ?? []).map(toSource),
+      notes: (notes.get(r.id) ?? []).map(toPostNote),
       featured: r.featuredMediaId ? media.get(r.featuredMediaId) : undefined,
     }),
   );
@@ -69,6 +91,7 @@ interface Related {
   authors: AuthorSummary[];
   tags: TagSummary[];
   sources: Source[];
+  notes: PostNote[];
   featured: MediaRecord | undefined;
 }
 
@@ -100,11 +123,14 @@ function toPostView(r: PostRecord, rel: Related): PostView {
     },
     promotionMode: r.promotionMode,
     promotionId: r.promotionId,
+    workType: r.workType,
+    dateline: r.dateline,
     publishedAt: r.publishedAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     authors: rel.authors,
     tags: rel.tags,
     sources: rel.sources,
+    notes: rel.notes,
   };
 }

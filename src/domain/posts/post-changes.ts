@@ -34,6 +34,12 @@ export async function whereShown(repos: Repositories, post: PostRecord): Promise
   };
 }
 
+/** `/corrections/` shows a post's title and address beside each of its corrections. */
+async function hasCorrections(repos: Repositories, postId: string): Promise<boolean> {
+  const notes = (await repos.notes.notesFor([postId])).get(postId) ?? [];
+  return notes.some((n) => n.kind === 'correction');
+}
+
 /**
  * Follows one post through a save: what it showed on before, then, after the write, what it shows on
  * now and the related job it needs. A draft that stays a draft gives neither: nothing a reader sees.
@@ -65,6 +71,12 @@ export class PostChange {
     const parts = [this.shownBefore, shownAfter].filter((s): s is Shown => s !== undefined);
     if (parts.length === 0) return undefined;
     const union = (key: keyof Shown) => [...new Set(parts.flatMap((p) => p[key]))];
-    return { posts: union('posts'), tags: union('tags'), authors: union('authors'), isListed: true };
+    return {
+      posts: union('posts'),
+      tags: union('tags'),
+      authors: union('authors'),
+      isListed: true,
+      isCorrectionListed: await hasCorrections(this.repos, (post?.id ?? this.postId)!),
+    };
   }
 }

@@ -10,7 +10,7 @@ import {
   text,
 } from '../shared/fields.js';
 import { editorDocumentSchema } from './editor-document.js';
-import { postStatuses, postTypes, promotionModes } from './post.types.js';
+import { postStatuses, postTypes, promotionModes, workTypes } from './post.types.js';
 
 export const sourceInputSchema = z.strictObject({
   publisher: requiredText(200),
@@ -57,6 +57,10 @@ export const postFieldsSchema = z.strictObject({
   promotionId: id.nullable(),
   isFeatured: z.boolean(),
   sources: z.array(sourceInputSchema).max(100),
+  /** The type of work, shown above the headline (news unless said). */
+  workType: z.enum(workTypes),
+  /** Where the reporting was done, e.g. "Sørvik, Norway". */
+  dateline: text(120),
 });
 
 export const createPostSchema = postFieldsSchema.partial().required({ title: true });

@@ -11,6 +11,32 @@ export type PromoSlot = (typeof promoSlots)[number];
 export const promotionModes = ['site', 'none', 'chosen'] as const;
 export type PromotionMode = (typeof promotionModes)[number];
 
+/** What kind of work a post is (the Trust Project's "type of work"), shown above its headline. */
+export const workTypes = [
+  'news',
+  'analysis',
+  'opinion',
+  'review',
+  'background',
+  'sponsored',
+  'fact-check',
+] as const;
+export type WorkType = (typeof workTypes)[number];
+
+/** The kinds of note on a post's record; a correction is shown first and listed on /corrections/. */
+export const noteKinds = ['correction', 'clarification', 'update', 'editors-note'] as const;
+export type NoteKind = (typeof noteKinds)[number];
+
+/** One note of a post's append-only record, as readers see it. */
+export interface PostNote {
+  id: string;
+  kind: NoteKind;
+  /** Plain text: escaped wherever it is shown. */
+  body: string;
+  authorName: string;
+  createdAt: string;
+}
+
 export interface ImageVariant {
   width: number;
   height: number;
@@ -38,6 +64,13 @@ export interface AuthorSummary {
   location: string;
   website: string;
   photo: Picture | null;
+  jobTitle: string;
+  expertise: string;
+  contact: string;
+  /** `@name@server`, or ''. */
+  fediverse: string;
+  /** Profiles elsewhere (schema.org `sameAs`). */
+  profileLinks: string[];
 }
 
 export interface TagSummary {
@@ -91,12 +124,17 @@ export interface PostView {
   seo: SeoFields;
   promotionMode: PromotionMode;
   promotionId: string | null;
+  workType: WorkType;
+  /** Where the reporting was done ('' for none). */
+  dateline: string;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
   authors: AuthorSummary[];
   tags: TagSummary[];
   sources: Source[];
+  /** The post's record of corrections and other notes, oldest first. */
+  notes: PostNote[];
 }
 
 /** The editable form of a post, as the admin and importers see it. */

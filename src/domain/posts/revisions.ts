@@ -53,6 +53,8 @@ export async function snapshotOf(repos: Repositories, post: PostRecord): Promise
     promotionMode: post.promotionMode,
     promotionId: post.promotionId,
     isFeatured: post.isFeatured,
+    workType: post.workType,
+    dateline: post.dateline,
   };
 }
 

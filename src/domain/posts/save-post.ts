@@ -56,6 +56,8 @@ export async function createPost(ctx: DomainContext, input: CreatePostInput): Pr
       twitterDescription: null,
       promotionMode: 'site',
       promotionId: null,
+      workType: 'news',
+      dateline: '',
       publishedAt: null,
       firstPublishedAt: null,
       createdAt: now,
@@ -132,6 +134,8 @@ async function applyFields(
     'twitterTitle',
     'twitterDescription',
     'isFeatured',
+    'workType',
+    'dateline',
   ] as const;
   for (const key of simple)
     if (f[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = f[key];

@@ -4,6 +4,7 @@ import type { DomainContext } from '../context.js';
 import { validationError } from '../shared/errors.js';
 import { parseInput } from '../shared/validate.js';
 import { assertCan, type AnyActor } from '../staff/permissions.js';
+import { checkPolicyPages, sitePoliciesSchema } from './site-policies.js';
 
 const navigationItem = z.strictObject({ label: requiredText(100), url: linkUrl });
 
@@ -25,6 +26,8 @@ export const siteSettingsSchema = z.strictObject({
   navigation: z.array(navigationItem).max(30),
   /** IANA time zone for dates on the site, e.g. Europe/Oslo. */
   timezone: z.string().max(64).refine(isTimeZone, 'must be a time zone such as Europe/Oslo or UTC'),
+  /** The pages that state the publisher's policies (site-policies.ts). */
+  policies: sitePoliciesSchema,
 });
 
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
@@ -39,6 +42,7 @@ export const defaultSiteSettings: SiteSettings = {
   defaultLanguage: 'en',
   navigation: [{ label: 'Home', url: '/' }],
   timezone: 'UTC',
+  policies: {},
 };
 
 /** Site settings live in the database, one JSON value per key; a missing key takes its default. */
@@ -68,6 +72,7 @@ export async function updateSiteSettings(
   const next = parseInput(siteSettingsSchema, { ...current, ...input });
   if (!next.languages.includes(next.defaultLanguage))
     throw validationError([{ property: 'defaultLanguage', message: 'must be one of the site languages' }]);
+  if (input.policies !== undefined) await checkPolicyPages(ctx.repos, next.policies);
   const entries = Object.fromEntries(
     Object.keys(input)
       .filter((k) => k in next)

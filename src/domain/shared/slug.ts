@@ -62,6 +62,7 @@ const reservedPaths = new Set([
   'archive',
   'assets',
   'author',
+  'corrections',
   'feed',
   'ghost',
   'media',

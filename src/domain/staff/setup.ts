@@ -6,6 +6,7 @@ import { newId } from '../shared/ids.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
 import { cleanText } from '../shared/validate.js';
 import { passwordProblem } from './passwords.js';
+import { emptyTrustFields } from './staff.js';
 
 /** The settings key the first setup claims: the settings table's primary key lets only one claim it. */
 const setupClaimKey = 'setup_owner_id';
@@ -112,6 +113,7 @@ const ownerRecord = (f: {
   website: '',
   photoMediaId: null,
   locale: 'en',
+  ...emptyTrustFields,
   createdAt: f.now,
   updatedAt: f.now,
 });

@@ -19,6 +19,35 @@ export const emailAddress = z
   .transform((v) => v.trim().toLowerCase())
   .pipe(z.email('must be an email address'));
 
+/** A fediverse handle, `@name@server.example` (the leading `@` may be left out; it is added). */
+export const fediverseHandle = z
+  .string()
+  .max(200)
+  .transform((v) => v.trim())
+  .refine(
+    (v) => v === '' || /^@?[A-Za-z0-9_][A-Za-z0-9_.-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(v),
+    'must be a handle such as @name@mastodon.social',
+  )
+  .transform((v) => (v && !v.startsWith('@') ? `@${v}` : v));
+
+/** What readers are told about an author besides the bio: the Trust Project's author indicators. */
+const trustFields = {
+  jobTitle: text(191),
+  expertise: text(1000),
+  contact: text(500),
+  fediverse: fediverseHandle,
+  profileLinks: z.array(httpUrl).max(10),
+};
+
+/** A new staff member's trust fields, before anyone fills them in. */
+export const emptyTrustFields = {
+  jobTitle: '',
+  expertise: '',
+  contact: '',
+  fediverse: '',
+  profileLinks: [] as string[],
+};
+
 const staffFields = z.strictObject({
   name: requiredText(191),
   email: emailAddress,
@@ -28,11 +57,23 @@ const staffFields = z.strictObject({
   location: text(191),
   website: z.literal('').or(httpUrl),
   photoMediaId: id.nullable(),
+  ...trustFields,
 });
 const createStaffSchema = staffFields.partial().required({ name: true, email: true });
 const updateStaffSchema = staffFields.partial();
 /** What a staff member may change about themselves. */
-export const profileSchema = staffFields.pick({ name: true, bio: true, locale: true }).partial();
+export const profileSchema = staffFields
+  .pick({
+    name: true,
+    bio: true,
+    locale: true,
+    jobTitle: true,
+    expertise: true,
+    contact: true,
+    fediverse: true,
+    profileLinks: true,
+  })
+  .partial();
 
 /** Adds a staff member (an author's public profile comes with it). Accounts and logins come with the admin. */
 export async function createStaff(
@@ -57,6 +98,11 @@ export async function createStaff(
     website: f.website ?? '',
     photoMediaId: f.photoMediaId ?? null,
     locale: f.locale ?? 'en',
+    jobTitle: f.jobTitle ?? '',
+    expertise: f.expertise ?? '',
+    contact: f.contact ?? '',
+    fediverse: f.fediverse ?? '',
+    profileLinks: f.profileLinks ?? [],
     createdAt: now,
     updatedAt: now,
   };

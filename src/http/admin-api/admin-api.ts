@@ -6,6 +6,7 @@ import { importEndpoints } from './imports.routes.js';
 import { mediaEndpoints } from './media.routes.js';
 import { memberEndpoints, newsletterEndpoints } from './members.routes.js';
 import { serveEndpoints } from './pipeline.js';
+import { noteEndpoints } from './notes.routes.js';
 import { postEndpoints } from './posts.routes.js';
 import { sendEndpoints } from './sends.routes.js';
 import { sessionEndpoints } from './session.routes.js';
@@ -24,6 +25,7 @@ export const adminEndpoints: Endpoint[] = [
   ...staffEndpoints,
   ...postEndpoints,
   ...sourceEndpoints,
+  ...noteEndpoints,
   ...mediaEndpoints,
   ...tagEndpoints,
   ...promotionEndpoints,

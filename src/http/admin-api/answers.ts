@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { postStatuses, promoSlots, promotionModes, tagKinds } from '../../domain/posts/post.types.js';
+import {
+  noteKinds,
+  postStatuses,
+  promoSlots,
+  promotionModes,
+  tagKinds,
+  workTypes,
+} from '../../domain/posts/post.types.js';
 import { staffRoles } from '../../domain/staff/staff.js';
 import { archiveStates, linkStates } from '../../domain/sources/source-ports.js';
+import { policyKinds, type PolicyKind } from '../../domain/settings/site-policies.js';
 
 /*
  * What the Admin API answers, as schemas: the presenters' return types are these schemas' inputs, the
@@ -45,6 +53,11 @@ export const staffAnswer = named(
     status: z.enum(['active', 'suspended']),
     locale: z.enum(['en', 'nb']),
     bio: z.string(),
+    jobTitle: z.string(),
+    expertise: z.string(),
+    contact: z.string().describe('How readers reach the author (an address or a line of text)'),
+    fediverse: z.string().describe('A fediverse handle, `@name@server`, or empty'),
+    profileLinks: z.array(z.string()).describe('Profiles elsewhere (schema.org `sameAs`)'),
   }),
 );
 
@@ -140,6 +153,18 @@ export const snapshotAnswer = named(
   }),
 );
 
+export const noteAnswer = named(
+  'PostNote',
+  'A note on a post’s record: a correction, clarification, update or editor’s note. Published when added; never changed or deleted.',
+  z.object({
+    id: z.string(),
+    kind: z.enum(noteKinds),
+    body: z.string(),
+    authorName: z.string(),
+    createdAt: time,
+  }),
+);
+
 const editorDocument = named(
   'EditorDocument',
   'The editor’s document (ProseMirror JSON): `{ type: "doc", content: [...] }`.',
@@ -176,6 +201,9 @@ export const postAnswer = named(
     promotionMode: z.enum(promotionModes),
     promotionId: z.string().nullable(),
     isFeatured: z.boolean(),
+    workType: z.enum(workTypes),
+    dateline: z.string(),
+    notes: z.array(noteAnswer),
     url: z.string(),
     createdAt: time,
     updatedAt: time,
@@ -277,6 +305,14 @@ export const settingsAnswer = named(
     defaultLanguage: z.string(),
     navigation: z.array(z.object({ label: z.string(), url: z.string() })),
     timezone: z.string(),
+    policies: z
+      .object(
+        Object.fromEntries(policyKinds.map((k) => [k, z.string().nullable().optional()])) as Record<
+          PolicyKind,
+          z.ZodOptional<z.ZodNullable<z.ZodString>>
+        >,
+      )
+      .describe('The page (its id) stating each of the publisher’s policies; a kind left out has none.'),
   }),
 );
 
@@ -345,11 +381,12 @@ export const memberImportAnswer = named(
 
 export const sendAnswer = named(
   'NewsletterSend',
-  'Sending one post to one newsletter’s members, with its totals.',
+  'Sending one post to one newsletter’s members, with its totals; with `noteId`, sending a correction of it to those the post reached.',
   z.object({
     id: z.string(),
     postId: z.string(),
     newsletterId: z.string(),
+    noteId: z.string().nullable(),
     status: z.enum(['snapshot', 'sending', 'done']),
     total: z.number().int(),
     sent: z.number().int(),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   ApiTokenRecord,
   MediaRecord,
+  PostNoteRecord,
   PostRecord,
   PromotionRecord,
   RedirectRecord,
@@ -16,6 +17,7 @@ import type { Role } from '../../domain/staff/permissions.js';
 import type {
   apiTokenAnswer,
   mediaAnswer,
+  noteAnswer,
   postAnswer,
   postSummaryAnswer,
   promotionAnswer,
@@ -97,11 +99,22 @@ export function presentPost(
     promotionMode: post.promotionMode,
     promotionId: post.promotionId,
     isFeatured: post.isFeatured,
+    workType: post.workType,
+    dateline: post.dateline,
+    notes: view.notes.map(presentNote),
     url: postUrl(deps.siteUrl, post),
     createdAt: post.createdAt,
     updatedAt: post.updatedAt,
   };
 }
+
+export const presentNote = (n: PostNoteRecord): z.input<typeof noteAnswer> => ({
+  id: n.id,
+  kind: n.kind,
+  body: n.body,
+  authorName: n.authorName,
+  createdAt: n.createdAt,
+});
 
 export const presentMedia = (publicPath: PublicPath, m: MediaRecord): z.input<typeof mediaAnswer> => ({
   id: m.id,

@@ -5,6 +5,7 @@ import {
   sendTestNewsletter,
 } from '../../domain/newsletters/newsletter-preview.js';
 import { getSend, listSends, startSend } from '../../domain/newsletters/sending.js';
+import { sendCorrectionAs } from '../../domain/newsletters/correction-sends.js';
 import { id } from '../../domain/shared/fields.js';
 import { limits } from '../../domain/limits/rate-limits.js';
 import { sendAnswer, sendReportAnswer } from './answers.js';
@@ -12,6 +13,7 @@ import { asItIs, endpoint, type Endpoint } from './endpoint.js';
 import { idParams } from './request-schema.js';
 
 const startSchema = z.strictObject({ postId: id });
+const correctionSchema = z.strictObject({ postId: id, noteId: id });
 const listSchema = z.strictObject({ postId: id.optional() });
 /** `newsletterIds=a,b`: one or more ids, comma-separated. */
 const countSchema = z.strictObject({
@@ -47,6 +49,20 @@ export const sendEndpoints: Endpoint[] = [
         createdBy: caller.kind === 'staff' ? caller.staffId : null,
       }),
     present: (send) => ({ send }),
+  }),
+  endpoint({
+    ...doc,
+    operationId: 'sendCorrection',
+    summary: 'Sends a published correction to everyone the post reached as a newsletter',
+    description:
+      'One send per newsletter the post went to, to the members it reached who are still subscribed, through the same sending as the post. Nothing is sent unless this is asked; asking again answers with the same sends.',
+    method: 'POST',
+    path: '/admin/api/sends/corrections',
+    status: 201,
+    body: correctionSchema,
+    answer: z.object({ sends: z.array(sendAnswer) }),
+    run: ({ ctx, caller, body }) => sendCorrectionAs(ctx, caller, body),
+    present: (sends) => ({ sends }),
   }),
   endpoint({
     ...doc,

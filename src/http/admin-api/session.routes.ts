@@ -37,6 +37,11 @@ export const presentStaff = (s: StaffRecord): z.input<typeof staffAnswer> => ({
   status: s.status as 'active' | 'suspended',
   locale: s.locale as 'en' | 'nb',
   bio: s.bio,
+  jobTitle: s.jobTitle,
+  expertise: s.expertise,
+  contact: s.contact,
+  fediverse: s.fediverse,
+  profileLinks: s.profileLinks,
 });
 
 export const userAgentOf = (request: FastifyRequest) => String(request.headers['user-agent'] ?? '');

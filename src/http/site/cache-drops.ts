@@ -1,7 +1,11 @@
 import type { ContentChange } from '../../domain/ports.js';
 import type { PageCache } from '../page-cache.js';
+import { correctionsPath } from '../../rendering/site-paths.js';
 
-/** The site-wide lists: the home page and its pages, the feeds and the topics page (and every sitemap). */
+/**
+ * The site-wide lists: the home page and its pages, the feeds and the topics page (and every
+ * sitemap). `/corrections/` and its feeds drop only when a change shows there (isCorrectionListed).
+ */
 const listPaths = new Set(['/', '/rss/', '/feed/', '/rss.xml', '/atom.xml', '/feed.json', '/topics/']);
 
 /** A slug as it may appear in a request path: as stored and percent-encoded. */
@@ -22,6 +26,7 @@ export function showsChange(change: ContentChange): (key: string) => boolean {
   ];
   const isListed = change.isListed === true;
   if (change.isTopicListed) exact.add('/topics/');
+  if (change.isCorrectionListed) prefixes.push(correctionsPath);
   return (key) =>
     exact.has(key) ||
     (isListed && (listPaths.has(key) || key.startsWith('/page/') || key.startsWith('/sitemap'))) ||

@@ -1,6 +1,8 @@
 import type { DomainContext } from '../../domain/context.js';
 import { getSiteSettings, type SiteSettings } from '../../domain/settings/site-settings.js';
 import { siteLogo } from '../../domain/site/public-reads.js';
+import { publishedPolicyPages } from '../../domain/settings/site-policies.js';
+import { postPath } from '../../rendering/site-paths.js';
 import type { PublicPath } from '../../rendering/picture.js';
 import type { PageFrame, PageMeta, SiteChrome, Theme } from '../../rendering/theme.js';
 
@@ -40,6 +42,7 @@ export function loadChrome(env: SiteEnv): Promise<FrameSource> {
 async function readChrome(env: SiteEnv): Promise<FrameSource> {
   const settings = await getSiteSettings(env.ctx);
   const logo = await siteLogo(env.ctx, settings);
+  const policies = await publishedPolicyPages(env.ctx, settings.policies);
   return {
     settings,
     chrome: {
@@ -51,6 +54,9 @@ async function readChrome(env: SiteEnv): Promise<FrameSource> {
       stylesheetPath: env.stylesheetPath,
       publicPath: env.publicPath,
       timeZone: settings.timezone,
+      languages: settings.languages,
+      defaultLanguage: settings.defaultLanguage,
+      policies: policies.map((p) => ({ kind: p.kind, path: postPath(p) })),
     },
   };
 }

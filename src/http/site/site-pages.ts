@@ -10,7 +10,8 @@ import { activeNewsletters } from '../../domain/newsletters/newsletters.js';
 import { promotionsBySlot, promotionsForPost } from '../../domain/promos/promotions.js';
 import { publicAuthor, publicTag, publicTags } from '../../domain/site/public-reads.js';
 import { largestImageUrl } from '../../rendering/absolute-urls.js';
-import { newsArticleJsonLd, websiteJsonLd } from '../../rendering/structured-data.js';
+import { newsArticleJsonLd, websiteJsonLd, type PublisherInfo } from '../../rendering/structured-data.js';
+import { modifiedAt } from '../../rendering/record-data.js';
 import { authorPath, postPath, tagPath } from '../../rendering/site-paths.js';
 import type { FeedLink, PageMeta, SignupBox } from '../../rendering/theme.js';
 import type { RenderedPage } from '../page-cache.js';
@@ -32,12 +33,13 @@ function imageMeta(env: SiteEnv, post: PostView): PageMeta['image'] {
   return image && url ? { url, width: image.width, height: image.height, alt: image.alt } : null;
 }
 
-function publisher(env: SiteEnv, source: FrameSource) {
+export function publisher(env: SiteEnv, source: FrameSource): PublisherInfo {
   const logo = source.chrome.logo;
   return {
     name: source.settings.title,
     siteUrl: env.siteUrl,
     logoUrl: logo ? largestImageUrl(logo, env.siteUrl, env.publicPath) : null,
+    policies: Object.fromEntries(source.chrome.policies.map((p) => [p.kind, env.siteUrl + p.path])),
   };
 }
 
@@ -137,11 +139,12 @@ async function renderPost(env: SiteEnv, found: PostWithNeighbours): Promise<Rend
     twitterTitle: post.seo.twitterTitle,
     twitterDescription: post.seo.twitterDescription,
     publishedAt: post.publishedAt,
-    modifiedAt: post.updatedAt,
+    modifiedAt: modifiedAt(post),
     alternates: translations.length
       ? [post, ...translations].map((p) => ({ language: p.language, path: postPath(p) }))
       : [],
     feeds: feedLinks(source.settings.title, '/'),
+    fediverseCreators: post.authors.map((a) => a.fediverse).filter(Boolean),
     jsonLd: newsArticleJsonLd(
       post,
       post.canonicalUrl ?? env.siteUrl + path,

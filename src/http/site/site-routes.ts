@@ -14,6 +14,7 @@ import {
 import { authorPage, homePage, messagePage, postPage, tagPage, topicsPage } from './site-pages.js';
 import { openSearchDocument, searchPage, searchParamsOf } from './search-page.js';
 import { sendPage } from './send-page.js';
+import { correctionsFeed, correctionsPage } from './corrections-page.js';
 
 type Render = () => Promise<RenderedPage | null> | RenderedPage | null;
 type Params = Record<string, string>;
@@ -104,6 +105,20 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
   route('/author/:slug/', (p) => () => authorPage(env, p.slug!, 1));
   route('/author/:slug/page/:n/', (p) => paged(p.n, (n) => () => authorPage(env, p.slug!, n)));
   route('/topics/', () => () => topicsPage(env));
+  route('/corrections/', () => () => correctionsPage(env, {}));
+  route('/corrections/older/:cursor/', (p) => () => correctionsPage(env, { cursor: p.cursor! }));
+  route('/corrections/:language/', (p) => () => correctionsPage(env, { language: p.language! }));
+  route(
+    '/corrections/:language/older/:cursor/',
+    (p) => () => correctionsPage(env, { language: p.language!, cursor: p.cursor! }),
+  );
+  for (const format of ['rss', 'atom'] as const) {
+    route(`/corrections/${format}.xml`, () => () => correctionsFeed(env, {}, format));
+    route(
+      `/corrections/:language/${format}.xml`,
+      (p) => () => correctionsFeed(env, { language: p.language! }, format),
+    );
+  }
   route('/opensearch.xml', () => () => openSearchDocument(env));
   // Search pages depend on the query string, so they never enter the page cache (keyed by path).
   app.get('/search/', async (request, reply) => {

@@ -23,6 +23,7 @@ import * as mediaVariants from './024-media-variants.js';
 import * as sourceReview from './025-source-review.js';
 import * as importJobs from './026-import-jobs.js';
 import * as sourceArchive from './027-source-archive.js';
+import * as onTheRecord from './028-on-the-record.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '025-source-review': sourceReview,
   '026-import-jobs': importJobs,
   '027-source-archive': sourceArchive,
+  '028-on-the-record': onTheRecord,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,7 @@ import { KyselyNewsletterRepository } from './newsletter.repository.js';
 import { KyselyMediaRepository } from './media.repository.js';
 import { KyselyPasswordResetRepository } from './password-reset.repository.js';
 import { KyselyPostRepository } from './post.repository.js';
+import { KyselyPostNoteRepository } from './post-note.repository.js';
 import { KyselyPromotionRepository } from './promotion.repository.js';
 import { KyselyRedirectRepository } from './redirect.repository.js';
 import { KyselyRelatedRepository } from './related.repository.js';
@@ -38,6 +39,7 @@ export function createRepositories(
 ): Repositories {
   return {
     posts: new KyselyPostRepository(db, capabilities),
+    notes: new KyselyPostNoteRepository(db),
     tags: new KyselyTagRepository(db),
     staff: new KyselyStaffRepository(db),
     media: new KyselyMediaRepository(db, capabilities),

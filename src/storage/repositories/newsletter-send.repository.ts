@@ -24,6 +24,7 @@ const toSend = (r: NewsletterSendsTable): SendRecord => ({
   id: r.id,
   postId: r.post_id,
   newsletterId: r.newsletter_id,
+  noteId: r.note_id || null,
   status: r.status as SendStatus,
   createdBy: r.created_by,
   createdAt: r.created_at,
@@ -72,13 +73,14 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
         id: send.id,
         post_id: send.postId,
         newsletter_id: send.newsletterId,
+        note_id: send.noteId ?? '',
         status: send.status,
         created_by: send.createdBy,
         created_at: send.createdAt,
         started_at: send.startedAt,
         finished_at: send.finishedAt,
       })
-      .onConflict((oc) => oc.columns(['post_id', 'newsletter_id']).doNothing())
+      .onConflict((oc) => oc.columns(['post_id', 'newsletter_id', 'note_id']).doNothing())
       .executeTakeFirst();
     const isNew = Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
     const row = await this.db
@@ -86,6 +88,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
       .selectAll()
       .where('post_id', '=', send.postId)
       .where('newsletter_id', '=', send.newsletterId)
+      .where('note_id', '=', send.noteId ?? '')
       .executeTakeFirstOrThrow();
     return { send: toSend(row), isNew };
   }
@@ -94,7 +97,7 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
     return this.inTransaction(async (trx) => {
       let query = trx
         .selectFrom('newsletter_sends')
-        .select(['newsletter_id', 'status'])
+        .select(['newsletter_id', 'status', 'post_id', 'note_id'])
         .where('id', '=', sendId);
       // Two processes snapshotting at once: the second waits for the first, then finds it done.
       if (this.capabilities.hasSkipLocked) query = query.forUpdate();
@@ -135,7 +138,20 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
               eb.val(0).as('is_possibly_duplicated'),
             ])
             .where('member_newsletters.newsletter_id', '=', send.newsletter_id)
-            .where('members.status', '=', 'active'),
+            .where('members.status', '=', 'active')
+            // A correction goes to those the post reached, as long as they are still subscribed.
+            .$if(send.note_id !== '', (q) =>
+              q.where('members.id', 'in', (sub) =>
+                sub
+                  .selectFrom('send_recipients as reached')
+                  .innerJoin('newsletter_sends as original', 'original.id', 'reached.send_id')
+                  .select('reached.member_id')
+                  .where('original.post_id', '=', send.post_id)
+                  .where('original.newsletter_id', '=', send.newsletter_id)
+                  .where('original.note_id', '=', '')
+                  .where('reached.state', '=', 'sent'),
+              ),
+            ),
         )
         .executeTakeFirst();
       await trx.updateTable('newsletter_sends').set({ status: 'sending' }).where('id', '=', sendId).execute();

@@ -47,8 +47,27 @@ export async function syncListings(db: Kysely<Database>, postIds: Iterable<strin
     if (!listing) continue;
     for (const { table } of joinTables)
       await db.updateTable(table).set(listing).where('post_id', '=', postId).execute();
+    await syncNoteListing(db, postId);
   }
 }
+
+/**
+ * A post's notes are listed (on `/corrections/`) in the post's language while it is published. The
+ * append-only trigger lets this one column change (migration 028).
+ */
+async function syncNoteListing(db: Kysely<Database>, postId: string): Promise<void> {
+  await db
+    .updateTable('post_notes')
+    .set({ listed_language: noteListingOf(postId) })
+    .where('post_id', '=', postId)
+    .execute();
+}
+
+/** The `listed_language` of a post's notes, as SQL: its language while it is published. */
+export const noteListingOf = (postId: string) =>
+  sql<
+    string | null
+  >`(select case when posts.status = 'published' then posts.language end from posts where posts.id = ${postId})`;
 
 function shadowsOf(versions: { id: string; language: string; status: string }[]): Map<string, string> {
   const published = new Set(versions.filter((v) => v.status === 'published').map((v) => v.language));

@@ -14,9 +14,23 @@ export const toStaffRecord = (row: StaffUserRow): StaffRecord => ({
   website: row.website,
   photoMediaId: row.photo_media_id,
   locale: row.locale,
+  jobTitle: row.job_title ?? '',
+  expertise: row.expertise ?? '',
+  contact: row.contact ?? '',
+  fediverse: row.fediverse ?? '',
+  profileLinks: parseLinks(row.profile_links),
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+function parseLinks(raw: string | undefined): string[] {
+  try {
+    const value: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 function toRow(patch: Partial<StaffRecord>): Partial<StaffUserRow> {
   const map: [keyof StaffRecord, keyof StaffUserRow][] = [
@@ -31,11 +45,16 @@ function toRow(patch: Partial<StaffRecord>): Partial<StaffUserRow> {
     ['website', 'website'],
     ['photoMediaId', 'photo_media_id'],
     ['locale', 'locale'],
+    ['jobTitle', 'job_title'],
+    ['expertise', 'expertise'],
+    ['contact', 'contact'],
+    ['fediverse', 'fediverse'],
     ['createdAt', 'created_at'],
     ['updatedAt', 'updated_at'],
   ];
   const row: Record<string, unknown> = {};
   for (const [key, column] of map) if (patch[key] !== undefined) row[column] = patch[key];
+  if (patch.profileLinks !== undefined) row.profile_links = JSON.stringify(patch.profileLinks);
   return row as Partial<StaffUserRow>;
 }
 

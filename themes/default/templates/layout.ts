@@ -2,6 +2,7 @@ import { html, jsonForScript, type SafeHtml } from '../../../src/rendering/html.
 import { renderSearchForm } from './search-form.js';
 import type { PageFrame, PageMeta, SiteChrome } from './view.js';
 import { renderLogo } from '../../../src/rendering/picture.js';
+import { correctionsPath, correctionsPathIn } from '../../../src/rendering/site-paths.js';
 
 const absolute = (chrome: SiteChrome, path: string) =>
   /^https?:\/\//.test(path) ? path : chrome.siteUrl + path;
@@ -67,6 +68,7 @@ function head(frame: PageFrame): SafeHtml {
       title="${chrome.title}"
       href="${absolute(chrome, '/opensearch.xml')}"
     />
+    ${(meta.fediverseCreators ?? []).map((handle) => html`<meta name="fediverse:creator" content="${handle}" /> `)}
     <link rel="stylesheet" href="${chrome.stylesheetPath}" />
     <link rel="icon" href="data:," />
     ${socialMeta(chrome, meta, frame.t.ogLocale)}${
@@ -106,6 +108,12 @@ function footer(frame: PageFrame): SafeHtml {
       ${t.feeds}: <a href="/rss.xml">RSS</a> · <a href="/atom.xml">Atom</a> ·
       <a href="/feed.json">JSON Feed</a> · <a href="/topics/">${t.topics}</a>
     </p>
+    <nav class="policy-links" aria-label="${t.record.policiesLabel}">
+      <ul>
+        ${chrome.policies.map((p) => html`<li><a href="${p.path}">${t.record.policies[p.kind]}</a></li>`)}
+        <li><a href="${chrome.languages.includes(frame.language) ? correctionsPathIn(frame.language, chrome.defaultLanguage) : correctionsPath}">${t.record.allCorrections}</a></li>
+      </ul>
+    </nav>
     <p class="powered">${t.poweredBy}</p>
   </footer>`;
 }

@@ -17,6 +17,13 @@ import {
 } from './partials.js';
 import { renderSignupBox } from './members.js';
 import { renderSearchForm } from './search-form.js';
+import {
+  renderAuthorCredentials,
+  renderCorrectedNotice,
+  renderDateline,
+  renderRecord,
+  renderWorkType,
+} from './record.js';
 import type {
   ArchivePageModel,
   HomePageModel,
@@ -32,6 +39,7 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
   const wasUpdated = post.publishedAt && post.updatedAt.slice(0, 10) > post.publishedAt.slice(0, 10);
   const main = html`<article class="post post-${post.type}">
       <header class="post-header">
+        ${isPage ? '' : renderWorkType(post, t)}
         ${!isPage && primary ? html`<p class="kicker"><a href="${tagPath(primary)}">${primary.name}</a></p>` : ''}
         <h1>${post.title}</h1>
         ${post.standfirst ? html`<p class="standfirst">${post.standfirst}</p>` : ''}
@@ -40,15 +48,16 @@ export function renderPostPage(frame: PageFrame, m: PostPageModel): string {
             ? ''
             : html`<p class="byline">${authorLinks(post.authors, t)}</p>
                 <p class="dates">
-                  ${t.published}
+                  ${renderDateline(post)}${t.published}
                   ${dateLine(post.publishedAt, post.language, chrome.timeZone)}${wasUpdated ? html` · ${t.updated} ${dateLine(post.updatedAt, post.language, chrome.timeZone)}` : ''}
                 </p>`
         }
+        ${renderCorrectedNotice(post, t)}
         ${m.translations.length ? html`<p class="translations">${t.alsoIn}: ${m.translations.map((tr, i) => html`${i ? ', ' : ''}<a href="${postPath(tr)}" hreflang="${tr.language}" lang="${tr.language}">${stringsFor(tr.language).languageName}</a>`)}</p>` : ''}
       </header>
       ${renderFeatureImage(post, chrome.publicPath)}
       <div class="post-body">${trusted(post.bodyHtml)}</div>
-      ${renderSources(post, t, chrome.siteUrl)} ${isPage ? '' : renderTagList(post.tags, t)}
+      ${renderRecord(post, t, chrome.timeZone)} ${renderSources(post, t, chrome.siteUrl)} ${isPage ? '' : renderTagList(post.tags, t)}
     </article>
     ${isPage ? '' : renderSignupBox(t, frame.language, m.signup)}
     ${!isPage ? renderPromotions(m.promotions.get('after-article'), chrome.publicPath, t, 'after-article') : ''}
@@ -106,6 +115,7 @@ export function renderArchivePage(frame: PageFrame, m: ArchivePageModel): string
       ${photo ? html`<div class="author-photo">${renderPicture(photo, chrome.publicPath, { sizes: '120px', isEager: true })}</div>` : ''}
       <p class="kicker">${m.kindLabel}</p>
       <h1>${m.heading}</h1>
+      ${m.author ? renderAuthorCredentials(m.author, t) : ''}
       ${m.description ? html`<p class="archive-description">${m.description}</p>` : ''}
       ${m.author?.website ? html`<p><a href="${m.author.website}" rel="me noopener">${m.author.website.replace(/^https?:\/\//, '')}</a></p>` : ''}
     </header>
