@@ -408,7 +408,13 @@ describe(
       await main.page.waitForSelector('.save-state:text-matches("Saved|Lagret")');
       const last = saves.at(-1) as { body: { content: { type: string }[] }; sources: unknown[] };
       assert.deepEqual(last.sources, [
-        { publisher: 'The Northern Ledger', title: '', url: 'https://example.com/report', note: '' },
+        {
+          publisher: 'The Northern Ledger',
+          title: '',
+          url: 'https://example.com/report',
+          note: '',
+          reviewState: null,
+        },
       ]);
       assert.deepEqual(last.body, {
         type: 'doc',
