@@ -285,6 +285,29 @@ for (const dialect of dialects) {
       assert.equal((list.json() as { imports: ImportJson[] }).imports[0]!.id, job.id, 'newest first');
     });
 
+    test('a plan whose worker went quiet is taken up again; one whose worker is alive is left to it', async () => {
+      const job = await createImport(admin, 'wordpress');
+      await uploadImportFile(t, admin, job.id, 'fjordpost.xml', harbourWxr());
+      await admin.request('POST', `/admin/api/imports/${job.id}/plan`);
+      // Another process took the plan up: its claim, and a heartbeat.
+      const jobs = t.site.ctx.repos.importJobs;
+      const now = new Date().toISOString();
+      const claim = { claim: 'another-process', attempts: 1 };
+      assert.ok(await jobs.moveStatus(job.id, { from: ['plan-queued'], to: 'planning', now, change: claim }));
+      await jobs.putProgress(job.id, { phase: 'plan', done: 0, total: 0, heartbeatAt: now });
+      await drainImports(t.site);
+      assert.equal((await importOf(admin, job.id)).status, 'planning', 'a live worker’s plan is left to it');
+      // Its heartbeat stopped an hour ago: the process is gone.
+      const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      await jobs.putProgress(job.id, { phase: 'plan', done: 0, total: 0, heartbeatAt: anHourAgo });
+      await drainImports(t.site);
+      const taken = await importOf(admin, job.id);
+      assert.equal(taken.status, 'planned', taken.error ?? '');
+      assert.equal(taken.plan!.posts.created + taken.plan!.posts.updated, 1, 'the plan was made');
+      assert.equal((await jobs.findById(job.id))?.attempts, 2);
+      await admin.request('POST', `/admin/api/imports/${job.id}/cancel`);
+    });
+
     test('only an owner or administrator imports; an upload is refused before its body is read', async () => {
       const job = await createImport(admin, 'wordpress');
       const snapshot = await databaseSnapshot(t.site.storage.db);
