@@ -36,10 +36,15 @@ for (const dialect of dialects) {
       const found = await publicAuthor(site.ctx, author.slug);
       assert.deepEqual(Object.keys(found ?? {}).sort(), [
         'bio',
+        'contact',
+        'expertise',
+        'fediverse',
         'id',
+        'jobTitle',
         'location',
         'name',
         'photo',
+        'profileLinks',
         'slug',
         'website',
       ]);

@@ -52,10 +52,15 @@ for (const dialect of dialects) {
         assert.ok(setCookie.includes(flag), flag);
       assert.deepEqual(Object.keys(first.json().staff).sort(), [
         'bio',
+        'contact',
         'email',
+        'expertise',
+        'fediverse',
         'id',
+        'jobTitle',
         'locale',
         'name',
+        'profileLinks',
         'role',
         'slug',
         'status',
