@@ -93,7 +93,8 @@ function renderTable(rows: TableRowNode[]): string {
     .map((row, r) => {
       const cells = row.content.map((cell) => {
         const inner = cell.content.map((p) => renderInline(p.content)).join('<br>');
-        if (cell.type === 'tableCell') return `<td>${inner}</td>`;
+        // An empty header cell heads nothing, and screen readers announce it as a blank header.
+        if (cell.type === 'tableCell' || inner === '') return `<td>${inner}</td>`;
         return `<th scope="${r === 0 ? 'col' : 'row'}">${inner}</th>`;
       });
       return `<tr>${cells.join('')}</tr>`;

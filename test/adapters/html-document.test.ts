@@ -62,6 +62,20 @@ describe('structure', () => {
     );
   });
 
+  test('headings never skip a level below the title: a post starting at <h3> starts at level 2', async () => {
+    const levels = async (html: string) =>
+      (await blocksFromHtml(html)).flatMap((b) => (b.type === 'heading' ? [b.attrs.level] : []));
+    assert.deepEqual(
+      await levels('<h3>a</h3><p>x</p><h4>b</h4><h2>c</h2><h4>d</h4><h3>e</h3>'),
+      [2, 3, 2, 3, 3],
+    );
+    const quoted = await blocksFromHtml('<h2>a</h2><blockquote><h4>b</h4></blockquote>');
+    assert.deepEqual(quoted[1], {
+      type: 'blockquote',
+      content: [{ type: 'heading', attrs: { level: 3 }, content: [text('b')] }],
+    });
+  });
+
   test('an image inside a paragraph splits it around a figure', async () => {
     assert.deepEqual(
       await blocksFromHtml('<p>Before <img src="https://x.example/a.jpg" alt="Boats"> after</p>'),

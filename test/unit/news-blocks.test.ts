@@ -102,6 +102,30 @@ describe('news blocks: pull quote, gallery, table', () => {
     assert.match(plain, /We will rebuild <the> wall/);
   });
 
+  test('an empty header cell is a plain cell: a blank header would be announced to screen readers', async () => {
+    const cell = (type: 'tableCell' | 'tableHeader', words?: string) => ({
+      type,
+      content: [
+        words
+          ? { type: 'paragraph' as const, content: [{ type: 'text' as const, text: words }] }
+          : { type: 'paragraph' as const },
+      ],
+    });
+    const { html } = await renderDocument(
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'table',
+            content: [{ type: 'tableRow', content: [cell('tableHeader'), cell('tableHeader', 'Quay')] }],
+          },
+        ],
+      },
+      ctx,
+    );
+    assert.match(html, /<tr><td><\/td><th scope="col">Quay<\/th><\/tr>/);
+  });
+
   test('a gallery of images not in the library, and an empty pull quote, leave nothing behind', async () => {
     const { html } = await renderDocument(
       {

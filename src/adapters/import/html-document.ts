@@ -24,7 +24,30 @@ export async function blocksFromHtml(html: string): Promise<BlockNode[]> {
   const clean = await sanitizeBodyHtml(html.replace(/<(\/?)h1(?=[\s>/])/gi, '<$1h2'));
   const writer = new BlockWriter();
   writeNodes(parseDocument(clean).children, writer, []);
-  return writer.finish();
+  return withHeadingsInOrder(writer.finish());
+}
+
+/**
+ * Headings that never skip a level below the page's title (an <h1>): an old site's post often starts
+ * at <h3> or jumps from <h2> to <h4>, which screen readers announce as missing sections. Each
+ * heading is at most one level below the one before it (the title counting as level 1).
+ */
+function withHeadingsInOrder(blocks: BlockNode[]): BlockNode[] {
+  let previous = 1;
+  const inOrder = (list: BlockNode[]): BlockNode[] =>
+    list.map((block): BlockNode => {
+      if (block.type === 'blockquote') return { ...block, content: inOrder(block.content) };
+      if (block.type === 'bulletList' || block.type === 'orderedList')
+        return {
+          ...block,
+          content: block.content.map((item) => ({ ...item, content: inOrder(item.content) })),
+        };
+      if (block.type !== 'heading') return block;
+      const level = Math.min(block.attrs.level, previous + 1) as 2 | 3 | 4;
+      previous = level;
+      return level === block.attrs.level ? block : { ...block, attrs: { level } };
+    });
+  return inOrder(blocks);
 }
 
 const inlineMarks: Record<string, Mark['type']> = {
