@@ -508,7 +508,7 @@ export const en = {
   viewArchivedCopy: 'Archived copy',
   viewArchivedCopyOf: 'Archived copy of {name}',
   reArchive: 'Re-archive now',
-  reArchiveOf: 'Re-archive {name} now',
+  reArchiveOf: 'Re-archive now: {name}',
   reArchiveQueued: 'A fresh copy of {name} is being taken.',
   citedIn: 'Cited in',
   source: 'Source',

@@ -495,7 +495,7 @@ export const nb: Strings = {
   viewArchivedCopy: 'Arkivert kopi',
   viewArchivedCopyOf: 'Arkivert kopi av {name}',
   reArchive: 'Arkiver på nytt nå',
-  reArchiveOf: 'Arkiver {name} på nytt nå',
+  reArchiveOf: 'Arkiver på nytt nå: {name}',
   reArchiveQueued: 'En ny kopi av {name} blir tatt.',
   citedIn: 'Sitert i',
   source: 'Kilde',
