@@ -90,7 +90,6 @@ export interface SourceRepository {
   /** An attempt failed: try again after `notBefore`, or give up (`failed`) when that is undefined. */
   recordArchiveFailure(sourceId: string, error: string, notBefore: string | undefined): Promise<void>;
   findSnapshot(id: string): Promise<SnapshotRecord | undefined>;
-  latestSnapshots(sourceIds: string[]): Promise<Map<string, SnapshotRecord>>;
   snapshotsOf(sourceId: string): Promise<SnapshotRecord[]>;
   /** The health pass: takes its lease when it has lapsed; the cursor and the pass's start. */
   takeHealthLease(

@@ -224,17 +224,6 @@ export class KyselySourceRepository implements SourceRepository {
     return row && toSnapshot(row);
   }
 
-  async latestSnapshots(sourceIds: string[]): Promise<Map<string, SnapshotRecord>> {
-    if (sourceIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('source_snapshots as n')
-      .innerJoin('post_sources as s', 's.archive_key', 'n.id')
-      .selectAll('n')
-      .where('s.id', 'in', sourceIds)
-      .execute();
-    return new Map(rows.map((r) => [r.source_id, toSnapshot(r)]));
-  }
-
   async snapshotsOf(sourceId: string): Promise<SnapshotRecord[]> {
     const rows = await this.db
       .selectFrom('source_snapshots')
