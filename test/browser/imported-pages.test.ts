@@ -177,9 +177,11 @@ async function standInForOtherHosts(route: Route): Promise<void> {
   return route.fulfill({ status: 200, contentType: 'image/png', body: pixel });
 }
 
+// Every page at desktop width; at phone width every `every`-th page (the theme's templates are
+// the same at both widths, and axe over ~100 pages twice took minutes of a 2-core machine).
 const viewports = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 900, every: 1 },
+  { name: 'phone', width: 390, height: 844, every: 6 },
 ] as const;
 
 describe('imported article pages: Chromium and axe-core', { skip: skipUnlessCi(chromiumMissing) }, () => {
@@ -200,18 +202,19 @@ describe('imported article pages: Chromium and axe-core', { skip: skipUnlessCi(c
 
   for (const name of Object.keys(fixtures) as (keyof typeof fixtures)[])
     for (const viewport of viewports)
-      test(`every published post and page of the ${name} import @ ${viewport.name}: no errors, no axe violations`, async (t) => {
+      test(`${viewport.every === 1 ? 'every' : `every ${viewport.every}th`} published post and page of the ${name} import @ ${viewport.name}: no errors, no axe violations`, async (t) => {
         const failures: string[] = [];
-        for (const page of servers.get(name)!.pages)
-          try {
-            await assertAccessiblePage(t, contexts.get(viewport.name)!, {
-              url: page.url,
-              where: `${page.path} @ ${viewport.name}`,
-              status: 200,
-            });
-          } catch (error) {
-            failures.push((error as Error).message);
-          }
+        for (const [i, page] of servers.get(name)!.pages.entries())
+          if (i % viewport.every === 0)
+            try {
+              await assertAccessiblePage(t, contexts.get(viewport.name)!, {
+                url: page.url,
+                where: `${page.path} @ ${viewport.name}`,
+                status: 200,
+              });
+            } catch (error) {
+              failures.push((error as Error).message);
+            }
         assert.deepEqual(failures, []);
       });
 
