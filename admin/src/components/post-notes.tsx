@@ -63,6 +63,8 @@ export function NotesPanel(props: {
       setBody('');
       setMessage(t('notePublished'));
       props.onAdded(note);
+      // The confirming buttons are gone: focus goes to the note just published, not to the page.
+      requestAnimationFrame(() => document.getElementById(`admin-note-${note.id}`)?.focus());
     } catch (error) {
       setMessage('');
       setErrors(errorsOf(error));
@@ -76,7 +78,7 @@ export function NotesPanel(props: {
       {props.notes.length ? (
         <ol class="notes">
           {props.notes.map((n) => (
-            <li key={n.id} class={`note note-${n.kind}`}>
+            <li key={n.id} id={`admin-note-${n.id}`} tabIndex={-1} class={`note note-${n.kind}`}>
               <p class="small">
                 <strong>{kindLabel(n.kind)}</strong> · {formatDate(n.createdAt)} · {n.authorName}
               </p>
