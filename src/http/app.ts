@@ -23,6 +23,8 @@ import { dropShowing } from './site/cache-drops.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
 import type { Theme } from '../rendering/theme.js';
+import type { ReadinessCheck } from '../domain/health/readiness.js';
+import { registerHealthRoutes, type Lifecycle } from './ops/health-routes.js';
 
 /**
  * What the HTTP transport needs of the site the composition root (src/main.ts) opened: the domain,
@@ -36,6 +38,8 @@ export interface HttpSite {
   createNewsletterMailer(): BulkMailer | undefined;
   /** The theme the public site renders with, and whose assets it serves. */
   theme: Theme;
+  /** What `/readyz` checks (database, migrations, blob store). */
+  readinessChecks: ReadinessCheck[];
 }
 
 /** What the public site's pages share; `theme` renders them (the site's own unless told otherwise). */
@@ -56,6 +60,8 @@ export interface BuiltApp {
   cache: PageCache;
   /** Every route the app serves, as registered (method and URL pattern). */
   routes: { method: string; url: string }[];
+  /** Set `isDraining` when shutdown begins: `/readyz` answers 503 from then on. */
+  lifecycle: Lifecycle;
 }
 
 /** The HTTP transport: security headers, media files, the public site, and one error mapping. */
@@ -117,6 +123,8 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
     preview: (postId) => previewPage(env, postId),
     checkAnswers: config.checkAnswers,
   });
+  const lifecycle: Lifecycle = { isDraining: false };
+  registerHealthRoutes(app, { checks: site.readinessChecks, lifecycle });
   registerAdminAppRoutes(app);
   registerMemberRoutes(app, { env });
   registerSiteRoutes(app, { env, cache, assets });
@@ -134,5 +142,5 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
       .header('cache-control', 'no-store')
       .send(page.body);
   });
-  return { app, cache, routes };
+  return { app, cache, routes, lifecycle };
 }
