@@ -63,10 +63,6 @@ export class PageCache {
     return this.options.now?.() ?? Date.now();
   }
 
-  get size(): number {
-    return this.pages.size;
-  }
-
   /** The current generation; a render that started before a change must not be stored. */
   get currentGeneration(): number {
     return this.generation;
