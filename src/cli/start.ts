@@ -116,7 +116,13 @@ async function serve(config: Config, site: Site): Promise<number> {
     );
   let isShuttingDown = false;
   const shutdown = async (signal: string) => {
-    if (isShuttingDown) return;
+    if (isShuttingDown) {
+      // A worker hears Ctrl-C and then its primary's SIGTERM: one shutdown. Alone, a second Ctrl-C
+      // does not wait for the drain.
+      if (cluster.isWorker) return;
+      console.error(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
     isShuttingDown = true;
     if (!cluster.isWorker) console.log(`${signal}: shutting down`);
     try {
