@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBulkMailer } from './adapters/mail/bulk-mailer.js';
@@ -36,7 +37,16 @@ import { maxImageBytes } from './domain/media/import-image.js';
 import { blocksFromWordPress } from './adapters/import/wordpress-content.js';
 import { readWxrFile } from './adapters/import/wxr-reader.js';
 import type { GhostImportPorts, WordPressImportPorts } from './domain/import/import-ports.js';
-import { currentSchema, migrateToLatest, openStorage, type Storage } from './storage/storage.js';
+import { probeBlobStore, ReadinessProblem, type ReadinessCheck } from './domain/health/readiness.js';
+import type { BlobStore } from './domain/ports.js';
+import {
+  currentSchema,
+  migrateToLatest,
+  migrationStatus,
+  openStorage,
+  pingDatabase,
+  type Storage,
+} from './storage/storage.js';
 import { createRepositories } from './storage/repositories/index.js';
 
 export interface Site {
@@ -53,6 +63,8 @@ export interface Site {
   theme: Theme;
   /** Sources' archive: the safe fetcher, the page reader and the snapshots' own blob store (never served as files). */
   sourceArchive: SourceArchivePorts;
+  /** What `/readyz` checks: the database answers, its schema is this code's, the blob store works. */
+  readinessChecks: ReadinessCheck[];
   close(): Promise<void>;
 }
 
@@ -178,6 +190,42 @@ export async function migrateDatabase(config: Config): Promise<string[]> {
   }
 }
 
+function describeMigrations(status: { pending: string[]; unknown: string[] }): string | undefined {
+  if (status.pending.length > 0)
+    return `${status.pending.length} migration(s) not applied: ${status.pending.join(', ')}`;
+  if (status.unknown.length > 0)
+    return `the database ran ${status.unknown.length} migration(s) this version does not know (a newer version?)`;
+  return undefined;
+}
+
+/** The readiness checks of one opened site (the storage it opened, its schema, its blob store). */
+export function readinessChecksFor(
+  storage: Storage,
+  schema: string | undefined,
+  blobs: BlobStore,
+): ReadinessCheck[] {
+  return [
+    {
+      name: 'database',
+      run: () =>
+        pingDatabase(storage.db).catch((error: unknown) => {
+          throw new ReadinessProblem('the database did not answer', { cause: error });
+        }),
+    },
+    {
+      name: 'migrations',
+      run: async () => {
+        const problem = describeMigrations(await migrationStatus(storage.db, schema));
+        if (problem) throw new ReadinessProblem(problem);
+      },
+    },
+    {
+      name: 'storage',
+      run: () => probeBlobStore(blobs, `health/probe-${process.pid}-${randomUUID()}.txt`),
+    },
+  ];
+}
+
 /** Composition root: opens storage, brings the schema up to date and wires the domain's ports. */
 export async function openSite(config: Config, options: OpenSiteOptions = {}): Promise<Site> {
   const storage = await openStorage({
@@ -229,6 +277,7 @@ export async function openSite(config: Config, options: OpenSiteOptions = {}): P
     createNewsletterMailer: () => createNewsletterMailer(config),
     theme: defaultTheme,
     sourceArchive: createSourceArchive(config, options),
+    readinessChecks: readinessChecksFor(storage, schema, blobs),
     close,
   };
 }

@@ -17,6 +17,7 @@ import { startSessionSweep } from '../jobs/session-sweep.js';
 import { startSourceArchiving } from '../jobs/source-archiving.js';
 import { createImportJobPorts, createNewsletterMailer, openSite, type Site } from '../main.js';
 import { initializeSite } from './init.js';
+import { shutDown, type StoppableJob } from './shutdown.js';
 
 const contentChanged = 'broadsheet:content-changed';
 
@@ -82,8 +83,8 @@ async function serve(config: Config, site: Site): Promise<number> {
       if (message?.type === contentChanged) site.events.remoteChanged(parseContentChange(message.change));
     });
   }
-  const { app } = await buildApp(site);
-  const jobs = [
+  const { app, lifecycle } = await buildApp(site);
+  const jobs: StoppableJob[] = [
     startScheduledPublishing(site.ctx, (error) =>
       app.log.error({ err: error }, 'scheduled publishing failed'),
     ),
@@ -137,16 +138,38 @@ async function serve(config: Config, site: Site): Promise<number> {
     console.log(
       `Broadsheet is listening on http://${config.host}:${config.port} for ${config.siteUrl} (${site.storage.capabilities.name}, data in ${config.dataDir})`,
     );
+  let isShuttingDown = false;
   const shutdown = async (signal: string) => {
+    if (isShuttingDown) {
+      // A worker hears Ctrl-C and then its primary's SIGTERM: one shutdown. Alone, a second Ctrl-C
+      // does not wait for the drain.
+      if (cluster.isWorker) return;
+      console.error(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    isShuttingDown = true;
     if (!cluster.isWorker) console.log(`${signal}: shutting down`);
-    for (const job of jobs) job.stop();
-    await newsletterMailer?.close();
-    await app.close();
-    await site.close();
+    try {
+      await shutDown({
+        app,
+        lifecycle,
+        jobs,
+        drainMs: config.drainSeconds * 1000,
+        closeSite: async () => {
+          await newsletterMailer?.close();
+          await site.close();
+        },
+        log: (message) => app.log.warn(message),
+      });
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+    if (!cluster.isWorker) console.log('Stopped.');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   return new Promise<number>(() => {});
 }
 

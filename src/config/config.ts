@@ -28,6 +28,10 @@ export interface Config {
   newsletterLeaseSeconds: number;
   /** Check every Admin API answer against its declared schema (the test suite turns this on). */
   checkAnswers: boolean;
+  /** Seconds a shutdown waits for requests in flight before it closes their connections. */
+  drainSeconds: number;
+  /** The bearer token `/metrics` asks for; unset: there is no `/metrics`. */
+  metricsToken: string | undefined;
 }
 
 function isAddressOrRange(value: string): boolean {
@@ -130,6 +134,20 @@ const envSchema = z.object({
     .min(1, 'must be 1–3600')
     .max(3600, 'must be 1–3600')
     .default(60),
+  BROADSHEET_DRAIN_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0–600')
+    .max(600, 'must be 0–600')
+    .default(10),
+  // The message never repeats the value: it is a secret.
+  METRICS_TOKEN: z
+    .string()
+    .regex(
+      /^[\x21-\x7e]{24,256}$/,
+      'must be 24–256 visible ASCII characters, such as the output of openssl rand -hex 32',
+    )
+    .optional(),
 });
 
 function isReadablePrivateKey(file: string): boolean {
@@ -188,5 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     newsletterConnections: e.NEWSLETTER_SMTP_CONNECTIONS,
     newsletterLeaseSeconds: e.NEWSLETTER_LEASE_SECONDS,
     checkAnswers: e.BROADSHEET_CHECK_ANSWERS === '1',
+    drainSeconds: e.BROADSHEET_DRAIN_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

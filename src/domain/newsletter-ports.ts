@@ -166,6 +166,8 @@ export interface NewsletterSendRepository {
   releaseStaleClaims(liveSince: string | null): Promise<number>;
   /** The same for one claimer's rows (a process giving up its own claims after an error). */
   releaseClaimsOf(claimer: string): Promise<number>;
+  /** Drops this claimer's lease (a process stopping, after giving its claims back). */
+  forgetLease(claimer: string): Promise<void>;
   /** Takes or renews this claimer's lease: while it is fresh, nobody frees its claims. */
   renewLease(claimer: string, now: string): Promise<void>;
   /**

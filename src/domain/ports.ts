@@ -484,8 +484,22 @@ export interface Repositories {
   importJobs: ImportJobRepository;
   /** What imports made of what they read (WordPress ids, author logins, image hashes). */
   importedItems: ImportedItemRepository;
+  /** How much work the persisted job queues hold (for metrics). */
+  jobQueues: JobQueueRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** One persisted queue's backlog: rows waiting (counted up to a cap) and when the oldest was queued. */
+export interface QueueDepth {
+  queue: string;
+  depth: number;
+  oldestAt: string | null;
+}
+
+export interface JobQueueRepository {
+  /** Every persisted queue's backlog; a depth stops counting at `cap`. */
+  depths(cap: number): Promise<QueueDepth[]>;
 }
 
 /** Where public files live (local disk by default, S3-compatible storage later). */

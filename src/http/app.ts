@@ -24,6 +24,11 @@ import { dropShowing } from './site/cache-drops.js';
 import { serveFromCache } from './site/send-page.js';
 import { loadThemeAssets, type ThemeAssets } from './theme-assets.js';
 import type { Theme } from '../rendering/theme.js';
+import type { ReadinessCheck } from '../domain/health/readiness.js';
+import { registerHealthRoutes, type Lifecycle } from './ops/health-routes.js';
+import { HttpMetrics, registerMetricsRoute } from './ops/metrics.js';
+import { requestIdOf } from './ops/request-id.js';
+import { routeKindOf } from './ops/route-kind.js';
 
 /**
  * What the HTTP transport needs of the site the composition root (src/main.ts) opened: the domain,
@@ -39,6 +44,8 @@ export interface HttpSite {
   theme: Theme;
   /** Where archived sources' snapshots are kept (served at /archive/, never as files). */
   sourceArchive: { snapshots: BlobStore };
+  /** What `/readyz` checks (database, migrations, blob store). */
+  readinessChecks: ReadinessCheck[];
 }
 
 /** What the public site's pages share; `theme` renders them (the site's own unless told otherwise). */
@@ -59,10 +66,48 @@ export interface BuiltApp {
   cache: PageCache;
   /** Every route the app serves, as registered (method and URL pattern). */
   routes: { method: string; url: string }[];
+  /** Set `isDraining` when shutdown begins: `/readyz` answers 503 from then on. */
+  lifecycle: Lifecycle;
+}
+
+export interface BuildAppOptions {
+  /** Where the JSON log lines go (default: standard output). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** A request's path without its query string: the query may carry a member's link token. */
+const pathOf = (url: string | undefined) => {
+  const raw = url ?? '';
+  const query = raw.indexOf('?');
+  return query === -1 ? raw : raw.slice(0, query);
+};
+
+/**
+ * One log line per request Fastify answers (cache hits are counted in metrics, not logged), with its
+ * id, and the latency histogram by route kind when metrics are on.
+ */
+function registerRequestTelemetry(app: FastifyInstance, metrics: HttpMetrics | undefined): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const kind = routeKindOf(request.routeOptions.url ?? '/404');
+    metrics?.observe(kind, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    request.log.info(
+      {
+        method: request.method,
+        path: pathOf(request.url),
+        kind,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    );
+  });
 }
 
 /** The HTTP transport: security headers, media files, the public site, and one error mapping. */
-export async function buildApp(site: HttpSite): Promise<BuiltApp> {
+export async function buildApp(site: HttpSite, options: BuildAppOptions = {}): Promise<BuiltApp> {
   const { config } = site;
   // Pages carry signed form tokens (the signup box), so none is served for longer than they stay fresh.
   const cache = new PageCache(config.pageCacheEntries, {
@@ -70,13 +115,22 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
     now: () => site.ctx.clock.now().getTime(),
   });
   const siteIsHttps = config.siteUrl.startsWith('https://');
+  const metrics = config.metricsToken ? new HttpMetrics(cache, site.ctx) : undefined;
   const app = Fastify({
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (!serveFromCache(cache, request, response, siteIsHttps)) handler(request, response);
+        const startedAt = metrics ? performance.now() : 0;
+        if (!serveFromCache(cache, request, response, siteIsHttps, requestIdOf))
+          return handler(request, response);
+        const seconds = (performance.now() - startedAt) / 1000;
+        metrics?.observe(routeKindOf(pathOf(request.url)), request.method, response.statusCode, seconds);
       }),
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    logController: new LogController({ disableRequestLogging: true }),
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    genReqId: requestIdOf,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     // Long enough for any percent-encoded slug, so an over-long one is an ordinary 404 page.
     routerOptions: { maxParamLength: 4096 },
@@ -97,6 +151,7 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
   const assets = loadThemeAssets(site.theme);
   const env = createSiteEnv(site, assets);
 
+  registerRequestTelemetry(app, metrics);
   registerSecurityHeaders(app, { siteUrl: config.siteUrl });
   mkdirSync(site.media.root, { recursive: true });
   await app.register(fastifyStatic, {
@@ -120,6 +175,12 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
     preview: (postId) => previewPage(env, postId),
     checkAnswers: config.checkAnswers,
   });
+  const lifecycle: Lifecycle = { isDraining: false };
+  registerHealthRoutes(app, { checks: site.readinessChecks, lifecycle });
+  registerMetricsRoute(
+    app,
+    metrics && config.metricsToken ? { metrics, token: config.metricsToken } : undefined,
+  );
   registerAdminAppRoutes(app);
   registerMemberRoutes(app, { env });
   registerArchiveRoutes(app, { env, snapshots: site.sourceArchive.snapshots });
@@ -138,5 +199,5 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
       .header('cache-control', 'no-store')
       .send(page.body);
   });
-  return { app, cache, routes };
+  return { app, cache, routes, lifecycle };
 }

@@ -37,6 +37,9 @@ export interface PreparedResponse {
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private generation = 0;
+  /** Page requests answered from the cache, and those rendered because it held nothing (for metrics). */
+  hits = 0;
+  misses = 0;
 
   /**
    * `maxLifeMs` bounds how long an entry is served (the pages carry signed form tokens that expire);

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { DomainContext } from '../domain/context.js';
 import {
   drainAllSends,
+  handBackClaims,
   releaseStaleClaims,
   renewLease,
   startRequestedSends,
@@ -21,6 +22,12 @@ export interface NewsletterSendingOptions {
   sender?: Partial<Omit<SenderOptions, 'mailer' | 'claimer'>>;
 }
 
+export interface NewsletterSendingJob extends JobHandle {
+  idle(): Promise<void>;
+  /** After stop(): waits for the messages out, then gives this process's claims and lease back. */
+  handBack(): Promise<void>;
+}
+
 /** A claimer name unique to this process (pid alone repeats across machines and restarts). */
 export const processClaimer = () => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 
@@ -34,11 +41,17 @@ export function startNewsletterSending(
   ctx: DomainContext,
   options: NewsletterSendingOptions,
   onError: (error: unknown) => void,
-): JobHandle & { idle(): Promise<void> } {
+): NewsletterSendingJob {
   const leaseMs = options.leaseMs ?? 60_000;
   const claimer = processClaimer();
   const actor = systemActor('newsletter sending');
-  const sender: SenderOptions = { ...options.sender, mailer: options.mailer, claimer };
+  const controller = new AbortController();
+  const sender: SenderOptions = {
+    ...options.sender,
+    mailer: options.mailer,
+    claimer,
+    signal: controller.signal,
+  };
   let isStopped = false;
   let isFirst = true;
   let running: Promise<void> = Promise.resolve();
@@ -74,9 +87,14 @@ export function startNewsletterSending(
   return {
     stop() {
       isStopped = true;
+      controller.abort();
       clearInterval(timer);
       clearInterval(renew);
     },
     idle: () => running,
+    async handBack() {
+      await running;
+      await handBackClaims(ctx, claimer);
+    },
   };
 }

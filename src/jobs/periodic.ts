@@ -1,5 +1,7 @@
 export interface JobHandle {
   stop(): void;
+  /** Resolves when the run in progress (if any) has finished. */
+  idle?(): Promise<void>;
 }
 
 /** Runs `work` now and then every `intervalMs`, never two runs at once; failures go to `onError`. */
@@ -7,21 +9,27 @@ export function startPeriodicJob(
   work: () => Promise<unknown>,
   onError: (error: unknown) => void,
   intervalMs: number,
-): JobHandle {
-  let isRunning = false;
-  const tick = async () => {
-    if (isRunning) return;
-    isRunning = true;
-    try {
-      await work();
-    } catch (error) {
-      onError(error);
-    } finally {
-      isRunning = false;
-    }
+): Required<JobHandle> {
+  let running: Promise<void> | undefined;
+  let isStopped = false;
+  const tick = () => {
+    if (running || isStopped) return;
+    running = work()
+      .then(() => undefined, onError)
+      .finally(() => {
+        running = undefined;
+      });
   };
-  void tick();
+  tick();
   const timer = setInterval(tick, intervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      isStopped = true;
+      clearInterval(timer);
+    },
+    idle: async () => {
+      while (running) await running;
+    },
+  };
 }

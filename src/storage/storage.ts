@@ -38,18 +38,39 @@ export async function currentSchema(db: Kysely<Database>): Promise<string> {
   return rows[0]!.schema;
 }
 
+/** The migrations this code knows that the database has not run, and those it ran that this code does not know. */
+export interface MigrationStatus {
+  pending: string[];
+  unknown: string[];
+}
+
+/** Compares the migrations the database records with those this code has; throws when it cannot read them. */
+export async function migrationStatus(db: Kysely<Database>, schema?: string): Promise<MigrationStatus> {
+  const known = Object.keys(await migrationProvider.getMigrations());
+  const table = sql.table(schema ? `${schema}.${DEFAULT_MIGRATION_TABLE}` : DEFAULT_MIGRATION_TABLE);
+  const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+  const done = new Set(rows.map((row) => row.name));
+  const knownSet = new Set(known);
+  return {
+    pending: known.filter((name) => !done.has(name)),
+    unknown: [...done].filter((name) => !knownSet.has(name)),
+  };
+}
+
+/** One trivial query: the database answers. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /**
  * Whether the database has run exactly the migrations this code has, so that the Migrator would do
  * nothing. One query, where the Migrator looks its tables up in the catalog and takes its lock first
  * (a third of a second on a busy PostgreSQL): every process of a site opens it, and most find it current.
  */
 async function isMigrated(db: Kysely<Database>, schema?: string): Promise<boolean> {
-  const known = Object.keys(await migrationProvider.getMigrations());
-  const table = sql.table(schema ? `${schema}.${DEFAULT_MIGRATION_TABLE}` : DEFAULT_MIGRATION_TABLE);
   try {
-    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
-    const done = new Set(rows.map((row) => row.name));
-    return done.size === known.length && known.every((name) => done.has(name));
+    const { pending, unknown } = await migrationStatus(db, schema);
+    return pending.length === 0 && unknown.length === 0;
   } catch {
     return false; // no migration table yet: a new database, which the Migrator sets up
   }

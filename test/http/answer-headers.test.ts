@@ -146,6 +146,7 @@ describe('Admin API answers are never cached', () => {
       site,
       app: built.app,
       cache: built.cache,
+      lifecycle: built.lifecycle,
       get: (path) => built.app.inject({ method: 'GET', url: path }),
       async destroy() {
         await built.app.close();

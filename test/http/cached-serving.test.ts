@@ -3,9 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { createPost } from '../../src/domain/posts/save-post.js';
 import { createTestApp, type TestApp } from '../helpers/http.js';
 
+/** Every header but those that differ per answer (the request id is each request's own). */
 const headersWithoutDate = (res: Response) =>
   Object.fromEntries(
-    [...res.headers].filter(([name]) => !['date', 'keep-alive', 'connection'].includes(name)),
+    [...res.headers].filter(([name]) => !['date', 'keep-alive', 'connection', 'x-request-id'].includes(name)),
   );
 
 describe('pages served from the cache by the HTTP server itself', () => {
@@ -25,6 +26,7 @@ describe('pages served from the cache by the HTTP server itself', () => {
     assert.equal(first.status, 200);
     assert.equal(second.status, 200);
     assert.deepEqual(headersWithoutDate(second), headersWithoutDate(first));
+    assert.notEqual(second.headers.get('x-request-id'), first.headers.get('x-request-id'));
     assert.equal(await second.text(), await first.text());
     assert.match(String(second.headers.get('content-security-policy')), /script-src 'none'/);
     assert.equal(second.headers.get('x-content-type-options'), 'nosniff');

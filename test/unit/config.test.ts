@@ -91,3 +91,20 @@ test('MAIL_FROM must be one address with no line break', () => {
       JSON.stringify(from),
     );
 });
+
+test('METRICS_TOKEN turns metrics on; a short or spaced token is refused without repeating it', () => {
+  assert.equal(loadConfig({}).metricsToken, undefined);
+  const token = 'a'.repeat(16) + '0123456789abcdef';
+  assert.equal(loadConfig({ METRICS_TOKEN: token }).metricsToken, token);
+  for (const bad of ['short-secret', 'has a space in it but is long enough'])
+    assert.throws(
+      () => loadConfig({ METRICS_TOKEN: bad }),
+      (e: ConfigError) => /METRICS_TOKEN/.test(e.message) && !e.message.includes(bad),
+    );
+});
+
+test('BROADSHEET_DRAIN_SECONDS bounds the shutdown drain: 10 by default, 0–600', () => {
+  assert.equal(loadConfig({}).drainSeconds, 10);
+  assert.equal(loadConfig({ BROADSHEET_DRAIN_SECONDS: '0' }).drainSeconds, 0);
+  assert.throws(() => loadConfig({ BROADSHEET_DRAIN_SECONDS: '601' }), /BROADSHEET_DRAIN_SECONDS/);
+});

@@ -17,6 +17,8 @@ export interface LanesInput {
   batchSize: number;
   now: () => string;
   send: (recipient: ClaimedRecipient) => Promise<RecipientOutcome>;
+  /** Once aborted (a shutdown), no lane takes another recipient; claims not started stay for handing back. */
+  signal?: AbortSignal | undefined;
 }
 
 /** Claimed recipients not yet handed to a lane; claims the next batch before the last one runs out. */
@@ -32,6 +34,7 @@ class ClaimQueue {
 
   /** The next recipient if one is at hand, without waiting. */
   takeNow(): ClaimedRecipient | undefined {
+    if (this.input.signal?.aborted) return undefined;
     if (this.waiting.length <= this.lowWater) void this.refill().catch(() => {});
     return this.waiting.shift();
   }
@@ -41,7 +44,7 @@ class ClaimQueue {
     for (;;) {
       const next = this.takeNow();
       if (next) return next;
-      if (this.isExhausted) return undefined;
+      if (this.isExhausted || this.input.signal?.aborted) return undefined;
       await this.refill();
     }
   }

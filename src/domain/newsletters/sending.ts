@@ -209,6 +209,8 @@ export interface SenderOptions {
   maxAttempts?: number;
   /** First retry delay; doubles with every attempt. */
   retryBaseMs?: number;
+  /** Aborted at shutdown: the messages out are finished and recorded, nothing more is taken. */
+  signal?: AbortSignal;
 }
 
 /** The content of one send, prepared once; per-recipient work is only the member's links. */
@@ -279,6 +281,7 @@ export async function drainSend(
       batchSize,
       now: () => ctx.clock.now().toISOString(),
       send: sendOne,
+      signal: options.signal,
     });
   } catch (error) {
     // Our outcomes may be unwritten: give the claims back (what was out, marked) rather than hold them.
@@ -291,7 +294,19 @@ export async function drainSend(
 /** One pass over every unfinished send. Returns how many are still unfinished. */
 export async function drainAllSends(ctx: DomainContext, options: SenderOptions): Promise<number> {
   let unfinished = 0;
-  for (const send of await ctx.repos.newsletterSends.unfinishedSends())
+  for (const send of await ctx.repos.newsletterSends.unfinishedSends()) {
+    if (options.signal?.aborted) return unfinished + 1;
     if (!(await drainSend(ctx, send, options))) unfinished++;
+  }
   return unfinished;
+}
+
+/**
+ * A process stopping gives back what it claimed: its claimed rows go back to pending (rows still
+ * `sending` marked possibly duplicated, as after a crash) and its lease is forgotten, so another
+ * process sends them at once instead of after the lease runs out.
+ */
+export async function handBackClaims(ctx: DomainContext, claimer: string): Promise<void> {
+  await ctx.repos.newsletterSends.releaseClaimsOf(claimer);
+  await ctx.repos.newsletterSends.forgetLease(claimer);
 }

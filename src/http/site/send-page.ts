@@ -82,6 +82,7 @@ export function serveFromCache(
   request: IncomingMessage,
   response: ServerResponse,
   siteIsHttps = false,
+  requestIdOf?: (request: IncomingMessage) => string,
 ): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const forwardedProto = forwardedProtoOf(request.headers['x-forwarded-proto']);
@@ -91,11 +92,15 @@ export function serveFromCache(
   const query = url.indexOf('?');
   const page = cache.get(query === -1 ? url : url.slice(0, query));
   if (!page) return false;
+  cache.hits++;
   const answer = pageResponse(request.headers, page);
   const isHttps = isHttpsAnswer({ siteIsHttps, forwardedProto });
+  const headers = requestIdOf
+    ? [...answer.headerList, 'x-request-id', requestIdOf(request)]
+    : answer.headerList;
   response.writeHead(
     answer.status,
-    isHttps ? [...answer.headerList, 'strict-transport-security', hstsHeaderValue] : answer.headerList,
+    isHttps ? [...headers, 'strict-transport-security', hstsHeaderValue] : headers,
   );
   response.end(request.method === 'HEAD' ? undefined : (answer.body ?? undefined));
   return true;

@@ -75,7 +75,9 @@ export function registerSiteRoutes(app: FastifyInstance, { env, cache, assets }:
   const serve = async (request: FastifyRequest, reply: FastifyReply, render: Render) => {
     const key = request.url.split('?')[0]!;
     let page = cache.get(key);
-    if (!page) {
+    if (page) cache.hits++;
+    else {
+      cache.misses++;
       const generation = cache.currentGeneration;
       const rendered = await render();
       if (!rendered) return notFound(request, reply);

@@ -1,3 +1,4 @@
+import { KyselyJobQueueRepository } from './job-queue.repository.js';
 import type { Kysely } from 'kysely';
 import { createSearchIndex } from '../../adapters/search/index.js';
 import type { Repositories } from '../../domain/ports.js';
@@ -66,6 +67,7 @@ export function createRepositories(
     memberImports: new KyselyMemberImportRepository(db, capabilities),
     importJobs: new KyselyImportJobRepository(db, capabilities),
     importedItems: new KyselyImportedItemRepository(db),
+    jobQueues: new KyselyJobQueueRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))

@@ -237,6 +237,10 @@ export class KyselyNewsletterSendRepository implements NewsletterSendRepository 
     return this.db.transaction().execute((trx) => releaseClaims(trx, (eb) => eb('claimed_by', '=', claimer)));
   }
 
+  async forgetLease(claimer: string) {
+    await this.db.deleteFrom('newsletter_leases').where('claimer', '=', claimer).execute();
+  }
+
   async renewLease(claimer: string, now: string) {
     await this.db
       .insertInto('newsletter_leases')
