@@ -16,6 +16,7 @@ import type { SiteEnv } from './site/site-env.js';
 import { messagePage, previewPage } from './site/site-pages.js';
 import { registerAdminApi } from './admin-api/admin-api.js';
 import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
+import { registerContentApi } from './content-api/content-api.js';
 import { formPageLifeMs } from './site/form-token.js';
 import { registerMemberRoutes } from './site/member-routes.js';
 import { registerSiteRoutes } from './site/site-routes.js';
@@ -118,6 +119,11 @@ export async function buildApp(site: HttpSite): Promise<BuiltApp> {
     checkAnswers: config.checkAnswers,
   });
   registerAdminAppRoutes(app);
+  registerContentApi(app, {
+    ctx: site.ctx,
+    siteUrl: config.siteUrl,
+    publicPath: (key) => site.media.publicPath(key),
+  });
   registerMemberRoutes(app, { env });
   registerSiteRoutes(app, { env, cache, assets });
 

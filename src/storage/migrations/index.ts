@@ -19,6 +19,7 @@ import * as writes from './019-writes.js';
 import * as importedItems from './020-imported-items.js';
 import * as pendingRecipients from './021-pending-recipients.js';
 import * as searchText from './023-search-text.js';
+import * as contentApiKeys from './030-content-api-keys.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '020-imported-items': importedItems,
   '021-pending-recipients': pendingRecipients,
   '023-search-text': searchText,
+  '030-content-api-keys': contentApiKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -28,6 +28,8 @@ import { KyselySignInLinkRepository } from './sign-in-link.repository.js';
 import { KyselyIdempotencyRepository } from './idempotency.repository.js';
 import { KyselyMemberImportRepository } from './member-import.repository.js';
 import { KyselyImportedItemRepository } from './imported-item.repository.js';
+import { KyselyContentApiKeyRepository } from './content-api-key.repository.js';
+import { KyselyPublicTaxonomyRepository } from './public-taxonomy.repository.js';
 
 export function createRepositories(
   db: Kysely<Database>,
@@ -60,6 +62,8 @@ export function createRepositories(
     idempotencyKeys: new KyselyIdempotencyRepository(db),
     memberImports: new KyselyMemberImportRepository(db, capabilities),
     importedItems: new KyselyImportedItemRepository(db),
+    contentKeys: new KyselyContentApiKeyRepository(db),
+    publicTaxonomy: new KyselyPublicTaxonomyRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))
