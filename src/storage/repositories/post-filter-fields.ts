@@ -12,7 +12,7 @@ const anyTag = (column: string) => ({
 
 const anyAuthor = (column: string) => ({
   relation: (test: ColumnTest) =>
-    sql<boolean>`exists (select 1 from post_authors pa join staff s on s.id = pa.staff_id
+    sql<boolean>`exists (select 1 from post_authors pa join staff_users s on s.id = pa.staff_id
       where pa.post_id = posts.id and ${test(sql.ref(`s.${column}`))})`,
 });
 
@@ -28,7 +28,7 @@ const primaryTag = (column: string) => ({
 
 const primaryAuthor = (column: string) => ({
   relation: (test: ColumnTest) =>
-    sql<boolean>`exists (select 1 from post_authors pa join staff s on s.id = pa.staff_id
+    sql<boolean>`exists (select 1 from post_authors pa join staff_users s on s.id = pa.staff_id
       where pa.post_id = posts.id and ${test(sql.ref(`s.${column}`))}
       and not exists (select 1 from post_authors pa2
         where pa2.post_id = pa.post_id and pa2.sort_order < pa.sort_order))`,
