@@ -188,7 +188,7 @@ for (const dialect of dialects) {
         { page: 3, limit: 5, pages: 3, total: 13, next: null, prev: 2 },
       );
       assert.equal((await json('/posts/', { page: '9' })).posts.length, 0);
-      for (const params of [
+      const bad: Record<string, string>[] = [
         { limit: '0' },
         { limit: 'lots' },
         { page: '-1' },
@@ -197,7 +197,8 @@ for (const dialect of dialects) {
         { order: 'password asc' },
         { order: 'title sideways' },
         { unknown: '1' },
-      ]) {
+      ];
+      for (const params of bad) {
         const res = await api('/posts/', params);
         assert.equal(res.statusCode, 400, JSON.stringify(params));
         assert.equal(res.json().errors[0].type, 'BadRequestError');
