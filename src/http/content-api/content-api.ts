@@ -69,7 +69,7 @@ function postOptions(query: ContentQuery): PostOptions & { withBody: boolean } {
 }
 
 const listParams = ['include', 'fields', 'formats', 'filter', 'limit', 'page', 'order'] as const;
-const readParams = ['include', 'fields', 'formats', 'filter'] as const;
+const readParams = ['include', 'fields', 'formats', 'filter', 'slug', 'id'] as const;
 
 function postEndpoints(env: ContentApiEnv, type: PostType): ContentEndpoint[] {
   const plural = type === 'post' ? 'posts' : 'pages';
@@ -148,13 +148,13 @@ function tagEndpoints(env: PresentEnv & { ctx: DomainContext }): ContentEndpoint
     },
     {
       path: '/tags/slug/:slug/',
-      params: ['include', 'fields'],
+      params: ['include', 'fields', 'slug', 'id'],
       resource: 'Tag',
       read: ({ query, params }) => readOne(query, { slug: params.slug! }),
     },
     {
       path: '/tags/:id/',
-      params: ['include', 'fields'],
+      params: ['include', 'fields', 'slug', 'id'],
       resource: 'Tag',
       read: ({ query, params }) => readOne(query, { id: params.id! }),
     },
@@ -190,13 +190,13 @@ function authorEndpoints(env: PresentEnv & { ctx: DomainContext }): ContentEndpo
     },
     {
       path: '/authors/slug/:slug/',
-      params: ['include', 'fields'],
+      params: ['include', 'fields', 'slug', 'id'],
       resource: 'Author',
       read: ({ query, params }) => readOne(query, { slug: params.slug! }),
     },
     {
       path: '/authors/:id/',
-      params: ['include', 'fields'],
+      params: ['include', 'fields', 'slug', 'id'],
       resource: 'Author',
       read: ({ query, params }) => readOne(query, { id: params.id! }),
     },

@@ -34,6 +34,9 @@ const allParams = {
   order: param,
   /** Ghost's clients send it; our URLs are always absolute. */
   absolute_urls: param,
+  /** Ghost's own client repeats a read's slug or id in the query; the path decides. */
+  slug: param,
+  id: param,
 } as const;
 export type ParamName = keyof typeof allParams;
 export type ContentQuery = Partial<Record<ParamName, string>>;
