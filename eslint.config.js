@@ -18,6 +18,25 @@ const restrict = (files, patterns) => ({
 });
 const forbid = (regex, message, options = {}) => ({ regex, message, ...options });
 
+const httpPatterns = [
+  forbid(
+    layer('storage', 'adapters', 'cli', 'jobs', 'demo', 'main'),
+    'HTTP is a transport: it calls domain operations and gets what it needs from the composition root (HttpSite).',
+  ),
+  forbid(packages(...drivers), 'HTTP is a transport: no database, mail or image driver.'),
+  forbid(
+    layer('themes'),
+    'HTTP renders through the Theme the composition root hands it (HttpSite.theme, src/rendering/theme.ts); it imports no theme.',
+  ),
+  forbid(
+    '^(\\.\\./)+domain/staff/permissions\\.js$',
+    'Authorization lives in the operations, which get the actor.',
+    {
+      importNames: ['assertCan', 'can', 'grantFor'],
+    },
+  ),
+];
+
 const layerRules = [
   restrict(
     ['src/domain/**/*.ts'],
@@ -72,24 +91,18 @@ const layerRules = [
       ),
     ],
   ),
+  restrict(['src/http/**/*.ts'], httpPatterns),
   restrict(
-    ['src/http/**/*.ts'],
+    ['src/http/content-api/**/*.ts'],
     [
+      ...httpPatterns,
       forbid(
-        layer('storage', 'adapters', 'cli', 'jobs', 'demo', 'main'),
-        'HTTP is a transport: it calls domain operations and gets what it needs from the composition root (HttpSite).',
-      ),
-      forbid(packages(...drivers), 'HTTP is a transport: no database, mail or image driver.'),
-      forbid(
-        layer('themes'),
-        'HTTP renders through the Theme the composition root hands it (HttpSite.theme, src/rendering/theme.ts); it imports no theme.',
+        '^\\.\\./(admin-api|admin-app|site)/',
+        'The Content API is a transport of its own: it shares nothing with the Admin API or the site but the domain.',
       ),
       forbid(
-        '^(\\.\\./)+domain/staff/permissions\\.js$',
-        'Authorization lives in the operations, which get the actor.',
-        {
-          importNames: ['assertCan', 'can', 'grantFor'],
-        },
+        '^(\\.\\./)+domain/(posts/(save-post|editorial|revisions)|staff/(staff|accounts|sign-in)|members/.*|newsletters/(sending|publish-and-send))\\.js$',
+        'The Content API only reads: it calls read operations, never one that writes.',
       ),
     ],
   ),
@@ -156,6 +169,23 @@ const adminEndpointRules = {
   },
 };
 
+// Content API endpoints are ContentEndpoint declarations served by the one pipeline (pipeline.ts).
+const contentEndpointRules = {
+  files: ['src/http/content-api/**/*.ts'],
+  ignores: ['src/http/content-api/pipeline.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      noRepositories,
+      {
+        selector:
+          'CallExpression[callee.property.name=/^(route|get|post|put|patch|delete|all|options|register)$/][callee.object.name=/^(app|scope|fastify|instance)$/]',
+        message: 'Declare a ContentEndpoint and let serveContentEndpoints (pipeline.ts) serve it.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'content/', 'test/fixtures/', '.tmp/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -173,6 +203,7 @@ export default tseslint.config(
   ...layerRules,
   transportRules,
   adminEndpointRules,
+  contentEndpointRules,
   {
     // The admin app runs in the browser.
     files: ['admin/**/*.{ts,tsx}'],

@@ -38,7 +38,6 @@ import { blocksFromWordPress } from './adapters/import/wordpress-content.js';
 import { readWxrFile } from './adapters/import/wxr-reader.js';
 import type { GhostImportPorts, WordPressImportPorts } from './domain/import/import-ports.js';
 import { probeBlobStore, ReadinessProblem, type ReadinessCheck } from './domain/health/readiness.js';
-import type { BlobStore } from './domain/ports.js';
 import {
   currentSchema,
   migrateToLatest,

@@ -21,8 +21,10 @@ Commands:
                      contributor); the password is read from standard input
   token create --name NAME --role ROLE
                      Make an API token for an integration and print it (shown only once)
+  token create --content --name NAME
+                     Make a Content API key (read-only, what the public site shows)
   token list | token revoke --id ID
-                     List API tokens, or revoke one
+                     List API tokens and Content API keys, or revoke one
   newsletter send --post SLUG --newsletter SLUG
                      Send a published post to a newsletter's members, showing progress until done
                      (run it again after an interruption: it resumes the same send)
@@ -75,6 +77,7 @@ const optionSpec = {
   redirects: { type: 'string' },
   'fetch-media': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  content: { type: 'boolean', default: false },
 } as const;
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;

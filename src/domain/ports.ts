@@ -13,6 +13,12 @@ import type { IdempotencyRepository } from './idempotency-ports.js';
 import type { ImportedItemRepository } from './import/import-ports.js';
 import type { ImportJobRepository } from './import/import-job-ports.js';
 import type {
+  ContentApiKeyRepository,
+  PublicTaxonomyRepository,
+  SortKey,
+} from './content-api/content-api-ports.js';
+import type { FilterExpression } from './content-api/nql.js';
+import type {
   MemberImportRepository,
   MemberRepository,
   NewsletterRepository,
@@ -241,6 +247,8 @@ export interface PostFilter {
   isFeatured?: boolean;
   /** Case-insensitive search in titles. */
   titleContains?: string;
+  /** A Content API filter, its fields already checked against the posts' (src/domain/content-api). */
+  expression?: FilterExpression;
 }
 
 /** How much of a post to load: teasers need no body; readers need no editor document. */
@@ -251,6 +259,8 @@ export interface Page {
   limit: number;
   /** Newest publication first (default), or most recently changed first (the admin's lists). */
   order?: 'published' | 'updated';
+  /** An explicit order (the Content API's `order`); wins over `order`. The id breaks ties. */
+  sort?: SortKey[];
 }
 
 export interface RelatedLink {
@@ -486,6 +496,10 @@ export interface Repositories {
   importedItems: ImportedItemRepository;
   /** How much work the persisted job queues hold (for metrics). */
   jobQueues: JobQueueRepository;
+  /** Content API keys (stored hashed). */
+  contentKeys: ContentApiKeyRepository;
+  /** Tags and authors as the Content API lists them. */
+  publicTaxonomy: PublicTaxonomyRepository;
   /** Runs `work` in one transaction; the repositories it receives write inside it. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

@@ -16,6 +16,7 @@ import type { SiteEnv } from './site/site-env.js';
 import { messagePage, previewPage } from './site/site-pages.js';
 import { registerAdminApi } from './admin-api/admin-api.js';
 import { registerAdminAppRoutes } from './admin-app/admin-app.routes.js';
+import { registerContentApi } from './content-api/content-api.js';
 import { formPageLifeMs } from './site/form-token.js';
 import { registerArchiveRoutes } from './site/archive-routes.js';
 import { registerMemberRoutes } from './site/member-routes.js';
@@ -182,6 +183,11 @@ export async function buildApp(site: HttpSite, options: BuildAppOptions = {}): P
     metrics && config.metricsToken ? { metrics, token: config.metricsToken } : undefined,
   );
   registerAdminAppRoutes(app);
+  registerContentApi(app, {
+    ctx: site.ctx,
+    siteUrl: config.siteUrl,
+    publicPath: (key) => site.media.publicPath(key),
+  });
   registerMemberRoutes(app, { env });
   registerArchiveRoutes(app, { env, snapshots: site.sourceArchive.snapshots });
   registerSiteRoutes(app, { env, cache, assets });

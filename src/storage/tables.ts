@@ -28,6 +28,7 @@ export interface Database {
   staff_devices: StaffDevicesTable;
   staff_sign_in_links: StaffSignInLinksTable;
   api_tokens: ApiTokensTable;
+  content_api_keys: ContentApiKeysTable;
   redirects: RedirectsTable;
   imported_items: ImportedItemsTable;
   post_revisions: PostRevisionsTable;
@@ -111,6 +112,15 @@ export interface ApiTokensTable {
   /** SHA-256 of the secret; the secret itself is shown once and never stored. */
   token_hash: string;
   created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Content API keys (migration 030): only the SHA-256 of the key is kept. */
+export interface ContentApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
   created_at: string;
   last_used_at: string | null;
 }

@@ -141,6 +141,39 @@ describe('the broadsheet command', () => {
     }
   });
 
+  test('token create --content prints a Content API key that reads; revoke ends it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'broadsheet-content-key-'));
+    const env = { BROADSHEET_DATA_DIR: folder, LOG_LEVEL: 'silent' };
+    try {
+      const created = runCli(['token', 'create', '--content', '--name', 'Front end'], env);
+      assert.equal(created.status, 0, created.stderr);
+      const key = created.stdout.trim();
+      assert.match(key, /^[0-9a-f]{26}$/);
+      const listed = runCli(['token', 'list'], env);
+      assert.match(listed.stdout, /content\s+last used never\s+Front end/);
+      assert.ok(!listed.stdout.includes(key), 'the key is never shown again');
+      const id = listed.stdout.trim().split('\n').at(-1)!.split(/\s+/)[0]!;
+      const site = await openSite(loadConfig(env));
+      const { app } = await buildApp(site);
+      const call = () => app.inject({ method: 'GET', url: `/ghost/api/content/settings/?key=${key}` });
+      try {
+        assert.equal((await call()).statusCode, 200);
+        assert.equal(runCli(['token', 'revoke', '--id', id], env).status, 0);
+        assert.equal((await call()).statusCode, 401);
+      } finally {
+        await app.close();
+        await site.close();
+      }
+      assert.equal(
+        runCli(['token', 'create', '--content', '--name', 'x', '--role', 'editor'], env).status,
+        2,
+      );
+      assert.equal(runCli(['token', 'create', '--content'], env).status, 2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('user create makes a staff account from the shell, the password from standard input', () => {
     const folder = mkdtempSync(join(tmpdir(), 'broadsheet-user-'));
     try {

@@ -24,6 +24,7 @@ import * as sourceReview from './025-source-review.js';
 import * as importJobs from './026-import-jobs.js';
 import * as sourceArchive from './027-source-archive.js';
 import * as onTheRecord from './028-on-the-record.js';
+import * as contentApiKeys from './030-content-api-keys.js';
 
 /** Migrations are listed here (not read from disk) so the bundled build carries them. One set serves both dialects. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '026-import-jobs': importJobs,
   '027-source-archive': sourceArchive,
   '028-on-the-record': onTheRecord,
+  '030-content-api-keys': contentApiKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,8 @@ import { KyselyIdempotencyRepository } from './idempotency.repository.js';
 import { KyselyMemberImportRepository } from './member-import.repository.js';
 import { KyselyImportJobRepository } from './import-job.repository.js';
 import { KyselyImportedItemRepository } from './imported-item.repository.js';
+import { KyselyContentApiKeyRepository } from './content-api-key.repository.js';
+import { KyselyPublicTaxonomyRepository } from './public-taxonomy.repository.js';
 
 export function createRepositories(
   db: Kysely<Database>,
@@ -68,6 +70,8 @@ export function createRepositories(
     importJobs: new KyselyImportJobRepository(db, capabilities),
     importedItems: new KyselyImportedItemRepository(db),
     jobQueues: new KyselyJobQueueRepository(db),
+    contentKeys: new KyselyContentApiKeyRepository(db),
+    publicTaxonomy: new KyselyPublicTaxonomyRepository(db),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       isInTransaction
         ? work(createRepositories(db, true, capabilities))

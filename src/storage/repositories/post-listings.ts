@@ -121,7 +121,8 @@ function joinScope(filter: PostFilter, page: Page): Scope | undefined {
     excludeIds: _excluded,
     ...rest
   } = filter;
-  const isReadersList = isOnly(types, 'post') && isOnly(statuses, 'published') && page.order !== 'updated';
+  const isReadersList =
+    isOnly(types, 'post') && isOnly(statuses, 'published') && page.order !== 'updated' && !page.sort;
   if (!isReadersList || Object.values(rest).some((v) => v !== undefined) || (tagId && authorId))
     return undefined;
   if (tagId) return { table: 'post_tags', key: 'tag_id', value: tagId };

@@ -16,6 +16,8 @@ import type { Database, PostRow, PostSourceRow } from '../tables.js';
 import { groupBy } from './group-by.js';
 import { joinListPage, listingOf, refreshShadows, shadowPattern, syncListings } from './post-listings.js';
 import type { DialectCapabilities } from '../dialects/capabilities.js';
+import { filterCondition, sortTerms } from './filter-sql.js';
+import { postFilterFields, postSortColumns } from './post-filter-fields.js';
 
 export type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
 
@@ -195,6 +197,7 @@ export function applyFilter(query: PostQuery, filter: PostFilter): PostQuery {
       eb.selectFrom('post_authors').select('post_id').where('staff_id', '=', authorId),
     );
   }
+  if (filter.expression) q = q.where(filterCondition(filter.expression, postFilterFields));
   return q;
 }
 
@@ -262,12 +265,17 @@ export class KyselyPostRepository implements PostRepository {
    * are skipped inside the index, never read), then only those rows are loaded.
    */
   async list(filter: PostFilter, page: Page, projection: PostProjection = 'full'): Promise<PostRecord[]> {
+    const sort = page.sort;
     const inOrder = <Q extends PostQuery>(q: Q) =>
-      q
-        .$if(page.order === 'updated', (o) => o.orderBy('posts.updated_at', 'desc'))
-        .orderBy('posts.published_at', 'desc')
-        .orderBy('posts.created_at', 'desc')
-        .orderBy('posts.id', 'desc');
+      sort
+        ? (sortTerms(sort, postSortColumns)
+            .reduce<PostQuery>((o, term) => o.orderBy(term), q)
+            .orderBy('posts.id', 'desc') as Q)
+        : q
+            .$if(page.order === 'updated', (o) => o.orderBy('posts.updated_at', 'desc'))
+            .orderBy('posts.published_at', 'desc')
+            .orderBy('posts.created_at', 'desc')
+            .orderBy('posts.id', 'desc');
     const pageIds =
       (await joinListPage(this.db, filter, page)) ??
       inOrder(applyFilter(this.db.selectFrom('posts'), filter))
