@@ -88,7 +88,10 @@ export async function assertAccessiblePage(
   const report = [
     ...(problems.length ? [`${problems.length} console/page error(s) on ${page.where}:`, ...problems] : []),
     ...(violations.length
-      ? [`${violations.length} axe-core violation(s) on ${page.where}:`, describeViolations(page.where, violations)]
+      ? [
+          `${violations.length} axe-core violation(s) on ${page.where}:`,
+          describeViolations(page.where, violations),
+        ]
       : []),
   ];
   assert.ok(report.length === 0, report.join('\n'));

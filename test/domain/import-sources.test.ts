@@ -122,8 +122,19 @@ for (const dialect of dialects) {
       // The editor confirms the first source, edits its title and removes the third.
       await updatePost(site.ctx, id, {
         sources: [
-          { publisher: 'The Guardian', title: 'Harbour vote', url: guardian!.url, note: '', reviewState: null },
-          { publisher: bookshop!.publisher, title: bookshop!.title, url: bookshop!.url, reviewState: 'imported' },
+          {
+            publisher: 'The Guardian',
+            title: 'Harbour vote',
+            url: guardian!.url,
+            note: '',
+            reviewState: null,
+          },
+          {
+            publisher: bookshop!.publisher,
+            title: bookshop!.title,
+            url: bookshop!.url,
+            reviewState: 'imported',
+          },
         ],
       });
       writeFileSync(file, wxr(`${body}\n\n<p><a href="https://nrk.no/harbour">NRK</a></p>`));

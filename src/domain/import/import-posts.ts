@@ -100,7 +100,10 @@ async function postInputOf(
   noteImageUses(run, item, content.blocks);
   const blocks: BlockNode[] = await run.media.placeFigures(content.blocks);
   const seo = seoOf(item.meta);
-  const sources = sourcesFromLinks(blocks, { isOwnSite: (url) => isOldSite(run.index, url), embeds: content.report.embeds });
+  const sources = sourcesFromLinks(blocks, {
+    isOwnSite: (url) => isOldSite(run.index, url),
+    embeds: content.report.embeds,
+  });
   return {
     type: item.postType === 'page' ? 'page' : 'post',
     title: cleanText(stripTags(item.title)).slice(0, 255) || 'Untitled',
