@@ -53,9 +53,14 @@ for (const dialect of dialects) {
       );
       assert.deepEqual(Object.keys(listed[0]!).sort(), [
         'bio',
+        'contact',
+        'expertise',
+        'fediverse',
         'id',
+        'jobTitle',
         'locale',
         'name',
+        'profileLinks',
         'role',
         'slug',
         'status',
