@@ -53,7 +53,8 @@ describe('Gutenberg blocks', () => {
           { type: 'text', text: 'text', marks: [{ type: 'bold' }] },
         ],
       },
-      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Section' }] },
+      // The post's first heading: an h3 under the page's h1 would skip a level, so it becomes an h2.
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Section' }] },
       {
         type: 'figure',
         attrs: { src: 'https://old.example/q.jpg', alt: 'Quay', caption: 'The quay.', credit: 'Ola Hansen' },
