@@ -1,5 +1,5 @@
 import type { ListedCorrection } from '../domain/ports.js';
-import { removeControlCharacters } from '../domain/shared/text.js';
+import { atomHead, rfc822, rssHead, xml } from './feeds.js';
 import { escapeHtml } from './html.js';
 import { noteAnchor } from './site-paths.js';
 
@@ -18,10 +18,6 @@ export interface CorrectionsFeedSpec {
   now: string;
 }
 
-/** Every value escaped, never CDATA; characters XML 1.0 cannot carry are dropped. */
-const xml = (value: string) => escapeHtml(removeControlCharacters(value));
-const rfc822 = (iso: string) => new Date(iso).toUTCString();
-
 interface Item {
   url: string;
   title: string;
@@ -39,18 +35,8 @@ function itemsOf(spec: CorrectionsFeedSpec): Item[] {
 }
 
 function rss(spec: CorrectionsFeedSpec, items: Item[], updated: string): string {
-  const page = spec.siteUrl + spec.pagePath;
   return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-    '<channel>',
-    `<title>${xml(spec.title)}</title>`,
-    `<link>${xml(page)}</link>`,
-    `<description>${xml(spec.description)}</description>`,
-    `<language>${xml(spec.language)}</language>`,
-    `<lastBuildDate>${rfc822(updated)}</lastBuildDate>`,
-    '<generator>Broadsheet</generator>',
-    `<atom:link href="${xml(page + 'rss.xml')}" rel="self" type="application/rss+xml"/>`,
+    ...rssHead(spec, updated, 'xmlns:atom="http://www.w3.org/2005/Atom"'),
     ...items.map((i) =>
       [
         '<item>',
@@ -70,17 +56,8 @@ function rss(spec: CorrectionsFeedSpec, items: Item[], updated: string): string 
 }
 
 function atom(spec: CorrectionsFeedSpec, items: Item[], updated: string): string {
-  const page = spec.siteUrl + spec.pagePath;
   return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(spec.language)}">`,
-    `<id>${xml(page)}</id>`,
-    `<title type="text">${xml(spec.title)}</title>`,
-    `<subtitle type="text">${xml(spec.description)}</subtitle>`,
-    `<updated>${updated}</updated>`,
-    `<link rel="alternate" type="text/html" href="${xml(page)}"/>`,
-    `<link rel="self" type="application/atom+xml" href="${xml(page + 'atom.xml')}"/>`,
-    '<generator>Broadsheet</generator>',
+    ...atomHead(spec, updated),
     ...items.map((i) =>
       [
         '<entry>',

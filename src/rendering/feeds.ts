@@ -33,7 +33,7 @@ export const feedFiles: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'at
  * XML text and attribute values: every value is escaped, never wrapped in CDATA (a `]]>` inside
  * text cannot end anything), and characters XML 1.0 cannot carry are dropped.
  */
-const xml = (value: string) => escapeHtml(removeControlCharacters(value));
+export const xml = (value: string) => escapeHtml(removeControlCharacters(value));
 
 interface FeedItem {
   url: string;
@@ -91,7 +91,7 @@ function toItem(post: PostView, spec: FeedSpec): FeedItem {
   };
 }
 
-const rfc822 = (iso: string) => new Date(iso).toUTCString();
+export const rfc822 = (iso: string) => new Date(iso).toUTCString();
 
 const optional = (value: string, line: (v: string) => string) => (value ? [line(value)] : []);
 
@@ -111,10 +111,12 @@ function rssItem(i: FeedItem): string {
   ].join('\n');
 }
 
-function rss(spec: FeedSpec, items: FeedItem[], updated: string): string {
+/** What a feed says of itself, whatever it lists (posts here, corrections in corrections-feed.ts). */
+export type FeedChannel = Pick<FeedSpec, 'title' | 'description' | 'language' | 'siteUrl' | 'pagePath'>;
+
+/** An RSS document's opening up to its first item: the channel and its self link. */
+export function rssHead(spec: FeedChannel, updated: string, namespaces: string): string[] {
   const self = `${spec.siteUrl}${spec.pagePath}${feedFiles.rss}`;
-  const namespaces =
-    'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"';
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<rss version="2.0" ${namespaces}>`,
@@ -126,11 +128,31 @@ function rss(spec: FeedSpec, items: FeedItem[], updated: string): string {
     `<lastBuildDate>${rfc822(updated)}</lastBuildDate>`,
     '<generator>Broadsheet</generator>',
     `<atom:link href="${xml(self)}" rel="self" type="application/rss+xml"/>`,
-    ...items.map(rssItem),
-    '</channel>',
-    '</rss>',
-    '',
-  ].join('\n');
+  ];
+}
+
+/** An Atom document's opening up to its first entry. */
+export function atomHead(spec: FeedChannel, updated: string): string[] {
+  const page = spec.siteUrl + spec.pagePath;
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(spec.language)}">`,
+    `<id>${xml(page)}</id>`,
+    `<title type="text">${xml(spec.title)}</title>`,
+    `<subtitle type="text">${xml(spec.description)}</subtitle>`,
+    `<updated>${updated}</updated>`,
+    `<link rel="alternate" type="text/html" href="${xml(page)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${xml(page + feedFiles.atom)}"/>`,
+    '<generator>Broadsheet</generator>',
+  ];
+}
+
+function rss(spec: FeedSpec, items: FeedItem[], updated: string): string {
+  const namespaces =
+    'xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"';
+  return [...rssHead(spec, updated, namespaces), ...items.map(rssItem), '</channel>', '</rss>', ''].join(
+    '\n',
+  );
 }
 
 function atomEntry(i: FeedItem): string {
@@ -150,21 +172,7 @@ function atomEntry(i: FeedItem): string {
 }
 
 function atom(spec: FeedSpec, items: FeedItem[], updated: string): string {
-  const page = spec.siteUrl + spec.pagePath;
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(spec.language)}">`,
-    `<id>${xml(page)}</id>`,
-    `<title type="text">${xml(spec.title)}</title>`,
-    `<subtitle type="text">${xml(spec.description)}</subtitle>`,
-    `<updated>${updated}</updated>`,
-    `<link rel="alternate" type="text/html" href="${xml(page)}"/>`,
-    `<link rel="self" type="application/atom+xml" href="${xml(page + feedFiles.atom)}"/>`,
-    '<generator>Broadsheet</generator>',
-    ...items.map(atomEntry),
-    '</feed>',
-    '',
-  ].join('\n');
+  return [...atomHead(spec, updated), ...items.map(atomEntry), '</feed>', ''].join('\n');
 }
 
 function jsonFeed(spec: FeedSpec, items: FeedItem[]): string {
